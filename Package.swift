@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+// painmap: customer feedback -> pain points on the customer journey, stored in SQLite.
+// Targets are the pipeline's stages; dependencies point one way:
+//   CLibStemmer -> PainmapText -> (PainmapSentiment, PainmapClassifier) -> PainmapJourney -> PainmapStore -> painmap
+import PackageDescription
+
+let package = Package(
+    name: "painmap",
+    products: [
+        .executable(name: "painmap", targets: ["painmap"]),
+        .library(name: "PainmapText", targets: ["PainmapText"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Snowball stemmers from the system's libstemmer (Debian: libstemmer-dev, no pkg-config file).
+        .systemLibrary(
+            name: "CLibStemmer",
+            providers: [.apt(["libstemmer-dev"]), .brew(["snowball"])]
+        ),
+        // Stage 1: normalize, tokenize, split sentences, stem, stopwords, language, n-grams.
+        .target(
+            name: "PainmapText",
+            dependencies: ["CLibStemmer"]
+        ),
+        .executableTarget(
+            name: "painmap",
+            dependencies: [
+                "PainmapText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PainmapTextTests", dependencies: ["PainmapText"]),
+    ]
+)

@@ -1,0 +1,154 @@
+/// Everything the text stage knows about one document.
+public struct AnalyzedDocument: Sendable {
+    public let normalized: NormalizedText
+    public let tokens: [Token]
+    public let sentences: [Sentence]
+    public let language: LanguageGuess
+
+    public var original: String { normalized.original }
+
+    /// The token's text as it appears in the normalized document.
+    public func text(of t: Token) -> String {
+        String(decoding: normalized.bytes[Int(t.start)..<Int(t.end)], as: UTF8.self)
+    }
+
+    /// The original text of a span.
+    public func originalText(_ span: Span) -> String {
+        let s = normalized.original.unicodeScalars
+        let a = s.index(s.startIndex, offsetBy: span.start, limitedBy: s.endIndex) ?? s.endIndex
+        let b = s.index(a, offsetBy: span.end - span.start, limitedBy: s.endIndex) ?? s.endIndex
+        return String(s[a..<b])
+    }
+}
+
+public struct AnalyzerOptions: Sendable, Hashable {
+    public var normalization = NormalizationOptions()
+    /// Force a language ("en", "de", ...) instead of identifying it.
+    public var language: String? = nil
+    /// Used when identification finds no evidence.
+    public var defaultLanguage = "en"
+    public init(normalization: NormalizationOptions = NormalizationOptions(), language: String? = nil, defaultLanguage: String = "en") {
+        self.normalization = normalization
+        self.language = language
+        self.defaultLanguage = defaultLanguage
+    }
+}
+
+/// The text pipeline for one thread: normalize, tokenize, split sentences, identify the language, stem.
+///
+/// Holds per-thread state that makes the hot path cheap: the vocabulary that interns forms and stems, one
+/// Snowball stemmer per language (not thread-safe, so never shared) and a form -> stem cache, so each
+/// distinct word is stemmed once per thread. Create one per worker from shared `TextResources`.
+public final class Analyzer {
+    public let resources: TextResources
+    public let options: AnalyzerOptions
+    public let vocabulary: Vocabulary
+    private var tokenizer = Tokenizer()
+    private let normalizer: Normalizer
+    private let identifier: LanguageIdentifier
+    private let languages: [String]
+    private var stemmers: [String: SnowballStemmer] = [:]
+    /// Per language: form id -> stem id + 1 (0 = not stemmed yet).
+    private var stemCache: [String: [UInt32]] = [:]
+    /// Per language index: form id -> 0 unknown, 1 not a stopword, 2 stopword.
+    private var stopwordCache: [[UInt8]]
+    private var scratch: [UInt8] = []
+
+    public init(resources: TextResources, options: AnalyzerOptions = AnalyzerOptions(), vocabulary: Vocabulary = Vocabulary()) throws {
+        self.resources = resources
+        self.options = options
+        self.vocabulary = vocabulary
+        normalizer = Normalizer(options: options.normalization)
+        identifier = LanguageIdentifier(defaultLanguage: options.defaultLanguage)
+        languages = resources.languages
+        stopwordCache = Array(repeating: [], count: languages.count)
+        if let l = options.language { _ = try stemmer(for: l) }
+        _ = try stemmer(for: options.defaultLanguage)
+    }
+
+    public func analyze(_ text: String) -> AnalyzedDocument {
+        let norm = normalizer.normalize(text)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(norm.bytes.count / 5 + 4)
+        norm.bytes.withUnsafeBufferPointer { tokenizer.tokenize($0, vocabulary: vocabulary, into: &tokens) }
+        for i in tokens.indices { tokens[i].span = norm.span(Int(tokens[i].start), Int(tokens[i].end)) }
+
+        let language: LanguageGuess
+        if let forced = options.language {
+            language = LanguageGuess(code: forced, confidence: 1)
+        } else {
+            language = identifier.identify(tokens: tokens, bytes: norm.bytes, languages: languages) { l, form in
+                self.isStopword(form, languageIndex: l)
+            }
+        }
+        let stemmer = (try? self.stemmer(for: language.code)) ?? (try? self.stemmer(for: options.defaultLanguage))
+        if let stemmer { stem(&tokens, with: stemmer, language: language.code) }
+
+        let sentences = SentenceSplitter.split(tokens: tokens, bytes: norm.bytes).map { r in
+            Sentence(tokens: r, span: Span(tokens[r.lowerBound].span.start, tokens[r.upperBound - 1].span.end))
+        }
+        return AnalyzedDocument(normalized: norm, tokens: tokens, sentences: sentences, language: language)
+    }
+
+    // MARK: stemming
+
+    public func stemmer(for language: String) throws -> SnowballStemmer {
+        if let s = stemmers[language] { return s }
+        let s = try SnowballStemmer(language: LanguageCode.stemmerName(language))
+        stemmers[language] = s
+        return s
+    }
+
+    private func stem(_ tokens: inout [Token], with stemmer: SnowballStemmer, language: String) {
+        var cache = stemCache[language] ?? []
+        stemCache[language] = nil   // keep the array uniquely referenced while we grow it
+        for i in tokens.indices {
+            let kind = tokens[i].kind
+            guard kind == .word || kind == .hashtag else { continue }
+            let form = Int(tokens[i].form)
+            if form >= cache.count { cache.append(contentsOf: repeatElement(0, count: max(form + 1 - cache.count, 1024))) }
+            var s = cache[form]
+            if s == 0 {
+                s = stemForm(UInt32(form), stemmer: stemmer, dropFirst: kind == .hashtag) + 1
+                cache[form] = s
+            }
+            tokens[i].stem = s - 1
+        }
+        stemCache[language] = cache
+    }
+
+    private func stemForm(_ form: UInt32, stemmer: SnowballStemmer, dropFirst: Bool) -> UInt32 {
+        scratch.removeAll(keepingCapacity: true)
+        vocabulary.withBytes(form) { scratch.append(contentsOf: dropFirst ? UnsafeBufferPointer(rebasing: $0.dropFirst()) : $0) }
+        let stemmed = scratch.withUnsafeBufferPointer { stemmer.stem($0) }
+        return vocabulary.intern(stemmed)
+    }
+
+    /// The stem of a single word in `language`, interned: for look-ups of lexicon entries and cues.
+    public func stemID(of word: String, language: String = "en") throws -> UInt32 {
+        let s = try stemmer(for: language)
+        var w = word.lowercased()
+        let stemmed = w.withUTF8 { s.stem($0) }
+        return vocabulary.intern(stemmed)
+    }
+
+    // MARK: stopwords
+
+    public func isStopword(_ form: UInt32, language: String) -> Bool {
+        guard let l = languages.firstIndex(of: language) else { return false }
+        return isStopword(form, languageIndex: l)
+    }
+
+    func isStopword(_ form: UInt32, languageIndex l: Int) -> Bool {
+        let f = Int(form)
+        if f >= stopwordCache[l].count {
+            stopwordCache[l].append(contentsOf: repeatElement(0, count: max(f + 1 - stopwordCache[l].count, 1024)))
+        }
+        var v = stopwordCache[l][f]
+        if v == 0 {
+            v = resources.stopwords[languages[l]]?.contains(vocabulary.string(form)) == true ? 2 : 1
+            stopwordCache[l][f] = v
+        }
+        return v == 2
+    }
+}

@@ -1,0 +1,51 @@
+/// The language of a document and how sure we are.
+public struct LanguageGuess: Sendable, Hashable {
+    public var code: String
+    /// 0 when nothing pointed to any language (the default was used), up to 1.
+    public var confidence: Double
+}
+
+/// Identifies the language from function words (each language's stopword list) and a few letters that
+/// only some languages use. Short texts with no evidence fall back to the default language.
+public struct LanguageIdentifier: Sendable {
+    public let defaultLanguage: String
+    /// Letters that point to a language: one such letter counts as much as this many function words.
+    static let letterWeight = 0.5
+    static let letterHints: [UInt32: String] = [
+        0xDF: "de", 0xE4: "de", 0xF6: "de", 0xFC: "de", 0xC4: "de", 0xD6: "de", 0xDC: "de",
+        0xE7: "fr", 0xE8: "fr", 0xEA: "fr", 0xE0: "fr", 0xEE: "fr", 0x153: "fr",
+        0xF1: "es", 0xBF: "es", 0xA1: "es", 0xE1: "es", 0xED: "es", 0xF3: "es", 0xFA: "es",
+    ]
+
+    public init(defaultLanguage: String = "en") { self.defaultLanguage = defaultLanguage }
+
+    /// `isStopword(lang, formId)` says whether a token form is a function word of `lang`.
+    func identify(tokens: [Token], bytes: [UInt8], languages: [String],
+                  isStopword: (Int, UInt32) -> Bool) -> LanguageGuess {
+        var scores = Array(repeating: 0.0, count: languages.count)
+        var words = 0
+        for t in tokens where t.kind == .word {
+            words += 1
+            for l in 0..<languages.count where isStopword(l, t.form) { scores[l] += 1 }
+        }
+        // Language-specific letters.
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] < 0x80 { i += 1; continue }
+            let (v, len) = bytes.withUnsafeBufferPointer { CharClass.decode($0, i) }
+            if let lang = LanguageIdentifier.letterHints[v], let l = languages.firstIndex(of: lang) {
+                scores[l] += LanguageIdentifier.letterWeight
+            }
+            i += len
+        }
+        let total = scores.reduce(0, +)
+        guard total > 0, let best = scores.indices.max(by: { scores[$0] < scores[$1] }) else {
+            return LanguageGuess(code: defaultLanguage, confidence: 0)
+        }
+        // Confidence: share of the evidence, damped for texts with little of it.
+        let share = scores[best] / total
+        let amount = min(1.0, total / 3.0)
+        _ = words
+        return LanguageGuess(code: languages[best], confidence: (share * amount * 100).rounded() / 100)
+    }
+}

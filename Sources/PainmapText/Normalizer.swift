@@ -1,0 +1,338 @@
+import Foundation
+
+public struct NormalizationOptions: Sendable, Hashable {
+    /// Strip HTML tags and decode entities (ticket exports often carry HTML bodies).
+    public var stripHTML = true
+    /// Remove quoted e-mail replies ("On ... wrote:" and everything after, lines starting with `>`).
+    public var stripQuotedReplies = true
+    /// Remove signatures ("--" blocks, "Sent from my iPhone", short "Best regards" blocks at the end).
+    public var stripSignatures = true
+    public init(stripHTML: Bool = true, stripQuotedReplies: Bool = true, stripSignatures: Bool = true) {
+        self.stripHTML = stripHTML
+        self.stripQuotedReplies = stripQuotedReplies
+        self.stripSignatures = stripSignatures
+    }
+    /// Keep everything but HTML: for reviews and social posts, or when a user asks to keep quotes.
+    public static let keepAll = NormalizationOptions(stripHTML: true, stripQuotedReplies: false, stripSignatures: false)
+}
+
+/// The normalized text of a document, with a map back to the original.
+public struct NormalizedText: Sendable {
+    /// The original text, as given (after invalid UTF-8 was replaced at decoding).
+    public let original: String
+    /// NFC, HTML-free, whitespace-folded UTF-8 bytes; lines are kept (they matter for sentence splitting).
+    public let bytes: [UInt8]
+    /// For every byte of `bytes`, the offset of the original Unicode scalar it came from.
+    public let origin: [Int32]
+    /// Number of Unicode scalars in `original`.
+    public let originalScalarCount: Int
+    /// What was removed as quoted reply or signature, as spans of the original.
+    public let removed: [Span]
+
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The original span of the normalized byte range `a..<b`.
+    @inline(__always)
+    public func span(_ a: Int, _ b: Int) -> Span {
+        if a >= b { let p = a < origin.count ? Int(origin[a]) : originalScalarCount; return Span(p, p) }
+        return Span(Int(origin[a]), Int(origin[b - 1]) + 1)
+    }
+}
+
+/// Normalizes documents: NFC, HTML out, whitespace folded, quoted replies and signatures removed.
+public struct Normalizer: Sendable {
+    public var options: NormalizationOptions
+    public init(options: NormalizationOptions = NormalizationOptions()) { self.options = options }
+
+    public func normalize(_ original: String) -> NormalizedText {
+        var a = ByteBuilder()
+        a.reserve(original.utf8.count)
+        Normalizer.decodePass(original, stripHTML: options.stripHTML, into: &a)
+        var b = ByteBuilder()
+        b.reserve(a.bytes.count)
+        let removed = linePass(a, into: &b)
+        return NormalizedText(original: original, bytes: b.bytes, origin: b.origin,
+                              originalScalarCount: a.scalarCount, removed: removed)
+    }
+
+    // MARK: pass 1: scalars -> bytes (NFC, controls, HTML)
+
+    static func decodePass(_ s: String, stripHTML: Bool, into out: inout ByteBuilder) {
+        let scalars = Array(s.unicodeScalars)
+        out.scalarCount = scalars.count
+        // Text made of scalars below U+0300 is already NFC; only other text pays for composition.
+        let needsNFC = scalars.contains { $0.value >= 0x300 }
+        var i = 0
+        let n = scalars.count
+        while i < n {
+            let c = scalars[i]
+            let v = c.value
+            if v == 0x3C, stripHTML, let end = HTML.tagEnd(scalars, i) {   // '<'
+                let name = HTML.tagName(scalars, i, end)
+                if name == "script" || name == "style" {
+                    i = HTML.skipElement(scalars, from: end, name: name)
+                    out.space(origin: i - 1)
+                    continue
+                }
+                if HTML.blockTags.contains(name) { out.newline(origin: i) } else { out.space(origin: i) }
+                i = end
+                continue
+            }
+            if v == 0x26, stripHTML, let (decoded, end) = HTML.entity(scalars, i) {   // '&'
+                for d in decoded.unicodeScalars { out.appendScalar(d, origin: i) }
+                i = end
+                continue
+            }
+            if v == 0 { i += 1; continue }                                       // NUL: dropped
+            if v == 0x0D {                                                      // CR, CRLF -> LF
+                out.newline(origin: i)
+                if i + 1 < n, scalars[i + 1].value == 0x0A { i += 1 }
+                i += 1
+                continue
+            }
+            if v == 0x0A || v == 0x2028 || v == 0x2029 || v == 0x0B || v == 0x0C { out.newline(origin: i); i += 1; continue }
+            if v < 0x20 || (v >= 0x7F && v < 0xA0) || v == 0xA0 || c.properties.isWhitespace {
+                out.space(origin: i); i += 1; continue
+            }
+            if needsNFC, i + 1 < n, scalars[i + 1].properties.canonicalCombiningClass != .notReordered || (0x1160...0x11FF).contains(scalars[i + 1].value) {
+                // Compose this base with the marks that follow it.
+                var j = i + 1
+                while j < n, scalars[j].properties.canonicalCombiningClass != .notReordered || (0x1160...0x11FF).contains(scalars[j].value) { j += 1 }
+                var cluster = String.UnicodeScalarView()
+                cluster.append(contentsOf: scalars[i..<j])
+                let composed = String(cluster).precomposedStringWithCanonicalMapping
+                for d in composed.unicodeScalars { out.appendScalar(d, origin: i) }
+                i = j
+                continue
+            }
+            if needsNFC, v >= 0x300, String(c).precomposedStringWithCanonicalMapping.unicodeScalars.first != c {
+                for d in String(c).precomposedStringWithCanonicalMapping.unicodeScalars { out.appendScalar(d, origin: i) }
+                i += 1
+                continue
+            }
+            out.appendScalar(c, origin: i)
+            i += 1
+        }
+    }
+
+    // MARK: pass 2: lines (quotes, signatures, whitespace)
+
+    private func linePass(_ a: ByteBuilder, into out: inout ByteBuilder) -> [Span] {
+        let bytes = a.bytes
+        var lines: [Range<Int>] = []
+        var s = 0
+        for (i, b) in bytes.enumerated() where b == 0x0A { lines.append(s..<i); s = i + 1 }
+        lines.append(s..<bytes.count)
+        let trimmed = lines.map { Normalizer.trim(bytes, $0) }
+
+        var keep = Array(repeating: true, count: lines.count)
+        var cut = lines.count   // lines from `cut` on are dropped
+        for (k, r) in trimmed.enumerated() {
+            let line = LineView(bytes: bytes, range: r)
+            if options.stripQuotedReplies {
+                if line.startsWith(">") { keep[k] = false; continue }
+                if line.isReplyHeader(next: k + 1 < trimmed.count ? LineView(bytes: bytes, range: trimmed[k + 1]) : nil) ||
+                   line.isOriginalMessageMarker { cut = k; break }
+            }
+            if options.stripSignatures {
+                if line.isSignatureDelimiter, k > 0 { cut = k; break }
+                if line.isSentFromDevice { keep[k] = false; continue }
+                if k > 0, line.isSignOff {
+                    let rest = trimmed[(k + 1)...].filter { !$0.isEmpty }
+                    if rest.count <= 4 && rest.allSatisfy({ $0.count <= 60 }) { cut = k; break }
+                }
+            }
+        }
+        var removed: [Span] = []
+        let removedOrigin = { (r: Range<Int>) -> Span? in
+            r.isEmpty ? nil : Span(Int(a.origin[r.lowerBound]), Int(a.origin[r.upperBound - 1]) + 1)
+        }
+        if cut < lines.count, let sp = removedOrigin(lines[cut].lowerBound..<bytes.count) { removed.append(sp) }
+        for k in 0..<min(cut, lines.count) where !keep[k] { if let sp = removedOrigin(lines[k]) { removed.append(sp) } }
+
+        // Fold whitespace: one space inside lines, trimmed lines, at most one blank line between paragraphs.
+        var pendingNewlines = 0
+        var wroteAny = false
+        for k in 0..<min(cut, lines.count) where keep[k] {
+            let r = trimmed[k]
+            if r.isEmpty { if wroteAny { pendingNewlines += 1 }; continue }
+            if wroteAny {
+                let nl = min(max(pendingNewlines, 1), 2)
+                for _ in 0..<nl { out.append(0x0A, origin: a.origin[lines[k].lowerBound > 0 ? lines[k].lowerBound - 1 : 0]) }
+            }
+            pendingNewlines = 1
+            var lastSpace = false
+            for i in r {
+                let b = bytes[i]
+                if b == 0x20 {
+                    if !lastSpace { out.append(0x20, origin: a.origin[i]) }
+                    lastSpace = true
+                } else {
+                    out.append(b, origin: a.origin[i])
+                    lastSpace = false
+                }
+            }
+            wroteAny = true
+        }
+        out.scalarCount = a.scalarCount
+        return removed
+    }
+
+    static func trim(_ bytes: [UInt8], _ r: Range<Int>) -> Range<Int> {
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo < hi, bytes[lo] == 0x20 { lo += 1 }
+        while hi > lo, bytes[hi - 1] == 0x20 { hi -= 1 }
+        return lo..<hi
+    }
+}
+
+/// Appends UTF-8 bytes with the original scalar offset of each.
+struct ByteBuilder {
+    var bytes: [UInt8] = []
+    var origin: [Int32] = []
+    var scalarCount = 0
+
+    mutating func reserve(_ n: Int) { bytes.reserveCapacity(n); origin.reserveCapacity(n) }
+
+    @inline(__always) mutating func append(_ b: UInt8, origin o: Int32) { bytes.append(b); origin.append(o) }
+
+    @inline(__always) mutating func appendScalar(_ c: Unicode.Scalar, origin o: Int) {
+        let o = Int32(o)
+        if c.value < 0x80 { append(UInt8(c.value), origin: o); return }
+        for b in UTF8.encode(c)! { append(b, origin: o) }
+    }
+    mutating func space(origin o: Int) { append(0x20, origin: Int32(o)) }
+    mutating func newline(origin o: Int) { append(0x0A, origin: Int32(o)) }
+}
+
+/// A trimmed line of the intermediate text, with the tests the line pass needs.
+struct LineView {
+    let bytes: [UInt8]
+    let range: Range<Int>
+
+    var lowercased: String { String(decoding: bytes[range], as: UTF8.self).lowercased() }
+    func startsWith(_ p: String) -> Bool {
+        let u = Array(p.utf8)
+        return range.count >= u.count && Array(bytes[range.lowerBound..<range.lowerBound + u.count]) == u
+    }
+
+    /// "On Mon, 3 Mar 2025 at 10:02, Support <help@x.com> wrote:" (possibly wrapped onto the next line),
+    /// and the German "Am ... schrieb ...:".
+    func isReplyHeader(next: LineView?) -> Bool {
+        guard range.count < 400 else { return false }
+        let l = lowercased
+        if l.hasPrefix("on ") {
+            if l.hasSuffix("wrote:") { return true }
+            if let n = next, n.range.count < 200, n.lowercased.hasSuffix("wrote:") { return true }
+        }
+        if l.hasPrefix("am "), l.contains(" schrieb "), l.hasSuffix(":") { return true }
+        return false
+    }
+
+    var isOriginalMessageMarker: Bool {
+        let l = lowercased
+        return (l.hasPrefix("-----") && (l.contains("original message") || l.contains("ursprüngliche nachricht")))
+            || l.hasPrefix("________________________________")
+    }
+
+    var isSignatureDelimiter: Bool {
+        let l = lowercased
+        return l == "--" || l == "—" || l == "-- "
+    }
+
+    var isSentFromDevice: Bool {
+        guard range.count < 80 else { return false }
+        let l = lowercased
+        return l.hasPrefix("sent from my ") || l.hasPrefix("get outlook for ") || l.hasPrefix("von meinem ")
+            || l.hasPrefix("sent from mail for ") || l.hasPrefix("sent from yahoo mail")
+    }
+
+    /// A closing formula alone on its line ("Best regards,", "Thanks!", "Mit freundlichen Grüßen").
+    var isSignOff: Bool {
+        guard range.count <= 40 else { return false }
+        var l = lowercased
+        while let last = l.last, ",.!-".contains(last) { l.removeLast() }
+        l = l.trimmingCharacters(in: .whitespaces)
+        return LineView.signOffs.contains(l)
+    }
+
+    static let signOffs: Set<String> = [
+        "best regards", "kind regards", "warm regards", "warmest regards", "regards", "best wishes", "best",
+        "thanks", "thank you", "thanks in advance", "many thanks", "cheers", "sincerely", "yours sincerely",
+        "yours truly", "all the best", "thx", "ty",
+        "mit freundlichen grüßen", "mit freundlichen grüssen", "freundliche grüße", "viele grüße", "liebe grüße",
+        "beste grüße", "lg", "vg", "mfg", "gruß", "grüße", "danke", "vielen dank",
+        "cordialement", "saludos", "met vriendelijke groet",
+    ]
+}
+
+/// The little HTML a ticket body needs: tags out, block tags as line breaks, entities decoded.
+enum HTML {
+    static let blockTags: Set<String> = [
+        "br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+        "blockquote", "pre", "hr", "section", "article", "header", "footer", "dt", "dd",
+    ]
+
+    /// If `i` opens a tag (`<` followed by a letter, `/` or `!`), the index just past its `>`.
+    static func tagEnd(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        guard i + 1 < s.count else { return nil }
+        let c = s[i + 1]
+        guard (c.value < 0x80 && c.properties.isAlphabetic) || c == "/" || c == "!" else { return nil }
+        var j = i + 2
+        let limit = min(s.count, i + 2000)
+        while j < limit {
+            if s[j] == ">" { return j + 1 }
+            if s[j] == "<" { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    static func tagName(_ s: [Unicode.Scalar], _ i: Int, _ end: Int) -> String {
+        var j = i + 1
+        if j < end, s[j] == "/" { j += 1 }
+        var name = ""
+        while j < end, s[j].value < 0x80, CharClass.isASCIIAlnum(UInt8(s[j].value)) { name.unicodeScalars.append(s[j]); j += 1 }
+        return name.lowercased()
+    }
+
+    /// Skips to just past `</name>` (or the end).
+    static func skipElement(_ s: [Unicode.Scalar], from: Int, name: String) -> Int {
+        var j = from
+        while j < s.count {
+            if s[j] == "<", let e = tagEnd(s, j), s[j + 1] == "/", tagName(s, j, e) == name { return e }
+            j += 1
+        }
+        return s.count
+    }
+
+    static let named: [String: String] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "hellip": "…",
+        "mdash": "—", "ndash": "–", "rsquo": "’", "lsquo": "‘", "ldquo": "“", "rdquo": "”", "euro": "€",
+        "pound": "£", "yen": "¥", "copy": "©", "reg": "®", "trade": "™", "laquo": "«", "raquo": "»",
+        "bull": "•", "middot": "·", "eacute": "é", "egrave": "è", "auml": "ä", "ouml": "ö", "uuml": "ü",
+        "Auml": "Ä", "Ouml": "Ö", "Uuml": "Ü", "szlig": "ß", "ccedil": "ç", "ntilde": "ñ", "deg": "°",
+    ]
+
+    /// Decodes `&name;`, `&#123;` or `&#x1F600;` at `i`.
+    static func entity(_ s: [Unicode.Scalar], _ i: Int) -> (String, Int)? {
+        var j = i + 1
+        var body = ""
+        while j < s.count, j - i <= 10, s[j] != ";" {
+            let c = s[j]
+            guard c.value < 0x80, CharClass.isASCIIAlnum(UInt8(c.value)) || c == "#" else { return nil }
+            body.unicodeScalars.append(c)
+            j += 1
+        }
+        guard j < s.count, s[j] == ";", !body.isEmpty else { return nil }
+        if body.hasPrefix("#") {
+            let digits = body.dropFirst()
+            let v: UInt32? = digits.first == "x" || digits.first == "X"
+                ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
+            guard let v, v != 0, let u = Unicode.Scalar(v) else { return nil }
+            return (String(Character(u)), j + 1)
+        }
+        guard let d = named[body] ?? named[body.lowercased()] else { return nil }
+        return (d, j + 1)
+    }
+}

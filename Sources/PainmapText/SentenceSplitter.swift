@@ -1,0 +1,86 @@
+/// Splits a token stream into sentences. Survives abbreviations (the tokenizer already absorbed their
+/// periods), decimals and URLs (single tokens), ellipses, emoji, line breaks and bullet lists.
+public enum SentenceSplitter {
+    public static func split(tokens: [Token], bytes: [UInt8]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        guard !tokens.isEmpty else { return out }
+        var start = 0
+        func close(_ end: Int) { if end > start { out.append(start..<end); start = end } }
+
+        for i in 0..<tokens.count {
+            let t = tokens[i]
+            // A line break before this token: a new sentence for bullets, blank lines, capitals, or
+            // when the previous line ended a thought (terminal punctuation or emoji).
+            if i > start {
+                let newlines = newlinesBetween(tokens[i - 1], t, bytes)
+                if newlines > 0 {
+                    let prev = tokens[i - 1]
+                    if newlines > 1 || isBullet(t, bytes) || startsUpper(t, bytes) || t.kind != .word
+                        || prev.kind == .emoji || prev.kind == .emoticon || isTerminal(prev, bytes) {
+                        close(i)
+                    }
+                }
+            }
+            guard isTerminal(t, bytes) else {
+                // Emoji or emoticons followed by a capitalized word end a sentence in social posts.
+                if (t.kind == .emoji || t.kind == .emoticon), i + 1 < tokens.count, tokens[i + 1].kind == .word,
+                   startsUpper(tokens[i + 1], bytes), newlinesBetween(t, tokens[i + 1], bytes) == 0,
+                   i > start, tokens[i - 1].kind != .emoji {
+                    close(i + 1)
+                }
+                continue
+            }
+            // Keep closing quotes and brackets with the sentence they close.
+            var end = i + 1
+            while end < tokens.count, isCloser(tokens[end], bytes), newlinesBetween(tokens[end - 1], tokens[end], bytes) == 0 { end += 1 }
+            // Ellipsis followed by a lower-case word continues the sentence ("I waited... and waited").
+            if isEllipsis(t, bytes), end < tokens.count, !startsUpper(tokens[end], bytes), tokens[end].kind == .word { continue }
+            // A run of emoji right after the punctuation belongs to this sentence.
+            while end < tokens.count, tokens[end].kind == .emoji || tokens[end].kind == .emoticon,
+                  newlinesBetween(tokens[end - 1], tokens[end], bytes) == 0 { end += 1 }
+            close(end)
+        }
+        close(tokens.count)
+        return out
+    }
+
+    static func newlinesBetween(_ a: Token, _ b: Token, _ bytes: [UInt8]) -> Int {
+        var n = 0
+        var i = Int(a.end)
+        while i < Int(b.start) { if bytes[i] == 0x0A { n += 1 }; i += 1 }
+        return n
+    }
+
+    static func isTerminal(_ t: Token, _ bytes: [UInt8]) -> Bool {
+        guard t.kind == .punctuation else { return false }
+        let b = bytes[Int(t.start)]
+        if b == 0x21 || b == 0x3F || b == 0x2E { return true }                 // ! ? . and their runs
+        if t.end - t.start == 3, b == 0xE2, bytes[Int(t.start) + 1] == 0x80, bytes[Int(t.start) + 2] == 0xA6 { return true }  // …
+        return false
+    }
+
+    static func isEllipsis(_ t: Token, _ bytes: [UInt8]) -> Bool {
+        let b = bytes[Int(t.start)]
+        return (b == 0x2E && t.end - t.start >= 2) || b == 0xE2
+    }
+
+    static func isCloser(_ t: Token, _ bytes: [UInt8]) -> Bool {
+        guard t.kind == .punctuation else { return false }
+        let b = bytes[Int(t.start)]
+        if b == 0x29 || b == 0x5D || b == 0x22 || b == 0x27 { return true }      // ) ] " '
+        return t.end - t.start == 3 && b == 0xE2 && bytes[Int(t.start) + 1] == 0x80
+            && (bytes[Int(t.start) + 2] == 0x9D || bytes[Int(t.start) + 2] == 0x99)  // ” ’
+    }
+
+    static func startsUpper(_ t: Token, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { CharClass.isUppercase(CharClass.decode($0, Int(t.start)).0) }
+    }
+
+    /// "-", "*", "•", "1.", "2)" at the start of a line.
+    static func isBullet(_ t: Token, _ bytes: [UInt8]) -> Bool {
+        let b = bytes[Int(t.start)]
+        if t.kind == .punctuation && (b == 0x2D || b == 0x2A) { return true }
+        if t.end - t.start == 3, b == 0xE2, bytes[Int(t.start) + 1] == 0x80, bytes[Int(t.start) + 2] == 0xA2 { return true }
+        return t.kind == .number && Int(t.end) < bytes.count && (bytes[Int(t.end)] == 0x2E || bytes[Int(t.end)] == 0x29)
+    }
+}

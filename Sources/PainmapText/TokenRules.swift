@@ -1,0 +1,97 @@
+/// Emoticons the tokenizer keeps whole. Their sentiment lives in the lexicon; this list only says what
+/// a token is. Longest first within each first byte, so ":-))" wins over ":-)".
+enum Emoticons {
+    struct Entry {
+        let bytes: [UInt8]
+        /// Starts with a letter, digit or bracket: only at the start of a whitespace-separated chunk, so
+        /// "(see below)" or "grade D:" are not faces.
+        let needsBoundaryBefore: Bool
+        /// Ends with a letter or is ambiguous: must be followed by space, end or sentence punctuation.
+        let needsBoundaryAfter: Bool
+    }
+
+    static let all: [String] = [
+        ":)", ":-)", ":))", ":)))", ":-))", ":]", ":-]", "=)", "=]", ":D", ":-D", "=D", ":DD", ";D",
+        "xD", "XD", "xDD", "XDD", ":P", ":-P", ":p", ":-p", "=P", ";)", ";-)", ";))", ";P", ";p", ";-P",
+        ":(", ":-(", ":((", ":(((", ":[", ":-[", "=(", ":'(", ":'-(", ":’(", ":''(", ":'))", ":')", ":'D",
+        ":/", ":-/", ":\\", ":-\\", "=/", ":|", ":-|", ":o", ":O", ":-o", ":-O", ":0", ":*", ":-*", ":x",
+        ":X", ":S", ":s", ":$", ":@", ":3", "=3", ">:(", ">:-(", ">:[", ">:)", ">:D", "D:", "D-:", "<3",
+        "<33", "<333", "</3", "<\\3", "^_^", "^^", "^.^", "^-^", "-_-", "-.-", "T_T", "T.T", "TT_TT", ";_;",
+        "o_O", "O_o", "o.O", "O.o", "0_0", "o_o", "O_O", ">_<", ">.<", "(:", "(-:", "):", ")-:", "B)", "B-)",
+        "8-)", "¯\\_(ツ)_/¯", "\\o/", "\\o", "o/", ":-#", ":#", "%)", "<(^_^)>", "(^_^)", "(>_<)", "(T_T)",
+    ]
+
+    static let byFirstByte: [[Entry]?] = {
+        var table = [[Entry]?](repeating: nil, count: 256)
+        for e in all {
+            let u = Array(e.utf8)
+            let first = u[0]
+            let last = u[u.count - 1]
+            let entry = Entry(
+                bytes: u,
+                needsBoundaryBefore: !(first == 0x3A || first == 0x3B || first == 0x3D),   // : ; =
+                needsBoundaryAfter: CharClass.isASCIILetter(last) || CharClass.isDigit(last) || e == "):" || e == "D:")
+            if table[Int(first)] == nil { table[Int(first)] = [] }
+            table[Int(first)]!.append(entry)
+        }
+        for k in 0..<256 { table[k]?.sort { $0.bytes.count > $1.bytes.count } }
+        return table
+    }()
+}
+
+/// Abbreviations whose period does not end a sentence.
+enum Abbreviations {
+    static let always: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "vs", "etc", "approx", "dept", "inc", "ltd",
+        "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "fig", "cf", "ca", "al", "esp", "incl", "excl",
+        "min", "max", "avg", "est", "govt", "hr", "hrs", "tel", "ave", "blvd", "rd", "apt", "ref", "msg",
+        "bzw", "usw", "ggf", "inkl", "evtl", "ca", "str", "nr", "tel", "vgl", "sog", "zzgl", "mio", "mrd",
+    ]
+    /// Abbreviations only when a number follows: "No. 5", "p. 12", "Art. 3" (but "I said no." ends).
+    static let beforeNumber: Set<String> = ["no", "vol", "p", "pp", "art", "ch", "sec", "op", "ex"]
+
+    /// Whether the word `start..<dot` followed by the period at `dot` is an abbreviation.
+    static func absorbsPeriod(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ dot: Int) -> Bool {
+        let len = dot - start
+        if len == 1, CharClass.isUppercase(UInt32(p[start])) {
+            // An initial ("J. Smith"), unless it is the pronoun "I" ending a sentence.
+            return p[start] != 0x49 && dot + 2 < p.count && p[dot + 1] == 0x20 && CharClass.isUppercase(UInt32(p[dot + 2]))
+        }
+        guard len <= 6 else { return false }
+        let w = String(decoding: UnsafeBufferPointer(rebasing: p[start..<dot]), as: UTF8.self).lowercased()
+        if always.contains(w) {
+            // "etc." may still end a sentence: not an abbreviation when a capitalized word follows a space.
+            if w == "etc", dot + 2 < p.count, p[dot + 1] == 0x20 || p[dot + 1] == 0x0A, CharClass.isUppercase(UInt32(p[dot + 2])) { return false }
+            return true
+        }
+        if beforeNumber.contains(w) {
+            var j = dot + 1
+            while j < p.count, p[j] == 0x20 { j += 1 }
+            return j < p.count && CharClass.isDigit(p[j])
+        }
+        return false
+    }
+}
+
+/// Negation visible in the token: "n't" contractions (straight or curly), "cannot", and the apostrophe-less
+/// spellings people type ("dont", "cant").
+enum Negations {
+    static let apostropheless: Set<String> = [
+        "dont", "cant", "wont", "isnt", "wasnt", "didnt", "doesnt", "couldnt", "shouldnt", "wouldnt", "arent",
+        "werent", "havent", "hasnt", "hadnt", "aint", "mustnt", "neednt", "cannot", "mightnt", "shant",
+    ]
+
+    static func isNegatingContraction(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
+        let len = b - a
+        guard len >= 4 else { return false }
+        // ...n't with a straight apostrophe
+        if (p[b - 1] | 0x20) == 0x74, p[b - 2] == 0x27, (p[b - 3] | 0x20) == 0x6E { return true }
+        // ...n’t with U+2019 (E2 80 99)
+        if len >= 6, (p[b - 1] | 0x20) == 0x74, p[b - 2] == 0x99, p[b - 3] == 0x80, p[b - 4] == 0xE2, (p[b - 5] | 0x20) == 0x6E { return true }
+        guard len <= 8 else { return false }
+        var w = ""
+        for i in a..<b { guard p[i] < 0x80 else { return false }; w.unicodeScalars.append(Unicode.Scalar(p[i] | 0x20)) }
+        return apostropheless.contains(w)
+    }
+}

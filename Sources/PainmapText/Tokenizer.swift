@@ -1,0 +1,337 @@
+/// Splits normalized UTF-8 into tokens: words (with contractions), numbers with currency and units, URLs,
+/// e-mail addresses, @mentions, #hashtags, emoticons, emoji (ZWJ sequences and skin tones included),
+/// punctuation runs and symbols.
+///
+/// Hand-written over bytes rather than with regular expressions: this runs on every byte of every document
+/// and a byte scanner with ASCII fast paths is several times faster than `Regex` or `NSRegularExpression`.
+/// Tokens carry their byte range and the interned look-up form; the analyzer adds spans and stems.
+public struct Tokenizer {
+    public init() {}
+
+    /// Scratch space for building look-up forms without allocating per token.
+    private var scratch: [UInt8] = []
+
+    public mutating func tokenize(_ p: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary, into out: inout [Token]) {
+        let n = p.count
+        var i = 0
+        while i < n {
+            let b = p[i]
+            if CharClass.isSpace(b) { i += 1; continue }
+            let start = i
+            var kind = TokenKind.symbol
+            var flags: TokenFlags = []
+            var end: Int
+            let atBoundary = start == 0 || CharClass.isSpace(p[start - 1])
+
+            if let e = Tokenizer.urlEnd(p, i, atBoundary: atBoundary) {
+                end = e; kind = .url
+            } else if let e = Tokenizer.emoticonEnd(p, i, atBoundary: atBoundary) {
+                end = e; kind = .emoticon
+            } else if let e = Tokenizer.emailEnd(p, i) {
+                end = e; kind = .email
+            } else if (b == 0x40 || b == 0x23), i + 1 < n, Tokenizer.isTagChar(p, i + 1) {   // @mention, #hashtag
+                end = i + 1
+                while end < n, Tokenizer.isTagChar(p, end) { end += CharClass.decode(p, end).1 }
+                kind = b == 0x40 ? .mention : .hashtag
+            } else if let e = Tokenizer.numberEnd(p, i) {
+                end = e; kind = .number
+            } else if let e = Tokenizer.keycapEnd(p, i) {
+                end = e; kind = .emoji
+            } else {
+                let (v, len) = CharClass.decode(p, i)
+                if CharClass.isLetter(v) {
+                    (end, flags) = Tokenizer.wordEnd(p, i)
+                    kind = .word
+                } else if CharClass.isEmojiStart(v) {
+                    end = Tokenizer.emojiEnd(p, i)
+                    kind = .emoji
+                } else if b == 0x21 || b == 0x3F {            // runs of ! and ?: "!!!", "?!"
+                    end = i + 1
+                    while end < n, p[end] == 0x21 || p[end] == 0x3F { end += 1 }
+                    kind = .punctuation
+                } else if b == 0x2E || b == 0x2D || b == 0x2A || b == 0x7E {  // runs of . - * ~
+                    end = i + 1
+                    while end < n, p[end] == b { end += 1 }
+                    kind = .punctuation
+                } else {
+                    end = i + len
+                    kind = Tokenizer.isPunctuation(v) ? .punctuation : .symbol
+                }
+            }
+            let form = makeForm(p, start, end, kind: kind, flags: &flags, vocabulary: vocabulary)
+            out.append(Token(start: Int32(start), end: Int32(end), kind: kind, flags: flags,
+                             form: form, stem: form, span: Span(0, 0)))
+            i = end
+        }
+    }
+
+    // MARK: forms
+
+    /// Interns the look-up form: lower case, straight apostrophes, letter runs of 3+ cut to 2, emoji without
+    /// variation selectors and skin tones. Sets `.elongated` when a run was cut.
+    private mutating func makeForm(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, kind: TokenKind,
+                                   flags: inout TokenFlags, vocabulary: Vocabulary) -> UInt32 {
+        scratch.removeAll(keepingCapacity: true)
+        switch kind {
+        case .emoji:
+            var i = a
+            while i < b {
+                let (v, len) = CharClass.decode(p, i)
+                if !(v == 0xFE0F || v == 0xFE0E || (v >= 0x1F3FB && v <= 0x1F3FF)) { scratch.append(contentsOf: p[i..<i + len]) }
+                i += len
+            }
+            if scratch.isEmpty { scratch.append(contentsOf: p[a..<b]) }
+        case .emoticon, .url, .number, .punctuation, .symbol:
+            if kind == .url || kind == .number {
+                for i in a..<b { let c = p[i]; scratch.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) }
+            } else {
+                scratch.append(contentsOf: p[a..<b])
+            }
+        case .word, .email, .mention, .hashtag:
+            var i = a
+            var last: UInt32 = 0, run = 0
+            while i < b {
+                var (v, len) = CharClass.decode(p, i)
+                i += len
+                if v == 0x2019 || v == 0x2018 || v == 0x02BC { v = 0x27 }        // curly apostrophes -> '
+                if v >= 0x41 && v <= 0x5A { v |= 0x20 }
+                else if v >= 0x80, let s = Unicode.Scalar(v), s.properties.changesWhenLowercased {
+                    for c in s.properties.lowercaseMapping.unicodeScalars { appendScalar(c.value) }
+                    last = 0; run = 0
+                    continue
+                }
+                if v == last, CharClass.isLetter(v) {
+                    run += 1
+                    if run >= 3 { flags.insert(.elongated); continue }
+                } else { last = v; run = 1 }
+                appendScalar(v)
+            }
+        }
+        return scratch.withUnsafeBufferPointer { vocabulary.intern($0) }
+    }
+
+    @inline(__always) private mutating func appendScalar(_ v: UInt32) {
+        if v < 0x80 { scratch.append(UInt8(v)); return }
+        if let s = Unicode.Scalar(v) { scratch.append(contentsOf: UTF8.encode(s)!) }
+    }
+
+    // MARK: words
+
+    /// Words: letters and marks, digits after the first letter, inner apostrophes ("don't", "l'été"), inner
+    /// hyphens ("well-made"), dotted abbreviations ("e.g.", "U.S."), and a period after known abbreviations.
+    static func wordEnd(_ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> (Int, TokenFlags) {
+        let n = p.count
+        var i = start
+        var letters = 0, upper = 0, lower = 0
+        var firstUpper = false
+        var apostrophe = false
+        while i < n {
+            let (v, len) = CharClass.decode(p, i)
+            if CharClass.isLetter(v) || (i > start && v < 0x80 && CharClass.isDigit(UInt8(v))) {
+                if CharClass.isLetter(v) {
+                    letters += 1
+                    if CharClass.isUppercase(v) { upper += 1; if i == start { firstUpper = true } }
+                    else if CharClass.isLowercase(v) { lower += 1 }
+                }
+                i += len
+                continue
+            }
+            // Inner apostrophe or hyphen, followed by a letter.
+            if v == 0x27 || v == 0x2019 || v == 0x2D {
+                let j = i + len
+                if j < n, CharClass.isLetter(CharClass.decode(p, j).0) {
+                    if v != 0x2D { apostrophe = true }
+                    i = j
+                    continue
+                }
+            }
+            break
+        }
+        var flags: TokenFlags = []
+        if letters >= 2 && upper >= 2 && lower == 0 { flags.insert(.allCaps) }
+        if firstUpper { flags.insert(.capitalized) }
+        if apostrophe { flags.insert(.contraction) }
+
+        // Dotted abbreviation: single letters joined by periods ("e.g.", "i.e.", "U.S.", "z.B.").
+        if i - start == 1, i + 2 < n, p[i] == 0x2E, CharClass.isASCIILetter(p[i + 1]) {
+            var j = i
+            while j + 2 <= n, p[j] == 0x2E, j + 1 < n, CharClass.isASCIILetter(p[j + 1]),
+                  j + 2 == n || !CharClass.isASCIILetter(p[j + 2]) { j += 2 }
+            if j > i {
+                if j < n, p[j] == 0x2E { j += 1 }
+                return (j, flags.union(.abbreviation))
+            }
+        }
+        if i < n, p[i] == 0x2E, Abbreviations.absorbsPeriod(p, start, i) {
+            return (i + 1, flags.union(.abbreviation))
+        }
+        if Negations.isNegatingContraction(p, start, i) { flags.insert(.negation) }
+        return (i, flags)
+    }
+
+    // MARK: numbers
+
+    static let unitWords: Set<String> = [
+        "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours",
+        "day", "days", "week", "weeks", "wk", "wks", "month", "months", "year", "years", "yr", "yrs", "times",
+        "percent", "dollars", "dollar", "euros", "euro", "pounds", "bucks", "usd", "eur", "gbp", "stars", "star",
+        "gb", "mb", "kb", "tb", "kg", "g", "lb", "lbs", "km", "mi", "miles", "cm", "mm", "m", "ml", "l", "items",
+        "calls", "emails", "attempts", "tries", "orders", "packages", "parcels", "people",
+        "tage", "wochen", "monate", "stunden", "minuten", "jahre", "mal", "stück",
+    ]
+
+    /// "$49.99", "49,99 €", "3 weeks", "2x", "10%", "5th", "24h", "1,000,000".
+    static func numberEnd(_ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        let n = p.count
+        var i = start
+        let (v0, l0) = CharClass.decode(p, i)
+        if CharClass.isCurrencySymbol(v0) {
+            guard i + l0 < n, CharClass.isDigit(p[i + l0]) else { return nil }
+            i += l0
+        } else if !(v0 < 0x80 && CharClass.isDigit(UInt8(v0))) {
+            return nil
+        } else if start > 0, CharClass.isASCIILetter(p[start - 1]) {
+            return nil
+        }
+        // Keycap emoji "1️⃣" are not numbers.
+        if keycapEnd(p, i) != nil { return nil }
+        while i < n {
+            if CharClass.isDigit(p[i]) { i += 1; continue }
+            if (p[i] == 0x2E || p[i] == 0x2C || p[i] == 0x3A), i + 1 < n, CharClass.isDigit(p[i + 1]) { i += 2; continue }
+            break
+        }
+        // Attached suffix: %, trailing currency, or up to 4 letters of unit or ordinal ("2x", "5th", "10mb").
+        if i < n, p[i] == 0x25 { return i + 1 }
+        var j = i
+        while j < n, j - i < 5, CharClass.isASCIILetter(p[j]) { j += 1 }
+        if j > i, j - i <= 4, j == n || !CharClass.isASCIIAlnum(p[j]) { return j }
+        // Separate unit or currency: "3 weeks", "49,99 €".
+        if i + 1 < n, p[i] == 0x20 {
+            let (v, len) = CharClass.decode(p, i + 1)
+            if CharClass.isCurrencySymbol(v) { return i + 1 + len }
+            var k = i + 1
+            while k < n, CharClass.isASCIILetter(p[k]) { k += 1 }
+            if k > i + 1, k - i <= 9, k == n || !CharClass.isASCIIAlnum(p[k]) {
+                let w = String(decoding: UnsafeBufferPointer(rebasing: p[(i + 1)..<k]), as: UTF8.self).lowercased()
+                if unitWords.contains(w) { return k }
+            }
+        }
+        if i < n, CharClass.decode(p, i).0 == 0x20AC { return i + 3 }   // "49€"
+        return i
+    }
+
+    // MARK: URLs and e-mail
+
+    static func hasPrefix(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ s: StaticString) -> Bool {
+        let len = s.utf8CodeUnitCount
+        guard i + len <= p.count else { return false }
+        let u = s.utf8Start
+        for k in 0..<len where (p[i + k] | (CharClass.isASCIILetter(p[i + k]) ? 0x20 : 0)) != u[k] { return false }
+        return true
+    }
+
+    static func urlEnd(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, atBoundary: Bool) -> Int? {
+        let b = p[i] | 0x20
+        guard b == 0x68 || b == 0x77 else { return nil }   // h, w
+        guard hasPrefix(p, i, "http://") || hasPrefix(p, i, "https://") || (hasPrefix(p, i, "www.") && atBoundary) else { return nil }
+        var j = i
+        var parens = 0
+        while j < p.count {
+            let c = p[j]
+            if CharClass.isSpace(c) || c == 0x3C || c == 0x3E || c == 0x22 { break }
+            if c == 0x28 { parens += 1 } else if c == 0x29 { parens -= 1 }
+            j += 1
+        }
+        // Trailing punctuation belongs to the sentence, not the URL.
+        while j > i, ".,;:!?'\")]".utf8.contains(p[j - 1]) {
+            if p[j - 1] == 0x29 && parens > 0 { break }
+            if p[j - 1] == 0x29 { parens += 1 }
+            j -= 1
+        }
+        return j - i > 7 || hasPrefix(p, i, "www.") && j - i > 5 ? j : nil
+    }
+
+    static func emailEnd(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
+        guard CharClass.isASCIIAlnum(p[i]) else { return nil }
+        var j = i
+        while j < p.count, CharClass.isASCIIAlnum(p[j]) || p[j] == 0x2E || p[j] == 0x5F || p[j] == 0x25 || p[j] == 0x2B || p[j] == 0x2D { j += 1 }
+        guard j < p.count, p[j] == 0x40, j > i else { return nil }
+        var k = j + 1
+        var lastDot = -1
+        while k < p.count, CharClass.isASCIIAlnum(p[k]) || p[k] == 0x2E || p[k] == 0x2D {
+            if p[k] == 0x2E { lastDot = k }
+            k += 1
+        }
+        while k > j + 1, p[k - 1] == 0x2E || p[k - 1] == 0x2D { k -= 1 }
+        guard lastDot > j + 1, lastDot < k - 2 else { return nil }
+        return k
+    }
+
+    static func isTagChar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let (v, _) = CharClass.decode(p, i)
+        return v == 0x5F || (v < 0x80 && CharClass.isASCIIAlnum(UInt8(v))) || (v >= 0x80 && CharClass.isLetter(v))
+    }
+
+    // MARK: emoji and emoticons
+
+    /// One emoji grapheme: a pictograph with its variation selector and skin tone, ZWJ sequences
+    /// ("👩‍💻", "👨‍👩‍👧"), flags (two regional indicators) and tag sequences.
+    static func emojiEnd(_ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+        let n = p.count
+        let (v0, l0) = CharClass.decode(p, start)
+        var i = start + l0
+        if v0 >= 0x1F1E6 && v0 <= 0x1F1FF {
+            if i < n { let (v1, l1) = CharClass.decode(p, i); if v1 >= 0x1F1E6 && v1 <= 0x1F1FF { i += l1 } }
+            return i
+        }
+        while i < n {
+            let (v, len) = CharClass.decode(p, i)
+            if CharClass.isEmojiModifier(v) { i += len; continue }
+            if v == 0x200D, i + len < n {
+                let (w, wl) = CharClass.decode(p, i + len)
+                if CharClass.isEmojiStart(w) { i += len + wl; continue }
+            }
+            break
+        }
+        return i
+    }
+
+    /// "1️⃣", "#️⃣": a digit, `#` or `*`, an optional variation selector, and the combining keycap.
+    static func keycapEnd(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
+        let b = p[i]
+        guard CharClass.isDigit(b) || b == 0x23 || b == 0x2A else { return nil }
+        var j = i + 1
+        if j + 3 <= p.count, p[j] == 0xEF, p[j + 1] == 0xB8, p[j + 2] == 0x8F { j += 3 }   // U+FE0F
+        if j + 3 <= p.count, p[j] == 0xE2, p[j + 1] == 0x83, p[j + 2] == 0xA3 { return j + 3 }  // U+20E3
+        return nil
+    }
+
+    static func emoticonEnd(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, atBoundary: Bool) -> Int? {
+        guard let candidates = Emoticons.byFirstByte[Int(p[i])] else { return nil }
+        for e in candidates {   // longest first
+            let len = e.bytes.count
+            guard i + len <= p.count else { continue }
+            var ok = true
+            for k in 0..<len where p[i + k] != e.bytes[k] { ok = false; break }
+            guard ok else { continue }
+            if e.needsBoundaryBefore && !atBoundary { continue }
+            if i + len < p.count {
+                let next = p[i + len]
+                if CharClass.isASCIIAlnum(next) { continue }
+                if e.needsBoundaryAfter && !CharClass.isSpace(next) && !".,!?".utf8.contains(next) { continue }
+            }
+            return i + len
+        }
+        return nil
+    }
+
+    static func isPunctuation(_ v: UInt32) -> Bool {
+        if v < 0x80 { return "!\"'(),-./:;?[]{}_`".unicodeScalars.contains(Unicode.Scalar(v)!) }
+        guard let s = Unicode.Scalar(v) else { return false }
+        switch s.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
+        default: return false
+        }
+    }
+}
