@@ -9,6 +9,8 @@ let package = Package(
     products: [
         .executable(name: "painmap", targets: ["painmap"]),
         .library(name: "PainmapText", targets: ["PainmapText"]),
+        .library(name: "PainmapSentiment", targets: ["PainmapSentiment"]),
+        .library(name: "PainmapClassifier", targets: ["PainmapClassifier"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,13 +26,21 @@ let package = Package(
             name: "PainmapText",
             dependencies: ["CLibStemmer"]
         ),
+        // Stage 2a: lexicon-and-rules sentiment (lexicons/en/*.tsv).
+        .target(name: "PainmapSentiment", dependencies: ["PainmapText"]),
+        // Stage 2b: multinomial and complement naive Bayes over stemmed n-grams.
+        .target(name: "PainmapClassifier", dependencies: ["PainmapText"]),
         .executableTarget(
             name: "painmap",
             dependencies: [
                 "PainmapText",
+                "PainmapSentiment",
+                "PainmapClassifier",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "PainmapTextTests", dependencies: ["PainmapText"]),
+        .testTarget(name: "PainmapSentimentTests", dependencies: ["PainmapSentiment"]),
+        .testTarget(name: "PainmapClassifierTests", dependencies: ["PainmapClassifier"]),
     ]
 )

@@ -1,0 +1,108 @@
+import Foundation
+
+/// A problem with one input line that was repaired rather than fatal (invalid UTF-8, NUL bytes).
+public struct InputWarning: Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+    public var description: String { "\(file):\(line):\(column): \(message)" }
+}
+
+/// Streams a file (or stdin) line by line in bounded memory: 1 MiB reads, lines of any length
+/// (a 10 MB single document is one line), `\n` or `\r\n` endings.
+public final class LineReader {
+    public let name: String
+    private let handle: UnsafeMutablePointer<FILE>
+    private let ownsHandle: Bool
+    private var buffer: [UInt8]
+    private var start = 0, end = 0
+    private var eof = false
+    public private(set) var lineNumber = 0
+
+    /// `path` "-" reads standard input.
+    public init(path: String) throws {
+        if path == "-" {
+            handle = fdopen(STDIN_FILENO, "rb"); ownsHandle = false; name = "<stdin>"
+        } else {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+                throw DataFileError(file: path, line: 0, "is a folder, not a file")
+            }
+            guard let f = fopen(path, "rb") else {
+                throw DataFileError(file: path, line: 0, "cannot open: \(String(cString: strerror(errno)))")
+            }
+            handle = f; ownsHandle = true; name = path
+        }
+        buffer = [UInt8](repeating: 0, count: 1 << 20)
+    }
+
+    deinit { if ownsHandle { fclose(handle) } }
+
+    /// The next line's bytes without its line ending, or nil at the end of input.
+    public func nextLine() -> ArraySlice<UInt8>? {
+        while true {
+            if let nl = buffer[start..<end].firstIndex(of: 0x0A) {
+                var lineEnd = nl
+                if lineEnd > start, buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                let line = buffer[start..<lineEnd]
+                start = nl + 1
+                lineNumber += 1
+                return line
+            }
+            if eof {
+                guard start < end else { return nil }
+                var lineEnd = end
+                if buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                let line = buffer[start..<lineEnd]
+                start = end
+                lineNumber += 1
+                return line
+            }
+            fill()
+        }
+    }
+
+    private func fill() {
+        // Move the partial line to the front; grow only when one line is longer than the buffer.
+        if start > 0 {
+            let n = end - start
+            if n > 0 { buffer.withUnsafeMutableBufferPointer { p in _ = memmove(p.baseAddress!, p.baseAddress! + start, n) } }
+            start = 0; end = n
+        }
+        if end == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+        let got = buffer.withUnsafeMutableBufferPointer { p in fread(p.baseAddress! + end, 1, p.count - end, handle) }
+        if got == 0 { eof = true }
+        end += got
+    }
+}
+
+public enum TextDecoding {
+    /// Decodes a line as UTF-8. Invalid sequences become U+FFFD and NUL bytes are dropped; each repair is
+    /// reported with the column (in bytes, 1-based) where it happened, never silently.
+    public static func decode<C: Collection>(_ bytes: C, file: String, line: Int,
+                                             warnings: inout [InputWarning]) -> String where C.Element == UInt8 {
+        if let nul = bytes.firstIndex(of: 0) {
+            let col = bytes.distance(from: bytes.startIndex, to: nul) + 1
+            warnings.append(InputWarning(file: file, line: line, column: col, message: "NUL byte(s) removed"))
+            return decode(bytes.filter { $0 != 0 }, file: file, line: line, warnings: &warnings)
+        }
+        if let s = String(validating: bytes, as: UTF8.self) { return s }
+        let col = firstInvalidByte(Array(bytes)) + 1
+        warnings.append(InputWarning(file: file, line: line, column: col, message: "invalid UTF-8 replaced with U+FFFD"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func firstInvalidByte(_ b: [UInt8]) -> Int {
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            let len = c < 0x80 ? 1 : c >> 5 == 0x6 ? 2 : c >> 4 == 0xE ? 3 : c >> 3 == 0x1E ? 4 : 0
+            if len == 0 || i + len > b.count { return i }
+            for k in 1..<max(len, 1) where b[i + k] & 0xC0 != 0x80 { return i }
+            if String(validating: b[i..<i + len], as: UTF8.self) == nil { return i }
+            i += len
+        }
+        return i
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import PainmapText
+
+/// Options every analysing command shares.
+struct PipelineOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Force the document language (en, de, fr, es, nl, ...) instead of detecting it.", valueName: "code"))
+    var language: String?
+
+    @Option(help: ArgumentHelp("Folder with painmap's lexicons (default: found beside the binary or in the checkout; or $PAINMAP_LEXICONS).", valueName: "dir"))
+    var lexicons: String?
+
+    @Flag(help: "Keep quoted e-mail replies and signatures (removed by default, as ticket exports carry them).")
+    var keepQuotes = false
+
+    @Option(help: ArgumentHelp("Worker threads (default: all cores).", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    var analyzerOptions: AnalyzerOptions {
+        AnalyzerOptions(normalization: keepQuotes ? .keepAll : NormalizationOptions(), language: language)
+    }
+
+    func validate() throws {
+        if let l = language, (try? SnowballStemmer(language: LanguageCode.stemmerName(l))) == nil {
+            throw ValidationError("unknown language '\(l)'; Snowball stemmers: \(SnowballStemmer.languages.joined(separator: ", "))")
+        }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+}
+
+/// Writes to standard output through a large buffer; JSON lines are produced as bytes.
+final class Output {
+    private var buffer: [UInt8] = []
+    init() { buffer.reserveCapacity(1 << 16) }
+    func write(_ b: [UInt8]) { buffer.append(contentsOf: b); if buffer.count >= 1 << 16 { flush() } }
+    func write(_ s: String) { write(Array(s.utf8)) }
+    func line(_ s: String) { write(s); buffer.append(0x0A) }
+    func flush() {
+        buffer.withUnsafeBufferPointer { p in
+            var off = 0
+            while off < p.count {
+                let n = Foundation.write(STDOUT_FILENO, p.baseAddress! + off, p.count - off)
+                if n <= 0 { break }
+                off += n
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+    deinit { flush() }
+}
+
+enum Diagnostics {
+    static func warn(_ s: String) { FileHandle.standardError.write(Data(("painmap: " + s + "\n").utf8)) }
+}
+
+/// One document per input line, read from a file or stdin, with repairs reported on stderr.
+struct DocumentLines {
+    let reader: LineReader
+    var warnings: [InputWarning] = []
+    init(path: String) throws { reader = try LineReader(path: path) }
+
+    /// (line number, decoded text) or nil at the end.
+    mutating func next() -> (Int, String)? {
+        guard let bytes = reader.nextLine() else { return nil }
+        let text = TextDecoding.decode(bytes, file: reader.name, line: reader.lineNumber, warnings: &warnings)
+        for w in warnings { Diagnostics.warn(w.description) }
+        warnings.removeAll()
+        return (reader.lineNumber, text)
+    }
+}
