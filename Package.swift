@@ -4,6 +4,10 @@
 //   CLibStemmer -> PainmapText -> (PainmapSentiment, PainmapClassifier) -> PainmapJourney -> PainmapStore -> painmap
 import PackageDescription
 
+/// Release builds skip Swift's run-time exclusivity checks: they showed up as several percent of the hot
+/// path in profiles, and the analysis code keeps per-thread state that never overlaps accesses.
+let fast: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "painmap",
     products: [
@@ -24,12 +28,13 @@ let package = Package(
         // Stage 1: normalize, tokenize, split sentences, stem, stopwords, language, n-grams.
         .target(
             name: "PainmapText",
-            dependencies: ["CLibStemmer"]
+            dependencies: ["CLibStemmer"],
+            swiftSettings: fast
         ),
         // Stage 2a: lexicon-and-rules sentiment (lexicons/en/*.tsv).
-        .target(name: "PainmapSentiment", dependencies: ["PainmapText"]),
+        .target(name: "PainmapSentiment", dependencies: ["PainmapText"], swiftSettings: fast),
         // Stage 2b: multinomial and complement naive Bayes over stemmed n-grams.
-        .target(name: "PainmapClassifier", dependencies: ["PainmapText"]),
+        .target(name: "PainmapClassifier", dependencies: ["PainmapText"], swiftSettings: fast),
         .executableTarget(
             name: "painmap",
             dependencies: [

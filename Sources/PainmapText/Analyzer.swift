@@ -50,8 +50,8 @@ public final class Analyzer {
     private var stemmers: [String: SnowballStemmer] = [:]
     /// Per language: form id -> stem id + 1 (0 = not stemmed yet).
     private var stemCache: [String: [UInt32]] = [:]
-    /// Per language index: form id -> 0 unknown, 1 not a stopword, 2 stopword.
-    private var stopwordCache: [[UInt8]]
+    /// Form id -> bit 0: known; bit l+1: a stopword of language `l`. One look-up answers every language.
+    private var stopwordBits: [UInt32] = []
     private var scratch: [UInt8] = []
 
     public init(resources: TextResources, options: AnalyzerOptions = AnalyzerOptions(), vocabulary: Vocabulary = Vocabulary()) throws {
@@ -61,7 +61,6 @@ public final class Analyzer {
         normalizer = Normalizer(options: options.normalization)
         identifier = LanguageIdentifier(defaultLanguage: options.defaultLanguage)
         languages = resources.languages
-        stopwordCache = Array(repeating: [], count: languages.count)
         if let l = options.language { _ = try stemmer(for: l) }
         _ = try stemmer(for: options.defaultLanguage)
     }
@@ -77,9 +76,7 @@ public final class Analyzer {
         if let forced = options.language {
             language = LanguageGuess(code: forced, confidence: 1)
         } else {
-            language = identifier.identify(tokens: tokens, bytes: norm.bytes, languages: languages) { l, form in
-                self.isStopword(form, languageIndex: l)
-            }
+            language = identifier.identify(tokens: tokens, bytes: norm.bytes, languages: languages) { self.stopwordMask($0) }
         }
         let stemmer = (try? self.stemmer(for: language.code)) ?? (try? self.stemmer(for: options.defaultLanguage))
         if let stemmer { stem(&tokens, with: stemmer, language: language.code) }
@@ -140,15 +137,20 @@ public final class Analyzer {
     }
 
     func isStopword(_ form: UInt32, languageIndex l: Int) -> Bool {
+        stopwordMask(form) & (2 << l) != 0
+    }
+
+    @inline(__always)
+    func stopwordMask(_ form: UInt32) -> UInt32 {
         let f = Int(form)
-        if f >= stopwordCache[l].count {
-            stopwordCache[l].append(contentsOf: repeatElement(0, count: max(f + 1 - stopwordCache[l].count, 1024)))
+        if f < stopwordBits.count, stopwordBits[f] != 0 { return stopwordBits[f] }
+        if f >= stopwordBits.count {
+            stopwordBits.append(contentsOf: repeatElement(0, count: max(f + 1 - stopwordBits.count, 1024)))
         }
-        var v = stopwordCache[l][f]
-        if v == 0 {
-            v = resources.stopwords[languages[l]]?.contains(vocabulary.string(form)) == true ? 2 : 1
-            stopwordCache[l][f] = v
-        }
-        return v == 2
+        let s = vocabulary.string(form)
+        var bits: UInt32 = 1
+        for (l, code) in languages.enumerated() where resources.stopwords[code]?.contains(s) == true { bits |= 2 << l }
+        stopwordBits[f] = bits
+        return bits
     }
 }

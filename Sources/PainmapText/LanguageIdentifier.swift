@@ -20,15 +20,16 @@ public struct LanguageIdentifier: Sendable {
     public init(defaultLanguage: String = "en") { self.defaultLanguage = defaultLanguage }
 
     /// `isStopword(lang, formId)` says whether a token form is a function word of `lang`.
+    /// `stopwordMask(form)` has bit `l + 1` set when the form is a function word of `languages[l]`.
     func identify(tokens: [Token], bytes: [UInt8], languages: [String],
-                  isStopword: (Int, UInt32) -> Bool) -> LanguageGuess {
+                  stopwordMask: (UInt32) -> UInt32) -> LanguageGuess {
         var scores = Array(repeating: 0.0, count: languages.count)
-        var words = 0
         for t in tokens where t.kind == .word {
-            words += 1
-            for l in 0..<languages.count where isStopword(l, t.form) { scores[l] += 1 }
+            let mask = stopwordMask(t.form) >> 1
+            if mask == 0 { continue }
+            for l in 0..<languages.count where mask & (1 << l) != 0 { scores[l] += 1 }
         }
-        // Language-specific letters.
+        // Language-specific letters (only non-ASCII bytes can be one).
         var i = 0
         while i < bytes.count {
             if bytes[i] < 0x80 { i += 1; continue }
@@ -45,7 +46,6 @@ public struct LanguageIdentifier: Sendable {
         // Confidence: share of the evidence, damped for texts with little of it.
         let share = scores[best] / total
         let amount = min(1.0, total / 3.0)
-        _ = words
         return LanguageGuess(code: languages[best], confidence: (share * amount * 100).rounded() / 100)
     }
 }

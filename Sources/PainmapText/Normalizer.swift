@@ -55,63 +55,75 @@ public struct Normalizer: Sendable {
                               originalScalarCount: a.scalarCount, removed: removed)
     }
 
-    // MARK: pass 1: scalars -> bytes (NFC, controls, HTML)
+    // MARK: pass 1: UTF-8 -> bytes (NFC, controls, HTML)
 
+    /// Walks the UTF-8 bytes once. ASCII, the bulk of feedback, is copied with a table test; only non-ASCII
+    /// scalars are decoded and asked for Unicode properties, and only text with scalars at or above U+0300
+    /// (where combining marks start) pays for NFC composition.
     static func decodePass(_ s: String, stripHTML: Bool, into out: inout ByteBuilder) {
-        let scalars = Array(s.unicodeScalars)
-        out.scalarCount = scalars.count
-        // Text made of scalars below U+0300 is already NFC; only other text pays for composition.
-        let needsNFC = scalars.contains { $0.value >= 0x300 }
-        var i = 0
-        let n = scalars.count
-        while i < n {
-            let c = scalars[i]
-            let v = c.value
-            if v == 0x3C, stripHTML, let end = HTML.tagEnd(scalars, i) {   // '<'
-                let name = HTML.tagName(scalars, i, end)
-                if name == "script" || name == "style" {
-                    i = HTML.skipElement(scalars, from: end, name: name)
-                    out.space(origin: i - 1)
+        var s = s
+        s.withUTF8 { p in
+            let n = p.count
+            let needsNFC = p.contains { $0 >= 0xCC }
+            var i = 0
+            var scalar = 0   // index of the scalar starting at byte i
+            while i < n {
+                let b = p[i]
+                if b < 0x80 {
+                    if b >= 0x20 && b != 0x3C && b != 0x26 && b != 0x7F {   // printable, not < or &
+                        out.append(b, origin: Int32(scalar)); i += 1; scalar += 1; continue
+                    }
+                    if b == 0x3C, stripHTML, let end = HTML.tagEnd(p, i) {
+                        let name = HTML.tagName(p, i, end)
+                        var stop = end
+                        if name == "script" || name == "style" { stop = HTML.skipElement(p, from: end, name: name) }
+                        if HTML.blockTags.contains(name) { out.newline(origin: scalar) } else { out.space(origin: scalar) }
+                        scalar += HTML.scalarCount(p, i, stop); i = stop
+                        continue
+                    }
+                    if b == 0x26, stripHTML, let (decoded, end) = HTML.entity(p, i) {
+                        for d in decoded.unicodeScalars { out.appendScalar(d, origin: scalar) }
+                        scalar += end - i; i = end   // entities are ASCII: one scalar per byte
+                        continue
+                    }
+                    switch b {
+                    case 0x00: break                                             // NUL: dropped
+                    case 0x0D:                                                   // CR, CRLF -> LF
+                        out.newline(origin: scalar)
+                        if i + 1 < n, p[i + 1] == 0x0A { i += 1; scalar += 1 }
+                    case 0x0A, 0x0B, 0x0C: out.newline(origin: scalar)
+                    case 0x3C, 0x26: out.append(b, origin: Int32(scalar))         // a plain < or &
+                    default: out.space(origin: scalar)                           // tabs, other controls
+                    }
+                    i += 1; scalar += 1
                     continue
                 }
-                if HTML.blockTags.contains(name) { out.newline(origin: i) } else { out.space(origin: i) }
-                i = end
-                continue
+                let (v, len) = CharClass.decode(p, i)
+                let c = Unicode.Scalar(v) ?? "\u{FFFD}"
+                if v == 0x2028 || v == 0x2029 { out.newline(origin: scalar); i += len; scalar += 1; continue }
+                if (v >= 0x80 && v < 0xA0) || v == 0xA0 || c.properties.isWhitespace {
+                    out.space(origin: scalar); i += len; scalar += 1; continue
+                }
+                if needsNFC {
+                    // Gather the scalar and the combining marks after it, and compose them.
+                    var cluster = String.UnicodeScalarView()
+                    cluster.append(c)
+                    var j = i + len, count = 1
+                    while j < n {
+                        let (w, wl) = CharClass.decode(p, j)
+                        guard let ws = Unicode.Scalar(w), ws.properties.canonicalCombiningClass != .notReordered || (0x1160...0x11FF).contains(w) else { break }
+                        cluster.append(ws); j += wl; count += 1
+                    }
+                    if count > 1 || v >= 0x300 {
+                        for d in String(cluster).precomposedStringWithCanonicalMapping.unicodeScalars { out.appendScalar(d, origin: scalar) }
+                        i = j; scalar += count
+                        continue
+                    }
+                }
+                for k in 0..<len { out.append(p[i + k], origin: Int32(scalar)) }
+                i += len; scalar += 1
             }
-            if v == 0x26, stripHTML, let (decoded, end) = HTML.entity(scalars, i) {   // '&'
-                for d in decoded.unicodeScalars { out.appendScalar(d, origin: i) }
-                i = end
-                continue
-            }
-            if v == 0 { i += 1; continue }                                       // NUL: dropped
-            if v == 0x0D {                                                      // CR, CRLF -> LF
-                out.newline(origin: i)
-                if i + 1 < n, scalars[i + 1].value == 0x0A { i += 1 }
-                i += 1
-                continue
-            }
-            if v == 0x0A || v == 0x2028 || v == 0x2029 || v == 0x0B || v == 0x0C { out.newline(origin: i); i += 1; continue }
-            if v < 0x20 || (v >= 0x7F && v < 0xA0) || v == 0xA0 || c.properties.isWhitespace {
-                out.space(origin: i); i += 1; continue
-            }
-            if needsNFC, i + 1 < n, scalars[i + 1].properties.canonicalCombiningClass != .notReordered || (0x1160...0x11FF).contains(scalars[i + 1].value) {
-                // Compose this base with the marks that follow it.
-                var j = i + 1
-                while j < n, scalars[j].properties.canonicalCombiningClass != .notReordered || (0x1160...0x11FF).contains(scalars[j].value) { j += 1 }
-                var cluster = String.UnicodeScalarView()
-                cluster.append(contentsOf: scalars[i..<j])
-                let composed = String(cluster).precomposedStringWithCanonicalMapping
-                for d in composed.unicodeScalars { out.appendScalar(d, origin: i) }
-                i = j
-                continue
-            }
-            if needsNFC, v >= 0x300, String(c).precomposedStringWithCanonicalMapping.unicodeScalars.first != c {
-                for d in String(c).precomposedStringWithCanonicalMapping.unicodeScalars { out.appendScalar(d, origin: i) }
-                i += 1
-                continue
-            }
-            out.appendScalar(c, origin: i)
-            i += 1
+            out.scalarCount = scalar
         }
     }
 
@@ -201,6 +213,8 @@ struct ByteBuilder {
         if c.value < 0x80 { append(UInt8(c.value), origin: o); return }
         for b in UTF8.encode(c)! { append(b, origin: o) }
     }
+    /// Maps the last byte written to original scalar `o` (the end of a multi-scalar source such as an entity).
+    mutating func setLastOrigin(_ o: Int) { if !origin.isEmpty { origin[origin.count - 1] = Int32(o) } }
     mutating func space(origin o: Int) { append(0x20, origin: Int32(o)) }
     mutating func newline(origin o: Int) { append(0x0A, origin: Int32(o)) }
 }
@@ -211,6 +225,8 @@ struct LineView {
     let range: Range<Int>
 
     var lowercased: String { String(decoding: bytes[range], as: UTF8.self).lowercased() }
+    /// The first byte, lower-cased if ASCII: a cheap filter before any string is built.
+    var first: UInt8 { range.isEmpty ? 0 : bytes[range.lowerBound] | (CharClass.isASCIILetter(bytes[range.lowerBound]) ? 0x20 : 0) }
     func startsWith(_ p: String) -> Bool {
         let u = Array(p.utf8)
         return range.count >= u.count && Array(bytes[range.lowerBound..<range.lowerBound + u.count]) == u
@@ -219,7 +235,7 @@ struct LineView {
     /// "On Mon, 3 Mar 2025 at 10:02, Support <help@x.com> wrote:" (possibly wrapped onto the next line),
     /// and the German "Am ... schrieb ...:".
     func isReplyHeader(next: LineView?) -> Bool {
-        guard range.count < 400 else { return false }
+        guard range.count < 400, first == 0x6F || first == 0x61 else { return false }   // o, a
         let l = lowercased
         if l.hasPrefix("on ") {
             if l.hasSuffix("wrote:") { return true }
@@ -230,18 +246,20 @@ struct LineView {
     }
 
     var isOriginalMessageMarker: Bool {
+        guard first == 0x2D || first == 0x5F else { return false }   // - _
         let l = lowercased
         return (l.hasPrefix("-----") && (l.contains("original message") || l.contains("ursprüngliche nachricht")))
             || l.hasPrefix("________________________________")
     }
 
     var isSignatureDelimiter: Bool {
+        guard range.count <= 3 else { return false }
         let l = lowercased
         return l == "--" || l == "—" || l == "-- "
     }
 
     var isSentFromDevice: Bool {
-        guard range.count < 80 else { return false }
+        guard range.count < 80, first == 0x73 || first == 0x67 || first == 0x76 else { return false }   // s g v
         let l = lowercased
         return l.hasPrefix("sent from my ") || l.hasPrefix("get outlook for ") || l.hasPrefix("von meinem ")
             || l.hasPrefix("sent from mail for ") || l.hasPrefix("sent from yahoo mail")
@@ -267,6 +285,7 @@ struct LineView {
 }
 
 /// The little HTML a ticket body needs: tags out, block tags as line breaks, entities decoded.
+/// Works on UTF-8 bytes: tags and entities are ASCII.
 enum HTML {
     static let blockTags: Set<String> = [
         "br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -274,36 +293,46 @@ enum HTML {
     ]
 
     /// If `i` opens a tag (`<` followed by a letter, `/` or `!`), the index just past its `>`.
-    static func tagEnd(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
-        guard i + 1 < s.count else { return nil }
-        let c = s[i + 1]
-        guard (c.value < 0x80 && c.properties.isAlphabetic) || c == "/" || c == "!" else { return nil }
+    static func tagEnd(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
+        guard i + 1 < p.count else { return nil }
+        let c = p[i + 1]
+        guard CharClass.isASCIILetter(c) || c == 0x2F || c == 0x21 else { return nil }
         var j = i + 2
-        let limit = min(s.count, i + 2000)
+        let limit = min(p.count, i + 4000)
         while j < limit {
-            if s[j] == ">" { return j + 1 }
-            if s[j] == "<" { return nil }
+            if p[j] == 0x3E { return j + 1 }
+            if p[j] == 0x3C { return nil }
             j += 1
         }
         return nil
     }
 
-    static func tagName(_ s: [Unicode.Scalar], _ i: Int, _ end: Int) -> String {
+    static func tagName(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> String {
         var j = i + 1
-        if j < end, s[j] == "/" { j += 1 }
+        if j < end, p[j] == 0x2F { j += 1 }
         var name = ""
-        while j < end, s[j].value < 0x80, CharClass.isASCIIAlnum(UInt8(s[j].value)) { name.unicodeScalars.append(s[j]); j += 1 }
-        return name.lowercased()
+        while j < end, CharClass.isASCIIAlnum(p[j]), name.utf8.count < 12 {
+            name.unicodeScalars.append(Unicode.Scalar(p[j] | (CharClass.isASCIILetter(p[j]) ? 0x20 : 0)))
+            j += 1
+        }
+        return name
     }
 
     /// Skips to just past `</name>` (or the end).
-    static func skipElement(_ s: [Unicode.Scalar], from: Int, name: String) -> Int {
+    static func skipElement(_ p: UnsafeBufferPointer<UInt8>, from: Int, name: String) -> Int {
         var j = from
-        while j < s.count {
-            if s[j] == "<", let e = tagEnd(s, j), s[j + 1] == "/", tagName(s, j, e) == name { return e }
+        while j < p.count {
+            if p[j] == 0x3C, j + 1 < p.count, p[j + 1] == 0x2F, let e = tagEnd(p, j), tagName(p, j, e) == name { return e }
             j += 1
         }
-        return s.count
+        return p.count
+    }
+
+    /// Scalars in bytes `a..<b` (tags may hold non-ASCII attribute values).
+    static func scalarCount(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Int {
+        var n = 0
+        for i in a..<b where p[i] & 0xC0 != 0x80 { n += 1 }
+        return n
     }
 
     static let named: [String: String] = [
@@ -315,16 +344,15 @@ enum HTML {
     ]
 
     /// Decodes `&name;`, `&#123;` or `&#x1F600;` at `i`.
-    static func entity(_ s: [Unicode.Scalar], _ i: Int) -> (String, Int)? {
+    static func entity(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (String, Int)? {
         var j = i + 1
         var body = ""
-        while j < s.count, j - i <= 10, s[j] != ";" {
-            let c = s[j]
-            guard c.value < 0x80, CharClass.isASCIIAlnum(UInt8(c.value)) || c == "#" else { return nil }
-            body.unicodeScalars.append(c)
+        while j < p.count, j - i <= 10, p[j] != 0x3B {
+            guard CharClass.isASCIIAlnum(p[j]) || p[j] == 0x23 else { return nil }
+            body.unicodeScalars.append(Unicode.Scalar(p[j]))
             j += 1
         }
-        guard j < s.count, s[j] == ";", !body.isEmpty else { return nil }
+        guard j < p.count, p[j] == 0x3B, !body.isEmpty else { return nil }
         if body.hasPrefix("#") {
             let digits = body.dropFirst()
             let v: UInt32? = digits.first == "x" || digits.first == "X"

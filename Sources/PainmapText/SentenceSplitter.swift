@@ -41,7 +41,16 @@ public enum SentenceSplitter {
             close(end)
         }
         close(tokens.count)
-        return out
+        // A "sentence" of punctuation alone ("xD ." or a stray "!!") belongs to the one before it.
+        var merged: [Range<Int>] = []
+        for r in out {
+            if let last = merged.last, r.allSatisfy({ tokens[$0].kind == .punctuation || tokens[$0].kind == .symbol }) {
+                merged[merged.count - 1] = last.lowerBound..<r.upperBound
+            } else {
+                merged.append(r)
+            }
+        }
+        return merged
     }
 
     static func newlinesBetween(_ a: Token, _ b: Token, _ bytes: [UInt8]) -> Int {

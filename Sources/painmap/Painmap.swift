@@ -17,6 +17,6 @@ struct Painmap: ParsableCommand {
           echo "The app crashed AGAIN :(" | painmap tokenize - --format table
         """,
         version: version,
-        subcommands: [Tokenize.self]
+        subcommands: [Tokenize.self, SentimentCommand.self, Explain.self]
     )
 }

@@ -1,0 +1,100 @@
+import PainmapText
+
+/// The model's feature names ("card", "card arriv") and their dense ids.
+///
+/// Every worker thread interns n-grams into its own analyzer `Vocabulary`, so the same n-gram has a
+/// different id on each worker. This table gives it one model-wide id: the hot path works on `UInt32` ids
+/// and count tables, and names are only needed for saving, inspecting and explaining.
+/// Not thread-safe for writing; reading (`id(of:)`, `name(_:)`) from several threads is fine once no one
+/// adds features any more.
+public final class FeatureSpace: @unchecked Sendable {
+    let names: Vocabulary
+
+    public init(capacity: Int = 1 << 14) { names = Vocabulary(capacity: capacity) }
+
+    public var count: Int { names.count }
+
+    /// The id of `name`, adding it if new.
+    @discardableResult
+    public func add(_ name: String) -> UInt32 { names.intern(name) }
+
+    func add(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 { names.intern(bytes) }
+
+    public func id(of name: String) -> UInt32? { names.lookup(name) }
+
+    func id(of bytes: UnsafeBufferPointer<UInt8>) -> UInt32? { names.lookup(bytes) }
+
+    public func name(_ id: UInt32) -> String { names.string(id) }
+
+    func withBytes<R>(_ id: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { names.withBytes(id, body) }
+}
+
+/// One document as (feature id, count) pairs, ids ascending and distinct.
+public struct SparseVector: Sendable, Hashable {
+    public var ids: [UInt32]
+    public var values: [Float]
+    public init(ids: [UInt32] = [], values: [Float] = []) { self.ids = ids; self.values = values }
+    public var count: Int { ids.count }
+    public var isEmpty: Bool { ids.isEmpty }
+
+    /// Counts a list of ids (any order, repeats allowed) into a sorted sparse vector.
+    public init(counting raw: [UInt32]) {
+        if raw.isEmpty { self.init(); return }
+        let sorted = raw.sorted()
+        var ids: [UInt32] = [], values: [Float] = []
+        ids.reserveCapacity(sorted.count); values.reserveCapacity(sorted.count)
+        var prev = sorted[0], n: Float = 0
+        for id in sorted {
+            if id != prev { ids.append(prev); values.append(n); prev = id; n = 0 }
+            n += 1
+        }
+        ids.append(prev); values.append(n)
+        self.init(ids: ids, values: values)
+    }
+}
+
+/// Labelled documents as feature vectors, stored back to back (compressed sparse rows): a million short
+/// documents take a few hundred MB, not a few GB of per-document arrays.
+public struct DocumentVectors: Sendable {
+    public private(set) var ids: [UInt32] = []
+    public private(set) var values: [Float] = []
+    /// Row `i` is `offsets[i]..<offsets[i + 1]`.
+    public private(set) var offsets: [Int] = [0]
+    /// Class index of each row (into the label list of whoever built this).
+    public private(set) var labels: [Int32] = []
+
+    public init() {}
+
+    public var count: Int { labels.count }
+
+    public mutating func append(_ v: SparseVector, label: Int) {
+        ids.append(contentsOf: v.ids)
+        values.append(contentsOf: v.values)
+        offsets.append(ids.count)
+        labels.append(Int32(label))
+    }
+
+    public subscript(_ i: Int) -> SparseVector {
+        let r = offsets[i]..<offsets[i + 1]
+        return SparseVector(ids: Array(ids[r]), values: Array(values[r]))
+    }
+
+    public func range(_ i: Int) -> Range<Int> { offsets[i]..<offsets[i + 1] }
+    public func label(_ i: Int) -> Int { Int(labels[i]) }
+}
+
+/// Class names and their indices, in order of first appearance.
+public struct LabelSet: Sendable, Hashable {
+    public private(set) var names: [String] = []
+    private var index: [String: Int] = [:]
+    public init(_ names: [String] = []) { for n in names { add(n) } }
+    public var count: Int { names.count }
+    @discardableResult
+    public mutating func add(_ name: String) -> Int {
+        if let i = index[name] { return i }
+        index[name] = names.count
+        names.append(name)
+        return names.count - 1
+    }
+    public func index(of name: String) -> Int? { index[name] }
+}

@@ -1,0 +1,90 @@
+import PainmapText
+
+/// Which naive Bayes.
+public enum NaiveBayesVariant: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Multinomial naive Bayes: P(feature | class) from the class's own counts.
+    case multinomial
+    /// Complement naive Bayes (Rennie et al. 2003): weights from the counts of every *other* class, which
+    /// is steadier when classes have very different amounts of training text.
+    case complement
+}
+
+/// How the class prior P(class) enters a multinomial model's score.
+public enum ClassPriors: String, Sendable, Hashable, CaseIterable, Codable {
+    /// From the class frequencies of the training data.
+    case learned
+    /// Every class equally likely.
+    case uniform
+}
+
+/// Everything that decides what a model learns. The defaults were chosen by stratified 5-fold
+/// cross-validation on training data only; docs/classifier.md has the figures that chose them.
+public struct NaiveBayesParameters: Sendable, Hashable, Codable {
+    public var variant: NaiveBayesVariant = .complement
+    /// Lidstone smoothing: this pseudo-count is added to every (feature, class) count, so a feature a class
+    /// never saw costs that class a finite amount instead of ruling it out.
+    public var alpha: Double = 0.3
+    /// n-gram sizes over stems: 1...2 is unigrams and bigrams.
+    public var ngramMin = 1
+    public var ngramMax = 2
+    /// Drop the language's stopwords before building n-grams.
+    public var removeStopwords = false
+    /// Features seen in fewer training documents than this are ignored.
+    public var minDocumentFrequency = 1
+    /// Count a feature seen tf times as 1 + ln(tf): repeats say less than the first occurrence.
+    public var sublinearTF = true
+    /// Weight features by smoothed inverse document frequency, ln((1 + N) / (1 + df)) + 1.
+    public var idf = true
+    /// Scale each document's feature vector to unit Euclidean length, so long documents do not dominate.
+    public var lengthNormalization = true
+    /// Complement NB only: divide each class's weights by their total (Rennie's "weight normalization"),
+    /// which removes the bias towards classes whose weights happen to be larger.
+    public var normalizeWeights = true
+    /// Multinomial NB only (complement NB, as in Rennie et al., scores without priors).
+    public var priors: ClassPriors = .learned
+    /// Fit a softmax temperature by internal cross-validation so that probabilities are calibrated and
+    /// `--min-confidence` means the same for every variant. Changes no label, only probabilities.
+    public var calibrate = true
+
+    public init() {}
+
+    public var ngramRange: ClosedRange<Int> {
+        get { ngramMin...ngramMax }
+        set { ngramMin = newValue.lowerBound; ngramMax = newValue.upperBound }
+    }
+
+    public var ngramOptions: NGramOptions { NGramOptions(range: ngramRange, removeStopwords: removeStopwords) }
+
+    /// Throws a readable error for values that cannot work.
+    public func validate() throws {
+        guard alpha > 0, alpha.isFinite else { throw ClassifierError.invalidParameter("alpha must be a positive number, got \(alpha)") }
+        guard ngramMin >= 1, ngramMax >= ngramMin, ngramMax <= 6 else {
+            throw ClassifierError.invalidParameter("n-gram range must be within 1...6 with min <= max, got \(ngramMin)...\(ngramMax)")
+        }
+        guard minDocumentFrequency >= 1 else {
+            throw ClassifierError.invalidParameter("minimum document frequency must be at least 1, got \(minDocumentFrequency)")
+        }
+    }
+
+    /// One line for logs and `model inspect`.
+    public var summary: String {
+        var s = "\(variant.rawValue) alpha=\(alpha) ngrams=\(ngramMin)-\(ngramMax)"
+        s += " stopwords=\(removeStopwords ? "removed" : "kept") min-df=\(minDocumentFrequency)"
+        s += " tf=\(sublinearTF ? "sublinear" : "raw") idf=\(idf ? "on" : "off") length-norm=\(lengthNormalization ? "on" : "off")"
+        if variant == .complement { s += " weight-norm=\(normalizeWeights ? "on" : "off")" } else { s += " priors=\(priors.rawValue)" }
+        return s
+    }
+}
+
+/// Errors of the classifier library, with messages meant for the person at the terminal.
+public enum ClassifierError: Error, CustomStringConvertible, Equatable {
+    case invalidParameter(String)
+    case noTrainingData(String)
+    case mismatch(String)
+
+    public var description: String {
+        switch self {
+        case .invalidParameter(let m), .noTrainingData(let m), .mismatch(let m): m
+        }
+    }
+}

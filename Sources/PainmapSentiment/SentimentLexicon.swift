@@ -1,0 +1,76 @@
+import PainmapText
+
+/// painmap's sentiment word lists, loaded once from `lexicons/<lang>/` and shared read-only by every thread.
+///   sentiment.tsv    term -> valence (-4...4), words, slang, emoticons, emoji
+///   phrases.tsv      multiword expressions that beat their words ("waste of money")
+///   modifiers.tsv    boosters (> 0) and dampeners (< 0), single or multiword ("extremely", "kind of")
+///   negations.txt    negation cues ("not", "never", "without", "hardly")
+///   contrastive.tsv  connectives and the weight of the words before / after them ("but", "although")
+public struct SentimentLexicon: Sendable {
+    public let valences: [String: Double]
+    public let phrases: [[String]: Double]
+    public let modifiers: [[String]: Double]
+    public let negations: Set<String>
+    public let contrastives: [[String]: (before: Double, after: Double)]
+    /// Longest phrase, modifier and connective, in words: bounds the look-ahead.
+    public let longestPhrase: Int
+    public let directory: String
+
+    public static func load(directory: String) throws -> SentimentLexicon {
+        var valences: [String: [Double]] = [:]
+        for row in try DataFile.rows(directory + "/sentiment.tsv") {
+            let term = SentimentLexicon.key(try row.field(0, "term"))
+            guard !term.isEmpty else { throw DataFileError(file: row.file, line: row.line, "empty term") }
+            valences[term, default: []].append(try row.double(1, "valence", in: -4...4))
+        }
+        var phrases: [[String]: Double] = [:]
+        for row in try DataFile.rows(directory + "/phrases.tsv") {
+            let words = SentimentLexicon.words(try row.field(0, "phrase"))
+            guard words.count >= 2 else {
+                throw DataFileError(file: row.file, line: row.line, "a phrase needs at least two words (single words go in sentiment.tsv)")
+            }
+            phrases[words] = try row.double(1, "valence", in: -4...4)
+        }
+        var modifiers: [[String]: Double] = [:]
+        for row in try DataFile.rows(directory + "/modifiers.tsv") {
+            modifiers[SentimentLexicon.words(try row.field(0, "modifier"))] = try row.double(1, "scalar", in: -2...2)
+        }
+        let negations = Set(try DataFile.wordList(directory + "/negations.txt").map(SentimentLexicon.key))
+        var contrastives: [[String]: (Double, Double)] = [:]
+        for row in try DataFile.rows(directory + "/contrastive.tsv") {
+            contrastives[SentimentLexicon.words(try row.field(0, "connective"))] =
+                (try row.double(1, "before_weight", in: 0...4), try row.double(2, "after_weight", in: 0...4))
+        }
+        let longest = (Array(phrases.keys) + Array(modifiers.keys) + Array(contrastives.keys)).map(\.count).max() ?? 1
+        return SentimentLexicon(valences: valences.mapValues { $0.reduce(0, +) / Double($0.count) },
+                                phrases: phrases, modifiers: modifiers, negations: negations,
+                                contrastives: contrastives, longestPhrase: longest, directory: directory)
+    }
+
+    public static func load(lexicons: String? = nil, language: String = "en") throws -> SentimentLexicon {
+        try load(directory: ResourceLocator.lexiconsDirectory(override: lexicons) + "/" + language)
+    }
+
+    /// The form a term is stored under, matching the tokenizer's look-up forms: lower case except for
+    /// emoticons (":D" and ":d" differ), straight apostrophes, emoji without variation selectors or skin tones.
+    static func key(_ term: String) -> String {
+        let t = term.trimmingCharacters(in: .whitespaces)
+        // Words are stored lower case; emoticons keep their case (":D" is not ":d"), as the tokenizer does.
+        let isWord = t.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "'" || $0 == "-" || $0 == "’" }
+        var out = String.UnicodeScalarView()
+        for s in (isWord ? t.lowercased() : t).unicodeScalars {
+            switch s.value {
+            case 0x2019, 0x2018, 0x02BC: out.append("'")
+            case 0xFE0F, 0xFE0E, 0x1F3FB...0x1F3FF: continue
+            default: out.append(s)
+            }
+        }
+        return out.isEmpty ? t : String(out)
+    }
+
+    static func words(_ phrase: String) -> [String] {
+        phrase.split(separator: " ").map { key(String($0)) }
+    }
+}
+
+import Foundation

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import PainmapSentiment
+import PainmapText
+
+struct SentimentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sentiment",
+        abstract: "Score the sentiment of each document with painmap's lexicon and rules.",
+        discussion: """
+        Reads one document per line and writes exactly one JSON object per line, in the same order (an empty
+        line gets a neutral result, never a skipped line):
+          {"line", "compound", "positive", "neutral", "negative", "label"}
+        compound is in [-1, 1]; label is positive (compound >= 0.05), negative (<= -0.05) or neutral.
+        positive/neutral/negative are the shares of the text's weight and add up to 1.
+        With --sentences each object also carries "sentences": [{"text", "compound", "label"}].
+
+        Examples:
+          painmap sentiment reviews.txt > scores.jsonl
+          echo "Not bad at all, but the app crashes constantly" | painmap sentiment - --format table
+          painmap explain "It would be great if it actually worked"      # why a score is what it is
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Input file, one document per line; '-' or nothing reads standard input.", valueName: "file"))
+    var file: String = "-"
+
+    @Option(help: "Output: json (one object per line) or table (for people).")
+    var format: Format = .json
+
+    @Flag(help: "Add per-sentence scores to each line.")
+    var sentences = false
+
+    @OptionGroup var pipeline: PipelineOptions
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, table }
+
+    func run() throws {
+        let resources = try TextResources.load(lexicons: pipeline.lexicons)
+        let lexicon = try SentimentLexicon.load(lexicons: pipeline.lexicons)
+        let options = pipeline.analyzerOptions
+        let workers = try PerWorker(workers: pipeline.jobs) { () -> SentimentScorer in
+            try SentimentScorer(lexicon: lexicon, analyzer: Analyzer(resources: resources, options: options))
+        }
+        var input = try DocumentLines(path: file)
+        let out = Output()
+        let format = self.format, withSentences = sentences
+        if format == .table { out.line("line   label     compound  pos    neu    neg    text") }
+        ParallelBatches(workers: pipeline.jobs).run(
+            next: { input.next() },
+            work: { w, item -> [UInt8] in
+                let scorer = workers[w]
+                let doc = scorer.analyzer.analyze(item.1)
+                let r = scorer.score(doc)
+                let s = r.document
+                switch format {
+                case .json:
+                    var j = JSONWriter(capacity: 128)
+                    j.beginObject()
+                    j.key("line", item.0)
+                    j.key("compound", s.compound); j.key("positive", s.positive, digits: 3)
+                    j.key("neutral", s.neutral, digits: 3); j.key("negative", s.negative, digits: 3)
+                    j.key("label", s.label.rawValue)
+                    if withSentences {
+                        j.key("sentences"); j.beginArray()
+                        for (k, sent) in doc.sentences.enumerated() {
+                            j.beginObject()
+                            j.key("text", doc.originalText(sent.span))
+                            j.key("compound", r.sentences[k].compound); j.key("label", r.sentences[k].label.rawValue)
+                            j.endObject()
+                        }
+                        j.endArray()
+                    }
+                    j.endObject()
+                    j.bytes.append(0x0A)
+                    return j.bytes
+                case .table:
+                    let text = item.1.count > 60 ? String(item.1.prefix(57)) + "..." : item.1
+                    return Array(String(format: "%-6d %-9@ %+.4f   %.3f  %.3f  %.3f  %@\n", item.0, s.label.rawValue as NSString,
+                                        s.compound, s.positive, s.neutral, s.negative, text as NSString).utf8)
+                }
+            },
+            emit: { out.write($0) })
+        out.flush()
+    }
+}
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Explain painmap's analysis of one text: tokens, stems, sentences and every sentiment contribution.",
+        discussion: """
+        Example:
+          painmap explain "The delivery was NOT fast, but support was sooo helpful!!"
+        Each contribution shows the span, the lexicon's valence (base), what the rules made of it
+        (adjusted) and which rules applied.
+        """
+    )
+
+    @Argument(help: "The text to explain (quote it).")
+    var text: String
+
+    @OptionGroup var pipeline: PipelineOptions
+
+    func run() throws {
+        let resources = try TextResources.load(lexicons: pipeline.lexicons)
+        let analyzer = try Analyzer(resources: resources, options: pipeline.analyzerOptions)
+        let scorer = try SentimentScorer(lexicon: SentimentLexicon.load(lexicons: pipeline.lexicons), analyzer: analyzer)
+        let doc = analyzer.analyze(text)
+        let r = scorer.score(doc, explain: true)
+        print("text:      \(text)")
+        if doc.normalized.text != text { print("normalized: \(doc.normalized.text)") }
+        print("language:  \(doc.language.code) (confidence \(doc.language.confidence))")
+        print("\ntokens:")
+        print(TokenRendering.table(doc, line: 1, vocabulary: analyzer.vocabulary), terminator: "")
+        print("sentiment: \(r.document.label.rawValue), compound \(String(format: "%+.4f", r.document.compound)), "
+              + String(format: "positive %.3f, neutral %.3f, negative %.3f", r.document.positive, r.document.neutral, r.document.negative))
+        for (k, s) in doc.sentences.enumerated() {
+            print("  sentence \(k + 1): \(String(format: "%+.4f", r.sentences[k].compound)) \(r.sentences[k].label.rawValue)  \(doc.originalText(s.span))")
+            for c in r.contributions where c.sentence == k {
+                let rules = c.rules.isEmpty ? "" : "  [" + c.rules.joined(separator: "; ") + "]"
+                print(String(format: "      %-28@ base %+.2f -> %+.2f", ("\"" + c.text + "\"") as NSString, c.base, c.adjusted) + rules)
+            }
+        }
+    }
+}
