@@ -99,8 +99,8 @@ public final class SentimentScorer {
                                explain: Bool, into contributions: inout [SentimentContribution]) -> SentenceSum {
         let tokens = doc.tokens
         var result = SentenceSum()
-        // Contrast weights per token ("but" shifts weight to the clause after it).
-        var weight = [Double](repeating: 1, count: range.count)
+        // Contrast weights per token ("but" shifts weight to the clause after it); made only when needed.
+        var weight: [Double] = []
         var connectiveAt: [Int: String] = [:]
         var irrealisStart: Int? = nil
         var irrealisEnd = range.upperBound
@@ -111,6 +111,7 @@ public final class SentimentScorer {
             let fi = formInfo(t.form)
             if t.kind == .punctuation { exclamations += fi.exclamations; questions += fi.questions; i += 1; continue }
             if fi.startsMulti, let m = match(connectives, at: i, in: range, tokens) {
+                if weight.isEmpty { weight = [Double](repeating: 1, count: range.count) }
                 applyContrast(m, at: i, range: range, tokens: tokens, weight: &weight)
                 connectiveAt[i] = vocabulary.string(t.form)
                 i += m.words.count
@@ -158,7 +159,7 @@ public final class SentimentScorer {
                 if explain { rules.append("elongated +\(SentimentRules.elongationEmphasis)") }
             }
             v = applyModifiersAndNegation(v, at: i, range: range, tokens: tokens, mixedCase: mixedCase, explain: explain, rules: &rules)
-            let w = weight[i - range.lowerBound]
+            let w = weight.isEmpty ? 1 : weight[i - range.lowerBound]
             if w != 1 {
                 v *= w
                 if explain { rules.append("contrast x\(w)") }

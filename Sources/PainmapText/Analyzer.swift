@@ -27,10 +27,14 @@ public struct AnalyzerOptions: Sendable, Hashable {
     public var language: String? = nil
     /// Used when identification finds no evidence.
     public var defaultLanguage = "en"
-    public init(normalization: NormalizationOptions = NormalizationOptions(), language: String? = nil, defaultLanguage: String = "en") {
+    /// Stem words (classification, key phrases); sentiment alone does not need stems.
+    public var stemming = true
+    public init(normalization: NormalizationOptions = NormalizationOptions(), language: String? = nil,
+                defaultLanguage: String = "en", stemming: Bool = true) {
         self.normalization = normalization
         self.language = language
         self.defaultLanguage = defaultLanguage
+        self.stemming = stemming
     }
 }
 
@@ -78,8 +82,10 @@ public final class Analyzer {
         } else {
             language = identifier.identify(tokens: tokens, bytes: norm.bytes, languages: languages) { self.stopwordMask($0) }
         }
-        let stemmer = (try? self.stemmer(for: language.code)) ?? (try? self.stemmer(for: options.defaultLanguage))
-        if let stemmer { stem(&tokens, with: stemmer, language: language.code) }
+        if options.stemming {
+            let stemmer = (try? self.stemmer(for: language.code)) ?? (try? self.stemmer(for: options.defaultLanguage))
+            if let stemmer { stem(&tokens, with: stemmer, language: stemmer.language) }
+        }
 
         let sentences = SentenceSplitter.split(tokens: tokens, bytes: norm.bytes).map { r in
             Sentence(tokens: r, span: Span(tokens[r.lowerBound].span.start, tokens[r.upperBound - 1].span.end))
@@ -90,11 +96,15 @@ public final class Analyzer {
     // MARK: stemming
 
     public func stemmer(for language: String) throws -> SnowballStemmer {
-        if let s = stemmers[language] { return s }
+        if let last = lastStemmer, last.language == language || last.requested == language { return last.stemmer }
+        if let s = stemmers[language] { lastStemmer = (language, s.language, s); return s }
         let s = try SnowballStemmer(language: LanguageCode.stemmerName(language))
         stemmers[language] = s
+        lastStemmer = (language, s.language, s)
         return s
     }
+    /// The stemmer of the previous document: consecutive documents are nearly always in one language.
+    private var lastStemmer: (requested: String, language: String, stemmer: SnowballStemmer)?
 
     private func stem(_ tokens: inout [Token], with stemmer: SnowballStemmer, language: String) {
         var cache = stemCache[language] ?? []

@@ -131,6 +131,11 @@ public struct Normalizer: Sendable {
 
     private func linePass(_ a: ByteBuilder, into out: inout ByteBuilder) -> [Span] {
         let bytes = a.bytes
+        // Fast path for the common one-line document with single spaces: nothing to remove or fold.
+        if Normalizer.isSimpleLine(bytes) {
+            out.bytes = a.bytes; out.origin = a.origin; out.scalarCount = a.scalarCount
+            return []
+        }
         var lines: [Range<Int>] = []
         var s = 0
         for (i, b) in bytes.enumerated() where b == 0x0A { lines.append(s..<i); s = i + 1 }
@@ -188,6 +193,21 @@ public struct Normalizer: Sendable {
         }
         out.scalarCount = a.scalarCount
         return removed
+    }
+
+    /// One line, no leading, trailing or doubled spaces, not a quote: already normalized.
+    static func isSimpleLine(_ bytes: [UInt8]) -> Bool {
+        guard let first = bytes.first, let last = bytes.last, first != 0x20, first != 0x3E, last != 0x20 else { return bytes.isEmpty }
+        return bytes.withUnsafeBufferPointer { p in
+            if memchr(p.baseAddress!, 0x0A, p.count) != nil { return false }
+            var prevSpace = false
+            for b in p {
+                let space = b == 0x20
+                if space && prevSpace { return false }
+                prevSpace = space
+            }
+            return true
+        }
     }
 
     static func trim(_ bytes: [UInt8], _ r: Range<Int>) -> Range<Int> {

@@ -90,6 +90,17 @@ public struct Tokenizer {
         case .word, .email, .mention, .hashtag:
             var i = a
             var last: UInt32 = 0, run = 0
+            // ASCII fast path: most words never leave it.
+            while i < b, p[i] < 0x80 {
+                var c = p[i]
+                i += 1
+                if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+                if UInt32(c) == last, c >= 0x61 && c <= 0x7A {
+                    run += 1
+                    if run >= 3 { flags.insert(.elongated); continue }
+                } else { last = UInt32(c); run = 1 }
+                scratch.append(c)
+            }
             while i < b {
                 var (v, len) = CharClass.decode(p, i)
                 i += len
@@ -126,6 +137,17 @@ public struct Tokenizer {
         var firstUpper = false
         var apostrophe = false
         while i < n {
+            // ASCII fast path for letters and digits.
+            let c = p[i]
+            if c < 0x80 {
+                if CharClass.isASCIILetter(c) {
+                    letters += 1
+                    if c <= 0x5A { upper += 1; if i == start { firstUpper = true } } else { lower += 1 }
+                    i += 1
+                    continue
+                }
+                if i > start && CharClass.isDigit(c) { i += 1; continue }
+            }
             let (v, len) = CharClass.decode(p, i)
             if CharClass.isLetter(v) || (i > start && v < 0x80 && CharClass.isDigit(UInt8(v))) {
                 if CharClass.isLetter(v) {

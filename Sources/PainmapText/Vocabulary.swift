@@ -1,26 +1,43 @@
-/// Interns byte strings (lowercased word forms, stems, features) as dense `UInt32` ids.
+import Foundation
+
+/// Interns byte strings (lower-cased word forms, stems, n-grams) as dense `UInt32` ids.
 ///
-/// Hand-written because it sits on the hottest path: every token of every document is looked up here.
-/// A `Dictionary<String, UInt32>` would allocate a `String` per token; this table hashes the bytes in place
-/// (FNV-1a) and only copies a form the first time it is seen. Not thread-safe: one per worker thread.
+/// Hand-written over raw buffers because it is the hottest structure in painmap: every token of every
+/// document is looked up here. A `Dictionary<String, UInt32>` would allocate a `String` per token, and Swift
+/// arrays pay bounds and uniqueness checks on each access; profiles showed both. This table hashes the bytes
+/// in place (FNV-1a), compares with `memcmp`, and copies a form only the first time it is seen.
+/// Not thread-safe: one per worker thread (each `Analyzer` owns one).
 public final class Vocabulary {
-    /// All interned bytes, back to back; `ends[id]` is where entry `id` stops.
-    private var bytes: [UInt8] = []
-    private var ends: [Int32] = []
-    private var hashes: [UInt32] = []
-    /// Open-addressing slots holding `id + 1` (0 = empty); capacity is a power of two.
-    private var slots: [UInt32]
+    /// All interned bytes back to back.
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var bytesCount = 0, bytesCapacity: Int
+    /// Per id: where its bytes start and end in `bytes`, and its hash.
+    private var starts: UnsafeMutablePointer<Int32>
+    private var ends: UnsafeMutablePointer<Int32>
+    private var hashes: UnsafeMutablePointer<UInt32>
+    private var idCapacity: Int
+    public private(set) var count = 0
+    /// Open-addressing slots holding `id + 1` (0 = empty); capacity is a power of two, at most half full.
+    private var slots: UnsafeMutablePointer<UInt32>
     private var mask: Int
 
     public init(capacity: Int = 1 << 12) {
         var c = 16
         while c < capacity * 2 { c <<= 1 }
-        slots = Array(repeating: 0, count: c)
+        slots = .allocate(capacity: c)
+        slots.initialize(repeating: 0, count: c)
         mask = c - 1
-        bytes.reserveCapacity(capacity * 6)
+        idCapacity = max(capacity, 16)
+        starts = .allocate(capacity: idCapacity)
+        ends = .allocate(capacity: idCapacity)
+        hashes = .allocate(capacity: idCapacity)
+        bytesCapacity = idCapacity * 8
+        bytes = .allocate(capacity: bytesCapacity)
     }
 
-    public var count: Int { ends.count }
+    deinit {
+        slots.deallocate(); starts.deallocate(); ends.deallocate(); hashes.deallocate(); bytes.deallocate()
+    }
 
     @inline(__always)
     static func hash(_ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
@@ -68,50 +85,64 @@ public final class Vocabulary {
 
     /// The interned text of `id`.
     public func string(_ id: UInt32) -> String {
-        let (a, b) = range(Int(id))
-        return String(decoding: bytes[a..<b], as: UTF8.self)
+        withBytes(id) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Calls `body` with the bytes of `id` without copying them.
+    @inline(__always)
     public func withBytes<R>(_ id: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let (a, b) = range(Int(id))
-        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[a..<b])) }
+        precondition(Int(id) < count, "vocabulary id out of range")
+        let a = Int(starts[Int(id)]), b = Int(ends[Int(id)])
+        return body(UnsafeBufferPointer(start: bytes + a, count: b - a))
     }
 
-    @inline(__always)
-    private func range(_ id: Int) -> (Int, Int) {
-        (id == 0 ? 0 : Int(ends[id - 1]), Int(ends[id]))
-    }
+    /// Byte length of `id`.
+    public func length(_ id: UInt32) -> Int { Int(ends[Int(id)] - starts[Int(id)]) }
 
     @inline(__always)
     private func equals(_ id: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        let (a, b) = range(id)
-        if b - a != p.count { return false }
-        return bytes.withUnsafeBufferPointer { buf in
-            var j = 0
-            while j < p.count {
-                if buf[a + j] != p[j] { return false }
-                j += 1
-            }
-            return true
-        }
+        let a = Int(starts[id]), b = Int(ends[id])
+        guard b - a == p.count else { return false }
+        return p.count == 0 || memcmp(bytes + a, p.baseAddress!, p.count) == 0
     }
 
     private func insert(_ p: UnsafeBufferPointer<UInt8>, hash h: UInt32, slot: Int) -> UInt32 {
-        let id = UInt32(ends.count)
-        bytes.append(contentsOf: p)
-        ends.append(Int32(bytes.count))
-        hashes.append(h)
-        slots[slot] = id + 1
-        if ends.count * 2 > slots.count { grow() }
-        return id
+        if count == idCapacity {
+            idCapacity *= 2
+            starts = Vocabulary.grow(starts, count, idCapacity)
+            ends = Vocabulary.grow(ends, count, idCapacity)
+            hashes = Vocabulary.grow(hashes, count, idCapacity)
+        }
+        if bytesCount + p.count > bytesCapacity {
+            while bytesCount + p.count > bytesCapacity { bytesCapacity *= 2 }
+            bytes = Vocabulary.grow(bytes, bytesCount, bytesCapacity)
+        }
+        if p.count > 0 { (bytes + bytesCount).update(from: p.baseAddress!, count: p.count) }
+        let id = count
+        starts[id] = Int32(bytesCount)
+        bytesCount += p.count
+        ends[id] = Int32(bytesCount)
+        hashes[id] = h
+        count += 1
+        slots[slot] = UInt32(id + 1)
+        if count * 2 > mask + 1 { rehash() }
+        return UInt32(id)
     }
 
-    private func grow() {
-        let c = slots.count * 2
-        slots = Array(repeating: 0, count: c)
+    private static func grow<T>(_ p: UnsafeMutablePointer<T>, _ used: Int, _ capacity: Int) -> UnsafeMutablePointer<T> {
+        let q = UnsafeMutablePointer<T>.allocate(capacity: capacity)
+        q.moveInitialize(from: p, count: used)
+        p.deallocate()
+        return q
+    }
+
+    private func rehash() {
+        let c = (mask + 1) * 2
+        slots.deallocate()
+        slots = .allocate(capacity: c)
+        slots.initialize(repeating: 0, count: c)
         mask = c - 1
-        for id in 0..<hashes.count {
+        for id in 0..<count {
             var i = Int(hashes[id]) & mask
             while slots[i] != 0 { i = (i + 1) & mask }
             slots[i] = UInt32(id + 1)

@@ -53,18 +53,31 @@ enum Diagnostics {
     static func warn(_ s: String) { FileHandle.standardError.write(Data(("painmap: " + s + "\n").utf8)) }
 }
 
-/// One document per input line, read from a file or stdin, with repairs reported on stderr.
-struct DocumentLines {
-    let reader: LineReader
-    var warnings: [InputWarning] = []
-    init(path: String) throws { reader = try LineReader(path: path) }
+/// One document per input line, read from a file or stdin. Lines are decoded on the worker threads (UTF-8
+/// validation is a measurable share of the work); repairs are reported on stderr, in input order.
+enum LineJob {
+    struct RawLine: @unchecked Sendable {
+        let number: Int
+        let bytes: ArraySlice<UInt8>
+        let file: String
+    }
 
-    /// (line number, decoded text) or nil at the end.
-    mutating func next() -> (Int, String)? {
-        guard let bytes = reader.nextLine() else { return nil }
-        let text = TextDecoding.decode(bytes, file: reader.name, line: reader.lineNumber, warnings: &warnings)
-        for w in warnings { Diagnostics.warn(w.description) }
-        warnings.removeAll()
-        return (reader.lineNumber, text)
+    static func run<R>(file: String, jobs: Int, work: @escaping @Sendable (_ worker: Int, _ line: Int, _ text: String) -> R,
+                       emit: (R) -> Void) throws {
+        let reader = try LineReader(path: file)
+        ParallelBatches(workers: jobs).run(
+            next: { () -> RawLine? in
+                guard let bytes = reader.nextLine() else { return nil }
+                return RawLine(number: reader.lineNumber, bytes: ArraySlice(Array(bytes)), file: reader.name)
+            },
+            work: { w, raw -> (R, [InputWarning]) in
+                var warnings: [InputWarning] = []
+                let text = TextDecoding.decode(raw.bytes, file: raw.file, line: raw.number, warnings: &warnings)
+                return (work(w, raw.number, text), warnings)
+            },
+            emit: { r in
+                for w in r.1 { Diagnostics.warn(w.description) }
+                emit(r.0)
+            })
     }
 }

@@ -38,19 +38,20 @@ struct SentimentCommand: ParsableCommand {
     func run() throws {
         let resources = try TextResources.load(lexicons: pipeline.lexicons)
         let lexicon = try SentimentLexicon.load(lexicons: pipeline.lexicons)
-        let options = pipeline.analyzerOptions
+        var options = pipeline.analyzerOptions
+        options.stemming = false   // scores need look-up forms, not stems
         let workers = try PerWorker(workers: pipeline.jobs) { () -> SentimentScorer in
             try SentimentScorer(lexicon: lexicon, analyzer: Analyzer(resources: resources, options: options))
         }
-        var input = try DocumentLines(path: file)
         let out = Output()
         let format = self.format, withSentences = sentences
         if format == .table { out.line("line   label     compound  pos    neu    neg    text") }
-        ParallelBatches(workers: pipeline.jobs).run(
-            next: { input.next() },
-            work: { w, item -> [UInt8] in
+        try LineJob.run(
+            file: file, jobs: pipeline.jobs,
+            work: { w, line, text -> [UInt8] in
+                let item = (line, text)
                 let scorer = workers[w]
-                let doc = scorer.analyzer.analyze(item.1)
+                let doc = scorer.analyzer.analyze(text)
                 let r = scorer.score(doc)
                 let s = r.document
                 switch format {

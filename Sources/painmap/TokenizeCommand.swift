@@ -34,23 +34,22 @@ struct Tokenize: ParsableCommand {
         let resources = try TextResources.load(lexicons: pipeline.lexicons)
         let options = pipeline.analyzerOptions
         let analyzers = try PerWorker(workers: pipeline.jobs) { try Analyzer(resources: resources, options: options) }
-        var input = try DocumentLines(path: file)
         let out = Output()
         let format = self.format
         let started = Date()
         var docs = 0, tokens = 0, bytes = 0
-        ParallelBatches(workers: pipeline.jobs).run(
-            next: { input.next() },
-            work: { w, item -> (Int, Int, [UInt8]) in
+        try LineJob.run(
+            file: file, jobs: pipeline.jobs,
+            work: { w, line, text -> (Int, Int, [UInt8]) in
                 let a = analyzers[w]
-                let doc = a.analyze(item.1)
+                let doc = a.analyze(text)
                 let rendered: [UInt8]
                 switch format {
-                case .json: rendered = TokenRendering.json(doc, line: item.0, vocabulary: a.vocabulary)
-                case .table: rendered = Array(TokenRendering.table(doc, line: item.0, vocabulary: a.vocabulary).utf8)
+                case .json: rendered = TokenRendering.json(doc, line: line, vocabulary: a.vocabulary)
+                case .table: rendered = Array(TokenRendering.table(doc, line: line, vocabulary: a.vocabulary).utf8)
                 case .summary: rendered = []
                 }
-                return (doc.tokens.count, item.1.utf8.count, rendered)
+                return (doc.tokens.count, text.utf8.count, rendered)
             },
             emit: { r in
                 docs += 1; tokens += r.0; bytes += r.1

@@ -42,7 +42,11 @@ public final class LineReader {
     /// The next line's bytes without its line ending, or nil at the end of input.
     public func nextLine() -> ArraySlice<UInt8>? {
         while true {
-            if let nl = buffer[start..<end].firstIndex(of: 0x0A) {
+            let found: Int? = buffer.withUnsafeBufferPointer { p -> Int? in
+                guard end > start, let hit = memchr(p.baseAddress! + start, 0x0A, end - start) else { return nil }
+                return UnsafeRawPointer(hit) - UnsafeRawPointer(p.baseAddress!)
+            }
+            if let nl = found {
                 var lineEnd = nl
                 if lineEnd > start, buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
                 let line = buffer[start..<lineEnd]
@@ -82,8 +86,12 @@ public enum TextDecoding {
     /// reported with the column (in bytes, 1-based) where it happened, never silently.
     public static func decode<C: Collection>(_ bytes: C, file: String, line: Int,
                                              warnings: inout [InputWarning]) -> String where C.Element == UInt8 {
-        if let nul = bytes.firstIndex(of: 0) {
-            let col = bytes.distance(from: bytes.startIndex, to: nul) + 1
+        let nulAt: Int? = bytes.withContiguousStorageIfAvailable { p -> Int? in
+            guard let base = p.baseAddress, let hit = memchr(base, 0, p.count) else { return nil }
+            return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+        } ?? bytes.firstIndex(of: 0).map { bytes.distance(from: bytes.startIndex, to: $0) }
+        if let col0 = nulAt {
+            let col = col0 + 1
             warnings.append(InputWarning(file: file, line: line, column: col, message: "NUL byte(s) removed"))
             return decode(bytes.filter { $0 != 0 }, file: file, line: line, warnings: &warnings)
         }
