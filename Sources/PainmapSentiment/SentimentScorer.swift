@@ -9,19 +9,30 @@ public final class SentimentScorer {
     public let analyzer: Analyzer
     private var vocabulary: Vocabulary { analyzer.vocabulary }
 
-    /// What we know about a form id; computed on first sight.
+    /// What we know about a form id, computed on first sight and kept compact (12 bytes) because it is read
+    /// for every token: valence and modifier as Float (NaN = none), the multiword tables it starts, flags.
     private struct FormInfo {
-        var valence: Double?
-        var negation = false
-        var modifier: Double?
-        /// First word of a phrase, multiword modifier, connective or irrealis cue.
-        var startsMulti = false
-        var exclamations = 0
-        var questions = 0
+        var valenceF: Float = .nan
+        var modifierF: Float = .nan
+        /// Index into `multiTable` of the phrases, modifiers, connectives and cues this form starts, or -1.
+        var multi: Int16 = -1
+        var bits: UInt8 = 0
+        var marks: UInt8 = 0   // "!" count in the low nibble, "?" count in the high nibble
+
+        static let known: UInt8 = 1, negationBit: UInt8 = 2
+        var valence: Double? { valenceF.isNaN ? nil : Double(valenceF) }
+        var modifier: Double? { modifierF.isNaN ? nil : Double(modifierF) }
+        var negation: Bool { bits & FormInfo.negationBit != 0 }
+        var startsMulti: Bool { multi >= 0 }
+        var exclamations: Int { Int(marks & 0xF) }
+        var questions: Int { Int(marks >> 4) }
     }
-    private var info: [FormInfo?] = []
+    private var info: [FormInfo] = []
 
     private struct Multi { let words: [UInt32]; let value: Double; let after: Double }
+    private struct MultiSet { var phrases: [Multi] = [], modifiers: [Multi] = [], connectives: [Multi] = [], irrealis: [Multi] = [] }
+    private var multiTable: [MultiSet] = []
+    private var multiIndex: [UInt32: Int16] = [:]
     private var phrases: [UInt32: [Multi]] = [:]
     private var multiModifiers: [UInt32: [Multi]] = [:]
     private var connectives: [UInt32: [Multi]] = [:]
@@ -48,6 +59,11 @@ public final class SentimentScorer {
         connectives = index(lexicon.contrastives.mapValues(\.before), after: { lexicon.contrastives[$0]!.after })
         let cues = try irrealisCues ?? DataFile.wordList(lexicon.directory + "/irrealis.txt")
         irrealis = index(Dictionary(cues.map { (SentimentLexicon.words($0), SentimentRules.irrealisCueValence) }, uniquingKeysWith: { a, _ in a }))
+        for first in Set(phrases.keys).union(multiModifiers.keys).union(connectives.keys).union(irrealis.keys) {
+            multiIndex[first] = Int16(multiTable.count)
+            multiTable.append(MultiSet(phrases: phrases[first] ?? [], modifiers: multiModifiers[first] ?? [],
+                                       connectives: connectives[first] ?? [], irrealis: irrealis[first] ?? []))
+        }
         ids = (v.intern("like"), v.intern("least"), v.intern("at"), v.intern("never"), v.intern("not"), v.intern("only"))
         neverSoFollowers = Set(["so", "this", "that", "more", "as"].map { v.intern($0) })
         // "like" is a verb after these, a preposition ("looks like", "feel like") elsewhere.
@@ -110,14 +126,14 @@ public final class SentimentScorer {
             let t = tokens[i]
             let fi = formInfo(t.form)
             if t.kind == .punctuation { exclamations += fi.exclamations; questions += fi.questions; i += 1; continue }
-            if fi.startsMulti, let m = match(connectives, at: i, in: range, tokens) {
+            if fi.startsMulti, let m = match(.connective, at: i, in: range, tokens) {
                 if weight.isEmpty { weight = [Double](repeating: 1, count: range.count) }
                 applyContrast(m, at: i, range: range, tokens: tokens, weight: &weight)
                 connectiveAt[i] = vocabulary.string(t.form)
                 i += m.words.count
                 continue
             }
-            if irrealisStart == nil, fi.startsMulti, match(irrealis, at: i, in: range, tokens) != nil {
+            if irrealisStart == nil, fi.startsMulti, match(.irrealis, at: i, in: range, tokens) != nil {
                 irrealisStart = i
                 // The wish reaches to the end of its clause: "I wish it had been - it was gorgeous".
                 irrealisEnd = (i..<range.upperBound).first { tokens[$0].kind == .punctuation && isClauseBreak(tokens[$0]) } ?? range.upperBound
@@ -133,10 +149,10 @@ public final class SentimentScorer {
             var base: Double? = nil
             var length = 1
             if fi.startsMulti {
-                if let m = match(multiModifiers, at: i, in: range, tokens), nextContent(after: i + m.words.count - 1, range, tokens) != nil {
+                if let m = match(.modifier, at: i, in: range, tokens), nextContent(after: i + m.words.count - 1, range, tokens) != nil {
                     i += m.words.count; continue   // "kind of" before a word: a dampener, not kindness
                 }
-                if let m = match(phrases, at: i, in: range, tokens) { base = m.value; length = m.words.count }
+                if let m = match(.phrase, at: i, in: range, tokens) { base = m.value; length = m.words.count }
                 else if connectiveAt[i] != nil { i += 1; continue }
             }
             if base == nil {
@@ -211,7 +227,7 @@ public final class SentimentScorer {
             let t = tokens[j]
             if t.kind == .punctuation || t.kind == .symbol || t.kind == .emoji || t.kind == .emoticon { break }
             let fi = formInfo(t.form)
-            if fi.startsMulti, connectives[t.form]?.contains(where: { $0.words.count == 1 }) == true { break }
+            if fi.startsMulti, multiTable[Int(fi.multi)].connectives.contains(where: { $0.words.count == 1 }) { break }
             // Decay: a modifier right before the word counts fully, two words back 95%, three back 90%.
             let decay = 1.0 - 0.05 * Double(distance)
             if let m = fi.modifier {
@@ -253,19 +269,27 @@ public final class SentimentScorer {
 
     // MARK: helpers
 
+    @inline(__always)
     private func formInfo(_ form: UInt32) -> FormInfo {
         let f = Int(form)
-        if f < info.count, let known = info[f] { return known }
-        if f >= info.count { info.append(contentsOf: repeatElement(nil, count: max(f + 1 - info.count, 1024))) }
+        if f < info.count, info[f].bits & FormInfo.known != 0 { return info[f] }
+        return computeFormInfo(form)
+    }
+
+    private func computeFormInfo(_ form: UInt32) -> FormInfo {
+        let f = Int(form)
+        if f >= info.count { info.append(contentsOf: repeatElement(FormInfo(), count: max(f + 1 - info.count, 1024))) }
         let s = vocabulary.string(form)
         var fi = FormInfo()
-        fi.valence = lexicon.valences[s] ?? (s.hasPrefix("#") ? lexicon.valences[String(s.dropFirst())] : nil) ?? inflectionFallback(s)
-        fi.negation = lexicon.negations.contains(s)
-        fi.modifier = lexicon.modifiers[[s]]
-        fi.startsMulti = phrases[form] != nil || multiModifiers[form] != nil || connectives[form] != nil || irrealis[form] != nil
+        fi.bits = FormInfo.known
+        if let v = lexicon.valences[s] ?? (s.hasPrefix("#") ? lexicon.valences[String(s.dropFirst())] : nil) ?? inflectionFallback(s) {
+            fi.valenceF = Float(v)
+        }
+        if lexicon.negations.contains(s) { fi.bits |= FormInfo.negationBit }
+        if let m = lexicon.modifiers[[s]] { fi.modifierF = Float(m) }
+        fi.multi = multiIndex[form] ?? -1
         if s.first == "!" || s.first == "?" {
-            fi.exclamations = s.filter { $0 == "!" }.count
-            fi.questions = s.filter { $0 == "?" }.count
+            fi.marks = UInt8(min(s.filter { $0 == "!" }.count, 15)) | UInt8(min(s.filter { $0 == "?" }.count, 15)) << 4
         }
         info[f] = fi
         return fi
@@ -288,8 +312,19 @@ public final class SentimentScorer {
         return nil
     }
 
-    private func match(_ table: [UInt32: [Multi]], at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Multi? {
-        guard let options = table[tokens[i].form] else { return nil }
+    private enum MultiKind { case phrase, modifier, connective, irrealis }
+
+    private func match(_ kind: MultiKind, at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Multi? {
+        let idx = formInfo(tokens[i].form).multi
+        guard idx >= 0 else { return nil }
+        let options: [Multi]
+        switch kind {
+        case .phrase: options = multiTable[Int(idx)].phrases
+        case .modifier: options = multiTable[Int(idx)].modifiers
+        case .connective: options = multiTable[Int(idx)].connectives
+        case .irrealis: options = multiTable[Int(idx)].irrealis
+        }
+        if options.isEmpty { return nil }
         for m in options where i + m.words.count <= range.upperBound {
             var ok = true
             for k in 1..<max(m.words.count, 1) where tokens[i + k].form != m.words[k] { ok = false; break }
@@ -302,7 +337,7 @@ public final class SentimentScorer {
     private func multiModifierEnding(at j: Int, _ range: Range<Int>, _ tokens: [Token]) -> (Double, Int)? {
         for len in stride(from: min(4, j - range.lowerBound + 1), through: 2, by: -1) {
             let start = j - len + 1
-            if let m = match(multiModifiers, at: start, in: range, tokens), m.words.count == len { return (m.value, len) }
+            if let m = match(.modifier, at: start, in: range, tokens), m.words.count == len { return (m.value, len) }
         }
         return nil
     }

@@ -22,7 +22,8 @@ public struct NormalizedText: Sendable {
     public let original: String
     /// NFC, HTML-free, whitespace-folded UTF-8 bytes; lines are kept (they matter for sentence splitting).
     public let bytes: [UInt8]
-    /// For every byte of `bytes`, the offset of the original Unicode scalar it came from.
+    /// For every byte of `bytes`, the offset of the original Unicode scalar it came from; empty when the
+    /// text needed no change and was ASCII (then byte offsets are scalar offsets).
     public let origin: [Int32]
     /// Number of Unicode scalars in `original`.
     public let originalScalarCount: Int
@@ -34,6 +35,7 @@ public struct NormalizedText: Sendable {
     /// The original span of the normalized byte range `a..<b`.
     @inline(__always)
     public func span(_ a: Int, _ b: Int) -> Span {
+        if origin.isEmpty { return Span(a, b) }
         if a >= b { let p = a < origin.count ? Int(origin[a]) : originalScalarCount; return Span(p, p) }
         return Span(Int(origin[a]), Int(origin[b - 1]) + 1)
     }
@@ -45,6 +47,11 @@ public struct Normalizer: Sendable {
     public init(options: NormalizationOptions = NormalizationOptions()) { self.options = options }
 
     public func normalize(_ original: String) -> NormalizedText {
+        // Fast path: plain printable ASCII on one line with single spaces needs no change at all, and its
+        // byte offsets are its code-point offsets, so no origin map is built.
+        if let bytes = Normalizer.alreadyNormalASCII(original) {
+            return NormalizedText(original: original, bytes: bytes, origin: [], originalScalarCount: bytes.count, removed: [])
+        }
         var a = ByteBuilder()
         a.reserve(original.utf8.count)
         Normalizer.decodePass(original, stripHTML: options.stripHTML, into: &a)
@@ -53,6 +60,23 @@ public struct Normalizer: Sendable {
         let removed = linePass(a, into: &b)
         return NormalizedText(original: original, bytes: b.bytes, origin: b.origin,
                               originalScalarCount: a.scalarCount, removed: removed)
+    }
+
+    /// The bytes of `s` if it is printable ASCII, one line, no `<`, `&` or `>` at the start, no leading,
+    /// trailing or doubled spaces: then normalization is the identity.
+    static func alreadyNormalASCII(_ s: String) -> [UInt8]? {
+        var s = s
+        return s.withUTF8 { p -> [UInt8]? in
+            guard let first = p.first, let last = p.last, first != 0x20, first != 0x3E, last != 0x20 else { return p.isEmpty ? [] : nil }
+            var prevSpace = false
+            for b in p {
+                if b < 0x20 || b >= 0x7F || b == 0x3C || b == 0x26 { return nil }
+                let space = b == 0x20
+                if space && prevSpace { return nil }
+                prevSpace = space
+            }
+            return Array(p)
+        }
     }
 
     // MARK: pass 1: UTF-8 -> bytes (NFC, controls, HTML)

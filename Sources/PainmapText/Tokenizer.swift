@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits normalized UTF-8 into tokens: words (with contractions), numbers with currency and units, URLs,
 /// e-mail addresses, @mentions, #hashtags, emoticons, emoji (ZWJ sequences and skin tones included),
 /// punctuation runs and symbols.
@@ -13,6 +15,8 @@ public struct Tokenizer {
 
     public mutating func tokenize(_ p: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary, into out: inout [Token]) {
         let n = p.count
+        // E-mail detection scans ahead from every word start; only documents with an "@" pay for it.
+        let hasAt = n > 0 && memchr(p.baseAddress!, 0x40, n) != nil
         var i = 0
         while i < n {
             let b = p[i]
@@ -27,7 +31,7 @@ public struct Tokenizer {
                 end = e; kind = .url
             } else if let e = Tokenizer.emoticonEnd(p, i, atBoundary: atBoundary) {
                 end = e; kind = .emoticon
-            } else if let e = Tokenizer.emailEnd(p, i) {
+            } else if hasAt, let e = Tokenizer.emailEnd(p, i) {
                 end = e; kind = .email
             } else if (b == 0x40 || b == 0x23), i + 1 < n, Tokenizer.isTagChar(p, i + 1) {   // @mention, #hashtag
                 end = i + 1
@@ -71,6 +75,22 @@ public struct Tokenizer {
     /// variation selectors and skin tones. Sets `.elongated` when a run was cut.
     private mutating func makeForm(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, kind: TokenKind,
                                    flags: inout TokenFlags, vocabulary: Vocabulary) -> UInt32 {
+        // Zero-copy path: punctuation, emoticons, symbols, and words already in look-up form (lower-case
+        // ASCII, no letter run of three) are interned straight from the document's bytes.
+        switch kind {
+        case .emoticon, .punctuation, .symbol:
+            return vocabulary.intern(UnsafeBufferPointer(rebasing: p[a..<b]))
+        case .word:
+            var simple = true
+            var last: UInt8 = 0, run = 0
+            for i in a..<b {
+                let c = p[i]
+                if c >= 0x80 || (c >= 0x41 && c <= 0x5A) { simple = false; break }
+                if c == last { run += 1; if run >= 3 { simple = false; break } } else { last = c; run = 1 }
+            }
+            if simple { return vocabulary.intern(UnsafeBufferPointer(rebasing: p[a..<b])) }
+        default: break
+        }
         scratch.removeAll(keepingCapacity: true)
         switch kind {
         case .emoji:

@@ -17,8 +17,9 @@ public final class Vocabulary {
     private var hashes: UnsafeMutablePointer<UInt32>
     private var idCapacity: Int
     public private(set) var count = 0
-    /// Open-addressing slots holding `id + 1` (0 = empty); capacity is a power of two, at most half full.
-    private var slots: UnsafeMutablePointer<UInt32>
+    /// Open-addressing slots holding `hash << 32 | (id + 1)` (0 = empty), so a probe reads one word and only
+    /// touches an entry's bytes when the full hash matches; capacity is a power of two, at most half full.
+    private var slots: UnsafeMutablePointer<UInt64>
     private var mask: Int
 
     public init(capacity: Int = 1 << 12) {
@@ -54,8 +55,10 @@ public final class Vocabulary {
         while true {
             let s = slots[i]
             if s == 0 { return insert(p, hash: h, slot: i) }
-            let id = Int(s - 1)
-            if hashes[id] == h && equals(id, p) { return UInt32(id) }
+            if UInt32(truncatingIfNeeded: s >> 32) == h {
+                let id = Int(UInt32(truncatingIfNeeded: s) - 1)
+                if equals(id, p) { return UInt32(id) }
+            }
             i = (i + 1) & mask
         }
     }
@@ -67,8 +70,10 @@ public final class Vocabulary {
         while true {
             let s = slots[i]
             if s == 0 { return nil }
-            let id = Int(s - 1)
-            if hashes[id] == h && equals(id, p) { return UInt32(id) }
+            if UInt32(truncatingIfNeeded: s >> 32) == h {
+                let id = Int(UInt32(truncatingIfNeeded: s) - 1)
+                if equals(id, p) { return UInt32(id) }
+            }
             i = (i + 1) & mask
         }
     }
@@ -124,7 +129,7 @@ public final class Vocabulary {
         ends[id] = Int32(bytesCount)
         hashes[id] = h
         count += 1
-        slots[slot] = UInt32(id + 1)
+        slots[slot] = UInt64(h) << 32 | UInt64(id + 1)
         if count * 2 > mask + 1 { rehash() }
         return UInt32(id)
     }
@@ -145,7 +150,7 @@ public final class Vocabulary {
         for id in 0..<count {
             var i = Int(hashes[id]) & mask
             while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = UInt32(id + 1)
+            slots[i] = UInt64(hashes[id]) << 32 | UInt64(id + 1)
         }
     }
 }

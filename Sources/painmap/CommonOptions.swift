@@ -56,28 +56,24 @@ enum Diagnostics {
 /// One document per input line, read from a file or stdin. Lines are decoded on the worker threads (UTF-8
 /// validation is a measurable share of the work); repairs are reported on stderr, in input order.
 enum LineJob {
-    struct RawLine: @unchecked Sendable {
-        let number: Int
-        let bytes: ArraySlice<UInt8>
-        let file: String
-    }
-
     static func run<R>(file: String, jobs: Int, work: @escaping @Sendable (_ worker: Int, _ line: Int, _ text: String) -> R,
                        emit: (R) -> Void) throws {
         let reader = try LineReader(path: file)
-        ParallelBatches(workers: jobs).run(
-            next: { () -> RawLine? in
-                guard let bytes = reader.nextLine() else { return nil }
-                return RawLine(number: reader.lineNumber, bytes: ArraySlice(Array(bytes)), file: reader.name)
-            },
-            work: { w, raw -> (R, [InputWarning]) in
+        let name = reader.name
+        let parallel = ParallelBatches(workers: jobs)
+        while let block = reader.nextBlock() {
+            let results = parallel.map(Array(block.ranges.indices)) { w, k -> (R, [InputWarning]) in
                 var warnings: [InputWarning] = []
-                let text = TextDecoding.decode(raw.bytes, file: raw.file, line: raw.number, warnings: &warnings)
-                return (work(w, raw.number, text), warnings)
-            },
-            emit: { r in
+                let line = block.firstLine + k
+                let text = block.bytes.withUnsafeBufferPointer {
+                    TextDecoding.decode(UnsafeBufferPointer(rebasing: $0[block.ranges[k]]), file: name, line: line, warnings: &warnings)
+                }
+                return (work(w, line, text), warnings)
+            }
+            for r in results {
                 for w in r.1 { Diagnostics.warn(w.description) }
                 emit(r.0)
-            })
+            }
+        }
     }
 }

@@ -2,47 +2,78 @@
 /// on line-per-document output; this appends bytes with no intermediate objects.
 public struct JSONWriter {
     public var bytes: [UInt8] = []
-    private var needsComma: [Bool] = [false]
+    /// One bit per nesting level: does the next value at that level need a comma? (No array per writer.)
+    private var commaBits: UInt64 = 0
+    private var depth = 0
 
     public init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
 
-    private mutating func separator() {
-        if needsComma[needsComma.count - 1] { bytes.append(0x2C) } else { needsComma[needsComma.count - 1] = true }
+    private var needsComma: Bool {
+        get { commaBits & (1 << UInt64(depth)) != 0 }
+        set { if newValue { commaBits |= 1 << UInt64(depth) } else { commaBits &= ~(1 << UInt64(depth)) } }
     }
 
-    public mutating func beginObject() { separator(); bytes.append(0x7B); needsComma.append(false) }
-    public mutating func endObject() { bytes.append(0x7D); needsComma.removeLast() }
-    public mutating func beginArray() { separator(); bytes.append(0x5B); needsComma.append(false) }
-    public mutating func endArray() { bytes.append(0x5D); needsComma.removeLast() }
+    private mutating func separator() {
+        if needsComma { bytes.append(0x2C) } else { needsComma = true }
+    }
+
+    private mutating func push() { precondition(depth < 63, "JSON nested too deeply"); depth += 1; needsComma = false }
+    private mutating func pop() { depth -= 1 }
+
+    public mutating func beginObject() { valuePrefix(); bytes.append(0x7B); push() }
+    public mutating func endObject() { bytes.append(0x7D); pop() }
+    public mutating func beginArray() { valuePrefix(); bytes.append(0x5B); push() }
+    public mutating func endArray() { bytes.append(0x5D); pop() }
 
     /// An object key; the value written next belongs to it.
     public mutating func key(_ k: String) {
         separator()
         appendString(k)
         bytes.append(0x3A)
-        needsComma[needsComma.count - 1] = false
         pendingKey = true
     }
     private var pendingKey = false
 
     private mutating func valuePrefix() {
-        if pendingKey { pendingKey = false; needsComma[needsComma.count - 1] = true } else { separator() }
+        if pendingKey { pendingKey = false } else { separator() }
     }
 
     public mutating func string(_ s: String) { valuePrefix(); appendString(s) }
     public mutating func string<C: Collection>(utf8 s: C) where C.Element == UInt8 { valuePrefix(); appendStringBytes(s) }
-    public mutating func int(_ v: Int) { valuePrefix(); bytes.append(contentsOf: String(v).utf8) }
+    public mutating func int(_ v: Int) {
+        valuePrefix()
+        if v < 0 { bytes.append(0x2D) }
+        appendDigits(v.magnitude.toUInt64)
+    }
     public mutating func bool(_ v: Bool) { valuePrefix(); bytes.append(contentsOf: (v ? "true" : "false").utf8) }
     public mutating func null() { valuePrefix(); bytes.append(contentsOf: "null".utf8) }
-    /// A number rounded to `digits` decimals (scores need no more; shorter lines are faster to write).
+    /// A number rounded to `digits` decimals, written as fixed-point digits: scores need no more, and
+    /// `String(Double)` (shortest round-trip) cost more than the rest of a sentiment line.
     public mutating func double(_ v: Double, digits: Int = 4) {
         valuePrefix()
-        guard v.isFinite else { bytes.append(contentsOf: "null".utf8); return }
-        var scale = 1.0
+        guard v.isFinite, abs(v) < 1e15 else { bytes.append(contentsOf: "null".utf8); return }
+        var scale: Int64 = 1
         for _ in 0..<digits { scale *= 10 }
-        let r = (v * scale).rounded() / scale
-        if r == r.rounded(), abs(r) < 1e15 { bytes.append(contentsOf: String(Int(r)).utf8) }
-        else { bytes.append(contentsOf: String(r).utf8) }
+        var n = Int64((v * Double(scale)).rounded())
+        if n < 0 { bytes.append(0x2D); n = -n }
+        appendDigits(UInt64(n / scale))
+        var frac = n % scale
+        guard frac != 0 else { return }
+        bytes.append(0x2E)
+        var width = digits
+        while frac % 10 == 0 { frac /= 10; width -= 1 }   // no trailing zeros
+        var buf = [UInt8](repeating: 0x30, count: width)
+        var k = width - 1
+        while frac > 0 { buf[k] = 0x30 + UInt8(frac % 10); frac /= 10; k -= 1 }
+        bytes.append(contentsOf: buf)
+    }
+
+    private mutating func appendDigits(_ v: UInt64) {
+        if v < 10 { bytes.append(0x30 + UInt8(v)); return }
+        var tmp: [UInt8] = []
+        var x = v
+        while x > 0 { tmp.append(0x30 + UInt8(x % 10)); x /= 10 }
+        bytes.append(contentsOf: tmp.reversed())
     }
 
     public mutating func key(_ k: String, _ v: String) { key(k); string(v) }
@@ -73,3 +104,5 @@ public struct JSONWriter {
         bytes.append(0x22)
     }
 }
+
+extension UInt { var toUInt64: UInt64 { UInt64(self) } }

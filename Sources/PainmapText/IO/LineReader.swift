@@ -39,6 +39,18 @@ public final class LineReader {
 
     deinit { if ownsHandle { fclose(handle) } }
 
+    /// The next lines as one block: their bytes copied once into a single array, and the range of each line
+    /// (without its line ending). Workers take lines from a block with no allocation per line. Nil at the end.
+    public func nextBlock(maxLines: Int = 4096, maxBytes: Int = 4 << 20) -> LineBlock? {
+        var block = LineBlock(firstLine: lineNumber + 1)
+        while block.ranges.count < maxLines, block.bytes.count < maxBytes, let line = nextLine() {
+            let start = block.bytes.count
+            block.bytes.append(contentsOf: line)
+            block.ranges.append(start..<block.bytes.count)
+        }
+        return block.ranges.isEmpty ? nil : block
+    }
+
     /// The next line's bytes without its line ending, or nil at the end of input.
     public func nextLine() -> ArraySlice<UInt8>? {
         while true {
@@ -79,6 +91,15 @@ public final class LineReader {
         if got == 0 { eof = true }
         end += got
     }
+}
+
+/// Consecutive input lines in one buffer.
+public struct LineBlock: Sendable {
+    /// Line number of the first line (1-based).
+    public var firstLine: Int
+    public var bytes: [UInt8] = []
+    public var ranges: [Range<Int>] = []
+    public init(firstLine: Int) { self.firstLine = firstLine }
 }
 
 public enum TextDecoding {
