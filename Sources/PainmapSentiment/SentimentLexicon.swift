@@ -15,6 +15,8 @@ public struct SentimentLexicon: Sendable {
     /// Longest phrase, modifier and connective, in words: bounds the look-ahead.
     public let longestPhrase: Int
     public let directory: String
+    /// The language these lists are for: the folder's name ("en").
+    public var language: String { (directory as NSString).lastPathComponent }
 
     public static func load(directory: String) throws -> SentimentLexicon {
         var valences: [String: [Double]] = [:]

@@ -39,4 +39,6 @@ public struct SentimentResult: Sendable {
     public var sentences: [SentimentScore]
     /// Filled when scoring with `explain: true`.
     public var contributions: [SentimentContribution]
+    /// False when the document's language has no lexicon: the scores are then neutral placeholders.
+    public var scored: Bool
 }

@@ -40,6 +40,10 @@ public enum SentimentRules {
     /// With 15, one clearly positive word (+2) scores about 0.46 and three such words about 0.84.
     public static let normalizationAlpha = 15.0
 
+    /// A document identified as another language with at least this confidence is not scored with this
+    /// lexicon (its result is neutral and marked unscored); below it, short or mixed texts are still scored.
+    public static let otherLanguageConfidence = 0.5
+
     /// Labels: compound >= 0.05 is positive, <= -0.05 negative, in between neutral.
     public static let labelThreshold = 0.05
 }

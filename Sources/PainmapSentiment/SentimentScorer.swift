@@ -80,6 +80,12 @@ public final class SentimentScorer {
     // MARK: scoring
 
     public func score(_ doc: AnalyzedDocument, explain: Bool = false) -> SentimentResult {
+        // A text confidently in another language gets no score rather than a wrong one: English words
+        // inside German ("die", "war") would read as sentiment.
+        if doc.language.code != lexicon.language && doc.language.confidence >= SentimentRules.otherLanguageConfidence {
+            return SentimentResult(document: .neutralScore, sentences: doc.sentences.map { _ in .neutralScore },
+                                   contributions: [], scored: false)
+        }
         let tokens = doc.tokens
         // ALL CAPS counts as emphasis only in text that is not shouted throughout.
         var capsWords = 0, words = 0
@@ -99,7 +105,7 @@ public final class SentimentScorer {
             sentenceScores.append(SentimentScorer.makeScore(sum: s.sum, pos: s.pos, neg: s.neg, neutral: s.neutralWords))
         }
         return SentimentResult(document: SentimentScorer.makeScore(sum: docSum, pos: docPos, neg: docNeg, neutral: docNeutral),
-                               sentences: sentenceScores, contributions: contributions)
+                               sentences: sentenceScores, contributions: contributions, scored: true)
     }
 
     static func makeScore(sum: Double, pos: Double, neg: Double, neutral: Int) -> SentimentScore {

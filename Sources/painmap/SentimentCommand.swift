@@ -12,6 +12,8 @@ struct SentimentCommand: ParsableCommand {
         line gets a neutral result, never a skipped line):
           {"line", "compound", "positive", "neutral", "negative", "label"}
         compound is in [-1, 1]; label is positive (compound >= 0.05), negative (<= -0.05) or neutral.
+        A document in a language with no lexicon yet (only English has one) is not scored: it gets a
+        neutral result with "scored": false and its "language".
         positive/neutral/negative are the shares of the text's weight and add up to 1.
         With --sentences each object also carries "sentences": [{"text", "compound", "label"}].
 
@@ -62,6 +64,7 @@ struct SentimentCommand: ParsableCommand {
                     j.key("compound", s.compound); j.key("positive", s.positive, digits: 3)
                     j.key("neutral", s.neutral, digits: 3); j.key("negative", s.negative, digits: 3)
                     j.key("label", s.label.rawValue)
+                    if !r.scored { j.key("scored", false); j.key("language", doc.language.code) }
                     if withSentences {
                         j.key("sentences"); j.beginArray()
                         for (k, sent) in doc.sentences.enumerated() {
