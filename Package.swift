@@ -15,9 +15,12 @@ let package = Package(
         .library(name: "PainmapText", targets: ["PainmapText"]),
         .library(name: "PainmapSentiment", targets: ["PainmapSentiment"]),
         .library(name: "PainmapClassifier", targets: ["PainmapClassifier"]),
+        .library(name: "PainmapJourney", targets: ["PainmapJourney"]),
+        .library(name: "PainmapStore", targets: ["PainmapStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Snowball stemmers from the system's libstemmer (Debian: libstemmer-dev, no pkg-config file).
@@ -35,17 +38,25 @@ let package = Package(
         .target(name: "PainmapSentiment", dependencies: ["PainmapText"], swiftSettings: fast),
         // Stage 2b: multinomial and complement naive Bayes over stemmed n-grams.
         .target(name: "PainmapClassifier", dependencies: ["PainmapText"], swiftSettings: fast),
+        // Stage 3: journey phase, touchpoints, pain points (lexicons/journeys, corpora/ models).
+        .target(name: "PainmapJourney", dependencies: ["PainmapText", "PainmapSentiment", "PainmapClassifier"], swiftSettings: fast),
+        // Stage 4: the SQLite store (GRDB over the system SQLite), ingest and trend queries.
+        .target(name: "PainmapStore", dependencies: ["PainmapJourney", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: fast),
         .executableTarget(
             name: "painmap",
             dependencies: [
                 "PainmapText",
                 "PainmapSentiment",
                 "PainmapClassifier",
+                "PainmapJourney",
+                "PainmapStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "PainmapTextTests", dependencies: ["PainmapText"]),
         .testTarget(name: "PainmapSentimentTests", dependencies: ["PainmapSentiment"]),
         .testTarget(name: "PainmapClassifierTests", dependencies: ["PainmapClassifier"]),
+        .testTarget(name: "PainmapJourneyTests", dependencies: ["PainmapJourney"]),
+        .testTarget(name: "PainmapStoreTests", dependencies: ["PainmapStore"]),
     ]
 )
