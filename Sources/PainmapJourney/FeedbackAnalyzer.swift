@@ -3,38 +3,69 @@ import PainmapSentiment
 import PainmapText
 
 /// Runs the whole analysis of one document: text pipeline, sentiment, topic, journey phase, touchpoints and
-/// pain points. One per worker thread (it owns an `Analyzer`); build them from shared `JourneyResources`.
+/// pain points. One per worker thread (it owns an `Analyzer` and caches keyed by its ids); build them from
+/// shared `JourneyResources`.
 public final class FeedbackAnalyzer {
     public let resources: JourneyResources
     public let analyzer: Analyzer
     public let sentiment: SentimentScorer
+    let topicInput: ModelInput
+    let phaseInput: ModelInput
+    let mapper: JourneyMapper
+    let painPoints: PainPointExtractor
 
     public init(resources: JourneyResources, options: AnalyzerOptions = AnalyzerOptions()) throws {
         self.resources = resources
         analyzer = try Analyzer(resources: resources.text, options: options)
         sentiment = try SentimentScorer(lexicon: resources.lexicon, analyzer: analyzer)
+        topicInput = ModelInput(model: resources.models.topic, analyzer: analyzer)
+        phaseInput = ModelInput(model: resources.models.phase, analyzer: analyzer)
+        mapper = JourneyMapper(resources: resources, analyzer: analyzer)
+        painPoints = PainPointExtractor(resources: resources, analyzer: analyzer)
     }
 
-    /// Work in progress: sentiment is real; topic, phase, touchpoints and pain points come next.
     public func analyze(_ text: String) -> FeedbackAnalysis {
-        let doc = analyzer.analyze(text)
-        let s = sentiment.score(doc)
-        return FeedbackAnalysis(language: doc.language.code, normalizedText: doc.normalized.text, sentiment: s.document,
-                                topic: LabelScore(label: "unknown", confidence: 0), phase: LabelScore(label: "usage", confidence: 0),
-                                touchpoints: [], painPoints: [])
+        analyze(analyzer.analyze(text)).analysis
+    }
+
+    /// The analysis and the evidence behind its journey decision (for `painmap explain`).
+    public struct Explained {
+        public var analysis: FeedbackAnalysis
+        public var document: AnalyzedDocument
+        public var sentiment: SentimentResult
+        public var topicRanking: [(label: String, probability: Double)]
+        public var phaseModel: [(phase: String, probability: Double)]
+        public var phaseCues: [String]
+        public var touchpointVotes: [(phase: String, votes: Double)]
+        public var topicPhase: String?
+    }
+
+    public func analyze(_ doc: AnalyzedDocument, explain: Bool = false) -> Explained {
+        let s = sentiment.score(doc, explain: explain)
+        // Our models and cues are English: a document confidently in another language (sentiment left it
+        // unscored) gets no topic, phase or pain points rather than guesses from English words.
+        let hasWords = s.scored && doc.tokens.contains { $0.kind == .word }
+        // Topic: the model's best label; "unknown" without words or below the minimum confidence.
+        let topicRanking = hasWords ? topicInput.ranking(doc) : []
+        let topic = topicRanking.first.map {
+            LabelScore(label: $0.probability >= JourneyRules.minTopicConfidence ? $0.label : "unknown", confidence: round4($0.probability))
+        } ?? LabelScore(label: "unknown", confidence: 0)
+        let evidence = mapper.touchpoints(doc, in: 0..<doc.tokens.count)
+        let phaseRanking = hasWords ? phaseInput.ranking(doc) : []
+        let decision = mapper.phase(doc, model: phaseRanking, touchpoints: evidence, topic: topic)
+        let phase = hasWords ? LabelScore(label: decision.phase.rawValue, confidence: round4(decision.confidence))
+            : LabelScore(label: "unknown", confidence: 0)
+        let touchpoints = mapper.touchpointMatches(doc, evidence)
+        let pains = !hasWords ? [] : painPoints.extract(PainPointExtractor.Context(
+            doc: doc, scorer: sentiment, mapper: mapper, documentTouchpoint: touchpoints.first?.id, phase: decision.phase,
+            topic: topic.label, mixedCase: SentimentScorer.isMixedCase(doc)))
+        let analysis = FeedbackAnalysis(language: doc.language.code, normalizedText: doc.normalized.text, sentiment: s.document,
+                                        topic: topic, phase: phase, touchpoints: touchpoints, painPoints: pains)
+        return Explained(analysis: analysis, document: doc, sentiment: s, topicRanking: topicRanking,
+                         phaseModel: phaseRanking.map { ($0.label, $0.probability) }, phaseCues: decision.cueEvidence,
+                         touchpointVotes: JourneyPhase.allCases.compactMap { p in decision.touchpointVotes[p].map { (p.rawValue, $0) } },
+                         topicPhase: decision.topicPhase?.rawValue)
     }
 }
 
-/// The read-only data every `FeedbackAnalyzer` shares: loaded once per process.
-public struct JourneyResources: Sendable {
-    public let text: TextResources
-    public let lexicon: SentimentLexicon
-    public let versions: AnalysisVersions
-
-    public static func load(lexicons: String? = nil, journey: String = "generic") throws -> JourneyResources {
-        let text = try TextResources.load(lexicons: lexicons)
-        let lexicon = try SentimentLexicon.load(lexicons: lexicons)
-        return JourneyResources(text: text, lexicon: lexicon,
-                                versions: AnalysisVersions(lexicon: "dev", topicModel: "dev", phaseModel: "dev", journey: journey))
-    }
-}
+func round4(_ x: Double) -> Double { (x * 10000).rounded() / 10000 }

@@ -115,9 +115,9 @@ public final class SentimentScorer {
         return SentimentScore(compound: compound, positive: pos / total, neutral: Double(neutral) / total, negative: neg / total)
     }
 
-    private struct SentenceSum { var sum = 0.0, pos = 0.0, neg = 0.0, neutralWords = 0 }
+    struct SentenceSum { var sum = 0.0, pos = 0.0, neg = 0.0, neutralWords = 0 }
 
-    private func scoreSentence(_ doc: AnalyzedDocument, _ range: Range<Int>, index: Int, mixedCase: Bool,
+    func scoreSentence(_ doc: AnalyzedDocument, _ range: Range<Int>, index: Int, mixedCase: Bool,
                                explain: Bool, into contributions: inout [SentimentContribution]) -> SentenceSum {
         let tokens = doc.tokens
         var result = SentenceSum()

@@ -1,0 +1,61 @@
+import PainmapText
+
+/// Matches cue words and phrases on stems: "deliver" matches "delivered", "tracking number" matches
+/// "Tracking numbers". Built per thread from plain cue strings, against that thread's analyzer, so that
+/// cues and documents share stem ids; a look-up is one array read per token.
+struct CueMatcher {
+    struct Cue {
+        let stems: [UInt32]
+        /// What the cue points to (a touchpoint, phase, pain kind or problem concept), by index.
+        let target: Int
+        let weight: Double
+        /// The cue as written in its file.
+        let text: String
+    }
+
+    struct Match {
+        let cue: Cue
+        /// Token range in the document.
+        let tokens: Range<Int>
+    }
+
+    /// First stem id -> the cues starting with it, longest first.
+    private var byFirst: [UInt32: [Cue]] = [:]
+
+    init(cues: [(text: String, target: Int, weight: Double)], analyzer: Analyzer, language: String = "en") {
+        for c in cues {
+            let words = c.text.split(separator: " ").map(String.init)
+            guard !words.isEmpty else { continue }
+            let stems = words.compactMap { w -> UInt32? in
+                // Cue words go through the same look-up form as tokens: curly apostrophes straightened.
+                let form = w.replacingOccurrences(of: "’", with: "'")
+                return try? analyzer.stemID(of: form, language: language)
+            }
+            guard stems.count == words.count else { continue }
+            byFirst[stems[0], default: []].append(Cue(stems: stems, target: c.target, weight: c.weight, text: c.text))
+        }
+        for k in byFirst.keys { byFirst[k]!.sort { $0.stems.count > $1.stems.count } }
+    }
+
+    /// Non-overlapping matches in `range`, longest cue first at each position. Cues match consecutive
+    /// word tokens; punctuation between words breaks a multiword cue.
+    func matches(_ tokens: [Token], in range: Range<Int>) -> [Match] {
+        var out: [Match] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let t = tokens[i]
+            guard t.kind == .word || t.kind == .hashtag, let cues = byFirst[t.stem] else { i += 1; continue }
+            var matched: Match?
+            for c in cues where i + c.stems.count <= range.upperBound {
+                var ok = true
+                for k in 1..<max(c.stems.count, 1) {
+                    let u = tokens[i + k]
+                    if u.kind != .word || u.stem != c.stems[k] { ok = false; break }
+                }
+                if ok { matched = Match(cue: c, tokens: i..<(i + c.stems.count)); break }
+            }
+            if let m = matched { out.append(m); i = m.tokens.upperBound } else { i += 1 }
+        }
+        return out
+    }
+}
