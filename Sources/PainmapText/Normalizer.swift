@@ -94,7 +94,10 @@ public struct Normalizer: Sendable {
             while i < n {
                 let b = p[i]
                 if b < 0x80 {
-                    if b >= 0x20 && b != 0x3C && b != 0x26 && b != 0x7F {   // printable, not < or &
+                    // An ASCII base followed by a possible combining mark ("e" + U+0301) goes to the
+                    // composition below; copied here it stayed decomposed.
+                    let composes = needsNFC && i + 1 < n && p[i + 1] >= 0xCC
+                    if !composes, b >= 0x20 && b != 0x3C && b != 0x26 && b != 0x7F {   // printable, not < or &
                         out.append(b, origin: Int32(scalar)); i += 1; scalar += 1; continue
                     }
                     if b == 0x3C, stripHTML, let end = HTML.tagEnd(p, i) {
@@ -106,25 +109,37 @@ public struct Normalizer: Sendable {
                         continue
                     }
                     if b == 0x26, stripHTML, let (decoded, end) = HTML.entity(p, i) {
+                        let before = out.bytes.count
                         for d in decoded.unicodeScalars { out.appendScalar(d, origin: scalar) }
+                        // The last byte maps to the entity's ';' so that a token's span covers the whole
+                        // entity ("caf&eacute;"), not just its '&'. A one-byte result ("&amp;" -> "&") keeps
+                        // the '&': one origin per byte cannot hold both ends.
+                        if out.bytes.count - before > 1 { out.setLastOrigin(scalar + (end - i) - 1) }
                         scalar += end - i; i = end   // entities are ASCII: one scalar per byte
                         continue
                     }
-                    switch b {
-                    case 0x00: break                                             // NUL: dropped
-                    case 0x0D:                                                   // CR, CRLF -> LF
-                        out.newline(origin: scalar)
-                        if i + 1 < n, p[i + 1] == 0x0A { i += 1; scalar += 1 }
-                    case 0x0A, 0x0B, 0x0C: out.newline(origin: scalar)
-                    case 0x3C, 0x26: out.append(b, origin: Int32(scalar))         // a plain < or &
-                    default: out.space(origin: scalar)                           // tabs, other controls
+                    if !(composes && b >= 0x20 && b != 0x7F) {   // else a printable base: composed below
+                        switch b {
+                        case 0x00: break                                             // NUL: dropped
+                        case 0x0D:                                                   // CR, CRLF -> LF
+                            out.newline(origin: scalar)
+                            if i + 1 < n, p[i + 1] == 0x0A { i += 1; scalar += 1 }
+                        case 0x0A, 0x0B, 0x0C: out.newline(origin: scalar)
+                        case 0x3C, 0x26: out.append(b, origin: Int32(scalar))         // a plain < or &
+                        default: out.space(origin: scalar)                           // tabs, other controls
+                        }
+                        i += 1; scalar += 1
+                        continue
                     }
-                    i += 1; scalar += 1
-                    continue
                 }
                 let (v, len) = CharClass.decode(p, i)
                 let c = Unicode.Scalar(v) ?? "\u{FFFD}"
                 if v == 0x2028 || v == 0x2029 { out.newline(origin: scalar); i += len; scalar += 1; continue }
+                // Invisible format characters: a byte order mark (U+FEFF, at the start of files saved "with
+                // BOM") and soft hyphens are dropped instead of becoming symbol tokens or splitting words;
+                // a zero-width space marks a word break, so it becomes a space.
+                if v == 0xFEFF || v == 0xAD { i += len; scalar += 1; continue }
+                if v == 0x200B { out.space(origin: scalar); i += len; scalar += 1; continue }
                 if (v >= 0x80 && v < 0xA0) || v == 0xA0 || c.properties.isWhitespace {
                     out.space(origin: scalar); i += len; scalar += 1; continue
                 }
@@ -140,6 +155,9 @@ public struct Normalizer: Sendable {
                     }
                     if count > 1 || v >= 0x300 {
                         for d in String(cluster).precomposedStringWithCanonicalMapping.unicodeScalars { out.appendScalar(d, origin: scalar) }
+                        // The last byte maps to the cluster's last scalar, so that a span ends after all of
+                        // its marks: sliced by the span of "café", "cafe\u{301}" gave "cafe".
+                        out.setLastOrigin(scalar + count - 1)
                         i = j; scalar += count
                         continue
                     }
@@ -179,8 +197,14 @@ public struct Normalizer: Sendable {
                 if line.isSignatureDelimiter, k > 0 { cut = k; break }
                 if line.isSentFromDevice { keep[k] = false; continue }
                 if k > 0, line.isSignOff {
-                    let rest = trimmed[(k + 1)...].filter { !$0.isEmpty }
-                    if rest.count <= 4 && rest.allSatisfy({ $0.count <= 60 }) { cut = k; break }
+                    // At most four short lines may follow. Stop at the fifth: filtering all the rest for
+                    // every sign-off line made a document of many "Thanks!" lines quadratic.
+                    var rest = 0, short = true
+                    for r in trimmed[(k + 1)...] where !r.isEmpty {
+                        rest += 1
+                        if rest > 4 || r.count > 60 { short = false; break }
+                    }
+                    if short { cut = k; break }
                 }
             }
         }
@@ -343,6 +367,14 @@ enum HTML {
         guard CharClass.isASCIILetter(c) || c == 0x2F || c == 0x21 else { return nil }
         var j = i + 2
         let limit = min(p.count, i + 4000)
+        if c != 0x21 {
+            // A tag name ends in whitespace, ">" or "/>": "<jane@example.com>" and "<https://x.com>"
+            // (addresses in angle brackets, common in plain-text mail) are text, not tags to delete.
+            while j < limit, CharClass.isASCIIAlnum(p[j]) || p[j] == 0x3A || p[j] == 0x2D { j += 1 }
+            guard j < limit else { return nil }
+            let after = p[j]
+            guard after == 0x3E || CharClass.isSpace(after) || (after == 0x2F && j + 1 < p.count && p[j + 1] == 0x3E) else { return nil }
+        }
         while j < limit {
             if p[j] == 0x3E { return j + 1 }
             if p[j] == 0x3C { return nil }

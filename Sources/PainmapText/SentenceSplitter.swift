@@ -21,6 +21,9 @@ public enum SentenceSplitter {
                     }
                 }
             }
+            // The "." of a numbered list item ("1. Open the app") belongs to its bullet: it ended a
+            // "sentence" of just "1." before.
+            if isListNumberPeriod(tokens, i, bytes) { continue }
             guard isTerminal(t, bytes) else {
                 // Emoji or emoticons followed by a capitalized word end a sentence in social posts.
                 if (t.kind == .emoji || t.kind == .emoticon), i + 1 < tokens.count, tokens[i + 1].kind == .word,
@@ -83,6 +86,16 @@ public enum SentenceSplitter {
 
     static func startsUpper(_ t: Token, _ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { CharClass.isUppercase(CharClass.decode($0, Int(t.start)).0) }
+    }
+
+    /// A "." right after a number of at most three digits that starts the text or a line.
+    static func isListNumberPeriod(_ tokens: [Token], _ i: Int, _ bytes: [UInt8]) -> Bool {
+        let t = tokens[i]
+        guard i > 0, t.kind == .punctuation, t.end - t.start == 1, bytes[Int(t.start)] == 0x2E else { return false }
+        let num = tokens[i - 1]
+        guard num.kind == .number, num.end == t.start, num.end - num.start <= 3,
+              bytes[Int(num.start)..<Int(num.end)].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        return i == 1 || newlinesBetween(tokens[i - 2], num, bytes) > 0
     }
 
     /// "-", "*", "•", "1.", "2)" at the start of a line.

@@ -33,6 +33,9 @@ public struct Tokenizer {
                 end = e; kind = .emoticon
             } else if hasAt, let e = Tokenizer.emailEnd(p, i) {
                 end = e; kind = .email
+            } else if b == 0x23, let e = Tokenizer.keycapEnd(p, i) {
+                // "#️⃣" before hashtags: U+FE0F is a mark, so it would pass as a tag character.
+                end = e; kind = .emoji
             } else if (b == 0x40 || b == 0x23), i + 1 < n, Tokenizer.isTagChar(p, i + 1) {   // @mention, #hashtag
                 end = i + 1
                 while end < n, Tokenizer.isTagChar(p, end) { end += CharClass.decode(p, end).1 }
@@ -127,9 +130,15 @@ public struct Tokenizer {
                 if v == 0x2019 || v == 0x2018 || v == 0x02BC { v = 0x27 }        // curly apostrophes -> '
                 if v >= 0x41 && v <= 0x5A { v |= 0x20 }
                 else if v >= 0x80, let s = Unicode.Scalar(v), s.properties.changesWhenLowercased {
-                    for c in s.properties.lowercaseMapping.unicodeScalars { appendScalar(c.value) }
-                    last = 0; run = 0
-                    continue
+                    let lower = s.properties.lowercaseMapping.unicodeScalars
+                    if lower.count == 1, let l = lower.first {
+                        // One scalar ("Ö" -> "ö"): go on to the run check, so "SCHÖÖÖN" gets the form of "schööön".
+                        v = l.value
+                    } else {
+                        for c in lower { appendScalar(c.value) }
+                        last = 0; run = 0
+                        continue
+                    }
                 }
                 if v == last, CharClass.isLetter(v) {
                     run += 1
@@ -178,6 +187,9 @@ public struct Tokenizer {
                 i += len
                 continue
             }
+            // A period between digits after letters ("v2.3.1", "ios17.2") stays inside: split there, it
+            // ended a sentence in the middle of "Version v2.3.1 crashed".
+            if v == 0x2E, i > start, CharClass.isDigit(p[i - 1]), i + 1 < n, CharClass.isDigit(p[i + 1]) { i += 1; continue }
             // Inner apostrophe or hyphen, followed by a letter.
             if v == 0x27 || v == 0x2019 || v == 0x2D {
                 let j = i + len
@@ -286,7 +298,8 @@ public struct Tokenizer {
         }
         // Trailing punctuation belongs to the sentence, not the URL.
         while j > i, ".,;:!?'\")]".utf8.contains(p[j - 1]) {
-            if p[j - 1] == 0x29 && parens > 0 { break }
+            // Keep a ")" that closes a "(" of the URL ("wiki/Foo_(bar)"): only an unmatched one is stripped.
+            if p[j - 1] == 0x29 && parens >= 0 { break }
             if p[j - 1] == 0x29 { parens += 1 }
             j -= 1
         }
@@ -295,16 +308,21 @@ public struct Tokenizer {
 
     static func emailEnd(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
         guard CharClass.isASCIIAlnum(p[i]) else { return nil }
+        // RFC 5321 caps the local part at 64 octets and the domain at 255. The caps also keep this scan
+        // short: it runs at every token start, and unbounded it made runs like "ab_ab_ab..." quadratic.
+        let localLimit = min(p.count, i + 64)
         var j = i
-        while j < p.count, CharClass.isASCIIAlnum(p[j]) || p[j] == 0x2E || p[j] == 0x5F || p[j] == 0x25 || p[j] == 0x2B || p[j] == 0x2D { j += 1 }
+        while j < localLimit, CharClass.isASCIIAlnum(p[j]) || p[j] == 0x2E || p[j] == 0x5F || p[j] == 0x25 || p[j] == 0x2B || p[j] == 0x2D { j += 1 }
         guard j < p.count, p[j] == 0x40, j > i else { return nil }
+        let domainLimit = min(p.count, j + 1 + 255)
         var k = j + 1
-        var lastDot = -1
-        while k < p.count, CharClass.isASCIIAlnum(p[k]) || p[k] == 0x2E || p[k] == 0x2D {
-            if p[k] == 0x2E { lastDot = k }
-            k += 1
-        }
+        while k < domainLimit, CharClass.isASCIIAlnum(p[k]) || p[k] == 0x2E || p[k] == 0x2D { k += 1 }
+        if k == domainLimit, k < p.count, CharClass.isASCIIAlnum(p[k]) { return nil }   // domain too long
         while k > j + 1, p[k - 1] == 0x2E || p[k - 1] == 0x2D { k -= 1 }
+        // The last dot of the trimmed domain: a sentence's final period ("mail me@x.org.") is not the
+        // domain's dot, which made such addresses fail the check below.
+        var lastDot = -1
+        for d in (j + 1)..<max(k, j + 1) where p[d] == 0x2E { lastDot = d }
         guard lastDot > j + 1, lastDot < k - 2 else { return nil }
         return k
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PainmapJourney
 import PainmapSentiment
 import PainmapText
 
@@ -91,24 +92,36 @@ struct SentimentCommand: ParsableCommand {
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Explain painmap's analysis of one text: tokens, stems, sentences and every sentiment contribution.",
+        abstract: "Explain painmap's analysis of one text: tokens, stems, sentences, sentiment and the journey decision.",
         discussion: """
         Example:
           painmap explain "The delivery was NOT fast, but support was sooo helpful!!"
-        Each contribution shows the span, the lexicon's valence (base), what the rules made of it
-        (adjusted) and which rules applied.
+        Each sentiment contribution shows the span, the lexicon's valence (base), what the rules made of it
+        (adjusted) and which rules applied. The journey part shows the topic model's ranking, the phase
+        model's, the phase cues and touchpoint votes that moved the phase, the touchpoints with their
+        evidence, and each pain point with its key phrase and severity. --sentiment-only skips the models.
         """
     )
 
     @Argument(help: "The text to explain (quote it).")
     var text: String
 
+    @Flag(help: "Only the text pipeline and sentiment (no topic or journey models to load).")
+    var sentimentOnly = false
+
+    @OptionGroup var journey: JourneyOptions
     @OptionGroup var pipeline: PipelineOptions
 
     func run() throws {
-        let resources = try TextResources.load(lexicons: pipeline.lexicons)
-        let analyzer = try Analyzer(resources: resources, options: pipeline.analyzerOptions)
-        let scorer = try SentimentScorer(lexicon: SentimentLexicon.load(lexicons: pipeline.lexicons), analyzer: analyzer)
+        let analyzer: Analyzer, scorer: SentimentScorer
+        var feedback: FeedbackAnalyzer?
+        if sentimentOnly {
+            analyzer = try Analyzer(resources: TextResources.load(lexicons: pipeline.lexicons), options: pipeline.analyzerOptions)
+            scorer = try SentimentScorer(lexicon: SentimentLexicon.load(lexicons: pipeline.lexicons), analyzer: analyzer)
+        } else {
+            let f = try FeedbackAnalyzer(resources: journey.load(pipeline), options: pipeline.analyzerOptions)
+            analyzer = f.analyzer; scorer = f.sentiment; feedback = f
+        }
         let doc = analyzer.analyze(text)
         let r = scorer.score(doc, explain: true)
         print("text:      \(text)")
@@ -118,12 +131,30 @@ struct Explain: ParsableCommand {
         print(TokenRendering.table(doc, line: 1, vocabulary: analyzer.vocabulary), terminator: "")
         print("sentiment: \(r.document.label.rawValue), compound \(String(format: "%+.4f", r.document.compound)), "
               + String(format: "positive %.3f, neutral %.3f, negative %.3f", r.document.positive, r.document.neutral, r.document.negative))
+        if !r.scored { print("  (not scored: painmap has no sentiment lexicon for '\(doc.language.code)' yet)") }
         for (k, s) in doc.sentences.enumerated() {
             print("  sentence \(k + 1): \(String(format: "%+.4f", r.sentences[k].compound)) \(r.sentences[k].label.rawValue)  \(doc.originalText(s.span))")
             for c in r.contributions where c.sentence == k {
                 let rules = c.rules.isEmpty ? "" : "  [" + c.rules.joined(separator: "; ") + "]"
                 print(String(format: "      %-28@ base %+.2f -> %+.2f", ("\"" + c.text + "\"") as NSString, c.base, c.adjusted) + rules)
             }
+        }
+        guard let feedback else { return }
+        let e = feedback.analyze(doc, explain: true)
+        let a = e.analysis
+        func pct(_ x: Double) -> String { String(format: "%.0f%%", x * 100) }
+        print("\ntopic:     \(a.topic.label) (\(pct(a.topic.confidence)))   model ranking: "
+              + e.topicRanking.prefix(3).map { "\($0.label) \(pct($0.probability))" }.joined(separator: ", "))
+        print("phase:     \(a.phase.label) (\(pct(a.phase.confidence)))")
+        print("  phase model:      " + e.phaseModel.prefix(3).map { "\($0.phase) \(pct($0.probability))" }.joined(separator: ", "))
+        print("  phase cues:       " + (e.phaseCues.isEmpty ? "none" : e.phaseCues.joined(separator: ", ")))
+        print("  touchpoint votes: " + (e.touchpointVotes.isEmpty ? "none" : e.touchpointVotes.map { "\($0.phase) \(String(format: "%.1f", $0.votes))" }.joined(separator: ", ")))
+        print("  topic's phase:    " + (e.topicPhase ?? "none"))
+        print("touchpoints: " + (a.touchpoints.isEmpty ? "none" : a.touchpoints.map { "\($0.id) (score \($0.score), \"\($0.evidence)\")" }.joined(separator: ", ")))
+        if a.painPoints.isEmpty { print("pain points: none") }
+        for p in a.painPoints {
+            print(String(format: "pain point: \"%@\"\n    key phrase \"%@\" (%@), touchpoint %@, phase %@, severity %.2f%@, sentiment %+.3f",
+                         p.text, p.phraseSurface, p.phrase, p.touchpoint ?? "-", p.phase, p.severity, p.churnRisk ? ", CHURN RISK" : "", p.sentiment))
         }
     }
 }

@@ -114,7 +114,11 @@ public enum TextDecoding {
         if let col0 = nulAt {
             let col = col0 + 1
             warnings.append(InputWarning(file: file, line: line, column: col, message: "NUL byte(s) removed"))
-            return decode(bytes.filter { $0 != 0 }, file: file, line: line, warnings: &warnings)
+            var rest: [InputWarning] = []
+            let s = decode(bytes.filter { $0 != 0 }, file: file, line: line, warnings: &rest)
+            // Columns count the bytes as read: in the filtered line they were shifted by the NULs taken out.
+            for var w in rest { w.column = firstInvalidByte(Array(bytes)) + 1; warnings.append(w) }
+            return s
         }
         if let s = String(validating: bytes, as: UTF8.self) { return s }
         let col = firstInvalidByte(Array(bytes)) + 1
