@@ -35,7 +35,10 @@ peers:
 	  python3 -m pip install -q vaderSentiment textblob scikit-learn pystemmer
 
 eval: build peers
+	@echo "== sentiment: VADER's human-rated ground truth, beside VADER and TextBlob =="
 	python3 scripts/eval_sentiment.py $(PAINMAP)
+	@echo "== default topic and phase models: held-out fifth of our own corpora =="
+	$(PAINMAP) models evaluate
 
 bench: build peers
 	scripts/bench.sh $(PAINMAP)

@@ -19,6 +19,10 @@ public struct DefaultModels: Sendable {
     public let topicVersion: String
     public let phaseVersion: String
 
+    public init(topic: NaiveBayesModel, phase: NaiveBayesModel, topicVersion: String, phaseVersion: String) {
+        self.topic = topic; self.phase = phase; self.topicVersion = topicVersion; self.phaseVersion = phaseVersion
+    }
+
     /// Topic examples: one file per topic, `style<TAB>text`, the label is the file name.
     public static func topicExamples(corpora: String) throws -> [CorpusExample] {
         let dir = corpora + "/topics"
@@ -35,8 +39,14 @@ public struct DefaultModels: Sendable {
         return out
     }
 
-    /// Phase examples from every journey corpus: `phase<TAB>touchpoint<TAB>text`.
+    /// Phase examples from every journey corpus: `phase<TAB>touchpoint<TAB>text`; `touchpoints` receives
+    /// each example's touchpoint label.
     public static func phaseExamples(corpora: String) throws -> [CorpusExample] {
+        var ignored: [String] = []
+        return try phaseExamples(corpora: corpora, touchpoints: &ignored)
+    }
+
+    public static func phaseExamples(corpora: String, touchpoints: inout [String]) throws -> [CorpusExample] {
         let dir = corpora + "/journey"
         let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".tsv") }.sorted()
         var out: [CorpusExample] = []
@@ -47,6 +57,7 @@ public struct DefaultModels: Sendable {
                     throw DataFileError(file: row.file, line: row.line, column: 1, "unknown phase '\(phase)'")
                 }
                 out.append(CorpusExample(text: try row.field(2, "text"), label: phase, source: f))
+                touchpoints.append(try row.field(1, "touchpoint"))
             }
         }
         return out

@@ -26,12 +26,13 @@ public struct JourneyResources: Sendable {
     public let corpusSize: Int
     public let versions: AnalysisVersions
 
+    /// `models` replaces the default models (evaluation trains them on part of the corpora only).
     public static func load(lexicons: String? = nil, journey: String = "generic", corpora: String? = nil,
-                            useModelCache: Bool = true) throws -> JourneyResources {
+                            useModelCache: Bool = true, models: DefaultModels? = nil) throws -> JourneyResources {
         let text = try TextResources.load(lexicons: lexicons)
         let lexicon = try SentimentLexicon.load(lexicons: lexicons)
         let taxonomy = try JourneyTaxonomy.load(journey, lexicons: lexicons)
-        let models = try DefaultModels.load(resources: text, corpora: corpora, useCache: useModelCache)
+        let models = try models ?? DefaultModels.load(resources: text, corpora: corpora, useCache: useModelCache)
         let en = text.directory + "/en"
         var painCues: [(String, PainKind, Double)] = []
         for row in try DataFile.rows(en + "/pain_cues.tsv") {
