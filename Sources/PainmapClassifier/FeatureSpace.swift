@@ -26,10 +26,17 @@ public final class FeatureSpace: @unchecked Sendable {
 
     public func name(_ id: UInt32) -> String { names.string(id) }
 
+    /// Character n-grams are named "~" + the n-gram; word n-grams never start with "~" (the tokenizer
+    /// makes punctuation of it).
+    public func isCharacterNgram(_ id: UInt32) -> Bool {
+        names.withBytes(id) { $0.first == FeatureSpace.characterPrefix }
+    }
+    static let characterPrefix: UInt8 = 0x7E
+
     func withBytes<R>(_ id: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { names.withBytes(id, body) }
 }
 
-/// One document as (feature id, count) pairs, ids ascending and distinct.
+/// One document as (feature id, count) pairs, ids distinct (in no particular order).
 public struct SparseVector: Sendable, Hashable {
     public var ids: [UInt32]
     public var values: [Float]

@@ -20,13 +20,21 @@ public enum ClassPriors: String, Sendable, Hashable, CaseIterable, Codable {
 /// Everything that decides what a model learns. The defaults were chosen by stratified 5-fold
 /// cross-validation on training data only; docs/classifier.md has the figures that chose them.
 public struct NaiveBayesParameters: Sendable, Hashable, Codable {
-    public var variant: NaiveBayesVariant = .complement
+    public var variant: NaiveBayesVariant = .multinomial
     /// Lidstone smoothing: this pseudo-count is added to every (feature, class) count, so a feature a class
     /// never saw costs that class a finite amount instead of ruling it out.
-    public var alpha: Double = 0.3
+    public var alpha: Double = 0.03
     /// n-gram sizes over stems: 1...2 is unigrams and bigrams.
     public var ngramMin = 1
     public var ngramMax = 2
+    /// Character n-grams of each word, padded with a space at both ends (" card" "card "), sizes
+    /// `charNgramMin...charNgramMax`; 0...0 turns them off. They catch typos, inflections the stemmer
+    /// misses and compounds, which matters for short tickets. Named "~" + the n-gram in the model.
+    public var charNgramMin = 2
+    public var charNgramMax = 4
+    /// Weight of the character n-gram block relative to the word n-gram block (each block is
+    /// length-normalized on its own, then scaled by this).
+    public var characterWeight = 1.0
     /// Drop the language's stopwords before building n-grams.
     public var removeStopwords = false
     /// Features seen in fewer training documents than this are ignored.
@@ -55,11 +63,28 @@ public struct NaiveBayesParameters: Sendable, Hashable, Codable {
 
     public var ngramOptions: NGramOptions { NGramOptions(range: ngramRange, removeStopwords: removeStopwords) }
 
+    /// Character n-gram sizes, nil when off.
+    public var charNgramRange: ClosedRange<Int>? {
+        get { charNgramMax >= 1 ? max(1, charNgramMin)...charNgramMax : nil }
+        set { charNgramMin = newValue?.lowerBound ?? 0; charNgramMax = newValue?.upperBound ?? 0 }
+    }
+
+    /// What feature extraction needs to know.
+    public var featureOptions: FeatureOptions { FeatureOptions(words: ngramOptions, characters: charNgramRange) }
+
     /// Throws a readable error for values that cannot work.
     public func validate() throws {
         guard alpha > 0, alpha.isFinite else { throw ClassifierError.invalidParameter("alpha must be a positive number, got \(alpha)") }
         guard ngramMin >= 1, ngramMax >= ngramMin, ngramMax <= 6 else {
             throw ClassifierError.invalidParameter("n-gram range must be within 1...6 with min <= max, got \(ngramMin)...\(ngramMax)")
+        }
+        if charNgramMax != 0 {
+            guard charNgramMin >= 1, charNgramMax >= charNgramMin, charNgramMax <= 8 else {
+                throw ClassifierError.invalidParameter("character n-gram range must be within 1...8 with min <= max (or 0 for none), got \(charNgramMin)...\(charNgramMax)")
+            }
+        }
+        guard characterWeight > 0, characterWeight.isFinite else {
+            throw ClassifierError.invalidParameter("character weight must be a positive number, got \(characterWeight)")
         }
         guard minDocumentFrequency >= 1 else {
             throw ClassifierError.invalidParameter("minimum document frequency must be at least 1, got \(minDocumentFrequency)")
@@ -69,6 +94,8 @@ public struct NaiveBayesParameters: Sendable, Hashable, Codable {
     /// One line for logs and `model inspect`.
     public var summary: String {
         var s = "\(variant.rawValue) alpha=\(alpha) ngrams=\(ngramMin)-\(ngramMax)"
+        s += " char-ngrams=" + (charNgramRange.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "off")
+        if charNgramRange != nil, characterWeight != 1 { s += " char-weight=\(characterWeight)" }
         s += " stopwords=\(removeStopwords ? "removed" : "kept") min-df=\(minDocumentFrequency)"
         s += " tf=\(sublinearTF ? "sublinear" : "raw") idf=\(idf ? "on" : "off") length-norm=\(lengthNormalization ? "on" : "off")"
         if variant == .complement { s += " weight-norm=\(normalizeWeights ? "on" : "off")" } else { s += " priors=\(priors.rawValue)" }

@@ -1,6 +1,18 @@
 import Foundation
 import PainmapText
 
+/// Which features a document gives.
+public struct FeatureOptions: Sendable, Hashable {
+    /// Word n-grams over stems.
+    public var words: NGramOptions
+    /// Character n-gram sizes within words, nil for none.
+    public var characters: ClosedRange<Int>?
+    public init(words: NGramOptions = NGramOptions(), characters: ClosedRange<Int>? = nil) {
+        self.words = words
+        self.characters = characters
+    }
+}
+
 /// Turns texts into feature vectors on several threads.
 ///
 /// Each worker has its own `Analyzer` (normalize, tokenize, stem; not thread-safe) and a table from its
@@ -11,18 +23,18 @@ import PainmapText
 /// skipped.
 public final class Vectorizer: @unchecked Sendable {
     public let features: FeatureSpace
-    public let ngrams: NGramOptions
+    public let options: FeatureOptions
     public let workers: Int
     let extractors: PerWorker<FeatureExtractor>
 
     public init(resources: TextResources, analyzerOptions: AnalyzerOptions = AnalyzerOptions(),
-                ngrams: NGramOptions, features: FeatureSpace = FeatureSpace(),
+                options: FeatureOptions, features: FeatureSpace = FeatureSpace(),
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
         self.features = features
-        self.ngrams = ngrams
+        self.options = options
         self.workers = max(1, workers)
         extractors = try PerWorker(workers: self.workers) {
-            FeatureExtractor(analyzer: try Analyzer(resources: resources, options: analyzerOptions), ngrams: ngrams)
+            FeatureExtractor(analyzer: try Analyzer(resources: resources, options: analyzerOptions), options: options)
         }
     }
 
@@ -36,7 +48,7 @@ public final class Vectorizer: @unchecked Sendable {
         }
         let raw = pool.map(texts) { w, text in (w, extractors[w].rawIDs(text)) }
         for (w, ids) in raw { extractors[w].addNew(ids, to: features) }
-        return pool.map(raw) { w, item in extractors[item.0].mapped(item.1) }
+        return pool.map(raw) { w, item in extractors[w].mapped(item.1, by: extractors[item.0]) }
     }
 
     /// One text on the calling thread with worker 0's state: for tests and single documents.
@@ -45,7 +57,7 @@ public final class Vectorizer: @unchecked Sendable {
         if !growing { return e.knownVector(text, features: features) }
         let ids = e.rawIDs(text)
         e.addNew(ids, to: features)
-        return e.mapped(ids)
+        return e.mapped(ids, by: e)
     }
 
     /// Worker `w`'s extractor, for callers that run their own `ParallelBatches` (the CLI's predict).
@@ -57,15 +69,20 @@ public final class Vectorizer: @unchecked Sendable {
 /// One worker's analyzer and its analyzer-id -> model-id table.
 final class FeatureExtractor {
     let analyzer: Analyzer
-    let ngrams: NGramOptions
+    let options: FeatureOptions
     /// Analyzer n-gram id -> model feature id + 1; 0 = not looked up yet; `unknown` = not a model feature.
-    private var map: [UInt32] = []
+    fileprivate var map: [UInt32] = []
     private static let unknown = UInt32.max
     private var scratch: [UInt32] = []
+    /// The feature space's size when the "unknown" entries of `map` were cached.
+    private var featuresSeen = -1
+    /// Word form id -> its character n-gram ids (analyzer ids of "~" + n-gram); each form is cut once.
+    private var characterCache: [[UInt32]?] = []
+    private var gramBytes: [UInt8] = []
 
-    init(analyzer: Analyzer, ngrams: NGramOptions) {
+    init(analyzer: Analyzer, options: FeatureOptions) {
         self.analyzer = analyzer
-        self.ngrams = ngrams
+        self.options = options
     }
 
     /// The analyzer's n-gram ids of `text`, repeats included.
@@ -73,9 +90,38 @@ final class FeatureExtractor {
         if text.isEmpty { return [] }
         let doc = analyzer.analyze(text)
         var out: [UInt32] = []
-        out.reserveCapacity(doc.tokens.count * (ngrams.range.upperBound - ngrams.range.lowerBound + 1))
-        analyzer.ngrams(analyzer.featureStems(doc, removeStopwords: ngrams.removeStopwords), range: ngrams.range, into: &out)
+        let words = options.words
+        out.reserveCapacity(doc.tokens.count * (words.range.count + (options.characters == nil ? 0 : 12)))
+        analyzer.ngrams(analyzer.featureStems(doc, removeStopwords: words.removeStopwords), range: words.range, into: &out)
+        if let chars = options.characters {
+            for t in doc.tokens where t.kind == .word || t.kind == .hashtag {
+                if words.removeStopwords, analyzer.isStopword(t.form, language: doc.language.code) { continue }
+                out.append(contentsOf: characterNgrams(t.form, chars))
+            }
+        }
         return out
+    }
+
+    /// The character n-grams of word form `form`, padded with spaces: "~ ca", "~car", "~ard ", ...
+    private func characterNgrams(_ form: UInt32, _ sizes: ClosedRange<Int>) -> [UInt32] {
+        let f = Int(form)
+        if f >= characterCache.count { characterCache.append(contentsOf: repeatElement(nil, count: max(f + 1 - characterCache.count, 4096))) }
+        if let cached = characterCache[f] { return cached }
+        var scalars: [Unicode.Scalar] = [" "]
+        analyzer.vocabulary.withBytes(form) { scalars.append(contentsOf: String(decoding: $0, as: UTF8.self).unicodeScalars) }
+        scalars.append(" ")
+        var ids: [UInt32] = []
+        for n in sizes where n <= scalars.count {
+            for i in 0...(scalars.count - n) {
+                if n == 1 && scalars[i] == " " { continue }
+                gramBytes.removeAll(keepingCapacity: true)
+                gramBytes.append(FeatureSpace.characterPrefix)
+                for s in scalars[i..<i + n] { gramBytes.append(contentsOf: String(s).utf8) }
+                ids.append(gramBytes.withUnsafeBufferPointer { analyzer.vocabulary.intern($0) })
+            }
+        }
+        characterCache[f] = ids
+        return ids
     }
 
     private func grow(to id: UInt32) {
@@ -93,15 +139,47 @@ final class FeatureExtractor {
         }
     }
 
-    /// Counts `ids` as model features; every id must have been added with `addNew`.
-    func mapped(_ ids: [UInt32]) -> SparseVector {
+    /// Counts `ids` (analyzer ids of `owner`, all added with `addNew`) as model features. Reads only
+    /// `owner`'s table, so any worker may map another's ids once the serial step is done.
+    func mapped(_ ids: [UInt32], by owner: FeatureExtractor) -> SparseVector {
         scratch.removeAll(keepingCapacity: true)
-        for id in ids { scratch.append(map[Int(id)] - 1) }
-        return SparseVector(counting: scratch)
+        for id in ids { scratch.append(owner.map[Int(id)] - 1) }
+        return countDistinct(scratch)
+    }
+
+    /// Model id -> its index in the vector being built + 1 (0 = absent); reset after each document.
+    private var position: [Int32] = []
+
+    /// Counts repeated ids in one linear pass (sorting was a tenth of prediction time). Ids keep the order
+    /// of their first occurrence.
+    private func countDistinct(_ ids: [UInt32]) -> SparseVector {
+        var out = SparseVector()
+        out.ids.reserveCapacity(ids.count); out.values.reserveCapacity(ids.count)
+        if let m = ids.max(), Int(m) >= position.count {
+            position.append(contentsOf: repeatElement(0, count: max(Int(m) + 1 - position.count, position.count, 4096)))
+        }
+        position.withUnsafeMutableBufferPointer { pos in
+            for id in ids {
+                let p = pos[Int(id)]
+                if p == 0 {
+                    out.ids.append(id); out.values.append(1)
+                    pos[Int(id)] = Int32(out.ids.count)
+                } else {
+                    out.values[Int(p) - 1] += 1
+                }
+            }
+            for id in out.ids { pos[Int(id)] = 0 }
+        }
+        return out
     }
 
     /// The vector of `text` over the features the model knows; other n-grams are dropped.
     func knownVector(_ text: String, features: FeatureSpace) -> SparseVector {
+        if features.count != featuresSeen {
+            // The model gained features since we cached "unknown" answers: ask again.
+            for i in map.indices where map[i] == FeatureExtractor.unknown { map[i] = 0 }
+            featuresSeen = features.count
+        }
         let ids = rawIDs(text)
         scratch.removeAll(keepingCapacity: true)
         for id in ids {
@@ -113,6 +191,6 @@ final class FeatureExtractor {
             }
             if m != FeatureExtractor.unknown { scratch.append(m - 1) }
         }
-        return SparseVector(counting: scratch)
+        return countDistinct(scratch)
     }
 }

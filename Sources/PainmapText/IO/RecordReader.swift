@@ -72,7 +72,8 @@ public enum Records {
 }
 
 /// A source of physical lines that lets a reader put back lines it already read (format sniffing).
-struct PendingLines {
+/// A class, so that a reader may read `lineNumber` inside the closure it passes to `next`.
+final class PendingLines {
     let reader: LineReader
     var pending: [[UInt8]]
     private(set) var lineNumber = 0
@@ -83,7 +84,7 @@ struct PendingLines {
     }
 
     /// Calls `body` with the next line's bytes, or returns nil at the end.
-    mutating func next<R>(_ body: (ArraySlice<UInt8>) throws -> R) rethrows -> R? {
+    func next<R>(_ body: (ArraySlice<UInt8>) throws -> R) rethrows -> R? {
         if let l = pending.popLast() { lineNumber += 1; return try body(l[...]) }
         guard let l = reader.nextLine() else { return nil }
         lineNumber += 1

@@ -1,0 +1,291 @@
+import Foundation
+import PainmapText
+
+/// Saves and loads models. The format (version 1, documented in docs/classifier.md):
+///
+///     magic     8 bytes  89 50 4D 4E 42 0D 0A 1A   ("\x89PMNB\r\n\x1A": catches text-mode and 7-bit damage)
+///     version   u32      1
+///     sections  u32      number of sections that follow
+///     section   tag (4 ASCII bytes), payload length (u64), payload, CRC-32 of the payload (u32)
+///
+/// All integers little-endian. Sections, in this order:
+///     META  UTF-8 JSON: parameters, classes, documents per class, document count, temperature, analyzer
+///           settings, metadata, feature and cell counts
+///     FEAT  u32 F; u32 end offset of each name; the names' UTF-8 bytes back to back ("card", "card arriv")
+///     DFRQ  u32 document frequency of each feature
+///     CNTS  u32 row start of each feature (F + 1); u32 class of each cell; f64 value of each cell
+///     END.  empty: the file was written to the end
+/// Prediction weights are not stored: they are recomputed from the counts at load, which takes a few
+/// milliseconds and means there is a single source of truth.
+public enum ModelFile {
+    public static let magic: [UInt8] = [0x89, 0x50, 0x4D, 0x4E, 0x42, 0x0D, 0x0A, 0x1A]
+    public static let version: UInt32 = 1
+
+    public static func save(_ model: NaiveBayesModel, to path: String) throws {
+        let bytes = try encode(model)
+        // Write beside the target and rename, so a crash never leaves half a model under the real name.
+        let tmp = path + ".tmp-\(getpid())"
+        guard FileManager.default.createFile(atPath: tmp, contents: Data(bytes)) else {
+            throw ModelFileError(path: path, "cannot write (\(String(cString: strerror(errno))))")
+        }
+        if rename(tmp, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(tmp)
+            throw ModelFileError(path: path, "cannot write (\(reason))")
+        }
+    }
+
+    public static func load(_ path: String) throws -> NaiveBayesModel {
+        guard let f = fopen(path, "rb") else {
+            throw ModelFileError(path: path, "cannot open model file: \(String(cString: strerror(errno)))")
+        }
+        defer { fclose(f) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress!, 1, $0.count, f) }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return try decode(bytes, path: path)
+    }
+
+    // MARK: encoding
+
+    static func encode(_ m: NaiveBayesModel) throws -> [UInt8] {
+        var out = ByteWriter()
+        out.bytes.append(contentsOf: magic)
+        out.u32(version)
+        out.u32(5)
+
+        let header = ModelHeader(model: m)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        section("META", Array(try encoder.encode(header)), into: &out)
+
+        var feat = ByteWriter()
+        let F = m.features.count
+        feat.u32(UInt32(F))
+        var names: [UInt8] = []
+        var ends: [UInt32] = []
+        ends.reserveCapacity(F)
+        for i in 0..<F {
+            m.features.withBytes(UInt32(i)) { names.append(contentsOf: $0) }
+            ends.append(UInt32(names.count))
+        }
+        feat.u32s(ends)
+        feat.bytes.append(contentsOf: names)
+        section("FEAT", feat.bytes, into: &out)
+
+        var df = ByteWriter()
+        var dfs = m.documentFrequency
+        if dfs.count < F { dfs += Array(repeating: 0, count: F - dfs.count) }
+        df.u32s(dfs)
+        section("DFRQ", df.bytes, into: &out)
+
+        var cnts = ByteWriter()
+        var table = m.table
+        if table.featureCount < F { table = table.merged(featureCount: F, added: []) }
+        cnts.u32s(table.start.map { UInt32($0) })
+        cnts.u32s(table.classes.map { UInt32($0) })
+        cnts.f64s(table.values)
+        section("CNTS", cnts.bytes, into: &out)
+
+        section("END.", [], into: &out)
+        return out.bytes
+    }
+
+    private static func section(_ tag: String, _ payload: [UInt8], into out: inout ByteWriter) {
+        out.bytes.append(contentsOf: Array(tag.utf8))
+        out.u64(UInt64(payload.count))
+        out.bytes.append(contentsOf: payload)
+        out.u32(CRC32.checksum(payload))
+    }
+
+    // MARK: decoding
+
+    static func decode(_ bytes: [UInt8], path: String) throws -> NaiveBayesModel {
+        func fail(_ m: String) -> ModelFileError { ModelFileError(path: path, m) }
+        guard bytes.count >= magic.count, Array(bytes[0..<magic.count]) == magic else {
+            if bytes.isEmpty { throw fail("the file is empty: not a painmap model") }
+            throw fail("not a painmap model file (it does not start with the model signature)")
+        }
+        var r = ByteReader(bytes: bytes, offset: magic.count, path: path)
+        let v = try r.u32("format version")
+        guard v == version else {
+            throw fail(v > version
+                ? "model format version \(v) is newer than this painmap reads (\(version)): upgrade painmap or retrain"
+                : "model format version \(v) is not supported (this painmap reads version \(version)): retrain the model")
+        }
+        let count = try r.u32("section count")
+        var sections: [String: [UInt8]] = [:]
+        var order: [String] = []
+        for _ in 0..<count {
+            let tagBytes = try r.take(4, "section tag")
+            let tag = String(decoding: tagBytes, as: UTF8.self)
+            let length = try r.u64("length of section \(tag)")
+            guard length <= UInt64(r.remaining) else {
+                throw fail("truncated: section \(tag) says \(length) bytes but only \(r.remaining) remain")
+            }
+            let payload = try r.take(Int(length), "section \(tag)")
+            let crc = try r.u32("checksum of section \(tag)")
+            guard CRC32.checksum(payload) == crc else { throw fail("corrupt: checksum mismatch in section \(tag)") }
+            sections[tag] = payload
+            order.append(tag)
+        }
+        guard order.last == "END." else { throw fail("truncated: the end marker is missing") }
+        guard r.remaining == 0 else { throw fail("corrupt: \(r.remaining) unexpected bytes after the end marker") }
+        for tag in ["META", "FEAT", "DFRQ", "CNTS"] where sections[tag] == nil {
+            throw fail("incompatible: section \(tag) is missing")
+        }
+
+        let header: ModelHeader
+        do { header = try JSONDecoder().decode(ModelHeader.self, from: Data(sections["META"]!)) } catch {
+            throw fail("incompatible: the META section cannot be read (\(error))")
+        }
+        try header.parameters.validate()
+
+        // Features.
+        var fr = ByteReader(bytes: sections["FEAT"]!, offset: 0, path: path)
+        let F = Int(try fr.u32("feature count"))
+        guard F == header.features else { throw fail("corrupt: \(F) features where META says \(header.features)") }
+        let ends = try fr.u32s(F, "feature name offsets")
+        let nameBytes = try fr.take(fr.remaining, "feature names")
+        let features = FeatureSpace(capacity: F)
+        var prev = 0
+        try nameBytes.withUnsafeBufferPointer { p in
+            for (i, e) in ends.enumerated() {
+                let end = Int(e)
+                guard end >= prev, end <= p.count else { throw fail("corrupt: feature name \(i) is out of bounds") }
+                let id = features.add(UnsafeBufferPointer(rebasing: p[prev..<end]))
+                guard id == UInt32(i) else { throw fail("corrupt: feature name \(i) is a duplicate") }
+                prev = end
+            }
+        }
+        guard prev == nameBytes.count else { throw fail("corrupt: feature names have trailing bytes") }
+
+        var dr = ByteReader(bytes: sections["DFRQ"]!, offset: 0, path: path)
+        let df = try dr.u32s(F, "document frequencies")
+
+        var cr = ByteReader(bytes: sections["CNTS"]!, offset: 0, path: path)
+        let start = try cr.u32s(F + 1, "count table rows").map { Int($0) }
+        let cells = start.last ?? 0
+        guard cells == header.cells, start.first == 0, zip(start, start.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+            throw fail("corrupt: the count table's rows are inconsistent")
+        }
+        let classes = try cr.u32s(cells, "count table classes")
+        let values = try cr.f64s(cells, "count table values")
+        let C = header.classes.count
+        guard classes.allSatisfy({ Int($0) < C }), values.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
+            throw fail("corrupt: the count table refers to a class that does not exist or holds an invalid count")
+        }
+        guard header.classDocuments.count == C, Set(header.classes).count == C else {
+            throw fail("corrupt: the class list is inconsistent")
+        }
+
+        let model = NaiveBayesModel(parameters: header.parameters, features: features, labels: LabelSet(header.classes),
+                                    analyzerOptions: header.analyzer.options)
+        model.metadata = header.metadata
+        model.documentCount = header.documents
+        model.classDocuments = header.classDocuments
+        model.documentFrequency = df
+        model.table = CountTable(start: start, classes: classes.map { Int32($0) }, values: values)
+        model.temperature = header.temperature
+        model.computeWeights()
+        return model
+    }
+}
+
+/// A model file that cannot be used, with the reason.
+public struct ModelFileError: Error, CustomStringConvertible, Equatable {
+    public var path: String
+    public var message: String
+    public init(path: String, _ message: String) { self.path = path; self.message = message }
+    public var description: String { "\(path): \(message)" }
+}
+
+/// The META section.
+struct ModelHeader: Codable {
+    struct Analyzer: Codable {
+        var language: String?
+        var defaultLanguage: String
+        var stripHTML: Bool
+        var stripQuotedReplies: Bool
+        var stripSignatures: Bool
+        var options: AnalyzerOptions {
+            AnalyzerOptions(normalization: NormalizationOptions(stripHTML: stripHTML, stripQuotedReplies: stripQuotedReplies,
+                                                                stripSignatures: stripSignatures),
+                            language: language, defaultLanguage: defaultLanguage)
+        }
+    }
+    var format: UInt32
+    var parameters: NaiveBayesParameters
+    var classes: [String]
+    var classDocuments: [Double]
+    var documents: Int
+    var temperature: Double
+    var analyzer: Analyzer
+    var metadata: [String: String]
+    var features: Int
+    var cells: Int
+
+    init(model m: NaiveBayesModel) {
+        format = ModelFile.version
+        parameters = m.parameters
+        classes = m.labels.names
+        classDocuments = m.classDocuments
+        documents = m.documentCount
+        temperature = m.temperature
+        let o = m.analyzerOptions
+        analyzer = Analyzer(language: o.language, defaultLanguage: o.defaultLanguage, stripHTML: o.normalization.stripHTML,
+                            stripQuotedReplies: o.normalization.stripQuotedReplies, stripSignatures: o.normalization.stripSignatures)
+        metadata = m.metadata
+        features = m.features.count
+        cells = m.table.cellCount
+    }
+}
+
+struct ByteWriter {
+    var bytes: [UInt8] = []
+    mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func u32s(_ v: [UInt32]) { v.map { $0.littleEndian }.withUnsafeBytes { bytes.append(contentsOf: $0) } }
+    mutating func f64s(_ v: [Double]) { v.map { $0.bitPattern.littleEndian }.withUnsafeBytes { bytes.append(contentsOf: $0) } }
+}
+
+struct ByteReader {
+    let bytes: [UInt8]
+    var offset: Int
+    let path: String
+    var remaining: Int { bytes.count - offset }
+
+    mutating func take(_ n: Int, _ what: String) throws -> [UInt8] {
+        guard n >= 0, n <= remaining else {
+            throw ModelFileError(path: path, "truncated: the file ends inside the \(what)")
+        }
+        defer { offset += n }
+        return Array(bytes[offset..<offset + n])
+    }
+
+    private mutating func raw<T: FixedWidthInteger>(_ count: Int, _ what: String, as: T.Type) throws -> [T] {
+        let size = MemoryLayout<T>.size
+        guard count >= 0, count <= remaining / size else {
+            throw ModelFileError(path: path, "truncated: the file ends inside the \(what)")
+        }
+        var out = [T](repeating: 0, count: count)
+        out.withUnsafeMutableBytes { dst in
+            bytes.withUnsafeBytes { src in
+                dst.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[offset..<offset + count * size]))
+            }
+        }
+        offset += count * size
+        return out.map { T(littleEndian: $0) }
+    }
+
+    mutating func u32(_ what: String) throws -> UInt32 { try raw(1, what, as: UInt32.self)[0] }
+    mutating func u64(_ what: String) throws -> UInt64 { try raw(1, what, as: UInt64.self)[0] }
+    mutating func u32s(_ n: Int, _ what: String) throws -> [UInt32] { try raw(n, what, as: UInt32.self) }
+    mutating func f64s(_ n: Int, _ what: String) throws -> [Double] {
+        try raw(n, what, as: UInt64.self).map { Double(bitPattern: $0) }
+    }
+}

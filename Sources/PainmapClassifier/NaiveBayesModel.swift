@@ -1,0 +1,169 @@
+import Foundation
+import PainmapText
+
+/// A multinomial or complement naive Bayes text classifier over interned n-gram features.
+///
+/// It keeps the sufficient statistics (documents per class, document frequency per feature, per-class
+/// feature counts), so `update` can add labelled documents without the old ones, and derives prediction
+/// weights from them. Scikit-learn style: make one with parameters, `fit` it, `predict`.
+///
+/// Vector-level API here (`DocumentVectors` with model feature ids); see `NaiveBayesModel+Text.swift` for
+/// texts in, labels out.
+public final class NaiveBayesModel: @unchecked Sendable {
+    public let parameters: NaiveBayesParameters
+    /// The feature names; may be shared with a `Vectorizer` and, in cross-validation, with other models.
+    public let features: FeatureSpace
+    public internal(set) var labels: LabelSet
+    /// The text pipeline settings the model was trained with; predictions must use the same.
+    public var analyzerOptions: AnalyzerOptions
+    /// Free-form facts saved with the model (text columns, training files, ...).
+    public var metadata: [String: String] = [:]
+
+    // Sufficient statistics: what `update` adds to.
+    public internal(set) var documentCount = 0
+    var classDocuments: [Double] = []
+    var documentFrequency: [UInt32] = []
+    var table = CountTable()
+
+    // Derived by `computeWeights()`; see NaiveBayesWeights.swift.
+    var weights = NaiveBayesWeights()
+    /// Softmax temperature from calibration (1 = the model's own scores).
+    public internal(set) var temperature = 1.0
+
+    public init(parameters: NaiveBayesParameters = NaiveBayesParameters(), features: FeatureSpace = FeatureSpace(),
+                labels: LabelSet = LabelSet(), analyzerOptions: AnalyzerOptions = AnalyzerOptions()) {
+        self.parameters = parameters
+        self.features = features
+        self.labels = labels
+        self.analyzerOptions = analyzerOptions
+    }
+
+    public var classes: [String] { labels.names }
+    /// Documents per class, in `classes` order.
+    public var classDocumentCounts: [Int] { classDocuments.map { Int($0) } }
+    /// Features with a document frequency of at least `minDocumentFrequency`: the ones that score.
+    public var activeFeatureCount: Int { weights.activeCount }
+    /// Non-zero (feature, class) cells of the count table.
+    public var cellCount: Int { table.cellCount }
+
+    /// Trains from scratch on `docs` (or the rows `rows` of it), whose label indices refer to `labels`.
+    public func fit(_ docs: DocumentVectors, labels docLabels: LabelSet, rows: [Int]? = nil) throws {
+        try parameters.validate()
+        documentCount = 0
+        classDocuments = []
+        documentFrequency = []
+        table = CountTable()
+        labels = LabelSet()
+        temperature = 1
+        try update(docs, labels: docLabels, rows: rows)
+        if parameters.calibrate { calibrate(docs, labels: docLabels, rows: rows ?? Array(0..<docs.count)) }
+    }
+
+    /// Adds labelled documents to a trained model (or trains an empty one). New classes and features are
+    /// welcome. Exact, except that with length normalization the documents already in the model keep the
+    /// normalization computed with the IDF of their day. The calibration temperature is kept.
+    public func update(_ docs: DocumentVectors, labels docLabels: LabelSet, rows: [Int]? = nil) throws {
+        try parameters.validate()
+        let rows = rows ?? Array(0..<docs.count)
+        guard !rows.isEmpty else { throw ClassifierError.noTrainingData("no labelled documents to train on") }
+        let classOf = docLabels.names.map { labels.add($0) }
+        if classDocuments.count < labels.count { classDocuments += Array(repeating: 0, count: labels.count - classDocuments.count) }
+        let featureCount = features.count
+        if documentFrequency.count < featureCount {
+            documentFrequency += Array(repeating: 0, count: featureCount - documentFrequency.count)
+        }
+
+        // Pass 1: document counts and frequencies, so that pass 2 sees this batch's IDF.
+        for r in rows {
+            classDocuments[classOf[docs.label(r)]] += 1
+            for k in docs.range(r) { documentFrequency[Int(docs.ids[k])] += 1 }
+        }
+        documentCount += rows.count
+        let transform = FeatureTransform(parameters: parameters, documentFrequency: documentFrequency,
+                                         documentCount: documentCount, features: features)
+
+        // Pass 2: per class, sum the documents' transformed vectors (IDF left out, see CountTable).
+        var byClass = [[Int]](repeating: [], count: labels.count)
+        for r in rows { byClass[classOf[docs.label(r)]].append(r) }
+        var sum = [Double](repeating: 0, count: featureCount)
+        var touched: [Int] = []
+        var added: [(feature: UInt32, cls: Int32, value: Double)] = []
+        var x: [Double] = []
+        for (c, members) in byClass.enumerated() where !members.isEmpty {
+            for r in members {
+                let range = docs.range(r)
+                transform.weigh(ids: docs.ids[range], counts: docs.values[range], into: &x)
+                for (i, k) in range.enumerated() where x[i] != 0 {
+                    let f = Int(docs.ids[k])
+                    if sum[f] == 0 { touched.append(f) }
+                    sum[f] += x[i]
+                }
+            }
+            touched.sort()
+            for f in touched { added.append((UInt32(f), Int32(c), sum[f])); sum[f] = 0 }
+            touched.removeAll(keepingCapacity: true)
+        }
+        table = table.merged(featureCount: featureCount, added: added)
+        computeWeights()
+    }
+}
+
+/// Turns a document's raw counts into the weighted vector the model scores: sublinear TF, IDF, length
+/// normalization, and zero for features below the minimum document frequency.
+///
+/// Word n-grams and character n-grams are normalized as two separate blocks, each to unit length: a word
+/// gives a handful of word features but dozens of character n-grams, which would otherwise drown it.
+struct FeatureTransform: Sendable {
+    let sublinear: Bool
+    let lengthNormalization: Bool
+    /// Per feature: IDF (or 1) when the feature is active, 0 when it is not.
+    let featureScale: [Float]
+    /// Per feature: true for character n-grams (the second normalization block).
+    let characterBlock: [Bool]
+    let characterWeight: Double
+
+    init(parameters p: NaiveBayesParameters, documentFrequency df: [UInt32], documentCount n: Int, features: FeatureSpace) {
+        sublinear = p.sublinearTF
+        lengthNormalization = p.lengthNormalization
+        let minDF = UInt32(p.minDocumentFrequency)
+        let logN = log(Double(n + 1))
+        featureScale = df.map { d in
+            guard d >= minDF, d > 0 else { return 0 }
+            return p.idf ? Float(logN - log(Double(d) + 1) + 1) : 1
+        }
+        characterBlock = (0..<df.count).map { features.isCharacterNgram(UInt32($0)) }
+        characterWeight = p.characterWeight
+    }
+
+    init() {
+        sublinear = false; lengthNormalization = false; featureScale = []; characterBlock = []; characterWeight = 1
+    }
+
+    /// Writes each feature's weight *without IDF* into `x`: its (sublinear) term frequency divided by the
+    /// Euclidean length of its block's TF-IDF vector; 0 for inactive or unknown features.
+    func weigh(ids: ArraySlice<UInt32>, counts: ArraySlice<Float>, into x: inout [Double]) {
+        let n = ids.count
+        if x.count < n { x = [Double](repeating: 0, count: max(n, 2 * x.count)) }
+        var words = 0.0, chars = 0.0
+        let F = featureScale.count
+        x.withUnsafeMutableBufferPointer { x in
+        featureScale.withUnsafeBufferPointer { scale in
+        characterBlock.withUnsafeBufferPointer { block in
+        ids.withUnsafeBufferPointer { ids in
+        counts.withUnsafeBufferPointer { counts in
+            for i in 0..<n {
+                let f = Int(ids[i])
+                let s = f < F ? Double(scale[f]) : 0
+                if s == 0 { x[i] = 0; continue }
+                let c = Double(counts[i])
+                let tf = sublinear ? (c == 1 ? 1 : 1 + log(c)) : c
+                x[i] = tf
+                if block[f] { chars += (tf * s) * (tf * s) } else { words += (tf * s) * (tf * s) }
+            }
+            let w = !lengthNormalization ? 1 : words > 0 ? 1 / words.squareRoot() : 0
+            let c = characterWeight * (!lengthNormalization ? 1 : chars > 0 ? 1 / chars.squareRoot() : 0)
+            if w == 1 && c == 1 { return }
+            for i in 0..<n where x[i] != 0 { x[i] *= block[Int(ids[i])] ? c : w }
+        } } } } }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// Prediction weights derived from the counts, in a form that makes scoring cost proportional to the
+/// non-zero (feature, class) cells a document touches.
+///
+/// Both variants give the weight of feature f for class c as w(f,c) = s(c) * (g(f) + k(c) + d(f,c)), where
+/// d(f,c) is zero for every class that never saw f. A document x then scores
+///   score(c) = prior(c) + s(c) * (sum_f x_f g(f) + k(c) sum_f x_f + sum over touched cells x_f d(f,c)).
+///
+/// Multinomial, with Lidstone smoothing alpha, n(f,c) the IDF-weighted counts and V active features:
+///   log P(f|c) = log(n(f,c) + alpha) - log(N(c) + alpha V)
+///   g = 0, k(c) = log(alpha) - log(N(c) + alpha V), d(f,c) = log(1 + n(f,c) / alpha), s = 1.
+/// Complement (Rennie et al. 2003), from the counts of all classes but c, n(f) = sum_c n(f,c):
+///   log Q(f|c) = log(n(f) - n(f,c) + alpha) - log(N - N(c) + alpha V)
+///   g(f) = log(n(f) + alpha), k(c) = -log(N - N(c) + alpha V), d(f,c) = log(n(f) - n(f,c) + alpha) - g(f);
+///   s(c) = 1 / sum_f log Q(f|c) with weight normalization (both negative, so s(c) < 0), else s(c) = -1:
+///   a class scores high when the document's words are rare in the *other* classes.
+struct NaiveBayesWeights: Sendable {
+    var transform = FeatureTransform()
+    var activeCount = 0
+    /// g(f), only for the complement variant (empty for multinomial: all zero).
+    var base: [Float] = []
+    /// d(f,c), aligned with the count table's cells.
+    var delta: [Float] = []
+    /// Rows touched by many classes (the character n-gram "~e", the word "my") are also kept dense, with
+    /// all classes side by side, so scoring them is a vectorizable loop instead of scattered writes.
+    /// `denseRow[f]` is the row's index into `dense` (which holds rows of `classCount` weights), or -1.
+    var denseRow: [Int32] = []
+    var dense: [Float] = []
+    var classConstant: [Double] = []
+    var classScale: [Double] = []
+    var prior: [Double] = []
+}
+
+extension NaiveBayesModel {
+    /// Recomputes the prediction weights from the statistics.
+    func computeWeights() {
+        let p = parameters
+        let transform = FeatureTransform(parameters: p, documentFrequency: documentFrequency, documentCount: documentCount, features: features)
+        let C = labels.count, F = table.featureCount
+        let alpha = p.alpha
+        var w = NaiveBayesWeights()
+        w.transform = transform
+
+        // IDF-weighted counts per class and in total, over active features.
+        var classTotal = [Double](repeating: 0, count: C)
+        var active = 0
+        for f in 0..<F where transform.featureScale[f] != 0 {
+            active += 1
+            let idf = Double(transform.featureScale[f])
+            for k in table.row(f) { classTotal[Int(table.classes[k])] += table.values[k] * idf }
+        }
+        w.activeCount = active
+        let V = Double(active)
+        w.delta = [Float](repeating: 0, count: table.cellCount)
+
+        switch p.variant {
+        case .multinomial:
+            w.classConstant = classTotal.map { log(alpha) - log($0 + alpha * V) }
+            w.classScale = Array(repeating: 1, count: C)
+            for f in 0..<F where transform.featureScale[f] != 0 {
+                let idf = Double(transform.featureScale[f])
+                for k in table.row(f) { w.delta[k] = Float(log1p(table.values[k] * idf / alpha)) }
+            }
+            let n = classDocuments.reduce(0, +)
+            w.prior = classDocuments.map { d in
+                guard d > 0 else { return -Double.infinity }   // a class without documents is never predicted
+                return p.priors == .learned ? log(d / n) : 0
+            }
+
+        case .complement:
+            let total = classTotal.reduce(0, +)
+            w.classConstant = classTotal.map { -log(total - $0 + alpha * V) }
+            w.base = [Float](repeating: 0, count: F)
+            var baseSum = 0.0
+            var deltaSum = [Double](repeating: 0, count: C)
+            for f in 0..<F where transform.featureScale[f] != 0 {
+                let idf = Double(transform.featureScale[f])
+                var nf = 0.0
+                for k in table.row(f) { nf += table.values[k] * idf }
+                let g = log(nf + alpha)
+                w.base[f] = Float(g)
+                baseSum += g
+                for k in table.row(f) {
+                    let d = log(max(nf - table.values[k] * idf, 0) + alpha) - g
+                    w.delta[k] = Float(d)
+                    deltaSum[Int(table.classes[k])] += d
+                }
+            }
+            w.classScale = (0..<C).map { c in
+                guard p.normalizeWeights else { return -1 }
+                let z = baseSum + V * w.classConstant[c] + deltaSum[c]   // sum_f log Q(f|c) < 0
+                return z < -1e-12 ? 1 / z : -1
+            }
+            w.prior = classDocuments.map { $0 > 0 ? 0 : -Double.infinity }
+        }
+        // Dense copies of the busy rows (a quarter of the classes or more).
+        w.denseRow = [Int32](repeating: -1, count: F)
+        let threshold = max(4, C / 4)
+        var rows: Int32 = 0
+        for f in 0..<F where transform.featureScale[f] != 0 && table.row(f).count >= threshold {
+            w.denseRow[f] = rows
+            rows += 1
+            w.dense.append(contentsOf: repeatElement(0, count: C))
+            let base = w.dense.count - C
+            for k in table.row(f) { w.dense[base + Int(table.classes[k])] = w.delta[k] }
+        }
+        weights = w
+    }
+}

@@ -1,0 +1,235 @@
+import ArgumentParser
+import Foundation
+import PainmapClassifier
+import PainmapText
+
+struct Predict: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Classify documents with a trained model; one JSON line out per document, in input order.",
+        discussion: """
+        Input: plain text with one document per line, CSV with a header, or JSON lines (by extension, or
+        --input-format; on standard input a first line starting with '{' means JSON lines, else plain text).
+        Output, one object per input document:
+          {"line": 3, "label": "card_arrival", "confidence": 0.91,
+           "top": [{"label": "card_arrival", "p": 0.91}, ...],        (with --top K > 1)
+           "features": [{"feature": "card arriv", "weight": 2.1}, ...]}
+        "features" are the document's features that pushed it most towards its label rather than the
+        runner-up (in log-odds). Below --min-confidence the label is "unknown" and "best" keeps the most
+        probable class. A document empty or with no word the model knows is "unknown" with
+        "reason": "empty" or "no known features" (and reported on standard error).
+
+        Examples:
+          painmap predict new_tickets.csv --model topics.nbm --text-column body > predicted.jsonl
+          echo "my card has not arrived yet" | painmap predict - --model topics.nbm --top 3
+          painmap predict tickets.jsonl --model topics.nbm --id-column id --min-confidence 0.6 --explain 0
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Input file; '-' or nothing reads standard input.", valueName: "file"))
+    var file: String = "-"
+
+    @Option(help: ArgumentHelp("Model file written by `painmap train`.", valueName: "path"))
+    var model: String
+
+    @Option(name: .customLong("text-column"),
+            help: ArgumentHelp("CSV/JSONL field(s) with the text; give twice to join two. Default: the model's.", valueName: "name"))
+    var textColumns: [String] = []
+
+    @Option(help: ArgumentHelp("CSV/JSONL field copied to the output as \"id\".", valueName: "name"))
+    var idColumn: String?
+
+    @Option(name: .customLong("input-format"), help: ArgumentHelp("lines, csv or jsonl (default: detected).", valueName: "format"))
+    var inputFormat: InputFormat?
+
+    @OptionGroup var decision: DecisionOptions
+
+    @OptionGroup var pipeline: PipelineOptions
+
+    enum InputFormat: String, ExpressibleByArgument, CaseIterable { case lines, csv, jsonl }
+
+    func run() throws {
+        let nb = try ModelFile.load(model)
+        let resources = try TextResources.load(lexicons: pipeline.lexicons)
+        let predictor = try Predictor(model: nb, resources: resources, pipeline: pipeline, decision: decision.decision)
+        let columns = ColumnOptions.textColumns(given: textColumns, model: nb)
+        let out = Output()
+        let name = file == "-" ? "<stdin>" : file
+
+        var noted = 0
+        func note(_ line: Int, _ reason: String?) {
+            guard let reason else { return }
+            // Reported, not silently guessed: the output line says "unknown" with the reason.
+            if noted < 20 { Diagnostics.warn("\(name):\(line): \(reason == "empty" ? "empty document" : "no word the model knows"); labelled \(decision.unknownLabel)") }
+            noted += 1
+        }
+        defer { if noted > 20 { Diagnostics.warn("\(noted) documents in all were empty or had no known word") } }
+
+        let format = inputFormat ?? detect()
+        if format == .lines {
+            try LineJob.run(file: file, jobs: pipeline.jobs, work: { w, line, text -> ([UInt8], String?, Int) in
+                let o = predictor.predict(text, worker: w)
+                return (predictor.json(o, line: line, id: nil), o.reason, line)
+            }, emit: { r in out.write(r.0); note(r.2, r.1) })
+            out.flush()
+            return
+        }
+
+        let reader = try Records.open(file, format: format == .csv ? .csv : .jsonl)
+        var checked = false
+        func next() throws -> (Int, String, String?)? {
+            guard let r = try reader.next() else { return nil }
+            for w in reader.warnings { Diagnostics.warn(w.description) }
+            reader.warnings.removeAll()
+            if !checked, reader is CSVReader {
+                for c in columns + (idColumn.map { [$0] } ?? []) where !reader.fieldNames.contains(c) {
+                    throw ValidationError("\(reader.name): no column '\(c)'; the columns are: \(reader.fieldNames.joined(separator: ", "))")
+                }
+                checked = true
+            }
+            let text = columns.compactMap { r[$0] }.filter { !$0.isEmpty }.joined(separator: "\n")
+            return (r.line, text, idColumn.flatMap { r[$0] })
+        }
+        var failure: Error?
+        ParallelBatches(workers: pipeline.jobs).run(
+            next: {
+                do { return try next() } catch { failure = error; return nil }
+            },
+            work: { w, item -> ([UInt8], String?, Int) in
+                let o = predictor.predict(item.1, worker: w)
+                return (predictor.json(o, line: item.0, id: item.2), o.reason, item.0)
+            },
+            emit: { r in out.write(r.0); note(r.2, r.1) })
+        out.flush()
+        if let failure { throw failure }
+    }
+
+    /// By extension; for other files and standard input, a first line starting with '{' means JSONL.
+    func detect() -> InputFormat {
+        switch RecordFormat.guess(path: file) {
+        case .csv?: return .csv
+        case .jsonl?: return .jsonl
+        case nil: return file == "-" ? .lines : sniff()
+        }
+    }
+
+    func sniff() -> InputFormat {
+        guard let r = try? LineReader(path: file), let first = r.nextLine() else { return .lines }
+        return first.first == 0x7B ? .jsonl : .lines
+    }
+}
+
+/// How predictions become labels.
+struct DecisionOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Report this many most probable labels with their probabilities.", valueName: "k"))
+    var top: Int = 1
+
+    @Option(help: ArgumentHelp("Below this probability (0-1) the label is 'unknown'.", valueName: "p"))
+    var minConfidence: Double = 0
+
+    @Option(help: ArgumentHelp("List this many features that pushed each prediction most (0: none).", valueName: "n"))
+    var explain: Int = 3
+
+    @Option(help: ArgumentHelp("The label for documents below --min-confidence or without known words.", valueName: "label"))
+    var unknownLabel: String = "unknown"
+
+    var decision: Decision {
+        Decision(top: top, minConfidence: minConfidence, explain: explain, unknownLabel: unknownLabel)
+    }
+
+    func validate() throws {
+        if top < 1 { throw ValidationError("--top must be at least 1") }
+        if !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence must be between 0 and 1") }
+        if explain < 0 { throw ValidationError("--explain must be 0 or more") }
+    }
+}
+
+/// The decision settings as plain values (option groups cannot be made outside argument parsing).
+struct Decision: Sendable {
+    var top = 1
+    var minConfidence = 0.0
+    var explain = 3
+    var unknownLabel = "unknown"
+}
+
+/// A prediction as the commands report it.
+struct Outcome {
+    var label: String
+    /// Probability of the most probable class; nil when there was nothing to go on.
+    var confidence: Double?
+    var best: String?
+    var ranking: [(String, Double)]
+    var features: [(String, Double)]
+    var reason: String?
+}
+
+/// True when `s` holds nothing but ASCII white space (a fast test: it runs once per document).
+func isBlank(_ s: String) -> Bool {
+    s.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+}
+
+/// Predicts on all workers: each has its own analyzer (inside the vectorizer) and scoring buffer.
+final class Predictor: @unchecked Sendable {
+    let model: NaiveBayesModel
+    let vectorizer: Vectorizer
+    let decision: Decision
+    private let buffers: PerWorker<BufferBox>
+
+    final class BufferBox { var buffer = ScoringBuffer() }
+
+    init(model: NaiveBayesModel, resources: TextResources, pipeline: PipelineOptions, decision: Decision) throws {
+        self.model = model
+        var options = model.analyzerOptions
+        if let l = pipeline.language { options.language = l }
+        vectorizer = try Vectorizer(resources: resources, analyzerOptions: options, options: model.parameters.featureOptions,
+                                    features: model.features, workers: pipeline.jobs)
+        self.decision = decision
+        buffers = PerWorker(workers: pipeline.jobs) { BufferBox() }
+    }
+
+    func predict(_ text: String, worker w: Int) -> Outcome {
+        let unknown = decision.unknownLabel
+        if isBlank(text) {
+            return Outcome(label: unknown, confidence: nil, ranking: [], features: [], reason: "empty")
+        }
+        let v = vectorizer.knownVector(text, worker: w)
+        let box = buffers[w]
+        let p = model.predict(v, top: max(decision.top, 2), buffer: &box.buffer)
+        guard p.hasEvidence else {
+            return Outcome(label: unknown, confidence: nil, ranking: [], features: [], reason: "no known features")
+        }
+        let classes = model.classes
+        var o = Outcome(label: classes[p.label], confidence: p.probability, ranking: [], features: [], reason: nil)
+        if decision.top > 1 { o.ranking = p.ranking.prefix(decision.top).map { (classes[$0.label], $0.probability) } }
+        if decision.explain > 0 {
+            let versus = p.ranking.count > 1 ? p.ranking[1].label : nil
+            o.features = model.explain(v, label: p.label, versus: versus, top: decision.explain)
+                .map { (model.features.name($0.feature), $0.weight) }
+        }
+        if p.probability < decision.minConfidence { o.best = o.label; o.label = unknown }
+        return o
+    }
+
+    func json(_ o: Outcome, line: Int, id: String?) -> [UInt8] {
+        var j = JSONWriter(capacity: 160)
+        j.beginObject()
+        j.key("line", line)
+        if let id { j.key("id", id) }
+        j.key("label", o.label)
+        j.key("confidence"); if let c = o.confidence { j.double(c) } else { j.null() }
+        if let b = o.best { j.key("best", b) }
+        if let r = o.reason { j.key("reason", r) }
+        if !o.ranking.isEmpty {
+            j.key("top"); j.beginArray()
+            for (l, p) in o.ranking { j.beginObject(); j.key("label", l); j.key("p", p); j.endObject() }
+            j.endArray()
+        }
+        if decision.explain > 0, o.reason == nil {
+            j.key("features"); j.beginArray()
+            for (f, w) in o.features { j.beginObject(); j.key("feature", f); j.key("weight", w, digits: 3); j.endObject() }
+            j.endArray()
+        }
+        j.endObject()
+        j.bytes.append(0x0A)
+        return j.bytes
+    }
+}

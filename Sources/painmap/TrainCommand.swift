@@ -1,0 +1,251 @@
+import ArgumentParser
+import Foundation
+import PainmapClassifier
+import PainmapText
+
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train a topic classifier (naive Bayes) on labelled feedback.",
+        discussion: """
+        Reads CSV (with a header; delimiter , ; or tab detected) or JSON lines, one labelled document per
+        record, from one or more files, and writes a model file. Rows with an empty text or label are
+        reported with their line numbers and left out; a malformed row stops training with file:line:column.
+
+        Examples:
+          painmap train tickets.csv --text-column body --label-column topic --model topics.nbm
+          painmap train a.csv b.jsonl --text-column subject --text-column body --label-column topic --model topics.nbm
+          painmap train more.csv --text-column body --label-column topic --model topics.nbm --update
+          painmap train tickets.csv --text-column body --label-column topic --model m.nbm --variant multinomial --alpha 0.1
+
+        The defaults (complement naive Bayes, alpha 0.3, stemmed uni+bigrams, sublinear TF-IDF, length and
+        weight normalization) were chosen by cross-validation; see docs/classifier.md. Check a setting
+        before training with `painmap evaluate FILE --folds 5` and the same options.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Labelled CSV or JSONL files ('-' for standard input).", valueName: "file"))
+    var files: [String]
+
+    @OptionGroup var columns: ColumnOptions
+
+    @Option(help: ArgumentHelp("Model file to write (or, with --update, to extend).", valueName: "path"))
+    var model: String
+
+    @Flag(help: "Add the documents to the existing model instead of training from scratch; the model's parameters are kept.")
+    var update = false
+
+    @OptionGroup var parameters: ParameterOptions
+
+    @OptionGroup var pipeline: PipelineOptions
+
+    func validate() throws {
+        if columns.labelColumn == nil { throw ValidationError("give the label column with --label-column") }
+        if update, parameters.anyGiven {
+            throw ValidationError("--update keeps the model's parameters; leave out the model options")
+        }
+    }
+
+    func run() throws {
+        let clock = Stopwatch()
+        let resources = try TextResources.load(lexicons: pipeline.lexicons)
+        let nb: NaiveBayesModel
+        if update {
+            nb = try ModelFile.load(model)
+        } else {
+            nb = NaiveBayesModel(parameters: try parameters.resolved(), analyzerOptions: pipeline.analyzerOptions)
+        }
+        let textColumns = columns.textColumns(model: update ? nb : nil)
+        let labelColumn = columns.labelColumn!
+        let vectorizer = try Vectorizer(resources: resources, analyzerOptions: nb.analyzerOptions,
+                                        options: nb.parameters.featureOptions, features: nb.features, workers: pipeline.jobs)
+        let data = try LabelledData.read(files: files, textColumns: textColumns, labelColumn: labelColumn,
+                                         format: columns.inputFormat, vectorizer: vectorizer)
+        guard data.docs.count > 0 else {
+            throw ValidationError("no usable labelled documents in \(files.joined(separator: ", "))")
+        }
+        let before = nb.documentCount
+        if update { try nb.update(data.docs, labels: data.labels) } else { try nb.fit(data.docs, labels: data.labels) }
+        nb.metadata["text_columns"] = textColumns.joined(separator: "\t")
+        nb.metadata["label_column"] = labelColumn
+        try ModelFile.save(nb, to: model)
+
+        let size = (try? FileManager.default.attributesOfItem(atPath: model)[.size] as? Int) ?? 0
+        Diagnostics.warn(String(format: "%@ %d documents (%d classes, %d features, %d in use) in %.2f s; wrote %@ (%.1f MB)",
+                                update ? "added" : "trained on", data.docs.count, nb.classes.count, nb.features.count,
+                                nb.activeFeatureCount, clock.seconds, model, Double(size) / 1e6))
+        if update { Diagnostics.warn("the model now holds \(nb.documentCount) documents (\(before) before)") }
+    }
+}
+
+/// Which fields hold the text and the label.
+struct ColumnOptions: ParsableArguments {
+    @Option(name: .customLong("text-column"),
+            help: ArgumentHelp("Field with the document text; give it twice to join two fields (subject and body). Default: the model's, else 'text'.", valueName: "name"))
+    var textColumnList: [String] = []
+
+    @Option(help: ArgumentHelp("Field with the class label.", valueName: "name"))
+    var labelColumn: String?
+
+    @Option(name: .customLong("input-format"), help: ArgumentHelp("Input format: csv or jsonl (default: from the extension, else detected).", valueName: "format"))
+    var inputFormat: RecordFormat?
+
+    /// The given text columns, else those the model was trained with, else "text".
+    func textColumns(model: NaiveBayesModel?) -> [String] { ColumnOptions.textColumns(given: textColumnList, model: model) }
+
+    static func textColumns(given: [String], model: NaiveBayesModel?) -> [String] {
+        if !given.isEmpty { return given }
+        if let saved = model?.metadata["text_columns"], !saved.isEmpty { return saved.components(separatedBy: "\t") }
+        return ["text"]
+    }
+
+    func labelColumn(model: NaiveBayesModel?) -> String {
+        labelColumn ?? model?.metadata["label_column"] ?? "label"
+    }
+}
+
+extension RecordFormat: ExpressibleByArgument {}
+extension NaiveBayesVariant: ExpressibleByArgument {}
+extension ClassPriors: ExpressibleByArgument {}
+
+/// Model parameters as options; each left out keeps the default of `NaiveBayesParameters`.
+struct ParameterOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("complement (default) or multinomial naive Bayes.", valueName: "variant"))
+    var variant: NaiveBayesVariant?
+
+    @Option(help: ArgumentHelp("Lidstone smoothing pseudo-count, > 0 (default 0.3).", valueName: "a"))
+    var alpha: Double?
+
+    @Option(help: ArgumentHelp("n-gram sizes over stems, e.g. 1-2 (default) or 1-3 or 1.", valueName: "min-max"))
+    var ngrams: String?
+
+    @Option(help: ArgumentHelp("Character n-gram sizes within words, e.g. 1-4 (default) or 2-5; 0 for none.", valueName: "min-max"))
+    var charNgrams: String?
+
+    @Option(help: ArgumentHelp("Weight of the character n-gram block against the word block (default 1).", valueName: "w"))
+    var charWeight: Double?
+
+    @Flag(inversion: .prefixedNo, help: "Remove stopwords before building n-grams (default: keep them).")
+    var removeStopwords: Bool?
+
+    @Option(help: ArgumentHelp("Ignore features seen in fewer training documents than this (default 1).", valueName: "n"))
+    var minDf: Int?
+
+    @Flag(inversion: .prefixedNo, help: "Count a term seen tf times as 1 + ln(tf) (default: on).")
+    var sublinearTf: Bool?
+
+    @Flag(inversion: .prefixedNo, help: "Weight terms by inverse document frequency (default: on).")
+    var idf: Bool?
+
+    @Flag(inversion: .prefixedNo, help: "Scale each document's vector to unit length (default: on).")
+    var lengthNorm: Bool?
+
+    @Flag(inversion: .prefixedNo, help: "Complement NB: normalize each class's weights (default: on).")
+    var weightNorm: Bool?
+
+    @Option(help: ArgumentHelp("Multinomial NB class priors: learned (default) or uniform.", valueName: "priors"))
+    var priors: ClassPriors?
+
+    @Flag(inversion: .prefixedNo, help: "Calibrate probabilities by internal cross-validation (default: on).")
+    var calibrate: Bool?
+
+    var anyGiven: Bool {
+        variant != nil || alpha != nil || ngrams != nil || charNgrams != nil || charWeight != nil || removeStopwords != nil || minDf != nil || sublinearTf != nil
+            || idf != nil || lengthNorm != nil || weightNorm != nil || priors != nil || calibrate != nil
+    }
+
+    func resolved() throws -> NaiveBayesParameters {
+        var p = NaiveBayesParameters()
+        if let variant { p.variant = variant }
+        if let alpha { p.alpha = alpha }
+        if let ngrams { (p.ngramMin, p.ngramMax) = try ParameterOptions.range(ngrams, "--ngrams") }
+        if let charNgrams { (p.charNgramMin, p.charNgramMax) = try ParameterOptions.range(charNgrams, "--char-ngrams") }
+        if let charWeight { p.characterWeight = charWeight }
+        if let removeStopwords { p.removeStopwords = removeStopwords }
+        if let minDf { p.minDocumentFrequency = minDf }
+        if let sublinearTf { p.sublinearTF = sublinearTf }
+        if let idf { p.idf = idf }
+        if let lengthNorm { p.lengthNormalization = lengthNorm }
+        if let weightNorm { p.normalizeWeights = weightNorm }
+        if let priors { p.priors = priors }
+        if let calibrate { p.calibrate = calibrate }
+        do { try p.validate() } catch { throw ValidationError("\(error)") }
+        return p
+    }
+
+    /// "1-2" -> (1, 2); "3" -> (3, 3); "0" -> (0, 0).
+    static func range(_ s: String, _ option: String) throws -> (Int, Int) {
+        let parts = s.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard (1...2).contains(parts.count), let lo = parts.first ?? nil, let hi = parts.last ?? nil else {
+            throw ValidationError("\(option) takes MIN-MAX (like 1-2) or N, not '\(s)'")
+        }
+        return (lo, hi)
+    }
+}
+
+/// Labelled documents read from files and vectorized in batches on all workers.
+struct LabelledData {
+    var docs = DocumentVectors()
+    var labels = LabelSet()
+    /// Where each document came from, "file:line", for messages.
+    var origins: [(file: String, line: Int)] = []
+    /// The texts, kept only when asked (for evaluation against a model, which vectorizes them itself).
+    var skipped = 0
+
+    /// Reads `files`; rows with an empty text or label are reported on standard error and left out.
+    static func read(files: [String], textColumns: [String], labelColumn: String, format: RecordFormat?,
+                     vectorizer: Vectorizer?, keepTexts: Bool = false,
+                     each: (([String], [String], [(String, Int)]) -> Void)? = nil) throws -> LabelledData {
+        var out = LabelledData()
+        var texts: [String] = [], labels: [String] = [], origins: [(String, Int)] = []
+        let batch = 8192
+        func flush() {
+            if let vectorizer {
+                for (v, l) in zip(vectorizer.vectorize(texts, growing: true), labels) {
+                    out.docs.append(v, label: out.labels.add(l))
+                }
+            }
+            each?(texts, labels, origins)
+            out.origins += origins
+            texts.removeAll(keepingCapacity: true); labels.removeAll(keepingCapacity: true); origins.removeAll(keepingCapacity: true)
+        }
+        var reported = 0
+        func report(_ s: String) {
+            out.skipped += 1
+            if reported < 20 { Diagnostics.warn(s) } else if reported == 20 { Diagnostics.warn("(further skipped rows are only counted)") }
+            reported += 1
+        }
+        for file in files {
+            let reader = try Records.open(file, format: format)
+            var checked = false
+            while let r = try reader.next() {
+                for w in reader.warnings { Diagnostics.warn(w.description) }
+                reader.warnings.removeAll()
+                if !checked, reader is CSVReader {
+                    for c in textColumns + [labelColumn] where !reader.fieldNames.contains(c) {
+                        throw ValidationError("\(reader.name): no column '\(c)'; the columns are: \(reader.fieldNames.joined(separator: ", "))")
+                    }
+                }
+                checked = true
+                let text = textColumns.compactMap { r[$0] }.filter { !$0.isEmpty }.joined(separator: "\n")
+                let label = (r[labelColumn] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                let emptyText = isBlank(text)
+                if emptyText || label.isEmpty {
+                    let what = emptyText && label.isEmpty ? "empty text and label" : emptyText ? "empty text" : "empty label"
+                    report("\(reader.name):\(r.line): \(what); row left out")
+                    continue
+                }
+                texts.append(text); labels.append(label); origins.append((reader.name, r.line))
+                if texts.count >= batch { flush() }
+            }
+        }
+        flush()
+        if out.skipped > 0 { Diagnostics.warn("left out \(out.skipped) row(s) with an empty text or label") }
+        return out
+    }
+}
+
+/// Wall-clock seconds since creation.
+struct Stopwatch {
+    let start = DispatchTime.now().uptimeNanoseconds
+    var seconds: Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+}
