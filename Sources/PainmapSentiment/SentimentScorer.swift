@@ -37,7 +37,7 @@ public final class SentimentScorer {
     private var multiModifiers: [UInt32: [Multi]] = [:]
     private var connectives: [UInt32: [Multi]] = [:]
     private var irrealis: [UInt32: [Multi]] = [:]
-    private let ids: (like: UInt32, least: UInt32, at: UInt32, never: UInt32, not: UInt32, only: UInt32)
+    private let ids: (like: UInt32, least: UInt32, at: UInt32, never: UInt32, not: UInt32, only: UInt32, been: UInt32)
     private let neverSoFollowers: Set<UInt32>
     private let likeSubjects: Set<UInt32>
 
@@ -64,8 +64,9 @@ public final class SentimentScorer {
             multiTable.append(MultiSet(phrases: phrases[first] ?? [], modifiers: multiModifiers[first] ?? [],
                                        connectives: connectives[first] ?? [], irrealis: irrealis[first] ?? []))
         }
-        ids = (v.intern("like"), v.intern("least"), v.intern("at"), v.intern("never"), v.intern("not"), v.intern("only"))
-        neverSoFollowers = Set(["so", "this", "that", "more", "as"].map { v.intern($0) })
+        ids = (v.intern("like"), v.intern("least"), v.intern("at"), v.intern("never"), v.intern("not"), v.intern("only"), v.intern("been"))
+        // Fix: not "that" or "as": "never that good" and "never as good as promised" are complaints, not praise.
+        neverSoFollowers = Set(["so", "this", "more"].map { v.intern($0) })
         // "like" is a verb after these, a preposition ("looks like", "feel like") elsewhere.
         likeSubjects = Set(["i", "we", "you", "they", "really", "do", "don't", "dont", "would", "i'd", "we'd",
                             "definitely", "totally", "honestly", "still", "just", "also", "genuinely", "did",
@@ -164,7 +165,10 @@ public final class SentimentScorer {
             if base == nil {
                 guard let v = fi.valence else { result.neutralWords += t.kind == .word ? 1 : 0; i += 1; continue }
                 // A modifier right before a sentiment word is only a modifier ("pretty good", "damn fast").
-                if fi.modifier != nil, let n = nextContent(after: i, range, tokens), formInfo(tokens[n].form).valence != nil { i += 1; continue }
+                // Fix: a phrase is a sentiment span too ("completely stopped working" boosts the phrase; it
+                // used to count "completely" as a word of its own as well).
+                if fi.modifier != nil, let n = nextContent(after: i, range, tokens),
+                   formInfo(tokens[n].form).valence != nil || match(.phrase, at: n, in: range, tokens) != nil { i += 1; continue }
                 if fi.negation { i += 1; continue }
                 if t.form == ids.like, !isVerbLike(i, range, tokens) { result.neutralWords += 1; i += 1; continue }
                 base = v
@@ -186,7 +190,9 @@ public final class SentimentScorer {
                 v *= w
                 if explain { rules.append("contrast x\(w)") }
             }
-            if let cue = irrealisStart, v > 0, i > cue || length > 1, i < irrealisEnd {
+            // Fix: only spans after the cue, or a phrase starting at it, are inside the wish; "i > cue || length > 1"
+            // also flipped phrases said before the cue ("Works great and I wish it had dark mode").
+            if let cue = irrealisStart, v > 0, i > cue || (i == cue && length > 1), i < irrealisEnd {
                 v *= SentimentRules.irrealisFactor
                 if explain { rules.append("irrealis x\(SentimentRules.irrealisFactor)") }
             }
@@ -249,8 +255,12 @@ public final class SentimentScorer {
             if fi.negation || t.flags.contains(.negation) {
                 // "not only ... but", "never so good": not negations.
                 let next = j + 1 < tokens.count ? tokens[j + 1].form : 0
+                // Fix: "never been so happy" (the rule's own example) has "been" between "never" and "so", and
+                // "so" may start the scored phrase itself ("never so happy", phrase "so happy"): k <= i.
+                var k = j + 1
+                if next == ids.been, k + 1 <= i { k += 1 }
                 if t.form == ids.not && next == ids.only {
-                } else if t.form == ids.never && neverSoFollowers.contains(next) && j + 1 < i {
+                } else if t.form == ids.never && k <= i && neverSoFollowers.contains(tokens[k].form) {
                     v *= SentimentRules.neverSoEmphasis
                     if explain { rules.append("'never so' x\(SentimentRules.neverSoEmphasis)") }
                 } else {
@@ -288,7 +298,13 @@ public final class SentimentScorer {
         let s = vocabulary.string(form)
         var fi = FormInfo()
         fi.bits = FormInfo.known
-        if let v = lexicon.valences[s] ?? (s.hasPrefix("#") ? lexicon.valences[String(s.dropFirst())] : nil) ?? inflectionFallback(s) {
+        // Fix: modifiers and negations are in the lexicon already, so the fallback must not make up a valence
+        // for them from a stripped form ("simply" is not "simp" -1.5, "completely" not "complete").
+        let isFunctionWord = lexicon.modifiers[[s]] != nil || lexicon.negations.contains(s)
+        // A valence of 0 in sentiment.tsv marks a word as neutral on purpose: no valence, and no fallback
+        // ("honestly" is not "honest", "lately" is not "late").
+        if let v = lexicon.valences[s] ?? (s.hasPrefix("#") ? lexicon.valences[String(s.dropFirst())] : nil)
+            ?? (isFunctionWord ? nil : inflectionFallback(s)), v != 0 {
             fi.valenceF = Float(v)
         }
         if lexicon.negations.contains(s) { fi.bits |= FormInfo.negationBit }
