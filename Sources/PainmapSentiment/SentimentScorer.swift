@@ -240,6 +240,9 @@ public final class SentimentScorer {
             if t.kind == .punctuation || t.kind == .symbol || t.kind == .emoji || t.kind == .emoticon { break }
             let fi = formInfo(t.form)
             if fi.startsMulti, multiTable[Int(fi.multi)].connectives.contains(where: { $0.words.count == 1 }) { break }
+            // An earlier sentiment word owns the negations and modifiers before it: in "don't care don't care"
+            // the second "care" is negated once, not twice.
+            if fi.valence != nil, fi.modifier == nil, !fi.negation, !t.flags.contains(.negation) { break }
             // Decay: a modifier right before the word counts fully, two words back 95%, three back 90%.
             let decay = 1.0 - 0.05 * Double(distance)
             if let m = fi.modifier {

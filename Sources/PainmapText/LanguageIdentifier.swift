@@ -27,7 +27,10 @@ public struct LanguageIdentifier: Sendable {
         for t in tokens where t.kind == .word {
             let mask = stopwordMask(t.form) >> 1
             if mask == 0 { continue }
-            for l in 0..<languages.count where mask & (1 << l) != 0 { scores[l] += 1 }
+            // A function word of several languages ("so", "was", "in": English and German) is weaker
+            // evidence: each of its k languages gets 1/k.
+            let share = 1.0 / Double(mask.nonzeroBitCount)
+            for l in 0..<languages.count where mask & (1 << l) != 0 { scores[l] += share }
         }
         // Language-specific letters (only non-ASCII bytes can be one).
         var i = 0
@@ -40,9 +43,11 @@ public struct LanguageIdentifier: Sendable {
             i += len
         }
         let total = scores.reduce(0, +)
-        guard total > 0, let best = scores.indices.max(by: { scores[$0] < scores[$1] }) else {
+        guard total > 0, var best = scores.indices.max(by: { scores[$0] < scores[$1] }) else {
             return LanguageGuess(code: defaultLanguage, confidence: 0)
         }
+        // A tie goes to the default language, not to whichever sorts first.
+        if let d = languages.firstIndex(of: defaultLanguage), scores[d] == scores[best] { best = d }
         // Confidence: share of the evidence, damped for texts with little of it.
         let share = scores[best] / total
         let amount = min(1.0, total / 3.0)
