@@ -15,8 +15,8 @@ public struct SentimentLexicon: Sendable {
     /// Longest phrase, modifier and connective, in words: bounds the look-ahead.
     public let longestPhrase: Int
     public let directory: String
-    /// The language these lists are for: the folder's name ("en").
-    public var language: String { (directory as NSString).lastPathComponent }
+    /// The language these lists are for: the folder's name ("en"). Stored: it is compared per document.
+    public let language: String
 
     public static func load(directory: String) throws -> SentimentLexicon {
         var valences: [String: [Double]] = [:]
@@ -46,7 +46,8 @@ public struct SentimentLexicon: Sendable {
         let longest = (Array(phrases.keys) + Array(modifiers.keys) + Array(contrastives.keys)).map(\.count).max() ?? 1
         return SentimentLexicon(valences: valences.mapValues { $0.reduce(0, +) / Double($0.count) },
                                 phrases: phrases, modifiers: modifiers, negations: negations,
-                                contrastives: contrastives, longestPhrase: longest, directory: directory)
+                                contrastives: contrastives, longestPhrase: longest, directory: directory,
+                                language: (directory as NSString).lastPathComponent)
     }
 
     public static func load(lexicons: String? = nil, language: String = "en") throws -> SentimentLexicon {
@@ -56,7 +57,7 @@ public struct SentimentLexicon: Sendable {
     /// The form a term is stored under, matching the tokenizer's look-up forms: lower case except for
     /// emoticons (":D" and ":d" differ), straight apostrophes, emoji without variation selectors or skin tones.
     static func key(_ term: String) -> String {
-        let t = term.trimmingCharacters(in: .whitespaces)
+        let t = term.trimmedSpaces
         // Words are stored lower case; emoticons keep their case (":D" is not ":d"), as the tokenizer does.
         let isWord = t.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "'" || $0 == "-" || $0 == "’" }
         var out = String.UnicodeScalarView()

@@ -30,7 +30,12 @@ public final class SentimentScorer {
     private var info: [FormInfo] = []
 
     private struct Multi { let words: [UInt32]; let value: Double; let after: Double }
-    private struct MultiSet { var phrases: [Multi] = [], modifiers: [Multi] = [], connectives: [Multi] = [], irrealis: [Multi] = [] }
+    /// The phrases, multiword modifiers, connectives and irrealis cues starting with one word, longest first.
+    /// `kinds` has bit k set when list k is non-empty, so most look-ups end at one integer test.
+    private struct MultiSet {
+        var phrases: [Multi] = [], modifiers: [Multi] = [], connectives: [Multi] = [], irrealis: [Multi] = []
+        var kinds: UInt8 = 0
+    }
     private var multiTable: [MultiSet] = []
     private var multiIndex: [UInt32: Int16] = [:]
     private var phrases: [UInt32: [Multi]] = [:]
@@ -61,8 +66,10 @@ public final class SentimentScorer {
         irrealis = index(Dictionary(cues.map { (SentimentLexicon.words($0), SentimentRules.irrealisCueValence) }, uniquingKeysWith: { a, _ in a }))
         for first in Set(phrases.keys).union(multiModifiers.keys).union(connectives.keys).union(irrealis.keys) {
             multiIndex[first] = Int16(multiTable.count)
-            multiTable.append(MultiSet(phrases: phrases[first] ?? [], modifiers: multiModifiers[first] ?? [],
-                                       connectives: connectives[first] ?? [], irrealis: irrealis[first] ?? []))
+            var set = MultiSet(phrases: phrases[first] ?? [], modifiers: multiModifiers[first] ?? [],
+                               connectives: connectives[first] ?? [], irrealis: irrealis[first] ?? [])
+            set.kinds = (set.phrases.isEmpty ? 0 : 1) | (set.modifiers.isEmpty ? 0 : 2) | (set.connectives.isEmpty ? 0 : 4) | (set.irrealis.isEmpty ? 0 : 8)
+            multiTable.append(set)
         }
         ids = (v.intern("like"), v.intern("least"), v.intern("at"), v.intern("never"), v.intern("not"), v.intern("only"), v.intern("been"))
         // Fix: not "that" or "as": "never that good" and "never as good as promised" are complaints, not praise.
@@ -342,20 +349,31 @@ public final class SentimentScorer {
     private func match(_ kind: MultiKind, at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Multi? {
         let idx = formInfo(tokens[i].form).multi
         guard idx >= 0 else { return nil }
-        let options: [Multi]
+        let bit: UInt8
         switch kind {
-        case .phrase: options = multiTable[Int(idx)].phrases
-        case .modifier: options = multiTable[Int(idx)].modifiers
-        case .connective: options = multiTable[Int(idx)].connectives
-        case .irrealis: options = multiTable[Int(idx)].irrealis
+        case .phrase: bit = 1
+        case .modifier: bit = 2
+        case .connective: bit = 4
+        case .irrealis: bit = 8
         }
-        if options.isEmpty { return nil }
-        for m in options where i + m.words.count <= range.upperBound {
-            var ok = true
-            for k in 1..<max(m.words.count, 1) where tokens[i + k].form != m.words[k] { ok = false; break }
-            if ok { return m }
+        guard multiTable[Int(idx)].kinds & bit != 0 else { return nil }
+        // The next word must exist for any multiword entry; a single-word entry needs none.
+        let next: UInt32? = i + 1 < range.upperBound ? tokens[i + 1].form : nil
+        func first(_ options: [Multi]) -> Multi? {
+            for m in options where i + m.words.count <= range.upperBound {
+                if m.words.count > 1 && m.words[1] != next { continue }
+                var ok = true
+                for k in 2..<max(m.words.count, 2) where tokens[i + k].form != m.words[k] { ok = false; break }
+                if ok { return m }
+            }
+            return nil
         }
-        return nil
+        switch kind {
+        case .phrase: return first(multiTable[Int(idx)].phrases)
+        case .modifier: return first(multiTable[Int(idx)].modifiers)
+        case .connective: return first(multiTable[Int(idx)].connectives)
+        case .irrealis: return first(multiTable[Int(idx)].irrealis)
+        }
     }
 
     /// A multiword modifier whose last word is at `j` ("kind of" + word).

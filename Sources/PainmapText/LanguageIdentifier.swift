@@ -32,8 +32,8 @@ public struct LanguageIdentifier: Sendable {
             let share = 1.0 / Double(mask.nonzeroBitCount)
             for l in 0..<languages.count where mask & (1 << l) != 0 { scores[l] += share }
         }
-        // Language-specific letters (only non-ASCII bytes can be one).
-        var i = 0
+        // Language-specific letters (only non-ASCII bytes can be one; most feedback has none).
+        var i = bytes.withUnsafeBufferPointer { p in p.firstIndex { $0 >= 0x80 } } ?? bytes.count
         while i < bytes.count {
             if bytes[i] < 0x80 { i += 1; continue }
             let (v, len) = bytes.withUnsafeBufferPointer { CharClass.decode($0, i) }
