@@ -18,10 +18,20 @@ final class ModelInput {
         self.analyzer = analyzer
     }
 
-    func vector(_ doc: AnalyzedDocument) -> SparseVector {
+    /// The n-gram ids of `doc` as this model counts them.
+    func ngramIDs(_ doc: AnalyzedDocument) -> [UInt32] {
         let options = model.parameters.ngramOptions
         ngrams.removeAll(keepingCapacity: true)
         analyzer.ngrams(analyzer.featureStems(doc, removeStopwords: options.removeStopwords), range: options.range, into: &ngrams)
+        return ngrams
+    }
+
+    /// Whether `other` reads documents the same way (then n-grams can be computed once for both).
+    func sharesFeatures(with other: ModelInput) -> Bool {
+        model.parameters.ngramOptions == other.model.parameters.ngramOptions
+    }
+
+    func vector(ngrams: [UInt32]) -> SparseVector {
         ids.removeAll(keepingCapacity: true)
         for g in ngrams {
             let k = Int(g)
@@ -36,13 +46,9 @@ final class ModelInput {
         return SparseVector(counting: ids)
     }
 
-    func predict(_ doc: AnalyzedDocument, top: Int = 3) -> Prediction {
-        model.predict(vector(doc), top: top, buffer: &buffer)
-    }
-
-    /// The ranked labels with their probabilities.
-    func ranking(_ doc: AnalyzedDocument) -> [(label: String, probability: Double)] {
-        let p = model.predict(vector(doc), top: model.classes.count, buffer: &buffer)
+    /// The ranked labels with their probabilities, from the document's n-gram ids.
+    func ranking(ngrams: [UInt32]) -> [(label: String, probability: Double)] {
+        let p = model.predict(vector(ngrams: ngrams), top: model.classes.count, buffer: &buffer)
         return p.ranking.map { (model.classes[$0.label], $0.probability) }
     }
 }

@@ -57,6 +57,10 @@ public final class Analyzer {
     /// Form id -> bit 0: known; bit l+1: a stopword of language `l`. One look-up answers every language.
     private var stopwordBits: [UInt32] = []
     private var scratch: [UInt8] = []
+    /// Bytes of the n-gram being interned (NGrams.swift).
+    var ngramScratch: [UInt8] = []
+    /// Interned placeholder ids for numbers, URLs, e-mail and mentions (NGrams.swift).
+    var placeholderIDs: (number: UInt32, url: UInt32, email: UInt32, mention: UInt32)?
 
     public init(resources: TextResources, options: AnalyzerOptions = AnalyzerOptions(), vocabulary: Vocabulary = Vocabulary()) throws {
         self.resources = resources

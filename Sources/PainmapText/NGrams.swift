@@ -31,7 +31,10 @@ extension Analyzer {
     }
 
     var placeholders: (number: UInt32, url: UInt32, email: UInt32, mention: UInt32) {
-        (vocabulary.intern("<num>"), vocabulary.intern("<url>"), vocabulary.intern("<email>"), vocabulary.intern("<mention>"))
+        if let p = placeholderIDs { return p }
+        let p = (vocabulary.intern("<num>"), vocabulary.intern("<url>"), vocabulary.intern("<email>"), vocabulary.intern("<mention>"))
+        placeholderIDs = p
+        return p
     }
 
     /// Interned ids of the n-grams of `stems` (n in `range`), n-grams joined by single spaces.
@@ -39,14 +42,15 @@ extension Analyzer {
         for n in range where n >= 1 {
             if n == 1 { out.append(contentsOf: stems); continue }
             guard stems.count >= n else { continue }
+            // One scratch buffer for every n-gram: an allocation per bigram was a visible cost when
+            // vectorizing for training and prediction.
             for i in 0...(stems.count - n) {
-                var buf: [UInt8] = []
-                buf.reserveCapacity(24)
+                ngramScratch.removeAll(keepingCapacity: true)
                 for k in 0..<n {
-                    if k > 0 { buf.append(0x20) }
-                    vocabulary.withBytes(stems[i + k]) { buf.append(contentsOf: $0) }
+                    if k > 0 { ngramScratch.append(0x20) }
+                    vocabulary.withBytes(stems[i + k]) { ngramScratch.append(contentsOf: $0) }
                 }
-                out.append(buf.withUnsafeBufferPointer { vocabulary.intern($0) })
+                out.append(ngramScratch.withUnsafeBufferPointer { vocabulary.intern($0) })
             }
         }
     }
