@@ -29,28 +29,40 @@ struct CueMatcher {
             let stems = words.compactMap { w -> UInt32? in
                 // Cue words go through the same look-up form as tokens: curly apostrophes straightened.
                 let form = w.replacingOccurrences(of: "’", with: "'")
+                // A word starting with a digit ("404", "2fa", "3d") is a number token in documents, whose
+                // stem is its look-up form, unstemmed.
+                if form.first?.isASCII == true, form.first?.isNumber == true { return analyzer.vocabulary.intern(form.lowercased()) }
                 return try? analyzer.stemID(of: form, language: language)
             }
             guard stems.count == words.count else { continue }
             byFirst[stems[0], default: []].append(Cue(stems: stems, target: c.target, weight: c.weight, text: c.text))
+            // The tokenizer joins a number and its unit into one token ("1 star", "30 day"): a cue written
+            // that way also matches as that one token.
+            if let k = words.indices.dropLast().first(where: { words[$0].first?.isASCII == true && words[$0].first?.isNumber == true }),
+               words[k + 1].allSatisfy(\.isLetter) {
+                var joined = stems
+                joined.replaceSubrange(k...(k + 1), with: [analyzer.vocabulary.intern("\(words[k]) \(words[k + 1])".lowercased())])
+                byFirst[joined[0], default: []].append(Cue(stems: joined, target: c.target, weight: c.weight, text: c.text))
+            }
         }
         for k in byFirst.keys { byFirst[k]!.sort { $0.stems.count > $1.stems.count } }
     }
 
     /// Non-overlapping matches in `range`, longest cue first at each position. Cues match consecutive
-    /// word tokens; punctuation between words breaks a multiword cue.
+    /// word (and number) tokens; punctuation between words breaks a multiword cue.
     func matches(_ tokens: [Token], in range: Range<Int>) -> [Match] {
         var out: [Match] = []
         var i = range.lowerBound
         while i < range.upperBound {
             let t = tokens[i]
-            guard t.kind == .word || t.kind == .hashtag, let cues = byFirst[t.stem] else { i += 1; continue }
+            // Number tokens take part too: cues such as "404", "2fa" and "1 star" are written in our files.
+            guard t.kind == .word || t.kind == .hashtag || t.kind == .number, let cues = byFirst[t.stem] else { i += 1; continue }
             var matched: Match?
             for c in cues where i + c.stems.count <= range.upperBound {
                 var ok = true
                 for k in 1..<max(c.stems.count, 1) {
                     let u = tokens[i + k]
-                    if u.kind != .word || u.stem != c.stems[k] { ok = false; break }
+                    if (u.kind != .word && u.kind != .number) || u.stem != c.stems[k] { ok = false; break }
                 }
                 if ok { matched = Match(cue: c, tokens: i..<(i + c.stems.count)); break }
             }

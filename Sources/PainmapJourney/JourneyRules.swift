@@ -34,6 +34,9 @@ public enum JourneyRules {
     /// ...or when it carries a pain cue and is not clearly positive ("always" in "always great" is no pain).
     public static let cueClauseCeiling = 0.3
 
+    /// Repetition cues lighter than this ("always", "keep") count only in a clause that leans negative.
+    public static let weakCueWeight = 0.1
+
     /// Severity = base + negativity share + emphasis + cue weights, capped at 1.
     /// Base: being a pain point at all.
     public static let severityBase = 0.15

@@ -64,8 +64,15 @@ struct PainPointExtractor {
             let score = c.scorer.score(doc, tokens: clause, mixedCase: c.mixedCase)
             let cues = painCues.matches(doc.tokens, in: clause)
             let waited = hasWaitingSpan(doc, clause, vocabulary: c.scorer.analyzer.vocabulary)
+            // Repetition cues need a clause that does not lean positive ("Ordering again for sure" is
+            // loyalty, "asked about the invoice again" is pain), and the weakest ones ("always", "keep") a
+            // clause that leans negative ("I always shop here" is no complaint).
+            let strongCue = waited || cues.contains { painKinds[$0.cue.target] != .repetition }
+            let repetition = cues.map { $0.cue.weight }.max() ?? 0
             let isPain = score.compound <= JourneyRules.negativeClause
-                || ((!cues.isEmpty || waited) && score.compound < JourneyRules.cueClauseCeiling)
+                || (strongCue && score.compound < JourneyRules.cueClauseCeiling)
+                || (repetition >= JourneyRules.weakCueWeight && score.compound <= 0)
+                || (!cues.isEmpty && score.compound < 0)
             guard isPain else { continue }
             let kinds = cues.map { painKinds[$0.cue.target] }
             let churn = kinds.contains(.churn)
@@ -157,7 +164,10 @@ struct PainPointExtractor {
         guard clause.contains(where: { isTimeSpan(doc, doc.tokens[$0]) }) else { return false }
         return clause.contains { i in
             let t = doc.tokens[i]
-            return t.kind == .word && PainPointExtractor.waitingWords.contains(vocabulary.string(t.stem))
+            // The list holds words as written, and Snowball stems some of them ("since" -> "sinc", "nearly" ->
+            // "near"): look up the form as well as the stem.
+            return t.kind == .word && (PainPointExtractor.waitingWords.contains(vocabulary.string(t.stem))
+                || PainPointExtractor.waitingWords.contains(vocabulary.string(t.form)))
         }
     }
 
@@ -168,7 +178,8 @@ struct PainPointExtractor {
     func isTimeSpan(_ doc: AnalyzedDocument, _ t: Token) -> Bool {
         guard t.kind == .number else { return false }
         let text = doc.text(of: t).lowercased()
-        guard let unit = text.split(separator: " ").last.map(String.init) ?? nil else { return false }
+        // The unit follows the digits, with a space ("3 weeks") or attached ("3days", "48hrs": one token too).
+        let unit = String(text.drop { $0.isNumber || $0 == "." || $0 == "," || $0 == " " })
         return PainPointExtractor.timeUnits.contains(unit)
     }
 }

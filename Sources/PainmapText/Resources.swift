@@ -48,12 +48,14 @@ public enum DataFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataFileError(file: path, line: 0, "cannot read file")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard var text = String(data: data, encoding: .utf8) else {
             throw DataFileError(file: path, line: 0, "file is not valid UTF-8")
         }
+        // Files saved by Windows editors: a byte-order mark first, and CRLF line ends (one Character in Swift).
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         var out: [TSVRow] = []
         var n = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             n += 1
             var line = raw
             if line.hasSuffix("\r") { line = line.dropLast() }
