@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // painmap: customer feedback -> pain points on the customer journey, stored in SQLite.
 // Targets are the pipeline's stages; dependencies point one way:
-//   CLibStemmer -> PainmapText -> (PainmapSentiment, PainmapClassifier) -> PainmapJourney -> PainmapStore -> painmap
+//   CLibStemmer -> PainmapText -> (PainmapSentiment, PainmapClassifier) -> PainmapJourney -> PainmapStore -> PainmapReport -> painmap
 import PackageDescription
 
 /// Release builds skip Swift's run-time exclusivity checks: they showed up as several percent of the hot
@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "PainmapClassifier", targets: ["PainmapClassifier"]),
         .library(name: "PainmapJourney", targets: ["PainmapJourney"]),
         .library(name: "PainmapStore", targets: ["PainmapStore"]),
+        .library(name: "PainmapReport", targets: ["PainmapReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,6 +43,8 @@ let package = Package(
         .target(name: "PainmapJourney", dependencies: ["PainmapText", "PainmapSentiment", "PainmapClassifier"], swiftSettings: fast),
         // Stage 4: the SQLite store (GRDB over the system SQLite), ingest and trend queries.
         .target(name: "PainmapStore", dependencies: ["PainmapJourney", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: fast),
+        // Stage 5: the journey report (one self-contained HTML or Markdown file) from the store's queries.
+        .target(name: "PainmapReport", dependencies: ["PainmapStore"], swiftSettings: fast),
         .executableTarget(
             name: "painmap",
             dependencies: [
@@ -50,6 +53,7 @@ let package = Package(
                 "PainmapClassifier",
                 "PainmapJourney",
                 "PainmapStore",
+                "PainmapReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,5 +62,6 @@ let package = Package(
         .testTarget(name: "PainmapClassifierTests", dependencies: ["PainmapClassifier"]),
         .testTarget(name: "PainmapJourneyTests", dependencies: ["PainmapJourney"]),
         .testTarget(name: "PainmapStoreTests", dependencies: ["PainmapStore"]),
+        .testTarget(name: "PainmapReportTests", dependencies: ["PainmapReport"]),
     ]
 )
