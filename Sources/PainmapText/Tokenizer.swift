@@ -24,6 +24,7 @@ public struct Tokenizer {
             let start = i
             var kind = TokenKind.symbol
             var flags: TokenFlags = []
+            var plainWord = false
             var end: Int
             let atBoundary = start == 0 || CharClass.isSpace(p[start - 1])
 
@@ -47,7 +48,7 @@ public struct Tokenizer {
             } else {
                 let (v, len) = CharClass.decode(p, i)
                 if CharClass.isLetter(v) {
-                    (end, flags) = Tokenizer.wordEnd(p, i)
+                    (end, flags, plainWord) = Tokenizer.wordEnd(p, i, lookupForm: ())
                     kind = .word
                 } else if CharClass.isEmojiStart(v) {
                     end = Tokenizer.emojiEnd(p, i)
@@ -65,7 +66,9 @@ public struct Tokenizer {
                     kind = Tokenizer.isPunctuation(v) ? .punctuation : .symbol
                 }
             }
-            let form = makeForm(p, start, end, kind: kind, flags: &flags, vocabulary: vocabulary)
+            // Words already in look-up form are interned straight from the document's bytes.
+            let form = plainWord ? vocabulary.intern(UnsafeBufferPointer(rebasing: p[start..<end]))
+                : makeForm(p, start, end, kind: kind, flags: &flags, vocabulary: vocabulary)
             out.append(Token(start: Int32(start), end: Int32(end), kind: kind, flags: flags,
                              form: form, stem: form, span: Span(0, 0)))
             i = end
@@ -160,11 +163,20 @@ public struct Tokenizer {
     /// Words: letters and marks, digits after the first letter, inner apostrophes ("don't", "l'été"), inner
     /// hyphens ("well-made"), dotted abbreviations ("e.g.", "U.S."), and a period after known abbreviations.
     static func wordEnd(_ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> (Int, TokenFlags) {
+        let (end, flags, _) = wordEnd(p, start, lookupForm: ())
+        return (end, flags)
+    }
+
+    /// Also says whether the word is already in look-up form (lower-case ASCII with no letter run of three),
+    /// found during the same scan so that `makeForm` need not read the word again.
+    static func wordEnd(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, lookupForm: Void) -> (Int, TokenFlags, Bool) {
         let n = p.count
         var i = start
         var letters = 0, upper = 0, lower = 0
         var firstUpper = false
         var apostrophe = false
+        var plain = true
+        var last: UInt8 = 0, run = 0
         while i < n {
             // ASCII fast path for letters and digits.
             let c = p[i]
@@ -172,11 +184,13 @@ public struct Tokenizer {
                 if CharClass.isASCIILetter(c) {
                     letters += 1
                     if c <= 0x5A { upper += 1; if i == start { firstUpper = true } } else { lower += 1 }
+                    if c == last { run += 1; if run >= 3 { plain = false } } else { last = c; run = 1 }
                     i += 1
                     continue
                 }
-                if i > start && CharClass.isDigit(c) { i += 1; continue }
+                if i > start && CharClass.isDigit(c) { last = c; run = 1; i += 1; continue }
             }
+            plain = false
             let (v, len) = CharClass.decode(p, i)
             if CharClass.isLetter(v) || (i > start && v < 0x80 && CharClass.isDigit(UInt8(v))) {
                 if CharClass.isLetter(v) {
@@ -213,14 +227,14 @@ public struct Tokenizer {
                   j + 2 == n || !CharClass.isASCIILetter(p[j + 2]) { j += 2 }
             if j > i {
                 if j < n, p[j] == 0x2E { j += 1 }
-                return (j, flags.union(.abbreviation))
+                return (j, flags.union(.abbreviation), false)
             }
         }
         if i < n, p[i] == 0x2E, Abbreviations.absorbsPeriod(p, start, i) {
-            return (i + 1, flags.union(.abbreviation))
+            return (i + 1, flags.union(.abbreviation), false)
         }
         if Negations.isNegatingContraction(p, start, i) { flags.insert(.negation) }
-        return (i, flags)
+        return (i, flags, plain && upper == 0)
     }
 
     // MARK: numbers
