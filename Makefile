@@ -19,13 +19,20 @@ deps:
 build: deps
 	$(SWIFT) build -c release
 
+DEMO_DB := out/demo.sqlite
+SAMPLES := corpora/samples/tickets.csv corpora/samples/reviews.jsonl corpora/samples/social.csv
+
+# The main job on our bundled sample (2,405 tickets, reviews and posts over 12 months): ingest into an
+# embedded SQLite file, then ask what hurts most, what is rising, and where on the journey.
 demo: build
-	@echo "== tokenize (first document) =="
-	@head -1 corpora/samples/quickstart.txt | $(PAINMAP) tokenize - --format table
-	@echo "== sentiment of corpora/samples/quickstart.txt =="
-	@$(PAINMAP) sentiment corpora/samples/quickstart.txt --format table
-	@echo "== why: painmap explain =="
-	@$(PAINMAP) explain "Support was polite but it took 3 weeks to get a reply. Not good enough."
+	@mkdir -p out && rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	@$(PAINMAP) ingest $(SAMPLES) --db $(DEMO_DB)
+	@echo; echo "== what hurts most (last 90 days vs the 90 before) =="; $(PAINMAP) top --db $(DEMO_DB)
+	@echo; echo "== what is rising (last 28 days vs the 28 before) =="; $(PAINMAP) emerging --db $(DEMO_DB)
+	@echo; echo "== after app release 5.2 =="; $(PAINMAP) emerging --by topic --since 2026-08-15 --until 2026-09-25 --db $(DEMO_DB)
+	@echo; echo "== where in the journey =="; $(PAINMAP) journey --db $(DEMO_DB)
+	@echo; echo "== since when =="; $(PAINMAP) trends --every month --topic delivery_delay --topic app_crash --topic billing_error --db $(DEMO_DB)
+	@echo; echo "Explore: $(PAINMAP) --help   |   sqlite3 $(DEMO_DB) .schema"
 
 test: deps
 	$(SWIFT) test
@@ -42,6 +49,8 @@ eval: build peers
 
 bench: build peers
 	scripts/bench.sh $(PAINMAP)
+	@echo "== store: 1,000,000 generated tickets (5-7 minutes) =="
+	scripts/bench_store.sh $(PAINMAP)
 
 clean:
 	rm -rf .build out

@@ -111,17 +111,18 @@ public final class JSONLReader: RecordReader {
         while true {
             let name = self.name
             guard let parsed: Any? = try lines.next({ bytes -> Any? in
+                let lineNo = lines.lineNumber   // already counts this line
                 var start = bytes.startIndex
                 if bytes.count >= 3, bytes[start] == 0xEF, bytes[start + 1] == 0xBB, bytes[start + 2] == 0xBF { start += 3 }
                 let body = bytes[start...]
                 if body.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
                 var ws: [InputWarning] = []
-                let text = TextDecoding.decode(body, file: name, line: lines.lineNumber + 1, warnings: &ws)
+                let text = TextDecoding.decode(body, file: name, line: lineNo, warnings: &ws)
                 warnings += ws
                 do {
                     return try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
                 } catch {
-                    throw DataFileError(file: name, line: lines.lineNumber + 1, column: 1,
+                    throw DataFileError(file: name, line: lineNo, column: 1,
                                         "invalid JSON: \(JSONLReader.reason(error))")
                 }
             }) else { return nil }

@@ -1,0 +1,81 @@
+import GRDB
+
+public struct EmergingRow: Sendable, Hashable {
+    public var key: String
+    public var label: String
+    public var current: Int
+    public var previous: Int
+    /// The current count expected if the theme had kept its share of the volume.
+    public var expected: Double
+    /// (current / currentTotal) / (previous / previousTotal); infinite when the theme is new.
+    public var rateRatio: Double
+    /// One-sided exact binomial p-value of the rise.
+    public var pValue: Double
+    /// Benjamini-Hochberg q-value over all themes tested.
+    public var qValue: Double
+    public var significant: Bool
+    public var example: String?
+}
+
+public struct EmergingResult: Sendable {
+    public var dimension: TopDimension
+    public var window: Period
+    public var previousWindow: Period { window.previous }
+    /// Volume (pain points for phrases, documents otherwise) in each window.
+    public var currentTotal: Int
+    public var previousTotal: Int
+    /// Themes with at least the minimum count in the current window.
+    public var tested: Int
+    public var minCount: Int
+    public var alpha: Double
+    public var rows: [EmergingRow]
+}
+
+extension PainmapStore {
+    /// Themes whose volume rose significantly in the current window against the previous window of the
+    /// same length (see `Significance`). Themes with fewer than `minCount` mentions in the current window
+    /// are not tested. Returns the significant rises (q <= alpha), ranked by p-value, or every theme tested
+    /// with `all`.
+    public func emerging(by dim: TopDimension, filters: QueryFilters = QueryFilters(), defaultDays: Int = 28, minCount: Int = 5,
+                         alpha: Double = 0.05, limit: Int = 20, all: Bool = false) throws -> EmergingResult? {
+        try read { db in
+            guard let window = try PeriodResolution.resolve(filters, defaultDays: defaultDays, db: db) else { return nil }
+            let counts = try TopQuery.aggregate(db, dim: dim, filters: filters, period: window)
+            var n1 = counts.reduce(0) { $0 + $1.current }
+            var n0 = counts.reduce(0) { $0 + $1.previous }
+            if dim == .touchpoint {
+                n1 = try TopQuery.documentCount(db, filters: filters, period: window)
+                n0 = try TopQuery.documentCount(db, filters: filters, period: window.previous)
+            }
+            let p0 = n1 + n0 > 0 ? Double(n1) / Double(n1 + n0) : 0.5
+            var rows: [EmergingRow] = []
+            for c in counts where c.current >= max(1, minCount) {
+                let n = c.current + c.previous
+                let p = n0 == 0 ? 1 : Significance.binomialUpperTail(k: c.current, n: n, p: p0)
+                let ratio = c.previous == 0 ? Double.infinity
+                    : (Double(c.current) / Double(max(n1, 1))) / (Double(c.previous) / Double(max(n0, 1)))
+                rows.append(EmergingRow(key: c.key, label: c.key, current: c.current, previous: c.previous, expected: Double(n) * p0,
+                                        rateRatio: ratio, pValue: p, qValue: 1, significant: false))
+            }
+            let q = Significance.benjaminiHochberg(rows.map(\.pValue))
+            for i in rows.indices {
+                rows[i].qValue = q[i]
+                rows[i].significant = q[i] <= alpha && Double(rows[i].current) > rows[i].expected
+            }
+            let tested = rows.count
+            if !all { rows = rows.filter(\.significant) }
+            rows.sort { ($0.pValue, -$0.rateRatio, $0.key) < ($1.pValue, -$1.rateRatio, $1.key) }
+            rows = Array(rows.prefix(limit))
+            let (table, _) = TopQuery.table(dim)
+            let inWindow = SQLFilter(filters, table: table, days: window)
+            for i in rows.indices {
+                var t = TopRow(key: rows[i].key, label: rows[i].key, volume: 0, share: 0, meanSentiment: 0, impact: 0, churn: 0, previous: nil)
+                try TopQuery.example(db, dim: dim, row: &t, filter: inWindow)
+                rows[i].label = t.label
+                rows[i].example = t.example
+            }
+            return EmergingResult(dimension: dim, window: window, currentTotal: n1, previousTotal: n0, tested: tested, minCount: minCount,
+                                  alpha: alpha, rows: rows)
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import GRDB
+
+/// The filters every query takes. Values are always bound as SQL parameters, never put into SQL text.
+public struct QueryFilters: Sendable, Hashable {
+    /// First day (days since 1970-01-01 UTC), inclusive.
+    public var since: Int?
+    /// Last day, inclusive.
+    public var until: Int?
+    public var sources: [String] = []
+    public var channels: [String] = []
+    public var phases: [String] = []
+    public var touchpoints: [String] = []
+    public var topics: [String] = []
+
+    public init(since: Int? = nil, until: Int? = nil, sources: [String] = [], channels: [String] = [], phases: [String] = [],
+                touchpoints: [String] = [], topics: [String] = []) {
+        self.since = since; self.until = until; self.sources = sources; self.channels = channels.map { $0.lowercased() }
+        self.phases = phases; self.touchpoints = touchpoints; self.topics = topics
+    }
+}
+
+/// A span of days, both ends included.
+public struct Period: Sendable, Hashable, CustomStringConvertible {
+    public var start: Int
+    public var end: Int
+    public init(start: Int, end: Int) { self.start = start; self.end = end }
+    public var days: Int { end - start + 1 }
+    /// The period of the same length just before this one.
+    public var previous: Period { Period(start: start - days, end: start - 1) }
+    public var description: String { "\(DateParser.isoDay(start))..\(DateParser.isoDay(end))" }
+}
+
+/// Which table a query reads, so that filters use the columns it has.
+enum FactTable {
+    case documents, touchpoints, painPoints
+
+    var name: String {
+        switch self {
+        case .documents: "documents"
+        case .touchpoints: "document_touchpoints"
+        case .painPoints: "pain_points"
+        }
+    }
+    var alias: String {
+        switch self {
+        case .documents: "d"
+        case .touchpoints: "t"
+        case .painPoints: "p"
+        }
+    }
+    var documentID: String { self == .documents ? "d.id" : "\(alias).document_id" }
+}
+
+/// A WHERE clause and its arguments, built from filters.
+struct SQLFilter {
+    var clauses: [String] = []
+    var values: [(any DatabaseValueConvertible)?] = []
+    var arguments: StatementArguments { StatementArguments(values) }
+
+    var sql: String { clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ") }
+    var andSQL: String { clauses.isEmpty ? "" : " AND " + clauses.joined(separator: " AND ") }
+
+    mutating func add(_ clause: String, _ args: [(any DatabaseValueConvertible)?]) {
+        clauses.append(clause)
+        values += args
+    }
+
+    mutating func addIn(_ column: String, _ values: [String]) {
+        guard !values.isEmpty else { return }
+        add("\(column) IN (\(Array(repeating: "?", count: values.count).joined(separator: ", ")))", values)
+    }
+
+    /// The filters other than dates, for `table`.
+    init(_ f: QueryFilters, table: FactTable, days: Period?) {
+        let a = table.alias
+        if let days { add("\(a).day BETWEEN ? AND ?", [days.start, days.end]) }
+        addIn("\(a).phase", f.phases)
+        addIn("\(a).topic", f.topics)
+        switch table {
+        case .documents:
+            addIn("d.source", f.sources)
+            addIn("d.channel", f.channels)
+            if !f.touchpoints.isEmpty {
+                var sub = SQLFilter()
+                sub.addIn("touchpoint", f.touchpoints)
+                add("d.id IN (SELECT document_id FROM document_touchpoints\(sub.sql))", sub.values)
+            }
+        case .touchpoints, .painPoints:
+            addIn("\(a).touchpoint", f.touchpoints)
+            if !f.sources.isEmpty || !f.channels.isEmpty {
+                var sub = SQLFilter()
+                sub.addIn("source", f.sources)
+                sub.addIn("channel", f.channels)
+                add("\(table.documentID) IN (SELECT id FROM documents\(sub.sql))", sub.values)
+            }
+        }
+    }
+
+    init() {}
+}
+
+public enum PeriodResolution {
+    /// The newest document's day, or nil for an empty store.
+    public static func latestDay(_ db: Database) throws -> Int? {
+        try Int.fetchOne(db, sql: "SELECT max(day) FROM documents")
+    }
+
+    public static func earliestDay(_ db: Database) throws -> Int? {
+        try Int.fetchOne(db, sql: "SELECT min(day) FROM documents")
+    }
+
+    /// The period a query covers: --since/--until when given; else the last `defaultDays` days up to
+    /// --until or the newest document. Nil when neither is given and `defaultDays` is nil (all time).
+    public static func resolve(_ f: QueryFilters, defaultDays: Int?, db: Database) throws -> Period? {
+        if let s = f.since {
+            let end = try f.until ?? latestDay(db) ?? s
+            return Period(start: s, end: max(s, end))
+        }
+        if let u = f.until {
+            if let d = defaultDays { return Period(start: u - d + 1, end: u) }
+            let start = try earliestDay(db) ?? u
+            return Period(start: min(start, u), end: u)
+        }
+        guard let d = defaultDays, let latest = try latestDay(db) else { return nil }
+        return Period(start: latest - d + 1, end: latest)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+import PainmapJourney
+import PainmapSentiment
+import PainmapText
+import XCTest
+@testable import PainmapStore
+
+final class ReanalyzeTests: XCTestCase {
+    /// The journey from the rollups equals the journey from the document tables.
+    func assertRollupsMatchRows(_ store: PainmapStore, file: StaticString = #filePath, line: UInt = #line) throws {
+        let fromRollups = try store.journey()
+        let sources = try store.stats().bySource.map(\.key)
+        let fromRows = try store.journey(filters: QueryFilters(sources: sources))   // a source filter takes the row path
+        XCTAssertEqual(fromRollups.cells.map { "\($0.phase)/\($0.touchpoint) \($0.documents) \($0.painPoints) \($0.topPainPoint ?? "-")" },
+                       fromRows.cells.map { "\($0.phase)/\($0.touchpoint) \($0.documents) \($0.painPoints) \($0.topPainPoint ?? "-")" },
+                       file: file, line: line)
+        XCTAssertEqual(fromRollups.phaseDocuments.mapValues(\.count), fromRows.phaseDocuments.mapValues(\.count), file: file, line: line)
+        for c in fromRollups.cells {
+            XCTAssertEqual(c.meanSentiment, fromRows.cell(c.phase, c.touchpoint)!.meanSentiment, accuracy: 1e-9, file: file, line: line)
+        }
+    }
+
+    func testReanalyzeReplacesOldAnalysesAndKeepsRollupsRight() throws {
+        let dir = TempDir()
+        let store = try PainmapStore(path: dir.path + "/r.sqlite")
+        var csv = "id,text,date\n"
+        for i in 0..<300 {
+            let text = ["my parcel is late", "the app crash again", "charged twice on my bill", "love it"][i % 4]
+            csv += "\(i),\(text) \(i),2026-0\(1 + i % 5)-0\(1 + i % 9)\n"
+        }
+        csv += "999,undated parcel is late,\n"
+        _ = try ingest(store, dir.file("a.csv", csv))
+        try assertRollupsMatchRows(store)
+
+        // A new model: everything about delivery is now a retention problem at the "courier" touchpoint.
+        let v2 = AnalysisVersions(lexicon: "test-lexicon", topicModel: "test-topics-2", phaseModel: "test-phases", journey: "test@1")
+        let reanalyzer = Reanalyzer(store: store, versions: v2, workers: 2) { _, text in
+            var a = FakeAnalysis.analyze(text)
+            if a.topic.label == "delivery_delay" {
+                a.phase = LabelScore(label: "retention", confidence: 1)
+                a.touchpoints = [TouchpointMatch(id: "courier", score: 2, evidence: "parcel", span: Span(3, 9))]
+                a.painPoints = a.painPoints.map { var p = $0; p.touchpoint = "courier"; p.phase = "retention"; p.phrase = "courier late"; p.phraseSurface = "courier late"; return p }
+            }
+            return a
+        }
+        XCTAssertEqual(try reanalyzer.outdatedCount(), 301)
+        let s = try reanalyzer.run(batchSize: 64)
+        XCTAssertEqual(s.updated, 301)
+        XCTAssertEqual(try reanalyzer.outdatedCount(), 0)
+        XCTAssertEqual(try reanalyzer.run().updated, 0, "nothing left to do")
+        XCTAssertEqual(try count(store, "SELECT count(*) FROM documents WHERE phase = 'retention'"), 76)
+        XCTAssertEqual(try count(store, "SELECT count(*) FROM document_touchpoints WHERE touchpoint = 'delivery'"), 0)
+        XCTAssertEqual(try count(store, "SELECT count(*) FROM document_touchpoints WHERE touchpoint = 'courier' AND phase = 'retention'"), 76)
+        XCTAssertEqual(try count(store, "SELECT count(*) FROM pain_points WHERE phrase = 'courier late' AND phase = 'retention'"), 76)
+        XCTAssertEqual(try count(store, "SELECT count(*) FROM pain_points WHERE phrase = 'delivery late'"), 0)
+        XCTAssertEqual(try count(store, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'parcel'"), 76, "text and search untouched")
+        XCTAssertEqual(try count(store, "SELECT count(DISTINCT analysis_id) FROM documents"), 1)
+        XCTAssertEqual(try count(store, "SELECT count(*) FROM analyses"), 2)
+        try assertRollupsMatchRows(store)
+        let cell = try XCTUnwrap(try store.journey().cell("retention", "courier"))
+        XCTAssertEqual(cell.documents, 76)
+        XCTAssertEqual(cell.topPainPoint, "courier late")
+
+        // --all re-analyses everything, and rows deleted by hand leave the rollups right too.
+        XCTAssertEqual(try reanalyzer.run(all: true).updated, 301)
+        try store.writer.write { db in try db.execute(sql: "DELETE FROM documents WHERE id % 3 = 0") }
+        try assertRollupsMatchRows(store)
+    }
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The store's targets on N generated documents (default 1,000,000): ingest with full analysis (docs/s, peak
+# RSS) and the time of `top`, `journey`, `emerging` (and `trends`, `search`, `stats`) over the result.
+# Targets (issue 6): ingest >= 50,000 docs/s on 2 cores, peak RSS < 300 MB, each of top/journey/emerging < 200 ms.
+# Input is generated under out/bench (ignored by git) by scripts/make_bench_feedback.py from our corpora.
+#
+# usage: scripts/bench_store.sh [painmap-binary] [documents]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PAINMAP=${1:-.build/release/painmap}
+N=${2:-1000000}
+mkdir -p out/bench
+CSV=out/bench/feedback-$N.csv
+DB=out/bench/store-$N.sqlite
+[ -s "$CSV" ] || python3 scripts/make_bench_feedback.py "$CSV" --documents "$N"
+rm -f "$DB" "$DB-wal" "$DB-shm"
+
+echo "== analysis alone (painmap classify, same texts, first 100,000 documents) =="
+python3 - "$CSV" > out/bench/analysis-lines.txt <<'PY'
+import csv, sys
+r = csv.reader(open(sys.argv[1], newline="", encoding="utf-8")); next(r)
+for i, row in enumerate(r):
+    if i == 100000: break
+    print((row[1] + "\n" + row[2]).replace("\r", " ").replace("\n", " "))
+PY
+n_lines=$(wc -l < out/bench/analysis-lines.txt)
+t0=$(date +%s.%N)
+"$PAINMAP" classify out/bench/analysis-lines.txt > /dev/null
+t1=$(date +%s.%N)
+python3 -c "print(f'classify\t{$n_lines/($t1-$t0):.0f} docs/s')"
+
+echo "== ingest $N documents with full analysis =="
+/usr/bin/time -f "%e %M" -o out/bench/ingest-time.txt "$PAINMAP" ingest "$CSV" --db "$DB" -q > out/bench/ingest-summary.txt
+cat out/bench/ingest-summary.txt
+read -r secs rss_kb < out/bench/ingest-time.txt
+python3 -c "print(f'ingest\t{$N/$secs:.0f} docs/s   ({$secs:.1f} s)   target 50000\npeak RSS\t{$rss_kb/1024:.0f} MB   target < 300')"
+ls -la "$DB" | awk '{printf "database\t%.0f MB\n", $5/1048576}'
+
+echo "== queries over $N documents (best of 3 runs, whole process, warm cache) =="
+q() { # name, args...
+  local name=$1; shift
+  local best=999999
+  for _ in 1 2 3; do
+    local a b
+    a=$(date +%s%N)
+    "$PAINMAP" "$@" --db "$DB" > /dev/null
+    b=$(date +%s%N)
+    local ms=$(( (b - a) / 1000000 ))
+    (( ms < best )) && best=$ms
+  done
+  printf "%-28s %6d ms\n" "$name" "$best"
+}
+q "top (phrase, 90 days)" top
+q "top --by topic" top --by topic
+q "top --by touchpoint" top --by touchpoint
+q "top --period all" top --period all
+q "journey" journey
+q "emerging (phrase, 28 days)" emerging
+q "emerging --by topic" emerging --by topic
+q "trends --every week" trends --every week
+q "search delivery" search delivery
+q "stats" stats
+q "top --source ... --channel email" top --source zendesk --channel email
+echo "targets: top, journey, emerging < 200 ms each (the times include process start)"
