@@ -9,7 +9,7 @@ SWIFT ?= swift
 PAINMAP := .build/release/painmap
 SHARED ?= ../shared
 
-.PHONY: all deps build demo test eval bench peers clean
+.PHONY: all deps build demo test eval bench peers clean report-check report-screenshot
 
 all: build
 
@@ -32,6 +32,7 @@ demo: build
 	@echo; echo "== after app release 5.2 =="; $(PAINMAP) emerging --by topic --since 2026-08-15 --until 2026-09-25 --db $(DEMO_DB)
 	@echo; echo "== where in the journey =="; $(PAINMAP) journey --db $(DEMO_DB)
 	@echo; echo "== since when =="; $(PAINMAP) trends --every month --topic delivery_delay --topic app_crash --topic billing_error --db $(DEMO_DB)
+	@echo; echo "== journey report =="; $(PAINMAP) report --db $(DEMO_DB) --html out/report.html && echo "wrote out/report.html"
 	@echo; echo "Explore: $(PAINMAP) --help   |   sqlite3 $(DEMO_DB) .schema"
 
 test: deps
@@ -46,11 +47,21 @@ eval: build peers
 	python3 scripts/eval_sentiment.py $(PAINMAP)
 	@echo "== default topic and phase models: held-out fifth of our own corpora =="
 	$(PAINMAP) models evaluate
+	@echo "== topic classifier: banking77 train -> test, beside scikit-learn =="
+	PAINMAP=$(PAINMAP) scripts/eval_classifier.sh
 
 bench: build peers
 	scripts/bench.sh $(PAINMAP)
 	@echo "== store: 1,000,000 generated tickets (5-7 minutes) =="
 	scripts/bench_store.sh $(PAINMAP)
+
+# Renders the demo's report in headless Chromium (Debian's chromium) and fails on a blank or broken page.
+report-check: build
+	scripts/report_check.sh $(PAINMAP)
+
+# The same, and copies the screenshot to docs/report.png for the README.
+report-screenshot: build
+	UPDATE_DOCS=1 scripts/report_check.sh $(PAINMAP)
 
 clean:
 	rm -rf .build out

@@ -57,6 +57,7 @@ public enum CrossValidation {
                                    parameters: NaiveBayesParameters, folds: Int, seed: UInt64 = 0x5EED,
                                    rows: [Int]? = nil) throws -> (predicted: [Int], foldAccuracy: [Double]) {
         let rows = rows ?? Array(0..<docs.count)
+        let docs = docs.expanded()   // once for all folds
         let splits = StratifiedKFold(folds: folds, seed: seed).split(labels: docs.labels, rows: rows)
         var predicted = [Int](repeating: -1, count: docs.count)
         var foldAccuracy: [Double] = []

@@ -60,36 +60,6 @@ public struct SparseVector: Sendable, Hashable {
     }
 }
 
-/// Labelled documents as feature vectors, stored back to back (compressed sparse rows): a million short
-/// documents take a few hundred MB, not a few GB of per-document arrays.
-public struct DocumentVectors: Sendable {
-    public private(set) var ids: [UInt32] = []
-    public private(set) var values: [Float] = []
-    /// Row `i` is `offsets[i]..<offsets[i + 1]`.
-    public private(set) var offsets: [Int] = [0]
-    /// Class index of each row (into the label list of whoever built this).
-    public private(set) var labels: [Int32] = []
-
-    public init() {}
-
-    public var count: Int { labels.count }
-
-    public mutating func append(_ v: SparseVector, label: Int) {
-        ids.append(contentsOf: v.ids)
-        values.append(contentsOf: v.values)
-        offsets.append(ids.count)
-        labels.append(Int32(label))
-    }
-
-    public subscript(_ i: Int) -> SparseVector {
-        let r = offsets[i]..<offsets[i + 1]
-        return SparseVector(ids: Array(ids[r]), values: Array(values[r]))
-    }
-
-    public func range(_ i: Int) -> Range<Int> { offsets[i]..<offsets[i + 1] }
-    public func label(_ i: Int) -> Int { Int(labels[i]) }
-}
-
 /// Class names and their indices, in order of first appearance.
 public struct LabelSet: Sendable, Hashable {
     public private(set) var names: [String] = []

@@ -40,9 +40,17 @@ public enum ModelFile {
             throw ModelFileError(path: path, "cannot open model file: \(String(cString: strerror(errno)))")
         }
         defer { fclose(f) }
+        // One read into a buffer of the file's size (a model of 100,000 features is about 5-10 MB).
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
+        if fseek(f, 0, SEEK_END) == 0 {
+            let size = ftell(f)
+            rewind(f)
+            if size > 0 {
+                bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, n in n = fread(buf.baseAddress!, 1, size, f) }
+            }
+        }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {   // whatever the size said (a pipe, a file still growing): read to the end
             let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress!, 1, $0.count, f) }
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
@@ -118,7 +126,7 @@ public enum ModelFile {
                 : "model format version \(v) is not supported (this painmap reads version \(version)): retrain the model")
         }
         let count = try r.u32("section count")
-        var sections: [String: [UInt8]] = [:]
+        var sections: [String: Range<Int>] = [:]
         var order: [String] = []
         for _ in 0..<count {
             let tagBytes = try r.take(4, "section tag")
@@ -127,9 +135,11 @@ public enum ModelFile {
             guard length <= UInt64(r.remaining) else {
                 throw fail("truncated: section \(tag) says \(length) bytes but only \(r.remaining) remain")
             }
-            let payload = try r.take(Int(length), "section \(tag)")
+            let payload = r.offset..<(r.offset + Int(length))
+            r.offset = payload.upperBound
             let crc = try r.u32("checksum of section \(tag)")
-            guard CRC32.checksum(payload) == crc else { throw fail("corrupt: checksum mismatch in section \(tag)") }
+            let actual = bytes.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[payload])) }
+            guard actual == crc else { throw fail("corrupt: checksum mismatch in section \(tag)") }
             sections[tag] = payload
             order.append(tag)
         }
@@ -138,22 +148,24 @@ public enum ModelFile {
         for tag in ["META", "FEAT", "DFRQ", "CNTS"] where sections[tag] == nil {
             throw fail("incompatible: section \(tag) is missing")
         }
+        func reader(_ tag: String) -> ByteReader { ByteReader(bytes: bytes, offset: sections[tag]!.lowerBound, end: sections[tag]!.upperBound, path: path) }
 
         let header: ModelHeader
-        do { header = try JSONDecoder().decode(ModelHeader.self, from: Data(sections["META"]!)) } catch {
+        do { header = try JSONDecoder().decode(ModelHeader.self, from: Data(bytes[sections["META"]!])) } catch {
             throw fail("incompatible: the META section cannot be read (\(error))")
         }
         try header.parameters.validate()
 
         // Features.
-        var fr = ByteReader(bytes: sections["FEAT"]!, offset: 0, path: path)
+        var fr = reader("FEAT")
         let F = Int(try fr.u32("feature count"))
         guard F == header.features else { throw fail("corrupt: \(F) features where META says \(header.features)") }
         let ends = try fr.u32s(F, "feature name offsets")
-        let nameBytes = try fr.take(fr.remaining, "feature names")
+        let namesStart = fr.offset, namesCount = fr.remaining
         let features = FeatureSpace(capacity: F)
         var prev = 0
-        try nameBytes.withUnsafeBufferPointer { p in
+        try bytes.withUnsafeBufferPointer { all in
+            let p = UnsafeBufferPointer(rebasing: all[namesStart..<namesStart + namesCount])
             for (i, e) in ends.enumerated() {
                 let end = Int(e)
                 guard end >= prev, end <= p.count else { throw fail("corrupt: feature name \(i) is out of bounds") }
@@ -162,12 +174,12 @@ public enum ModelFile {
                 prev = end
             }
         }
-        guard prev == nameBytes.count else { throw fail("corrupt: feature names have trailing bytes") }
+        guard prev == namesCount else { throw fail("corrupt: feature names have trailing bytes") }
 
-        var dr = ByteReader(bytes: sections["DFRQ"]!, offset: 0, path: path)
+        var dr = reader("DFRQ")
         let df = try dr.u32s(F, "document frequencies")
 
-        var cr = ByteReader(bytes: sections["CNTS"]!, offset: 0, path: path)
+        var cr = reader("CNTS")
         let start = try cr.u32s(F + 1, "count table rows").map { Int($0) }
         let cells = start.last ?? 0
         guard cells == header.cells, start.first == 0, zip(start, start.dropFirst()).allSatisfy({ $0 <= $1 }) else {
@@ -256,8 +268,17 @@ struct ByteWriter {
 struct ByteReader {
     let bytes: [UInt8]
     var offset: Int
+    /// Where this reader's part of `bytes` ends.
+    var end: Int
     let path: String
-    var remaining: Int { bytes.count - offset }
+    var remaining: Int { end - offset }
+
+    init(bytes: [UInt8], offset: Int, end: Int? = nil, path: String) {
+        self.bytes = bytes
+        self.offset = offset
+        self.end = end ?? bytes.count
+        self.path = path
+    }
 
     mutating func take(_ n: Int, _ what: String) throws -> [UInt8] {
         guard n >= 0, n <= remaining else {
@@ -272,14 +293,18 @@ struct ByteReader {
         guard count >= 0, count <= remaining / size else {
             throw ModelFileError(path: path, "truncated: the file ends inside the \(what)")
         }
-        var out = [T](repeating: 0, count: count)
-        out.withUnsafeMutableBytes { dst in
+        let out = [T](unsafeUninitializedCapacity: count) { dst, n in
             bytes.withUnsafeBytes { src in
-                dst.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[offset..<offset + count * size]))
+                UnsafeMutableRawBufferPointer(dst).copyMemory(from: UnsafeRawBufferPointer(rebasing: src[offset..<offset + count * size]))
             }
+            n = count
         }
         offset += count * size
+        #if _endian(big)
         return out.map { T(littleEndian: $0) }
+        #else
+        return out
+        #endif
     }
 
     mutating func u32(_ what: String) throws -> UInt32 { try raw(1, what, as: UInt32.self)[0] }

@@ -6,7 +6,7 @@ extension NaiveBayesModel {
     public func indicativeFeatures(top k: Int) -> [[(feature: UInt32, weight: Double)]] {
         let C = labels.count
         var out = [[(feature: UInt32, weight: Double)]](repeating: [], count: C)
-        guard C > 0 else { return out }
+        guard C > 0, k > 0 else { return out }
         let w = weights
         // Sum over classes of the part of w(f,c) that every class has: s(c) * (g(f) + k(c)).
         var sumScale = 0.0, sumScaledConstant = 0.0

@@ -45,8 +45,8 @@ extension NaiveBayesModel {
         }
         let v = try vectorizer(resources: resources, workers: workers)
         var set = LabelSet()
-        var docs = DocumentVectors()
-        for (vec, label) in zip(v.vectorize(texts, growing: true), labels) { docs.append(vec, label: set.add(label)) }
+        var docs = v.makeDocuments()
+        for (vec, label) in zip(v.trainingVectors(texts), labels) { docs.append(vec, label: set.add(label)) }
         return (docs, set)
     }
 }

@@ -10,7 +10,8 @@ import PainmapText
 /// Vector-level API here (`DocumentVectors` with model feature ids); see `NaiveBayesModel+Text.swift` for
 /// texts in, labels out.
 public final class NaiveBayesModel: @unchecked Sendable {
-    public let parameters: NaiveBayesParameters
+    /// With `tuneAlpha`, `alpha` is replaced by the value cross-validation chose.
+    public internal(set) var parameters: NaiveBayesParameters
     /// The feature names; may be shared with a `Vectorizer` and, in cross-validation, with other models.
     public let features: FeatureSpace
     public internal(set) var labels: LabelSet
@@ -29,6 +30,8 @@ public final class NaiveBayesModel: @unchecked Sendable {
     var weights = NaiveBayesWeights()
     /// Softmax temperature from calibration (1 = the model's own scores).
     public internal(set) var temperature = 1.0
+    /// Held-out accuracy of each candidate alpha in the last tuning (not saved).
+    public internal(set) var tuningReport: [(alpha: Double, accuracy: Double)] = []
 
     public init(parameters: NaiveBayesParameters = NaiveBayesParameters(), features: FeatureSpace = FeatureSpace(),
                 labels: LabelSet = LabelSet(), analyzerOptions: AnalyzerOptions = AnalyzerOptions()) {
@@ -49,14 +52,19 @@ public final class NaiveBayesModel: @unchecked Sendable {
     /// Trains from scratch on `docs` (or the rows `rows` of it), whose label indices refer to `labels`.
     public func fit(_ docs: DocumentVectors, labels docLabels: LabelSet, rows: [Int]? = nil) throws {
         try parameters.validate()
+        let docs = docs.expanded()
         documentCount = 0
         classDocuments = []
         documentFrequency = []
         table = CountTable()
         labels = LabelSet()
         temperature = 1
+        // Choose alpha (and the temperature) first, on models of the folds: the counts of the final fit
+        // depend on alpha when discriminative passes run.
+        if parameters.tuneAlpha || parameters.calibrate {
+            tuneAndCalibrate(docs, labels: docLabels, rows: rows ?? Array(0..<docs.count))
+        }
         try update(docs, labels: docLabels, rows: rows)
-        if parameters.calibrate { calibrate(docs, labels: docLabels, rows: rows ?? Array(0..<docs.count)) }
     }
 
     /// Adds labelled documents to a trained model (or trains an empty one). New classes and features are
@@ -74,9 +82,10 @@ public final class NaiveBayesModel: @unchecked Sendable {
         }
 
         // Pass 1: document counts and frequencies, so that pass 2 sees this batch's IDF.
+        var expander = Expander()
         for r in rows {
             classDocuments[classOf[docs.label(r)]] += 1
-            for k in docs.range(r) { documentFrequency[Int(docs.ids[k])] += 1 }
+            docs.withDocument(r, &expander) { ids, _ in for id in ids { documentFrequency[Int(id)] += 1 } }
         }
         documentCount += rows.count
         let transform = FeatureTransform(parameters: parameters, documentFrequency: documentFrequency,
@@ -91,12 +100,13 @@ public final class NaiveBayesModel: @unchecked Sendable {
         var x: [Double] = []
         for (c, members) in byClass.enumerated() where !members.isEmpty {
             for r in members {
-                let range = docs.range(r)
-                transform.weigh(ids: docs.ids[range], counts: docs.values[range], into: &x)
-                for (i, k) in range.enumerated() where x[i] != 0 {
-                    let f = Int(docs.ids[k])
-                    if sum[f] == 0 { touched.append(f) }
-                    sum[f] += x[i]
+                docs.withDocument(r, &expander) { ids, counts in
+                    transform.weigh(ids: ids, counts: counts, into: &x)
+                    for (i, id) in ids.enumerated() where x[i] != 0 {
+                        let f = Int(id)
+                        if sum[f] == 0 { touched.append(f) }
+                        sum[f] += x[i]
+                    }
                 }
             }
             touched.sort()
@@ -105,6 +115,7 @@ public final class NaiveBayesModel: @unchecked Sendable {
         }
         table = table.merged(featureCount: featureCount, added: added)
         computeWeights()
+        discriminativePasses(docs, classOf: classOf, rows: rows, passes: parameters.discriminativePasses)
     }
 }
 

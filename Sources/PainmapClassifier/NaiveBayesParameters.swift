@@ -24,6 +24,11 @@ public struct NaiveBayesParameters: Sendable, Hashable, Codable {
     /// Lidstone smoothing: this pseudo-count is added to every (feature, class) count, so a feature a class
     /// never saw costs that class a finite amount instead of ruling it out.
     public var alpha: Double = 0.03
+    /// Choose `alpha` from `alphaGrid` by stratified cross-validation inside the training data each time
+    /// a model is trained: the best smoothing depends on the data (short intents like little, varied
+    /// tickets like more), so no single default suits all. `alpha` then holds the choice.
+    public var tuneAlpha = true
+    public var alphaGrid: [Double] = [0.01, 0.03, 0.1, 0.3, 1]
     /// n-gram sizes over stems: 1...2 is unigrams and bigrams.
     public var ngramMin = 1
     public var ngramMax = 2
@@ -35,26 +40,54 @@ public struct NaiveBayesParameters: Sendable, Hashable, Codable {
     /// Weight of the character n-gram block relative to the word n-gram block (each block is
     /// length-normalized on its own, then scaled by this).
     public var characterWeight = 1.0
+    /// Also pair stems one word apart ("card _ arriv").
+    public var skipBigrams = false
     /// Drop the language's stopwords before building n-grams.
     public var removeStopwords = false
     /// Features seen in fewer training documents than this are ignored.
-    public var minDocumentFrequency = 1
+    public var minDocumentFrequency = 2
     /// Count a feature seen tf times as 1 + ln(tf): repeats say less than the first occurrence.
     public var sublinearTF = true
     /// Weight features by smoothed inverse document frequency, ln((1 + N) / (1 + df)) + 1.
-    public var idf = true
+    public var idf = false
     /// Scale each document's feature vector to unit Euclidean length, so long documents do not dominate.
     public var lengthNormalization = true
     /// Complement NB only: divide each class's weights by their total (Rennie's "weight normalization"),
     /// which removes the bias towards classes whose weights happen to be larger.
     public var normalizeWeights = true
+    /// Multinomial NB only: passes of discriminative frequency estimation (Su et al. 2008) after
+    /// counting; 0 keeps the plain generative counts. See DiscriminativeFrequency.swift.
+    public var discriminativePasses = 2
     /// Multinomial NB only (complement NB, as in Rennie et al., scores without priors).
-    public var priors: ClassPriors = .learned
+    public var priors: ClassPriors = .uniform
     /// Fit a softmax temperature by internal cross-validation so that probabilities are calibrated and
     /// `--min-confidence` means the same for every variant. Changes no label, only probabilities.
     public var calibrate = true
 
     public init() {}
+
+    private enum CodingKeys: String, CodingKey {
+        case variant, alpha, tuneAlpha, alphaGrid, ngramMin, ngramMax, charNgramMin, charNgramMax, characterWeight,
+             skipBigrams, removeStopwords, minDocumentFrequency, sublinearTF, idf, lengthNormalization,
+             normalizeWeights, discriminativePasses, priors, calibrate
+    }
+
+    /// Reads what a model file holds; a field it lacks (written before the field existed) keeps its
+    /// default, so adding a parameter does not make old model files unreadable.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func read<T: Decodable>(_ key: CodingKeys, _ value: inout T) throws {
+            if let v = try c.decodeIfPresent(T.self, forKey: key) { value = v }
+        }
+        try read(.variant, &variant); try read(.alpha, &alpha); try read(.tuneAlpha, &tuneAlpha)
+        try read(.alphaGrid, &alphaGrid); try read(.ngramMin, &ngramMin); try read(.ngramMax, &ngramMax)
+        try read(.charNgramMin, &charNgramMin); try read(.charNgramMax, &charNgramMax)
+        try read(.characterWeight, &characterWeight); try read(.skipBigrams, &skipBigrams)
+        try read(.removeStopwords, &removeStopwords); try read(.minDocumentFrequency, &minDocumentFrequency)
+        try read(.sublinearTF, &sublinearTF); try read(.idf, &idf); try read(.lengthNormalization, &lengthNormalization)
+        try read(.normalizeWeights, &normalizeWeights); try read(.discriminativePasses, &discriminativePasses)
+        try read(.priors, &priors); try read(.calibrate, &calibrate)
+    }
 
     public var ngramRange: ClosedRange<Int> {
         get { ngramMin...ngramMax }
@@ -70,7 +103,7 @@ public struct NaiveBayesParameters: Sendable, Hashable, Codable {
     }
 
     /// What feature extraction needs to know.
-    public var featureOptions: FeatureOptions { FeatureOptions(words: ngramOptions, characters: charNgramRange) }
+    public var featureOptions: FeatureOptions { FeatureOptions(words: ngramOptions, characters: charNgramRange, skipBigrams: skipBigrams) }
 
     /// Throws a readable error for values that cannot work.
     public func validate() throws {
@@ -83,8 +116,14 @@ public struct NaiveBayesParameters: Sendable, Hashable, Codable {
                 throw ClassifierError.invalidParameter("character n-gram range must be within 1...8 with min <= max (or 0 for none), got \(charNgramMin)...\(charNgramMax)")
             }
         }
+        guard alphaGrid.allSatisfy({ $0 > 0 && $0.isFinite }), !tuneAlpha || !alphaGrid.isEmpty else {
+            throw ClassifierError.invalidParameter("the alpha grid must hold positive numbers")
+        }
         guard characterWeight > 0, characterWeight.isFinite else {
             throw ClassifierError.invalidParameter("character weight must be a positive number, got \(characterWeight)")
+        }
+        guard (0...20).contains(discriminativePasses) else {
+            throw ClassifierError.invalidParameter("discriminative passes must be within 0...20, got \(discriminativePasses)")
         }
         guard minDocumentFrequency >= 1 else {
             throw ClassifierError.invalidParameter("minimum document frequency must be at least 1, got \(minDocumentFrequency)")
@@ -93,12 +132,14 @@ public struct NaiveBayesParameters: Sendable, Hashable, Codable {
 
     /// One line for logs and `model inspect`.
     public var summary: String {
-        var s = "\(variant.rawValue) alpha=\(alpha) ngrams=\(ngramMin)-\(ngramMax)"
+        var s = "\(variant.rawValue) alpha=\(alpha)\(tuneAlpha ? " (tuned)" : "") ngrams=\(ngramMin)-\(ngramMax)"
         s += " char-ngrams=" + (charNgramRange.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "off")
         if charNgramRange != nil, characterWeight != 1 { s += " char-weight=\(characterWeight)" }
+        if skipBigrams { s += " skip-bigrams" }
         s += " stopwords=\(removeStopwords ? "removed" : "kept") min-df=\(minDocumentFrequency)"
         s += " tf=\(sublinearTF ? "sublinear" : "raw") idf=\(idf ? "on" : "off") length-norm=\(lengthNormalization ? "on" : "off")"
-        if variant == .complement { s += " weight-norm=\(normalizeWeights ? "on" : "off")" } else { s += " priors=\(priors.rawValue)" }
+        if variant == .complement { s += " weight-norm=\(normalizeWeights ? "on" : "off")" }
+        else { s += " priors=\(priors.rawValue) dfe-passes=\(discriminativePasses)" }
         return s
     }
 }

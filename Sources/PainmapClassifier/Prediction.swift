@@ -28,6 +28,7 @@ public struct FeatureContribution: Sendable, Hashable {
 public struct ScoringBuffer {
     var scores: [Double] = []
     var x: [Double] = []
+    var blocks: [SIMD8<Float>] = []
     public init() {}
 }
 
@@ -41,15 +42,18 @@ extension NaiveBayesModel {
     /// Returns the number of features that counted; leaves the scores in `buffer.scores`.
     /// The hot loop of prediction: raw buffers, no bounds checks, no copies.
     @discardableResult
-    func scoreInto(ids: ArraySlice<UInt32>, counts: ArraySlice<Float>, buffer: inout ScoringBuffer) -> Int {
-        let w = weights
-        let C = labels.count
+    func scoreInto(ids: ArraySlice<UInt32>, counts: ArraySlice<Float>, buffer: inout ScoringBuffer,
+                   weights w: NaiveBayesWeights? = nil) -> Int {
+        let w = w ?? weights
+        let C = labels.count, B = w.classBlocks
         if buffer.scores.count != C { buffer.scores = [Double](repeating: 0, count: C) }
+        if buffer.blocks.count != B { buffer.blocks = [SIMD8<Float>](repeating: .zero, count: B) }
         w.transform.weigh(ids: ids, counts: counts, into: &buffer.x)
         var g = 0.0, total = 0.0, used = 0
         let hasBase = !w.base.isEmpty
-        buffer.scores.withUnsafeMutableBufferPointer { acc in
-            for c in 0..<C { acc[c] = 0 }
+        buffer.blocks.withUnsafeMutableBufferPointer { acc in
+            for b in 0..<B { acc[b] = .zero }
+            let accScalar = UnsafeMutableRawPointer(acc.baseAddress!).assumingMemoryBound(to: Float.self)
             table.start.withUnsafeBufferPointer { start in
             table.classes.withUnsafeBufferPointer { cls in
             w.delta.withUnsafeBufferPointer { delta in
@@ -70,20 +74,26 @@ extension NaiveBayesModel {
                     if hasBase { g += xf * Double(base[f]) }
                     guard f < rows else { continue }
                     let d = Int(denseRow[f])
+                    let xs = Float(xf)
                     if d >= 0 {
-                        let row = dense.baseAddress! + d * C
-                        for c in 0..<C { acc[c] += xf * Double(row[c]) }
+                        let row = dense.baseAddress! + d * B
+                        let v = SIMD8<Float>(repeating: xs)
+                        for b in 0..<B { acc[b] += v * row[b] }
                         continue
                     }
                     var k = start[f]
                     let end = start[f + 1]
                     while k < end {
-                        acc[Int(cls[k])] += xf * Double(delta[k])
+                        accScalar[Int(cls[k])] += xs * delta[k]
                         k += 1
                     }
                 }
             } } } } } } } } }
-            for c in 0..<C { acc[c] = w.prior[c] + w.classScale[c] * (g + total * w.classConstant[c] + acc[c]) }
+            buffer.scores.withUnsafeMutableBufferPointer { scores in
+                for c in 0..<C {
+                    scores[c] = w.prior[c] + w.classScale[c] * (g + total * w.classConstant[c] + Double(accScalar[c]))
+                }
+            }
         }
         return used
     }
@@ -91,7 +101,8 @@ extension NaiveBayesModel {
     /// The most probable classes of `v` with probabilities normalized by log-sum-exp.
     public func predict(_ v: SparseVector, top: Int = 1, buffer: inout ScoringBuffer) -> Prediction {
         let used = scoreInto(ids: v.ids[...], counts: v.values[...], buffer: &buffer)
-        let probs = NaiveBayesModel.softmax(buffer.scores, temperature: temperature)
+        NaiveBayesModel.softmaxInPlace(&buffer.scores, temperature: temperature)
+        let probs = buffer.scores
         var ranking: [LabelProbability] = []
         let k = max(1, min(top, probs.count))
         // Partial selection: k is small, classes may be many.
@@ -111,6 +122,15 @@ extension NaiveBayesModel {
         return predict(v, top: top, buffer: &b)
     }
 
+    static func softmaxInPlace(_ s: inout [Double], temperature t: Double) {
+        var m = -Double.infinity
+        for v in s where v * t > m { m = v * t }
+        guard m.isFinite else { for i in s.indices { s[i] = 1 / Double(s.count) }; return }
+        var z = 0.0
+        for i in s.indices { s[i] = exp(s[i] * t - m); z += s[i] }
+        for i in s.indices { s[i] /= z }
+    }
+
     /// exp(T s_c - logsumexp(T s)): subtracting the maximum keeps exp from overflowing.
     public static func softmax(_ scores: [Double], temperature t: Double = 1) -> [Double] {
         var m = -Double.infinity
@@ -124,29 +144,79 @@ extension NaiveBayesModel {
 
     /// The weight of feature `f` for class `c` (before temperature), w(f,c) in `NaiveBayesWeights`.
     public func weight(feature f: UInt32, class c: Int) -> Double {
-        let w = weights
-        let fi = Int(f)
-        guard fi < w.transform.featureScale.count, w.transform.featureScale[fi] != 0 else { return 0 }
+        weight(feature: Int(f), class: c, weights)
+    }
+
+    @inline(__always)
+    func weight(feature f: Int, class c: Int, _ w: NaiveBayesWeights) -> Double {
+        guard f < w.transform.featureScale.count, w.transform.featureScale[f] != 0 else { return 0 }
         var d = 0.0
-        for k in table.row(fi) where Int(table.classes[k]) == c { d = Double(w.delta[k]) }
-        let g = w.base.isEmpty ? 0 : Double(w.base[fi])
+        if f < w.denseRow.count, w.denseRow[f] >= 0 {
+            d = Double(w.dense[Int(w.denseRow[f]) * w.classBlocks + c / 8][c % 8])
+        } else if f < table.featureCount {
+            // Classes ascend within a row: binary search.
+            var lo = table.start[f], hi = table.start[f + 1]
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                let m = Int(table.classes[mid])
+                if m == c { d = Double(w.delta[mid]); break }
+                if m < c { lo = mid + 1 } else { hi = mid }
+            }
+        }
+        let g = w.base.isEmpty ? 0 : Double(w.base[f])
         return w.classScale[c] * (g + w.classConstant[c] + d)
     }
 
     /// The features of `v` that pushed it most towards `label` rather than `versus` (the runner-up; nil
     /// for a one-class model): x_f T (w(f,label) - w(f,versus)), largest first, positive ones only.
     public func explain(_ v: SparseVector, label: Int, versus: Int?, top: Int = 5) -> [FeatureContribution] {
+        guard top > 0 else { return [] }
         var x: [Double] = []
-        weights.transform.weigh(ids: v.ids[...], counts: v.values[...], into: &x)
-        var out: [FeatureContribution] = []
-        for (i, f) in v.ids.enumerated() where x[i] != 0 {
-            let xf = x[i] * Double(weights.transform.featureScale[Int(f)])
-            var d = weight(feature: f, class: label)
-            if let versus { d -= weight(feature: f, class: versus) }
-            let c = xf * temperature * d
-            if c > 0 { out.append(FeatureContribution(feature: f, weight: c)) }
-        }
-        out.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.feature < $1.feature) }
-        return Array(out.prefix(top))
+        let w = weights
+        w.transform.weigh(ids: v.ids[...], counts: v.values[...], into: &x)
+        let before: (FeatureContribution, FeatureContribution) -> Bool = { $0.weight > $1.weight || ($0.weight == $1.weight && $0.feature < $1.feature) }
+        var best: [FeatureContribution] = []
+        // Raw buffers: this runs for every predicted document, and passing the weights around by value
+        // costs more in reference counting than the arithmetic.
+        table.start.withUnsafeBufferPointer { start in
+        table.classes.withUnsafeBufferPointer { cls in
+        w.delta.withUnsafeBufferPointer { delta in
+        w.denseRow.withUnsafeBufferPointer { denseRow in
+        w.dense.withUnsafeBufferPointer { dense in
+        w.transform.featureScale.withUnsafeBufferPointer { scale in
+            let rows = start.count - 1, B = w.classBlocks
+            func d(_ f: Int, _ c: Int) -> Double {
+                guard f < rows else { return 0 }
+                if denseRow[f] >= 0 { return Double(dense[Int(denseRow[f]) * B + c / 8][c % 8]) }
+                var lo = start[f], hi = start[f + 1]
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    let m = Int(cls[mid])
+                    if m == c { return Double(delta[mid]) }
+                    if m < c { lo = mid + 1 } else { hi = mid }
+                }
+                return 0
+            }
+            let g = w.base, hasBase = !g.isEmpty
+            let sL = w.classScale[label], kL = w.classConstant[label]
+            let sV = versus.map { w.classScale[$0] } ?? 0, kV = versus.map { w.classConstant[$0] } ?? 0
+            let t = temperature
+            var floor = 0.0   // the smallest weight in `best` once it is full
+            for (i, id) in v.ids.enumerated() where x[i] != 0 {
+                let f = Int(id)
+                let xf = x[i] * Double(scale[f]) * t
+                let base = hasBase ? Double(g[f]) : 0
+                var diff = sL * (base + kL + d(f, label))
+                if let versus { diff -= sV * (base + kV + d(f, versus)) }
+                let weight = xf * diff
+                guard weight > 0, best.count < top || weight >= floor else { continue }
+                let c = FeatureContribution(feature: id, weight: weight)
+                // Partial selection of the top few; a full sort of ~200 features per document is wasted.
+                if best.count < top { best.append(c); best.sort(by: before) }
+                else if before(c, best[best.count - 1]) { best[best.count - 1] = c; best.sort(by: before) }
+                if best.count == top { floor = best[top - 1].weight }
+            }
+        } } } } } }
+        return best
     }
 }

@@ -7,9 +7,12 @@ public struct FeatureOptions: Sendable, Hashable {
     public var words: NGramOptions
     /// Character n-gram sizes within words, nil for none.
     public var characters: ClosedRange<Int>?
-    public init(words: NGramOptions = NGramOptions(), characters: ClosedRange<Int>? = nil) {
+    /// Pairs of stems one word apart ("card _ arriv" from "card has arrived"), named with " _ ".
+    public var skipBigrams = false
+    public init(words: NGramOptions = NGramOptions(), characters: ClosedRange<Int>? = nil, skipBigrams: Bool = false) {
         self.words = words
         self.characters = characters
+        self.skipBigrams = skipBigrams
     }
 }
 
@@ -46,18 +49,42 @@ public final class Vectorizer: @unchecked Sendable {
         if !growing {
             return pool.map(texts) { w, text in extractors[w].knownVector(text, features: features) }
         }
-        let raw = pool.map(texts) { w, text in (w, extractors[w].rawIDs(text)) }
-        for (w, ids) in raw { extractors[w].addNew(ids, to: features) }
-        return pool.map(raw) { w, item in extractors[w].mapped(item.1, by: extractors[item.0]) }
+        var docs = makeDocuments()
+        for v in trainingVectors(texts) { docs.append(v, label: 0) }
+        return (0..<docs.count).map { docs[$0] }
     }
+
+    /// Word forms seen in training and their character n-gram features (see `CharacterExpansion`).
+    public let expansion = CharacterExpansion()
+    let formNames = Vocabulary()
+
+    /// Training vectors of `texts`, in order: new n-grams become features, and documents keep their word
+    /// forms rather than their character n-grams, which `DocumentVectors` expands on use.
+    public func trainingVectors(_ texts: [String]) -> [TrainingVector] {
+        let pool = ParallelBatches(workers: workers, batchSize: max(texts.count, 1))
+        let extractors = self.extractors
+        let raw = pool.map(texts) { w, text in (w, extractors[w].rawIDs(text, separateForms: true)) }
+        for (w, ids) in raw {
+            extractors[w].addNew(ids.words, to: features)
+            extractors[w].addNewForms(ids.forms, names: formNames, expansion: expansion, features: features)
+        }
+        return pool.map(raw) { w, item in
+            let owner = extractors[item.0]
+            return TrainingVector(words: extractors[w].mapped(item.1.words, by: owner),
+                                  forms: extractors[w].mappedForms(item.1.forms, by: owner))
+        }
+    }
+
+    /// An empty training set whose documents expand with this vectorizer's character n-grams.
+    public func makeDocuments() -> DocumentVectors { DocumentVectors(expansion: expansion) }
 
     /// One text on the calling thread with worker 0's state: for tests and single documents.
     public func vector(_ text: String, growing: Bool = false) -> SparseVector {
         let e = extractors[0]
         if !growing { return e.knownVector(text, features: features) }
-        let ids = e.rawIDs(text)
-        e.addNew(ids, to: features)
-        return e.mapped(ids, by: e)
+        var docs = makeDocuments()
+        docs.append(trainingVectors([text])[0], label: 0)
+        return docs[0]
     }
 
     /// Worker `w`'s extractor, for callers that run their own `ParallelBatches` (the CLI's predict).
@@ -66,8 +93,9 @@ public final class Vectorizer: @unchecked Sendable {
     }
 }
 
-/// One worker's analyzer and its analyzer-id -> model-id table.
-final class FeatureExtractor {
+/// One worker's analyzer and its analyzer-id -> model-id table. Public so that a pipeline that has already
+/// analyzed a document (the journey stage) can vectorize it without analysing it again.
+public final class FeatureExtractor {
     let analyzer: Analyzer
     let options: FeatureOptions
     /// Analyzer n-gram id -> model feature id + 1; 0 = not looked up yet; `unknown` = not a model feature.
@@ -78,28 +106,74 @@ final class FeatureExtractor {
     private var featuresSeen = -1
     /// Word form id -> its character n-gram ids (analyzer ids of "~" + n-gram); each form is cut once.
     private var characterCache: [[UInt32]?] = []
-    private var gramBytes: [UInt8] = []
+    private var skipScratch: [UInt8] = []
 
-    init(analyzer: Analyzer, options: FeatureOptions) {
+    public init(analyzer: Analyzer, options: FeatureOptions) {
         self.analyzer = analyzer
         self.options = options
     }
 
-    /// The analyzer's n-gram ids of `text`, repeats included.
-    func rawIDs(_ text: String) -> [UInt32] {
-        if text.isEmpty { return [] }
-        let doc = analyzer.analyze(text)
-        var out: [UInt32] = []
+    /// The analyzer's n-gram ids of `text`, repeats included, character n-grams among them.
+    func rawIDs(_ text: String) -> [UInt32] { rawIDs(text, separateForms: false).words }
+
+    /// With `separateForms`, character n-grams are left out and the words' form ids returned instead.
+    func rawIDs(_ text: String, separateForms: Bool) -> (words: [UInt32], forms: [UInt32]) {
+        if text.isEmpty { return ([], []) }
+        return rawIDs(analyzer.analyze(text), separateForms: separateForms)
+    }
+
+    /// The same from a document this extractor's analyzer has already analyzed.
+    func rawIDs(_ doc: AnalyzedDocument, separateForms: Bool) -> (words: [UInt32], forms: [UInt32]) {
+        var out: [UInt32] = [], forms: [UInt32] = []
         let words = options.words
-        out.reserveCapacity(doc.tokens.count * (words.range.count + (options.characters == nil ? 0 : 12)))
-        analyzer.ngrams(analyzer.featureStems(doc, removeStopwords: words.removeStopwords), range: words.range, into: &out)
+        out.reserveCapacity(doc.tokens.count * (words.range.count + (options.characters == nil || separateForms ? 0 : 12)))
+        let stems = analyzer.featureStems(doc, removeStopwords: words.removeStopwords)
+        analyzer.ngrams(stems, range: words.range, into: &out)
+        if options.skipBigrams, stems.count >= 3 {
+            let vocabulary = analyzer.vocabulary
+            for i in 0..<(stems.count - 2) {
+                skipScratch.removeAll(keepingCapacity: true)
+                vocabulary.withBytes(stems[i]) { skipScratch.append(contentsOf: $0) }
+                skipScratch.append(contentsOf: [0x20, 0x5F, 0x20])   // " _ "
+                vocabulary.withBytes(stems[i + 2]) { skipScratch.append(contentsOf: $0) }
+                out.append(skipScratch.withUnsafeBufferPointer { vocabulary.intern($0) })
+            }
+        }
         if let chars = options.characters {
             for t in doc.tokens where t.kind == .word || t.kind == .hashtag {
                 if words.removeStopwords, analyzer.isStopword(t.form, language: doc.language.code) { continue }
-                out.append(contentsOf: characterNgrams(t.form, chars))
+                if separateForms { forms.append(t.form) } else { out.append(contentsOf: characterNgrams(t.form, chars)) }
             }
         }
-        return out
+        return (out, forms)
+    }
+
+    /// Analyzer form id -> model form id + 1 (0 = not yet).
+    fileprivate var formMap: [UInt32] = []
+
+    /// Adds the forms the model has not seen, with their character n-grams (serial step when training).
+    func addNewForms(_ ids: [UInt32], names: Vocabulary, expansion: CharacterExpansion, features: FeatureSpace) {
+        guard let sizes = options.characters else { return }
+        for id in ids {
+            let i = Int(id)
+            if i >= formMap.count { formMap.append(contentsOf: repeatElement(0, count: max(i + 1 - formMap.count, 4096))) }
+            if formMap[i] != 0 { continue }
+            let g = analyzer.vocabulary.withBytes(id) { names.intern($0) }
+            if Int(g) == expansion.count {   // a form new to the model: cut it once
+                var grams: [UInt32] = []
+                analyzer.vocabulary.withBytes(id) { bytes in
+                    FeatureExtractor.characterNgrams(of: bytes, sizes) { grams.append(features.add($0)) }
+                }
+                expansion.append(grams)
+            }
+            formMap[i] = g + 1
+        }
+    }
+
+    /// Counts `ids` (analyzer form ids of `owner`, all added with `addNewForms`) as model form ids.
+    func mappedForms(_ ids: [UInt32], by owner: FeatureExtractor) -> SparseVector {
+        if ids.isEmpty { return SparseVector() }
+        return SparseVector(counting: ids.map { owner.formMap[Int($0)] - 1 })
     }
 
     /// The character n-grams of word form `form`, padded with spaces: "~ ca", "~car", "~ard ", ...
@@ -107,21 +181,35 @@ final class FeatureExtractor {
         let f = Int(form)
         if f >= characterCache.count { characterCache.append(contentsOf: repeatElement(nil, count: max(f + 1 - characterCache.count, 4096))) }
         if let cached = characterCache[f] { return cached }
-        var scalars: [Unicode.Scalar] = [" "]
-        analyzer.vocabulary.withBytes(form) { scalars.append(contentsOf: String(decoding: $0, as: UTF8.self).unicodeScalars) }
-        scalars.append(" ")
         var ids: [UInt32] = []
-        for n in sizes where n <= scalars.count {
-            for i in 0...(scalars.count - n) {
-                if n == 1 && scalars[i] == " " { continue }
-                gramBytes.removeAll(keepingCapacity: true)
-                gramBytes.append(FeatureSpace.characterPrefix)
-                for s in scalars[i..<i + n] { gramBytes.append(contentsOf: String(s).utf8) }
-                ids.append(gramBytes.withUnsafeBufferPointer { analyzer.vocabulary.intern($0) })
-            }
+        let vocabulary = analyzer.vocabulary
+        // A copy: interning into the same vocabulary may move its storage.
+        let formBytes = vocabulary.withBytes(form) { Array($0) }
+        formBytes.withUnsafeBufferPointer { bytes in
+            FeatureExtractor.characterNgrams(of: bytes, sizes) { ids.append(vocabulary.intern($0)) }
         }
         characterCache[f] = ids
         return ids
+    }
+
+    /// Calls `body` with the bytes of each character n-gram name of the word `form`: "~" + the n-gram of
+    /// the form padded with a space on each side (" card " -> "~ c", "~ca", ..., "~rd "), sizes in `sizes`;
+    /// a space alone is no 1-gram.
+    static func characterNgrams(of form: UnsafeBufferPointer<UInt8>, _ sizes: ClosedRange<Int>,
+                                _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var scalars: [Unicode.Scalar] = [" "]
+        scalars.append(contentsOf: String(decoding: form, as: UTF8.self).unicodeScalars)
+        scalars.append(" ")
+        var gram: [UInt8] = []
+        for n in sizes where n <= scalars.count {
+            for i in 0...(scalars.count - n) {
+                if n == 1 && scalars[i] == " " { continue }
+                gram.removeAll(keepingCapacity: true)
+                gram.append(FeatureSpace.characterPrefix)
+                for s in scalars[i..<i + n] { gram.append(contentsOf: String(s).utf8) }
+                gram.withUnsafeBufferPointer { body($0) }
+            }
+        }
     }
 
     private func grow(to id: UInt32) {
@@ -175,12 +263,20 @@ final class FeatureExtractor {
 
     /// The vector of `text` over the features the model knows; other n-grams are dropped.
     func knownVector(_ text: String, features: FeatureSpace) -> SparseVector {
+        knownVector(ids: rawIDs(text), features: features)
+    }
+
+    /// The vector of a document already analyzed by this extractor's analyzer.
+    public func knownVector(_ doc: AnalyzedDocument, features: FeatureSpace) -> SparseVector {
+        knownVector(ids: rawIDs(doc, separateForms: false).words, features: features)
+    }
+
+    private func knownVector(ids: [UInt32], features: FeatureSpace) -> SparseVector {
         if features.count != featuresSeen {
             // The model gained features since we cached "unknown" answers: ask again.
             for i in map.indices where map[i] == FeatureExtractor.unknown { map[i] = 0 }
             featuresSeen = features.count
         }
-        let ids = rawIDs(text)
         scratch.removeAll(keepingCapacity: true)
         for id in ids {
             grow(to: id)

@@ -22,11 +22,7 @@ public final class FeedbackAnalyzer {
         phaseInput = ModelInput(model: resources.models.phase, analyzer: analyzer)
         mapper = JourneyMapper(resources: resources, analyzer: analyzer)
         painPoints = PainPointExtractor(resources: resources, analyzer: analyzer)
-        sharedFeatures = topicInput.sharesFeatures(with: phaseInput)
     }
-
-    /// Both models read the same n-grams: compute them once per document.
-    private let sharedFeatures: Bool
 
     public func analyze(_ text: String) -> FeedbackAnalysis {
         analyze(analyzer.analyze(text)).analysis
@@ -50,14 +46,12 @@ public final class FeedbackAnalyzer {
         // unscored) gets no topic, phase or pain points rather than guesses from English words.
         let hasWords = s.scored && doc.tokens.contains { $0.kind == .word }
         // Topic: the model's best label; "unknown" without words or below the minimum confidence.
-        let topicNgrams = hasWords ? topicInput.ngramIDs(doc) : []
-        let topicRanking = hasWords ? topicInput.ranking(ngrams: topicNgrams) : []
+        let topicRanking = hasWords ? topicInput.ranking(doc) : []
         let topic = topicRanking.first.map {
             LabelScore(label: $0.probability >= JourneyRules.minTopicConfidence ? $0.label : "unknown", confidence: round4($0.probability))
         } ?? LabelScore(label: "unknown", confidence: 0)
         let evidence = mapper.touchpoints(doc, in: 0..<doc.tokens.count)
-        let phaseNgrams = !hasWords ? [] : sharedFeatures ? topicNgrams : phaseInput.ngramIDs(doc)
-        let phaseRanking = hasWords ? phaseInput.ranking(ngrams: phaseNgrams) : []
+        let phaseRanking = hasWords ? phaseInput.ranking(doc) : []
         let decision = mapper.phase(doc, model: phaseRanking, touchpoints: evidence, topic: topic)
         let phase = hasWords ? LabelScore(label: decision.phase.rawValue, confidence: round4(decision.confidence))
             : LabelScore(label: "unknown", confidence: 0)

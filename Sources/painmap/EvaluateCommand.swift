@@ -8,12 +8,16 @@ struct Evaluate: ParsableCommand {
         abstract: "Measure a classifier on labelled data: accuracy, macro-F1, per-class table, worst confusions.",
         discussion: """
         Two ways:
-          --model M    predict FILE with a trained model and compare with its labels (held-out test data).
-          --folds K    stratified K-fold cross-validation on FILE alone, no model needed: each document is
-                       predicted by a model trained on the other folds. Takes the same model options as
-                       `painmap train`, so settings can be compared before training.
-        Rows with an empty text or label are reported with their line numbers and left out.
-        With --model, documents below --min-confidence or without a known word count as 'unknown' (wrong).
+          --model M   predict FILE with a trained model and compare with its
+                      labels (held-out test data).
+          --folds K   stratified K-fold cross-validation on FILE alone, no model
+                      needed: each document is predicted by a model trained on
+                      the other folds. Takes the same model options as
+                      `painmap train`, so settings can be compared before
+                      training.
+        Rows with an empty text or label are reported with their line numbers and
+        left out. With --model, documents below --min-confidence or without a known
+        word count as 'unknown' (wrong).
 
         Examples:
           painmap evaluate test.csv --model topics.nbm --text-column text --label-column category
@@ -60,13 +64,13 @@ struct Evaluate: ParsableCommand {
     }
 
     func run() throws {
-        let clock = Stopwatch()
+        let clock = ClassifierStopwatch()
         let resources = try TextResources.load(lexicons: pipeline.lexicons)
         var report = Report()
         let evaluation: Evaluation
         if let model {
             let nb = try ModelFile.load(model)
-            var decision = Decision()
+            var decision = PredictionDecision()
             decision.minConfidence = minConfidence
             decision.explain = 0
             let predictor = try Predictor(model: nb, resources: resources, pipeline: pipeline, decision: decision)
@@ -75,7 +79,7 @@ struct Evaluate: ParsableCommand {
             let pool = ParallelBatches(workers: pipeline.jobs)
             _ = try LabelledData.read(files: files, textColumns: columns.textColumns(model: nb), labelColumn: columns.labelColumn(model: nb),
                                       format: columns.inputFormat, vectorizer: nil) { texts, labels, _ in
-                let t = Stopwatch()
+                let t = ClassifierStopwatch()
                 predicted += pool.map(texts) { w, text in predictor.predict(text, worker: w).label }
                 predictSeconds += t.seconds
                 truth += labels
@@ -90,7 +94,7 @@ struct Evaluate: ParsableCommand {
             let data = try LabelledData.read(files: files, textColumns: columns.textColumns(model: nil),
                                              labelColumn: columns.labelColumn(model: nil), format: columns.inputFormat,
                                              vectorizer: vectorizer)
-            guard data.docs.count >= folds! else { throw ValidationError("\(data.docs.count) documents are too few for \(folds!) folds") }
+            guard data.docs.count >= folds! else { throw DataError("\(data.docs.count) documents are too few for \(folds!) folds") }
             let cv = try CrossValidation.predictions(data.docs, labels: data.labels, features: vectorizer.features,
                                                      parameters: p, folds: folds!, seed: seed)
             let names = data.labels.names
@@ -105,7 +109,7 @@ struct Evaluate: ParsableCommand {
     }
 }
 
-/// Renders an `Evaluation` for people or scripts.
+/// Renders an `Evaluation` for people or scripts (also used by `painmap models evaluate`).
 struct Report {
     var mode = ""
     var seconds = 0.0

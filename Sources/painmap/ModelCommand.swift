@@ -14,8 +14,9 @@ struct ModelCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show a model's classes, sizes, parameters and the most indicative features per class.",
             discussion: """
-            Indicative features are those whose one occurrence moves a document most towards the class,
-            compared with the other classes on average (in calibrated log-odds).
+            Indicative features are those whose one occurrence moves a document most
+            towards the class, compared with the other classes on average (in calibrated
+            log-odds).
 
             Examples:
               painmap model inspect topics.nbm
@@ -35,7 +36,7 @@ struct ModelCommand: ParsableCommand {
         func validate() throws { if top < 0 { throw ValidationError("--top must be 0 or more") } }
 
         func run() throws {
-            let clock = Stopwatch()
+            let clock = ClassifierStopwatch()
             let nb = try ModelFile.load(model)
             let loadSeconds = clock.seconds
             let size = (try? FileManager.default.attributesOfItem(atPath: model)[.size] as? Int) ?? 0

@@ -17,6 +17,6 @@ struct Painmap: ParsableCommand {
           echo "The app crashed AGAIN :(" | painmap tokenize - --format table
         """,
         version: version,
-        subcommands: [Tokenize.self, SentimentCommand.self, Explain.self, Classify.self, Models.self, Train.self, Evaluate.self, Predict.self, ModelCommand.self, Ingest.self, TopCommand.self, TrendsCommand.self, EmergingCommand.self, JourneyCommand.self, SearchCommand.self, StatsCommand.self, ReanalyzeCommand.self]
+        subcommands: [Tokenize.self, SentimentCommand.self, Explain.self, Classify.self, Models.self, Train.self, Evaluate.self, Predict.self, ModelCommand.self, Ingest.self, TopCommand.self, TrendsCommand.self, EmergingCommand.self, JourneyCommand.self, SearchCommand.self, StatsCommand.self, ReanalyzeCommand.self, ReportCommand.self]
     )
 }

@@ -7,16 +7,21 @@ struct Predict: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Classify documents with a trained model; one JSON line out per document, in input order.",
         discussion: """
-        Input: plain text with one document per line, CSV with a header, or JSON lines (by extension, or
-        --input-format; on standard input a first line starting with '{' means JSON lines, else plain text).
-        Output, one object per input document:
+        Input: plain text with one document per line, CSV with a header, or JSON
+        lines: by --input-format, else by extension (.csv .tsv .jsonl .ndjson),
+        else a first line starting with '{' means JSON lines; standard input is
+        plain text unless --input-format says otherwise.
+
+        Output, one object per input document, in input order:
           {"line": 3, "label": "card_arrival", "confidence": 0.91,
-           "top": [{"label": "card_arrival", "p": 0.91}, ...],        (with --top K > 1)
+           "top": [{"label": "card_arrival", "p": 0.91}, ...],    (--top K > 1)
            "features": [{"feature": "card arriv", "weight": 2.1}, ...]}
-        "features" are the document's features that pushed it most towards its label rather than the
-        runner-up (in log-odds). Below --min-confidence the label is "unknown" and "best" keeps the most
-        probable class. A document empty or with no word the model knows is "unknown" with
-        "reason": "empty" or "no known features" (and reported on standard error).
+        "features" are the document's features that pushed it most towards its
+        label rather than the runner-up, in log-odds ("~car" is a character
+        n-gram). Below --min-confidence the label is "unknown" and "best" keeps
+        the most probable class. An empty document, or one without a word the
+        model knows, is "unknown" with "reason" ("empty", "no known features"),
+        and is reported on standard error with its line number.
 
         Examples:
           painmap predict new_tickets.csv --model topics.nbm --text-column body > predicted.jsonl
@@ -82,7 +87,7 @@ struct Predict: ParsableCommand {
             reader.warnings.removeAll()
             if !checked, reader is CSVReader {
                 for c in columns + (idColumn.map { [$0] } ?? []) where !reader.fieldNames.contains(c) {
-                    throw ValidationError("\(reader.name): no column '\(c)'; the columns are: \(reader.fieldNames.joined(separator: ", "))")
+                    throw DataError("\(reader.name): no column '\(c)'; the columns are: \(reader.fieldNames.joined(separator: ", "))")
                 }
                 checked = true
             }
@@ -132,8 +137,8 @@ struct DecisionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The label for documents below --min-confidence or without known words.", valueName: "label"))
     var unknownLabel: String = "unknown"
 
-    var decision: Decision {
-        Decision(top: top, minConfidence: minConfidence, explain: explain, unknownLabel: unknownLabel)
+    var decision: PredictionDecision {
+        PredictionDecision(top: top, minConfidence: minConfidence, explain: explain, unknownLabel: unknownLabel)
     }
 
     func validate() throws {
@@ -144,7 +149,7 @@ struct DecisionOptions: ParsableArguments {
 }
 
 /// The decision settings as plain values (option groups cannot be made outside argument parsing).
-struct Decision: Sendable {
+struct PredictionDecision: Sendable {
     var top = 1
     var minConfidence = 0.0
     var explain = 3
@@ -152,7 +157,7 @@ struct Decision: Sendable {
 }
 
 /// A prediction as the commands report it.
-struct Outcome {
+struct PredictionOutcome {
     var label: String
     /// Probability of the most probable class; nil when there was nothing to go on.
     var confidence: Double?
@@ -163,7 +168,7 @@ struct Outcome {
 }
 
 /// True when `s` holds nothing but ASCII white space (a fast test: it runs once per document).
-func isBlank(_ s: String) -> Bool {
+func isBlankText(_ s: String) -> Bool {
     s.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
 }
 
@@ -171,12 +176,12 @@ func isBlank(_ s: String) -> Bool {
 final class Predictor: @unchecked Sendable {
     let model: NaiveBayesModel
     let vectorizer: Vectorizer
-    let decision: Decision
+    let decision: PredictionDecision
     private let buffers: PerWorker<BufferBox>
 
     final class BufferBox { var buffer = ScoringBuffer() }
 
-    init(model: NaiveBayesModel, resources: TextResources, pipeline: PipelineOptions, decision: Decision) throws {
+    init(model: NaiveBayesModel, resources: TextResources, pipeline: PipelineOptions, decision: PredictionDecision) throws {
         self.model = model
         var options = model.analyzerOptions
         if let l = pipeline.language { options.language = l }
@@ -186,19 +191,19 @@ final class Predictor: @unchecked Sendable {
         buffers = PerWorker(workers: pipeline.jobs) { BufferBox() }
     }
 
-    func predict(_ text: String, worker w: Int) -> Outcome {
+    func predict(_ text: String, worker w: Int) -> PredictionOutcome {
         let unknown = decision.unknownLabel
-        if isBlank(text) {
-            return Outcome(label: unknown, confidence: nil, ranking: [], features: [], reason: "empty")
+        if isBlankText(text) {
+            return PredictionOutcome(label: unknown, confidence: nil, ranking: [], features: [], reason: "empty")
         }
         let v = vectorizer.knownVector(text, worker: w)
         let box = buffers[w]
         let p = model.predict(v, top: max(decision.top, 2), buffer: &box.buffer)
         guard p.hasEvidence else {
-            return Outcome(label: unknown, confidence: nil, ranking: [], features: [], reason: "no known features")
+            return PredictionOutcome(label: unknown, confidence: nil, ranking: [], features: [], reason: "no known features")
         }
         let classes = model.classes
-        var o = Outcome(label: classes[p.label], confidence: p.probability, ranking: [], features: [], reason: nil)
+        var o = PredictionOutcome(label: classes[p.label], confidence: p.probability, ranking: [], features: [], reason: nil)
         if decision.top > 1 { o.ranking = p.ranking.prefix(decision.top).map { (classes[$0.label], $0.probability) } }
         if decision.explain > 0 {
             let versus = p.ranking.count > 1 ? p.ranking[1].label : nil
@@ -209,7 +214,7 @@ final class Predictor: @unchecked Sendable {
         return o
     }
 
-    func json(_ o: Outcome, line: Int, id: String?) -> [UInt8] {
+    func json(_ o: PredictionOutcome, line: Int, id: String?) -> [UInt8] {
         var j = JSONWriter(capacity: 160)
         j.beginObject()
         j.key("line", line)

@@ -7,9 +7,10 @@ struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train a topic classifier (naive Bayes) on labelled feedback.",
         discussion: """
-        Reads CSV (with a header; delimiter , ; or tab detected) or JSON lines, one labelled document per
-        record, from one or more files, and writes a model file. Rows with an empty text or label are
-        reported with their line numbers and left out; a malformed row stops training with file:line:column.
+        Reads CSV (with a header; delimiter , ; or tab detected) or JSON lines, one
+        labelled document per record, from one or more files, and writes a model
+        file. Rows with an empty text or label are reported with their line numbers
+        and left out; a malformed row stops training with file:line:column.
 
         Examples:
           painmap train tickets.csv --text-column body --label-column topic --model topics.nbm
@@ -17,9 +18,13 @@ struct Train: ParsableCommand {
           painmap train more.csv --text-column body --label-column topic --model topics.nbm --update
           painmap train tickets.csv --text-column body --label-column topic --model m.nbm --variant multinomial --alpha 0.1
 
-        The defaults (complement naive Bayes, alpha 0.3, stemmed uni+bigrams, sublinear TF-IDF, length and
-        weight normalization) were chosen by cross-validation; see docs/classifier.md. Check a setting
-        before training with `painmap evaluate FILE --folds 5` and the same options.
+        Defaults, chosen by cross-validation (figures in docs/classifier.md):
+        multinomial naive Bayes over stemmed word uni+bigrams and character
+        2-4-grams within words, sublinear TF, per-block length normalization, min-df
+        2, uniform priors, two discriminative passes, calibrated probabilities, and
+        alpha searched per training set by internal cross-validation (printed).
+        Compare settings before training with `painmap evaluate FILE --folds 5` and
+        the same options.
         """
     )
 
@@ -46,7 +51,7 @@ struct Train: ParsableCommand {
     }
 
     func run() throws {
-        let clock = Stopwatch()
+        let clock = ClassifierStopwatch()
         let resources = try TextResources.load(lexicons: pipeline.lexicons)
         let nb: NaiveBayesModel
         if update {
@@ -61,12 +66,18 @@ struct Train: ParsableCommand {
         let data = try LabelledData.read(files: files, textColumns: textColumns, labelColumn: labelColumn,
                                          format: columns.inputFormat, vectorizer: vectorizer)
         guard data.docs.count > 0 else {
-            throw ValidationError("no usable labelled documents in \(files.joined(separator: ", "))")
+            throw DataError("no usable labelled documents in \(files.joined(separator: ", "))")
         }
         let before = nb.documentCount
         if update { try nb.update(data.docs, labels: data.labels) } else { try nb.fit(data.docs, labels: data.labels) }
+        if !nb.tuningReport.isEmpty, nb.parameters.tuneAlpha {
+            let figures = nb.tuningReport.map { String(format: "%g: %.4f", $0.alpha, $0.accuracy) }.joined(separator: ", ")
+            Diagnostics.warn("alpha \(nb.parameters.alpha) chosen by cross-validation on the training data (held-out accuracy \(figures))")
+        }
         nb.metadata["text_columns"] = textColumns.joined(separator: "\t")
         nb.metadata["label_column"] = labelColumn
+        // Features come from the text pipeline: record which painmap made them.
+        nb.metadata["painmap_version"] = Painmap.version
         try ModelFile.save(nb, to: model)
 
         let size = (try? FileManager.default.attributesOfItem(atPath: model)[.size] as? Int) ?? 0
@@ -109,57 +120,73 @@ extension ClassPriors: ExpressibleByArgument {}
 
 /// Model parameters as options; each left out keeps the default of `NaiveBayesParameters`.
 struct ParameterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("complement (default) or multinomial naive Bayes.", valueName: "variant"))
+    @Option(help: ArgumentHelp("multinomial (default) or complement naive Bayes.", valueName: "variant"))
     var variant: NaiveBayesVariant?
 
-    @Option(help: ArgumentHelp("Lidstone smoothing pseudo-count, > 0 (default 0.3).", valueName: "a"))
+    @Option(help: ArgumentHelp("Lidstone smoothing pseudo-count, > 0 (default: chosen by cross-validation on the training data).", valueName: "a"))
     var alpha: Double?
+
+    @Option(help: ArgumentHelp("Candidate alphas for that choice, comma-separated (default 0.01,0.03,0.1,0.3,1).", valueName: "list"))
+    var alphaGrid: String?
 
     @Option(help: ArgumentHelp("n-gram sizes over stems, e.g. 1-2 (default) or 1-3 or 1.", valueName: "min-max"))
     var ngrams: String?
 
-    @Option(help: ArgumentHelp("Character n-gram sizes within words, e.g. 1-4 (default) or 2-5; 0 for none.", valueName: "min-max"))
+    @Option(help: ArgumentHelp("Character n-gram sizes within words, e.g. 2-4 (default) or 1-5; 0 for none.", valueName: "min-max"))
     var charNgrams: String?
 
     @Option(help: ArgumentHelp("Weight of the character n-gram block against the word block (default 1).", valueName: "w"))
     var charWeight: Double?
 
+    @Flag(inversion: .prefixedNo, help: "Also pair stems one word apart, 'card _ arriv' (default: off).")
+    var skipBigrams: Bool?
+
     @Flag(inversion: .prefixedNo, help: "Remove stopwords before building n-grams (default: keep them).")
     var removeStopwords: Bool?
 
-    @Option(help: ArgumentHelp("Ignore features seen in fewer training documents than this (default 1).", valueName: "n"))
+    @Option(help: ArgumentHelp("Ignore features seen in fewer training documents than this (default 2).", valueName: "n"))
     var minDf: Int?
 
     @Flag(inversion: .prefixedNo, help: "Count a term seen tf times as 1 + ln(tf) (default: on).")
     var sublinearTf: Bool?
 
-    @Flag(inversion: .prefixedNo, help: "Weight terms by inverse document frequency (default: on).")
+    @Flag(inversion: .prefixedNo, help: "Weight terms by inverse document frequency (default: off).")
     var idf: Bool?
 
-    @Flag(inversion: .prefixedNo, help: "Scale each document's vector to unit length (default: on).")
+    @Flag(inversion: .prefixedNo, help: "Scale each document's word and character blocks to unit length (default: on).")
     var lengthNorm: Bool?
 
     @Flag(inversion: .prefixedNo, help: "Complement NB: normalize each class's weights (default: on).")
     var weightNorm: Bool?
 
-    @Option(help: ArgumentHelp("Multinomial NB class priors: learned (default) or uniform.", valueName: "priors"))
+    @Option(help: ArgumentHelp("Multinomial NB: passes of discriminative frequency estimation after counting (default 2; 0 for plain counts).", valueName: "n"))
+    var dfePasses: Int?
+
+    @Option(help: ArgumentHelp("Multinomial NB class priors: uniform (default) or learned from the class frequencies.", valueName: "priors"))
     var priors: ClassPriors?
 
     @Flag(inversion: .prefixedNo, help: "Calibrate probabilities by internal cross-validation (default: on).")
     var calibrate: Bool?
 
     var anyGiven: Bool {
-        variant != nil || alpha != nil || ngrams != nil || charNgrams != nil || charWeight != nil || removeStopwords != nil || minDf != nil || sublinearTf != nil
-            || idf != nil || lengthNorm != nil || weightNorm != nil || priors != nil || calibrate != nil
+        variant != nil || alpha != nil || alphaGrid != nil || ngrams != nil || charNgrams != nil || charWeight != nil || skipBigrams != nil || removeStopwords != nil || minDf != nil || sublinearTf != nil
+            || idf != nil || lengthNorm != nil || weightNorm != nil || priors != nil || dfePasses != nil || calibrate != nil
     }
 
     func resolved() throws -> NaiveBayesParameters {
         var p = NaiveBayesParameters()
         if let variant { p.variant = variant }
-        if let alpha { p.alpha = alpha }
+        if let alpha { p.alpha = alpha; p.tuneAlpha = false }   // a given alpha is used as it is
+        if let alphaGrid {
+            let values = alphaGrid.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { throw ValidationError("--alpha-grid takes numbers separated by commas, not '\(alphaGrid)'") }
+            p.alphaGrid = values.map { $0! }
+            p.tuneAlpha = true
+        }
         if let ngrams { (p.ngramMin, p.ngramMax) = try ParameterOptions.range(ngrams, "--ngrams") }
         if let charNgrams { (p.charNgramMin, p.charNgramMax) = try ParameterOptions.range(charNgrams, "--char-ngrams") }
         if let charWeight { p.characterWeight = charWeight }
+        if let skipBigrams { p.skipBigrams = skipBigrams }
         if let removeStopwords { p.removeStopwords = removeStopwords }
         if let minDf { p.minDocumentFrequency = minDf }
         if let sublinearTf { p.sublinearTF = sublinearTf }
@@ -167,6 +194,7 @@ struct ParameterOptions: ParsableArguments {
         if let lengthNorm { p.lengthNormalization = lengthNorm }
         if let weightNorm { p.normalizeWeights = weightNorm }
         if let priors { p.priors = priors }
+        if let dfePasses { p.discriminativePasses = dfePasses }
         if let calibrate { p.calibrate = calibrate }
         do { try p.validate() } catch { throw ValidationError("\(error)") }
         return p
@@ -188,19 +216,20 @@ struct LabelledData {
     var labels = LabelSet()
     /// Where each document came from, "file:line", for messages.
     var origins: [(file: String, line: Int)] = []
-    /// The texts, kept only when asked (for evaluation against a model, which vectorizes them itself).
+    /// Rows left out for an empty text or label.
     var skipped = 0
 
     /// Reads `files`; rows with an empty text or label are reported on standard error and left out.
     static func read(files: [String], textColumns: [String], labelColumn: String, format: RecordFormat?,
-                     vectorizer: Vectorizer?, keepTexts: Bool = false,
+                     vectorizer: Vectorizer?,
                      each: (([String], [String], [(String, Int)]) -> Void)? = nil) throws -> LabelledData {
         var out = LabelledData()
         var texts: [String] = [], labels: [String] = [], origins: [(String, Int)] = []
         let batch = 8192
         func flush() {
             if let vectorizer {
-                for (v, l) in zip(vectorizer.vectorize(texts, growing: true), labels) {
+                if out.docs.expansion == nil { out.docs = vectorizer.makeDocuments() }
+                for (v, l) in zip(vectorizer.trainingVectors(texts), labels) {
                     out.docs.append(v, label: out.labels.add(l))
                 }
             }
@@ -222,13 +251,13 @@ struct LabelledData {
                 reader.warnings.removeAll()
                 if !checked, reader is CSVReader {
                     for c in textColumns + [labelColumn] where !reader.fieldNames.contains(c) {
-                        throw ValidationError("\(reader.name): no column '\(c)'; the columns are: \(reader.fieldNames.joined(separator: ", "))")
+                        throw DataError("\(reader.name): no column '\(c)'; the columns are: \(reader.fieldNames.joined(separator: ", "))")
                     }
                 }
                 checked = true
                 let text = textColumns.compactMap { r[$0] }.filter { !$0.isEmpty }.joined(separator: "\n")
                 let label = (r[labelColumn] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-                let emptyText = isBlank(text)
+                let emptyText = isBlankText(text)
                 if emptyText || label.isEmpty {
                     let what = emptyText && label.isEmpty ? "empty text and label" : emptyText ? "empty text" : "empty label"
                     report("\(reader.name):\(r.line): \(what); row left out")
@@ -244,8 +273,14 @@ struct LabelledData {
     }
 }
 
+/// A problem with the input data, reported as "Error: ..." without the usage text.
+struct DataError: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}
+
 /// Wall-clock seconds since creation.
-struct Stopwatch {
+struct ClassifierStopwatch {
     let start = DispatchTime.now().uptimeNanoseconds
     var seconds: Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
 }

@@ -71,7 +71,7 @@ public final class CSVReader: RecordReader {
         let file = name
         while true {
             let step: Step? = try lines.next { raw -> Step in
-                let lineNo = lines.lineNumber
+                let lineNo = lines.lineNumber   // already counts this line
                 var bytes = raw
                 if lineNo == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
                 let base = bytes.startIndex

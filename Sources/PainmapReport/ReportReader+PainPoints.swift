@@ -1,0 +1,163 @@
+import GRDB
+import PainmapStore
+
+/// Top pain points (as `painmap top --by phrase --sort impact`) and rising themes (as `painmap emerging`).
+extension ReportReader {
+    /// Per key of `dim`: mentions now and in the previous period, with sums over the current period.
+    struct ThemeCounts {
+        var key: String
+        var current = 0
+        var previous = 0
+        var sentimentSum = 0.0
+        var impact = 0.0
+        var churn = 0
+    }
+
+    static func table(_ dim: TopDimension) -> (ReportTable, String) {
+        switch dim {
+        case .phrase: (.painPoints, "p.phrase")
+        case .topic: (.documents, "d.topic")
+        case .touchpoint: (.touchpoints, "t.touchpoint")
+        }
+    }
+
+    /// The index that leads with the theme and covers the columns summed: the scan streams through it in
+    /// key order without touching the table (the store's schema names them in append-only migrations).
+    static func coveringIndex(_ dim: TopDimension) -> String {
+        switch dim {
+        case .phrase: "pain_points_by_phrase"
+        case .topic: "documents_by_topic"
+        case .touchpoint: "document_touchpoints_by_touchpoint"
+        }
+    }
+
+    /// One scan over the period and the one before it (all time when `period` is nil: nothing is "previous").
+    func themeCounts(_ dim: TopDimension, period: Period?) throws -> [ThemeCounts] {
+        let (table, key) = ReportReader.table(dim)
+        let a = table.alias
+        let f = ReportFilter(filters, table, days: period.map { Period(start: $0.previous.start, end: $0.end) })
+        let now = period == nil ? "1" : "\(a).day >= \(period!.start)"
+        return try Row.fetchAll(db, sql: """
+            SELECT \(key), sum(\(now)), total(CASE WHEN \(now) THEN \(a).sentiment END), total(CASE WHEN \(now) THEN \(a).severity END),
+                   total(CASE WHEN \(now) THEN \(a).churn_risk END), count(*) - sum(\(now))
+            FROM \(table.from) INDEXED BY \(ReportReader.coveringIndex(dim))\(f.whereSQL) GROUP BY 1
+            """, arguments: f.arguments).map {
+            ThemeCounts(key: $0[0] ?? "", current: $0[1], previous: $0[5], sentimentSum: $0[2], impact: $0[3], churn: Int($0[4] as Double))
+        }
+    }
+
+    func painPoints(period: Period?, interval: TrendInterval, buckets: [Int]) throws -> (rows: [PainPointRow], total: Int) {
+        let counts = try themeCounts(.phrase, period: period).filter { $0.current > 0 }
+        let total = counts.reduce(0) { $0 + $1.current }
+        let top = counts.sorted { ($0.impact, $0.current, $1.key) > ($1.impact, $1.current, $0.key) }.prefix(options.painPointLimit)
+        var rows: [PainPointRow] = []
+        for c in top {
+            var row = PainPointRow(phrase: c.key, label: c.key, volume: c.current, share: total > 0 ? Double(c.current) / Double(total) : 0,
+                                   meanSentiment: c.sentimentSum / Double(c.current), impact: c.impact, churn: c.churn,
+                                   previous: period == nil ? nil : c.previous, series: Array(repeating: 0, count: buckets.count))
+            if let (text, surface, doc) = try example(.phrase, key: c.key, period: period) {
+                row.label = surface ?? c.key
+                row.example = try quote(text: text, document: doc)
+            }
+            rows.append(row)
+        }
+        guard !rows.isEmpty else { return ([], total) }
+        let keys = rows.map(\.phrase)
+        var index: [String: Int] = [:]
+        for (i, k) in keys.enumerated() { index[k] = i }
+        var f = ReportFilter(filters, .painPoints, days: period)
+        f.addIn("p.phrase", keys)
+        // Mentions per time bucket.
+        var slot: [Int: Int] = [:]
+        for (i, s) in buckets.enumerated() { slot[s] = i }
+        for r in try Row.fetchAll(db, sql: """
+            SELECT p.phrase, p.day, count(*) FROM pain_points p\(f.and("p.day IS NOT NULL").whereSQL) GROUP BY 1, 2
+            """, arguments: f.arguments) {
+            guard let i = index[r[0]], let b = slot[interval.bucketStart(r[1])] else { continue }
+            rows[i].series[b] += r[2] as Int
+        }
+        // Where each comes up most.
+        var best: [Int: (Int, String, String?)] = [:]
+        for r in try Row.fetchAll(db, sql: """
+            SELECT p.phrase, p.phase, p.touchpoint, count(*) FROM pain_points p\(f.whereSQL) GROUP BY 1, 2, 3
+            """, arguments: f.arguments) {
+            guard let i = index[r[0]] else { continue }
+            let n: Int = r[3], phase: String = r[1], tp: String? = r[2]
+            if let b = best[i], (b.0, b.1, b.2 ?? "") >= (n, phase, tp ?? "") { continue }
+            best[i] = (n, phase, tp)
+        }
+        for (i, b) in best { rows[i].mainPhase = b.1; rows[i].mainTouchpoint = b.2 }
+        return (rows, total)
+    }
+
+    /// A theme's example, as the store's `top` and `emerging` choose it: the most severe of its latest
+    /// mentions in the period. Returns the quote, the phrase as written (phrases only) and the document.
+    func example(_ dim: TopDimension, key: String, period: Period?) throws -> (String, String?, Int64)? {
+        let w = ReportReader.exampleWindow
+        switch dim {
+        case .phrase:
+            let f = ReportFilter(filters, .painPoints, days: period).and("p.phrase = ?", [key])
+            guard let r = try Row.fetchOne(db, sql: """
+                SELECT text, phrase_surface, document_id FROM pain_points WHERE id IN (
+                  SELECT p.id FROM pain_points p\(f.whereSQL) ORDER BY p.day DESC, p.severity DESC, p.id LIMIT ?)
+                ORDER BY severity DESC, id LIMIT 1
+                """, arguments: f.arguments(after: [], then: [w])) else { return nil }
+            return (r[0], r[1], r[2])
+        case .topic, .touchpoint:
+            let (table, column) = ReportReader.table(dim)
+            let a = table.alias
+            let id = table == .documents ? "d.id" : "t.document_id"
+            let f = ReportFilter(filters, table, days: period).and("\(column) = ?", [key])
+            guard let doc = try Int64.fetchOne(db, sql: """
+                SELECT id FROM (SELECT \(id) AS id, \(a).severity AS severity, \(a).sentiment AS sentiment FROM \(table.from)\(f.whereSQL)
+                  ORDER BY \(a).day DESC, \(a).severity DESC, \(id) LIMIT ?)
+                ORDER BY severity DESC, sentiment, id LIMIT 1
+                """, arguments: f.arguments(after: [], then: [w])) else { return nil }
+            let touchpoint: String? = dim == .touchpoint ? key : nil
+            if let t = try String.fetchOne(db, sql: """
+                SELECT text FROM pain_points WHERE document_id = ? ORDER BY touchpoint IS ? DESC, severity DESC, ordinal LIMIT 1
+                """, arguments: [doc, touchpoint]) {
+                return (t, nil, doc)
+            }
+            guard let text = try String.fetchOne(db, sql: "SELECT text FROM documents WHERE id = ?", arguments: [doc]) else { return nil }
+            return (text, nil, doc)
+        }
+    }
+
+    /// Themes that rose in `window` against the window before, by the store's test (`Significance`): the
+    /// current count against Binomial(n, share of the current window in the total volume), Benjamini-Hochberg
+    /// over every theme with at least `minCount` mentions now.
+    func emergingThemes(_ dim: TopDimension, window: Period) throws -> EmergingTable {
+        let counts = try themeCounts(dim, period: window)
+        let n1 = counts.reduce(0) { $0 + $1.current }
+        let n0 = counts.reduce(0) { $0 + $1.previous }
+        let p0 = n1 + n0 > 0 ? Double(n1) / Double(n1 + n0) : 0.5
+        var rows: [EmergingTheme] = []
+        for c in counts where c.current >= max(1, options.emergingMinCount) {
+            let n = c.current + c.previous
+            let p = n0 == 0 ? 1 : Significance.binomialUpperTail(k: c.current, n: n, p: p0)
+            let ratio = c.previous == 0 ? Double.infinity
+                : (Double(c.current) / Double(max(n1, 1))) / (Double(c.previous) / Double(max(n0, 1)))
+            rows.append(EmergingTheme(key: c.key, label: c.key, current: c.current, previous: c.previous, expected: Double(n) * p0,
+                                      rateRatio: ratio, pValue: p, qValue: 1, significant: false))
+        }
+        let q = Significance.benjaminiHochberg(rows.map(\.pValue))
+        for i in rows.indices {
+            rows[i].qValue = q[i]
+            rows[i].significant = q[i] <= options.alpha && Double(rows[i].current) > rows[i].expected
+        }
+        let tested = rows.count
+        let significant = rows.filter(\.significant).count
+        rows = Array(rows.filter { Double($0.current) > $0.expected }
+            .sorted { ($0.pValue, -$0.rateRatio, $0.key) < ($1.pValue, -$1.rateRatio, $1.key) }
+            .prefix(options.emergingLimit))
+        for i in rows.indices {
+            if let (text, surface, _) = try example(dim, key: rows[i].key, period: window) {
+                rows[i].example = text
+                if let surface { rows[i].label = surface }
+            }
+        }
+        return EmergingTable(dimension: dim, window: window, currentTotal: n1, previousTotal: n0, tested: tested,
+                             minCount: options.emergingMinCount, alpha: options.alpha, rows: rows, significantCount: significant)
+    }
+}
