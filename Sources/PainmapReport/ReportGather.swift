@@ -53,10 +53,10 @@ struct ReportReader {
 
     /// The versions that analysed the report's documents, most documents first.
     func analyses(period: Period?) throws -> [Methods.Analysis] {
-        let f = ReportFilter(filters, .documents, days: period)
+        let f = SQLFilter(filters, table: .documents, days: period)
         return try Row.fetchAll(db, sql: """
             SELECT a.lexicon, a.topic_model, a.phase_model, a.journey, count(*) AS n
-            FROM documents d JOIN analyses a ON a.id = d.analysis_id\(f.whereSQL)
+            FROM documents d JOIN analyses a ON a.id = d.analysis_id\(f.sql)
             GROUP BY a.id ORDER BY n DESC, a.id
             """, arguments: f.arguments).map {
             Methods.Analysis(versions: AnalysisVersions(lexicon: $0[0], topicModel: $0[1], phaseModel: $0[2], journey: $0[3]), documents: $0[4])

@@ -6,12 +6,12 @@ import PainmapStore
 extension ReportReader {
     func journeyMap(period: Period?, taxonomy: JourneyTaxonomy?) throws -> JourneyMap {
         // Cells: documents that name the touchpoint, per phase.
-        let tf = ReportFilter(filters, .touchpoints, days: period)
+        let tf = SQLFilter(filters, table: .touchpoints, days: period)
         var cells: [String: MapCell] = [:]
         var volume: [String: Int] = [:]
         var mainPhase: [String: (String, Int)] = [:]
         for r in try Row.fetchAll(db, sql: """
-            SELECT t.phase, t.touchpoint, count(*), total(t.sentiment) FROM document_touchpoints t\(tf.whereSQL) GROUP BY 1, 2
+            SELECT t.phase, t.touchpoint, count(*), total(t.sentiment) FROM document_touchpoints t\(tf.sql) GROUP BY 1, 2
             """, arguments: tf.arguments) {
             let phase: String = r[0], tp: String = r[1], n: Int = r[2]
             cells[key(phase, tp)] = MapCell(phase: phase, touchpoint: tp, documents: n, meanSentiment: (r[3] as Double) / Double(n),
@@ -21,10 +21,10 @@ extension ReportReader {
         }
 
         // Pain points per cell, by key phrase.
-        let pf = ReportFilter(filters, .painPoints, days: period).and("p.touchpoint IS NOT NULL")
+        let pf = SQLFilter(filters, table: .painPoints, days: period).and("p.touchpoint IS NOT NULL")
         var phrases: [String: [PhraseCount]] = [:]
         for r in try Row.fetchAll(db, sql: """
-            SELECT p.phase, p.touchpoint, p.phrase, count(*), min(p.phrase_surface) FROM pain_points p\(pf.whereSQL) GROUP BY 1, 2, 3
+            SELECT p.phase, p.touchpoint, p.phrase, count(*), min(p.phrase_surface) FROM pain_points p\(pf.sql) GROUP BY 1, 2, 3
             """, arguments: pf.arguments) {
             phrases[key(r[0], r[1]), default: []].append(PhraseCount(phrase: r[2], label: r[4], count: r[3]))
         }
@@ -37,14 +37,14 @@ extension ReportReader {
         for k in cells.keys where cells[k]!.quote == nil { cells[k]!.quote = try latestDocument(cells[k]!, period: period) }
 
         // Documents per phase, including those without a touchpoint.
-        let df = ReportFilter(filters, .documents, days: period)
+        let df = SQLFilter(filters, table: .documents, days: period)
         var phaseDocs: [String: (Int, Double)] = [:]
-        for r in try Row.fetchAll(db, sql: "SELECT d.phase, count(*), total(d.sentiment) FROM documents d\(df.whereSQL) GROUP BY 1",
+        for r in try Row.fetchAll(db, sql: "SELECT d.phase, count(*), total(d.sentiment) FROM documents d\(df.sql) GROUP BY 1",
                                   arguments: df.arguments) {
             phaseDocs[r[0]] = (r[1], r[2])
         }
         let withoutTouchpoint = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM documents d\(df.and("NOT EXISTS (SELECT 1 FROM document_touchpoints x WHERE x.document_id = d.id)").whereSQL)
+            SELECT count(*) FROM documents d\(df.and("NOT EXISTS (SELECT 1 FROM document_touchpoints x WHERE x.document_id = d.id)").sql)
             """, arguments: df.arguments) ?? 0
 
         // Phases: all six in journey order, then any other phase found.
@@ -78,13 +78,13 @@ extension ReportReader {
 
     /// Each cell's most severe pain point (the latest on ties), in one pass over the period's pain points.
     func cellQuotes(period: Period?) throws -> [String: Quote] {
-        let pf = ReportFilter(filters, .painPoints, days: period).and("p.touchpoint IS NOT NULL")
+        let pf = SQLFilter(filters, table: .painPoints, days: period).and("p.touchpoint IS NOT NULL")
         var out: [String: Quote] = [:]
         for r in try Row.fetchAll(db, sql: """
             SELECT phase, touchpoint, text, document_id FROM (
               SELECT p.phase, p.touchpoint, p.text, p.document_id,
                      row_number() OVER (PARTITION BY p.phase, p.touchpoint ORDER BY p.severity DESC, p.day DESC, p.id) AS k
-              FROM pain_points p\(pf.whereSQL))
+              FROM pain_points p\(pf.sql))
             WHERE k = 1
             """, arguments: pf.arguments) {
             out[key(r[0], r[1])] = try quote(text: r[2], document: r[3])
@@ -94,9 +94,9 @@ extension ReportReader {
 
     /// A cell without pain points is quoted by its latest document.
     func latestDocument(_ c: MapCell, period: Period?) throws -> Quote? {
-        let tf = ReportFilter(filters, .touchpoints, days: period).and("t.phase = ?", [c.phase]).and("t.touchpoint = ?", [c.touchpoint])
+        let tf = SQLFilter(filters, table: .touchpoints, days: period).and("t.phase = ?", [c.phase]).and("t.touchpoint = ?", [c.touchpoint])
         guard let doc = try Int64.fetchOne(db, sql: """
-            SELECT t.document_id FROM document_touchpoints t\(tf.whereSQL) ORDER BY t.day DESC, t.document_id DESC LIMIT 1
+            SELECT t.document_id FROM document_touchpoints t\(tf.sql) ORDER BY t.day DESC, t.document_id DESC LIMIT 1
             """, arguments: tf.arguments),
             let text = try String.fetchOne(db, sql: "SELECT text FROM documents WHERE id = ?", arguments: [doc]) else { return nil }
         return try quote(text: text, document: doc)

@@ -5,15 +5,15 @@ import PainmapStore
 extension ReportReader {
     /// Documents, sentiment labels, pain points and churn risk over `period` (nil: all time, undated included).
     func figures(_ period: Period?, allTime: Bool) throws -> PeriodFigures {
-        let f = ReportFilter(filters, .documents, days: period)
+        let f = SQLFilter(filters, table: .documents, days: period)
         let r = try Row.fetchOne(db, sql: """
             SELECT count(*), total(d.sentiment_label = 'negative'), total(d.sentiment_label = 'neutral'),
                    total(d.sentiment_label = 'positive'), total(d.sentiment), total(d.churn_risk != 0),
                    min(d.day), max(d.day), count(*) - count(d.day)
-            FROM documents d\(f.whereSQL)
+            FROM documents d\(f.sql)
             """, arguments: f.arguments)!
-        let pf = ReportFilter(filters, .painPoints, days: period)
-        let pains = try Int.fetchOne(db, sql: "SELECT count(*) FROM pain_points p\(pf.whereSQL)", arguments: pf.arguments) ?? 0
+        let pf = SQLFilter(filters, table: .painPoints, days: period)
+        let pains = try Int.fetchOne(db, sql: "SELECT count(*) FROM pain_points p\(pf.sql)", arguments: pf.arguments) ?? 0
         return PeriodFigures(documents: r[0], negative: Int(r[1] as Double), neutral: Int(r[2] as Double), positive: Int(r[3] as Double),
                              sentimentSum: r[4], painPoints: pains, churnRisk: Int(r[5] as Double), firstDay: r[6], lastDay: r[7],
                              undated: allTime ? r[8] : 0)
@@ -21,10 +21,10 @@ extension ReportReader {
 
     /// Documents per value of `column` ("d.source" or "d.channel"; NULL is "(none)"), largest first.
     func breakdown(_ column: String, period: Period?) throws -> [BreakdownRow] {
-        let f = ReportFilter(filters, .documents, days: period)
+        let f = SQLFilter(filters, table: .documents, days: period)
         let rows = try Row.fetchAll(db, sql: """
             SELECT coalesce(\(column), '(none)') AS k, count(*), total(d.sentiment), total(d.sentiment_label = 'negative')
-            FROM documents d\(f.whereSQL) GROUP BY k
+            FROM documents d\(f.sql) GROUP BY k
             """, arguments: f.arguments)
         let total = rows.reduce(0) { $0 + ($1[1] as Int) }
         return rows.map { r in

@@ -13,7 +13,7 @@ extension ReportReader {
         var churn = 0
     }
 
-    static func table(_ dim: TopDimension) -> (ReportTable, String) {
+    static func table(_ dim: TopDimension) -> (FactTable, String) {
         switch dim {
         case .phrase: (.painPoints, "p.phrase")
         case .topic: (.documents, "d.topic")
@@ -35,12 +35,12 @@ extension ReportReader {
     func themeCounts(_ dim: TopDimension, period: Period?) throws -> [ThemeCounts] {
         let (table, key) = ReportReader.table(dim)
         let a = table.alias
-        let f = ReportFilter(filters, table, days: period.map { Period(start: $0.previous.start, end: $0.end) })
+        let f = SQLFilter(filters, table: table, days: period.map { Period(start: $0.previous.start, end: $0.end) })
         let now = period == nil ? "1" : "\(a).day >= \(period!.start)"
         return try Row.fetchAll(db, sql: """
             SELECT \(key), sum(\(now)), total(CASE WHEN \(now) THEN \(a).sentiment END), total(CASE WHEN \(now) THEN \(a).severity END),
                    total(CASE WHEN \(now) THEN \(a).churn_risk END), count(*) - sum(\(now))
-            FROM \(table.from) INDEXED BY \(ReportReader.coveringIndex(dim))\(f.whereSQL) GROUP BY 1
+            FROM \(table.from) INDEXED BY \(ReportReader.coveringIndex(dim))\(f.sql) GROUP BY 1
             """, arguments: f.arguments).map {
             ThemeCounts(key: $0[0] ?? "", current: $0[1], previous: $0[5], sentimentSum: $0[2], impact: $0[3], churn: Int($0[4] as Double))
         }
@@ -65,13 +65,13 @@ extension ReportReader {
         let keys = rows.map(\.phrase)
         var index: [String: Int] = [:]
         for (i, k) in keys.enumerated() { index[k] = i }
-        var f = ReportFilter(filters, .painPoints, days: period)
+        var f = SQLFilter(filters, table: .painPoints, days: period)
         f.addIn("p.phrase", keys)
         // Mentions per time bucket.
         var slot: [Int: Int] = [:]
         for (i, s) in buckets.enumerated() { slot[s] = i }
         for r in try Row.fetchAll(db, sql: """
-            SELECT p.phrase, p.day, count(*) FROM pain_points p\(f.and("p.day IS NOT NULL").whereSQL) GROUP BY 1, 2
+            SELECT p.phrase, p.day, count(*) FROM pain_points p\(f.and("p.day IS NOT NULL").sql) GROUP BY 1, 2
             """, arguments: f.arguments) {
             guard let i = index[r[0]], let b = slot[interval.bucketStart(r[1])] else { continue }
             rows[i].series[b] += r[2] as Int
@@ -79,7 +79,7 @@ extension ReportReader {
         // Where each comes up most.
         var best: [Int: (Int, String, String?)] = [:]
         for r in try Row.fetchAll(db, sql: """
-            SELECT p.phrase, p.phase, p.touchpoint, count(*) FROM pain_points p\(f.whereSQL) GROUP BY 1, 2, 3
+            SELECT p.phrase, p.phase, p.touchpoint, count(*) FROM pain_points p\(f.sql) GROUP BY 1, 2, 3
             """, arguments: f.arguments) {
             guard let i = index[r[0]] else { continue }
             let n: Int = r[3], phase: String = r[1], tp: String? = r[2]
@@ -96,10 +96,10 @@ extension ReportReader {
         let w = ReportReader.exampleWindow
         switch dim {
         case .phrase:
-            let f = ReportFilter(filters, .painPoints, days: period).and("p.phrase = ?", [key])
+            let f = SQLFilter(filters, table: .painPoints, days: period).and("p.phrase = ?", [key])
             guard let r = try Row.fetchOne(db, sql: """
                 SELECT text, phrase_surface, document_id FROM pain_points WHERE id IN (
-                  SELECT p.id FROM pain_points p\(f.whereSQL) ORDER BY p.day DESC, p.severity DESC, p.id LIMIT ?)
+                  SELECT p.id FROM pain_points p\(f.sql) ORDER BY p.day DESC, p.severity DESC, p.id LIMIT ?)
                 ORDER BY severity DESC, id LIMIT 1
                 """, arguments: f.arguments(after: [], then: [w])) else { return nil }
             return (r[0], r[1], r[2])
@@ -107,9 +107,9 @@ extension ReportReader {
             let (table, column) = ReportReader.table(dim)
             let a = table.alias
             let id = table == .documents ? "d.id" : "t.document_id"
-            let f = ReportFilter(filters, table, days: period).and("\(column) = ?", [key])
+            let f = SQLFilter(filters, table: table, days: period).and("\(column) = ?", [key])
             guard let doc = try Int64.fetchOne(db, sql: """
-                SELECT id FROM (SELECT \(id) AS id, \(a).severity AS severity, \(a).sentiment AS sentiment FROM \(table.from)\(f.whereSQL)
+                SELECT id FROM (SELECT \(id) AS id, \(a).severity AS severity, \(a).sentiment AS sentiment FROM \(table.from)\(f.sql)
                   ORDER BY \(a).day DESC, \(a).severity DESC, \(id) LIMIT ?)
                 ORDER BY severity DESC, sentiment, id LIMIT 1
                 """, arguments: f.arguments(after: [], then: [w])) else { return nil }

@@ -31,47 +31,64 @@ public struct Period: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Which table a query reads, so that filters use the columns it has.
-enum FactTable {
+/// The fact tables queries read, with the aliases their SQL uses (public for the report's own queries).
+public enum FactTable: Sendable {
     case documents, touchpoints, painPoints
 
-    var name: String {
+    public var name: String {
         switch self {
         case .documents: "documents"
         case .touchpoints: "document_touchpoints"
         case .painPoints: "pain_points"
         }
     }
-    var alias: String {
+    public var alias: String {
         switch self {
         case .documents: "d"
         case .touchpoints: "t"
         case .painPoints: "p"
         }
     }
-    var documentID: String { self == .documents ? "d.id" : "\(alias).document_id" }
+    public var documentID: String { self == .documents ? "d.id" : "\(alias).document_id" }
+    /// "documents d", "pain_points p", ...
+    public var from: String { "\(name) \(alias)" }
 }
 
 /// A WHERE clause and its arguments, built from filters.
-struct SQLFilter {
-    var clauses: [String] = []
-    var values: [(any DatabaseValueConvertible)?] = []
-    var arguments: StatementArguments { StatementArguments(values) }
+public struct SQLFilter {
+    public internal(set) var clauses: [String] = []
+    public internal(set) var values: [(any DatabaseValueConvertible)?] = []
+    public var arguments: StatementArguments { StatementArguments(values) }
 
-    var sql: String { clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ") }
-    var andSQL: String { clauses.isEmpty ? "" : " AND " + clauses.joined(separator: " AND ") }
+    /// The arguments after `before` (placeholders that come earlier in the SQL), then `after`.
+    public func arguments(after before: [(any DatabaseValueConvertible)?], then after: [(any DatabaseValueConvertible)?] = []) -> StatementArguments {
+        StatementArguments(before + values + after)
+    }
 
-    mutating func add(_ clause: String, _ args: [(any DatabaseValueConvertible)?]) {
+    /// This filter with one more clause.
+    public func and(_ clause: String, _ args: [(any DatabaseValueConvertible)?] = []) -> SQLFilter {
+        var f = self
+        f.add(clause, args)
+        return f
+    }
+
+    /// " WHERE a AND b", or "" without clauses.
+    public var sql: String { clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ") }
+    public var andSQL: String { clauses.isEmpty ? "" : " AND " + clauses.joined(separator: " AND ") }
+
+    public mutating func add(_ clause: String, _ args: [(any DatabaseValueConvertible)?] = []) {
         clauses.append(clause)
         values += args
     }
 
-    mutating func addIn(_ column: String, _ values: [String]) {
+    public mutating func addIn(_ column: String, _ values: [String]) {
         guard !values.isEmpty else { return }
         add("\(column) IN (\(Array(repeating: "?", count: values.count).joined(separator: ", ")))", values)
     }
 
-    /// The filters other than dates, for `table`.
-    init(_ f: QueryFilters, table: FactTable, days: Period?) {
+    /// The query filters on `table`, restricted to `days` (nil: every day, undated documents included).
+    /// Values are always bound, never put into the SQL text.
+    public init(_ f: QueryFilters, table: FactTable, days: Period?) {
         let a = table.alias
         if let days { add("\(a).day BETWEEN ? AND ?", [days.start, days.end]) }
         addIn("\(a).phase", f.phases)
@@ -96,7 +113,7 @@ struct SQLFilter {
         }
     }
 
-    init() {}
+    public init() {}
 }
 
 public enum PeriodResolution {
