@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PainmapReport
 import PainmapText
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json, md }
@@ -57,15 +58,8 @@ struct ResultTable {
         }
     }
 
-    static func grouped(_ v: Int) -> String {
-        let s = String(v.magnitude)
-        var out = ""
-        for (i, ch) in s.enumerated() {
-            if i > 0, (s.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return (v < 0 ? "-" : "") + out
-    }
+    /// 12,345: the report's own formatting, so tables and the report agree.
+    static func grouped(_ v: Int) -> String { PainmapReport.Format.count(v) }
 
     static func oneLine(_ s: String) -> String {
         s.replacingOccurrences(of: "\r\n", with: " / ").replacingOccurrences(of: "\n", with: " / ").replacingOccurrences(of: "\t", with: " ")
