@@ -70,6 +70,12 @@ public struct DefaultModels: Sendable {
         return h % 5 == 0
     }
 
+    static func parametersHash(_ p: NaiveBayesParameters) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in String(describing: p).utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return String(h % (1 << 32), radix: 16)
+    }
+
     public static func contentHash(_ examples: [CorpusExample]) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for e in examples { for b in e.label.utf8 + [9] + e.text.utf8 + [10] { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 } }
@@ -82,9 +88,12 @@ public struct DefaultModels: Sendable {
         let topics = try topicExamples(corpora: dir)
         let phases = try phaseExamples(corpora: dir)
         let tv = contentHash(topics), pv = contentHash(phases)
-        let topic = try cachedModel(name: "topic-\(tv)", useCache: useCache) { try train(topics, resources: resources) }
-        let phase = try cachedModel(name: "phase-\(pv)", useCache: useCache) { try train(phases, resources: resources) }
-        return DefaultModels(topic: topic, phase: phase, topicVersion: tv, phaseVersion: pv)
+        // The cache key covers the training parameters too: new classifier defaults must not be served a
+        // model trained with the old ones.
+        let params = parametersHash(NaiveBayesParameters())
+        let topic = try cachedModel(name: "topic-\(tv)-\(params)", useCache: useCache) { try train(topics, resources: resources) }
+        let phase = try cachedModel(name: "phase-\(pv)-\(params)", useCache: useCache) { try train(phases, resources: resources) }
+        return DefaultModels(topic: topic, phase: phase, topicVersion: "\(tv)-\(params)", phaseVersion: "\(pv)-\(params)")
     }
 
     public static func train(_ examples: [CorpusExample], resources: TextResources) throws -> NaiveBayesModel {

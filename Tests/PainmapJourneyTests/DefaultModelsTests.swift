@@ -78,12 +78,17 @@ final class DefaultModelsTests: XCTestCase {
         XCTAssertGreaterThan(evaluation.accuracy, 0.4)
     }
 
-    /// The models the analyzer uses are trained on all of the corpora and versioned by their content.
+    /// The models the analyzer uses are trained on all of the corpora and versioned by their content and the
+    /// training parameters (new classifier defaults make a new version, so `reanalyze` sees it).
     func testLoadedModelsAreVersionedByTheirCorpora() throws {
         let r = try JourneyFixture.resources()
         let (dir, _) = try corpora()
-        XCTAssertEqual(r.models.topicVersion, DefaultModels.contentHash(try DefaultModels.topicExamples(corpora: dir)))
-        XCTAssertEqual(r.models.phaseVersion, DefaultModels.contentHash(try DefaultModels.phaseExamples(corpora: dir)))
+        let params = DefaultModels.parametersHash(NaiveBayesParameters())
+        XCTAssertEqual(r.models.topicVersion, DefaultModels.contentHash(try DefaultModels.topicExamples(corpora: dir)) + "-" + params)
+        XCTAssertEqual(r.models.phaseVersion, DefaultModels.contentHash(try DefaultModels.phaseExamples(corpora: dir)) + "-" + params)
+        var changed = NaiveBayesParameters()
+        changed.alpha += 0.5
+        XCTAssertNotEqual(DefaultModels.parametersHash(changed), params)
         XCTAssertEqual(r.versions.topicModel, r.models.topicVersion)
         XCTAssertEqual(r.versions.journey, "generic@\(r.taxonomy.contentHash)")
         XCTAssertEqual(Set(r.models.phase.classes), Set(JourneyPhase.allCases.map(\.rawValue)))
