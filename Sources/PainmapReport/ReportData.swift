@@ -183,19 +183,6 @@ public struct PainPointRow: Sendable, Hashable {
     }
 }
 
-public struct EmergingTheme: Sendable, Hashable {
-    public var key: String
-    public var label: String
-    public var current: Int
-    public var previous: Int
-    public var expected: Double
-    /// Infinite when the theme had no mentions before.
-    public var rateRatio: Double
-    public var pValue: Double
-    public var qValue: Double
-    public var significant: Bool
-    public var example: String?
-}
 
 /// Themes whose volume rose in the period against the previous one, tested as `painmap emerging` does.
 public struct EmergingTable: Sendable, Hashable {
@@ -208,7 +195,7 @@ public struct EmergingTable: Sendable, Hashable {
     public var minCount: Int
     public var alpha: Double
     /// Tested themes that rose above their expected count, lowest p-value first.
-    public var rows: [EmergingTheme]
+    public var rows: [EmergingRow]
     /// How many of the tested themes are significant (q <= alpha and above expected).
     public var significantCount: Int
 }

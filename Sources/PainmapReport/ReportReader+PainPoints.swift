@@ -132,13 +132,13 @@ extension ReportReader {
         let n1 = counts.reduce(0) { $0 + $1.current }
         let n0 = counts.reduce(0) { $0 + $1.previous }
         let p0 = n1 + n0 > 0 ? Double(n1) / Double(n1 + n0) : 0.5
-        var rows: [EmergingTheme] = []
+        var rows: [EmergingRow] = []
         for c in counts where c.current >= max(1, options.emergingMinCount) {
             let n = c.current + c.previous
             let p = n0 == 0 ? 1 : Significance.binomialUpperTail(k: c.current, n: n, p: p0)
             let ratio = c.previous == 0 ? Double.infinity
                 : (Double(c.current) / Double(max(n1, 1))) / (Double(c.previous) / Double(max(n0, 1)))
-            rows.append(EmergingTheme(key: c.key, label: c.key, current: c.current, previous: c.previous, expected: Double(n) * p0,
+            rows.append(EmergingRow(key: c.key, label: c.key, current: c.current, previous: c.previous, expected: Double(n) * p0,
                                       rateRatio: ratio, pValue: p, qValue: 1, significant: false))
         }
         let q = Significance.benjaminiHochberg(rows.map(\.pValue))

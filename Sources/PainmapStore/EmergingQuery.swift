@@ -15,6 +15,13 @@ public struct EmergingRow: Sendable, Hashable {
     public var qValue: Double
     public var significant: Bool
     public var example: String?
+
+    public init(key: String, label: String, current: Int, previous: Int, expected: Double, rateRatio: Double,
+                pValue: Double, qValue: Double, significant: Bool, example: String? = nil) {
+        self.key = key; self.label = label; self.current = current; self.previous = previous; self.expected = expected
+        self.rateRatio = rateRatio; self.pValue = pValue; self.qValue = qValue; self.significant = significant
+        self.example = example
+    }
 }
 
 public struct EmergingResult: Sendable {
