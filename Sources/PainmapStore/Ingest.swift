@@ -124,7 +124,7 @@ public final class Ingester: @unchecked Sendable {
                 kind = "folder"
                 size = nil
             } else {
-                if path != "-", !FileManager.default.fileExists(atPath: path) { throw StoreError("\(path): no such file") }
+                if path != "-", !FileManager.default.fileExists(atPath: path) { throw StoreError("no such file") }
                 let (r, k) = try Records.open(path, kind: options.kind)
                 reader = r
                 kind = k.rawValue

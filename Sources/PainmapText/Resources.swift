@@ -9,7 +9,8 @@ public struct DataFileError: Error, CustomStringConvertible, Equatable {
     public init(file: String, line: Int, column: Int = 1, _ message: String) {
         self.file = file; self.line = line; self.column = column; self.message = message
     }
-    public var description: String { "\(file):\(line):\(column): \(message)" }
+    /// "file:line:column: message"; a problem with the whole file (line 0) is "file: message".
+    public var description: String { line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)" }
 }
 
 /// A row of a tab-separated data file: its 1-based line number and its fields.

@@ -9,12 +9,20 @@ struct Painmap: ParsableCommand {
         commandName: "painmap",
         abstract: "Turn customer feedback into pain points on the customer journey.",
         discussion: """
-        painmap reads support tickets, reviews and social posts, scores their sentiment, classifies their
-        topic, places them on the customer journey and extracts the complaints inside them.
+        painmap reads support tickets, reviews and social posts, scores their sentiment, classifies their topic, places them on the customer journey (phase and touchpoints) and extracts the complaints inside them as pain points. Everything lands in a SQLite file you can query.
 
-        Start with:
-          painmap tokenize feedback.txt            see what the text pipeline makes of each line
-          echo "The app crashed AGAIN :(" | painmap tokenize - --format table
+        The main job:
+          painmap ingest tickets.csv reviews.jsonl   exports into painmap.sqlite
+          painmap top                    what hurts most, change vs before
+          painmap emerging               what is rising significantly
+          painmap journey                where on the journey it hurts
+          painmap report --html r.html   the journey map, one shareable file
+
+        One document at a time, no database:
+          painmap classify feedback.txt  full analysis, one JSON line each
+          painmap explain "Third time I ask: where is my refund?"
+
+        'painmap help <subcommand>' explains each command and its options.
         """,
         version: version,
         subcommands: [Tokenize.self, SentimentCommand.self, Explain.self, Classify.self, Models.self, Train.self, Evaluate.self, Predict.self, ModelCommand.self, Ingest.self, TopCommand.self, TrendsCommand.self, EmergingCommand.self, JourneyCommand.self, SearchCommand.self, StatsCommand.self, ReanalyzeCommand.self, ReportCommand.self]
