@@ -56,12 +56,26 @@ enum Diagnostics {
 /// One document per input line, read from a file or stdin. Lines are decoded on the worker threads (UTF-8
 /// validation is a measurable share of the work); repairs are reported on stderr, in input order.
 enum LineJob {
+    /// The reader and the block it is reading ahead, handed to the read-ahead queue (only one thread
+    /// touches them at a time: the main thread waits for the read before using the block).
+    private final class ReadAhead: @unchecked Sendable {
+        let reader: LineReader
+        var block: LineBlock?
+        init(_ reader: LineReader) { self.reader = reader }
+    }
+
     static func run<R>(file: String, jobs: Int, work: @escaping @Sendable (_ worker: Int, _ line: Int, _ text: String) -> R,
                        emit: (R) -> Void) throws {
-        let reader = try LineReader(path: file)
-        let name = reader.name
+        let ahead = ReadAhead(try LineReader(path: file))
+        let name = ahead.reader.name
         let parallel = ParallelBatches(workers: jobs)
-        while let block = reader.nextBlock() {
+        // The next block is read on another thread while this one is analysed: reading was a serial share
+        // of the run that grew with the input (measured: 1.6x on 2 cores before, the rest idle waiting).
+        let readQueue = DispatchQueue(label: "painmap.read-ahead")
+        var current = ahead.reader.nextBlock()
+        while let block = current {
+            let pending = DispatchGroup()
+            readQueue.async(group: pending) { ahead.block = ahead.reader.nextBlock() }
             let results = parallel.map(Array(block.ranges.indices)) { w, k -> (R, [InputWarning]) in
                 var warnings: [InputWarning] = []
                 let line = block.firstLine + k
@@ -74,6 +88,8 @@ enum LineJob {
                 for w in r.1 { Diagnostics.warn(w.description) }
                 emit(r.0)
             }
+            pending.wait()
+            current = ahead.block
         }
     }
 }
