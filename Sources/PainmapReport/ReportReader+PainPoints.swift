@@ -131,26 +131,11 @@ extension ReportReader {
         let counts = try themeCounts(dim, period: window)
         let n1 = counts.reduce(0) { $0 + $1.current }
         let n0 = counts.reduce(0) { $0 + $1.previous }
-        let p0 = n1 + n0 > 0 ? Double(n1) / Double(n1 + n0) : 0.5
-        var rows: [EmergingRow] = []
-        for c in counts where c.current >= max(1, options.emergingMinCount) {
-            let n = c.current + c.previous
-            let p = n0 == 0 ? 1 : Significance.binomialUpperTail(k: c.current, n: n, p: p0)
-            let ratio = c.previous == 0 ? Double.infinity
-                : (Double(c.current) / Double(max(n1, 1))) / (Double(c.previous) / Double(max(n0, 1)))
-            rows.append(EmergingRow(key: c.key, label: c.key, current: c.current, previous: c.previous, expected: Double(n) * p0,
-                                      rateRatio: ratio, pValue: p, qValue: 1, significant: false))
-        }
-        let q = Significance.benjaminiHochberg(rows.map(\.pValue))
-        for i in rows.indices {
-            rows[i].qValue = q[i]
-            rows[i].significant = q[i] <= options.alpha && Double(rows[i].current) > rows[i].expected
-        }
+        var rows = Significance.rises(counts.map { ($0.key, $0.current, $0.previous) }, currentTotal: n1, previousTotal: n0,
+                                      minCount: options.emergingMinCount, alpha: options.alpha)
         let tested = rows.count
         let significant = rows.filter(\.significant).count
-        rows = Array(rows.filter { Double($0.current) > $0.expected }
-            .sorted { ($0.pValue, -$0.rateRatio, $0.key) < ($1.pValue, -$1.rateRatio, $1.key) }
-            .prefix(options.emergingLimit))
+        rows = Array(rows.filter { Double($0.current) > $0.expected }.prefix(options.emergingLimit))
         for i in rows.indices {
             if let (text, surface, _) = try example(dim, key: rows[i].key, period: window) {
                 rows[i].example = text

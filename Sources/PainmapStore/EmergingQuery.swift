@@ -54,24 +54,10 @@ extension PainmapStore {
                 n1 = try TopQuery.documentCount(db, filters: filters, period: window)
                 n0 = try TopQuery.documentCount(db, filters: filters, period: window.previous)
             }
-            let p0 = n1 + n0 > 0 ? Double(n1) / Double(n1 + n0) : 0.5
-            var rows: [EmergingRow] = []
-            for c in counts where c.current >= max(1, minCount) {
-                let n = c.current + c.previous
-                let p = n0 == 0 ? 1 : Significance.binomialUpperTail(k: c.current, n: n, p: p0)
-                let ratio = c.previous == 0 ? Double.infinity
-                    : (Double(c.current) / Double(max(n1, 1))) / (Double(c.previous) / Double(max(n0, 1)))
-                rows.append(EmergingRow(key: c.key, label: c.key, current: c.current, previous: c.previous, expected: Double(n) * p0,
-                                        rateRatio: ratio, pValue: p, qValue: 1, significant: false))
-            }
-            let q = Significance.benjaminiHochberg(rows.map(\.pValue))
-            for i in rows.indices {
-                rows[i].qValue = q[i]
-                rows[i].significant = q[i] <= alpha && Double(rows[i].current) > rows[i].expected
-            }
+            var rows = Significance.rises(counts.map { ($0.key, $0.current, $0.previous) }, currentTotal: n1, previousTotal: n0,
+                                          minCount: minCount, alpha: alpha)
             let tested = rows.count
             if !all { rows = rows.filter(\.significant) }
-            rows.sort { ($0.pValue, -$0.rateRatio, $0.key) < ($1.pValue, -$1.rateRatio, $1.key) }
             rows = Array(rows.prefix(limit))
             let (table, _) = TopQuery.table(dim)
             let inWindow = SQLFilter(filters, table: table, days: window)

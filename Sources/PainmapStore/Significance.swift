@@ -8,6 +8,30 @@ import Foundation
 /// conditional test for comparing two Poisson rates). The one-sided p-value is P(X >= current). Over all
 /// themes tested, Benjamini-Hochberg q-values bound the share of false discoveries.
 public enum Significance {
+    /// The rise test shared by `painmap emerging` and the report: each theme's current count against
+    /// Binomial(current + previous, share of the current window in the total volume), one-sided,
+    /// Benjamini-Hochberg over every theme with at least `minCount` mentions now. Rows come back ranked
+    /// (p-value, then larger rate ratio, then key), all tested themes, with q and `significant` set.
+    public static func rises(_ counts: [(key: String, current: Int, previous: Int)], currentTotal n1: Int,
+                             previousTotal n0: Int, minCount: Int, alpha: Double) -> [EmergingRow] {
+        let p0 = n1 + n0 > 0 ? Double(n1) / Double(n1 + n0) : 0.5
+        var rows: [EmergingRow] = []
+        for c in counts where c.current >= max(1, minCount) {
+            let n = c.current + c.previous
+            let p = n0 == 0 ? 1 : binomialUpperTail(k: c.current, n: n, p: p0)
+            let ratio = c.previous == 0 ? Double.infinity
+                : (Double(c.current) / Double(max(n1, 1))) / (Double(c.previous) / Double(max(n0, 1)))
+            rows.append(EmergingRow(key: c.key, label: c.key, current: c.current, previous: c.previous, expected: Double(n) * p0,
+                                    rateRatio: ratio, pValue: p, qValue: 1, significant: false))
+        }
+        let q = benjaminiHochberg(rows.map(\.pValue))
+        for i in rows.indices {
+            rows[i].qValue = q[i]
+            rows[i].significant = q[i] <= alpha && Double(rows[i].current) > rows[i].expected
+        }
+        return rows.sorted { ($0.pValue, -$0.rateRatio, $0.key) < ($1.pValue, -$1.rateRatio, $1.key) }
+    }
+
     /// P(X >= k) for X ~ Binomial(n, p).
     public static func binomialUpperTail(k: Int, n: Int, p: Double) -> Double {
         if k <= 0 { return 1 }
