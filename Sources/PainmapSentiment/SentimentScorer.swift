@@ -94,14 +94,8 @@ public final class SentimentScorer {
             return SentimentResult(document: .neutralScore, sentences: doc.sentences.map { _ in .neutralScore },
                                    contributions: [], scored: false)
         }
-        let tokens = doc.tokens
         // ALL CAPS counts as emphasis only in text that is not shouted throughout.
-        var capsWords = 0, words = 0
-        for t in tokens where t.kind == .word && t.end - t.start >= 2 {
-            words += 1
-            if t.flags.contains(.allCaps) { capsWords += 1 }
-        }
-        let mixedCase = capsWords > 0 && capsWords < words
+        let mixedCase = SentimentScorer.isMixedCase(doc)
 
         var sentenceScores: [SentimentScore] = []
         sentenceScores.reserveCapacity(doc.sentences.count)
