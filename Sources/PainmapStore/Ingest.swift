@@ -37,6 +37,10 @@ public struct IngestSummary: Sendable {
     /// Stored without a usable date (also counted in `stored`).
     public var undated = 0
     public var seconds = 0.0
+    /// Time the writer spent in its transactions, and the CPU time of that thread meanwhile: what writing
+    /// costs beside reading and analysis (for `scripts/bench_store.sh`).
+    public var writeSeconds = 0.0
+    public var writeCPUSeconds = 0.0
     /// complete, partial (some rows rejected) or stopped (--strict met a reject).
     public var status = "complete"
     /// The first rejects (all of them are in the `rejects` table).
@@ -209,7 +213,7 @@ public final class Ingester: @unchecked Sendable {
 
     // MARK: ingest
 
-    /// A batch on its way to the writer.
+/// A batch on its way to the writer.
     struct WriteBatch: Sendable {
         var docs: [(DocumentInput, FeedbackAnalysis)]
         var rejects: [RejectRecord]
@@ -223,6 +227,8 @@ public final class Ingester: @unchecked Sendable {
         let lock = NSLock()
         var stored = 0, duplicates = 0, rejected = 0, undated = 0
         var error: Error?
+        var writeSeconds = 0.0, writeCPUSeconds = 0.0
+        func wrote(seconds: Double, cpu: Double) { lock.lock(); writeSeconds += seconds; writeCPUSeconds += cpu; lock.unlock() }
         func add(stored s: Int, duplicates d: Int, rejected r: Int, undated u: Int) {
             lock.lock(); stored += s; duplicates += d; rejected += r; undated += u; lock.unlock()
         }
@@ -335,16 +341,23 @@ public final class Ingester: @unchecked Sendable {
             writeQueue.async {
                 defer { inFlight.signal() }
                 if tally.snapshot.4 != nil { return }
+                let (wall0, cpu0) = (DispatchTime.now(), Ingester.threadCPUSeconds())
+                defer { tally.wrote(seconds: Ingester.seconds(since: wall0), cpu: Ingester.threadCPUSeconds() - cpu0) }
                 do {
                     let (s, d) = try store.writer.write { db -> (Int, Int) in
                         var s = 0, dup = batch.knownDuplicates
+                        var ids: ClosedRange<Int64>? = nil
+                        try BulkLoad.begin(db)
                         for (doc, a) in batch.docs {
-                            if try DocumentWriter.insert(doc, analysis: a, importID: importID, source: source, analysisID: analysisID, db: db) {
+                            if let id = try DocumentWriter.insert(doc, analysis: a, importID: importID, source: source,
+                                                                  analysisID: analysisID, db: db) {
                                 s += 1
+                                ids = (ids?.lowerBound ?? id)...id
                             } else {
                                 dup += 1
                             }
                         }
+                        try BulkLoad.finish(db, ids: ids)
                         for r in batch.rejects { try r.insert(db) }
                         try db.execute(sql: """
                             UPDATE imports SET rows_read = rows_read + ?, rows_stored = rows_stored + ?, rows_duplicate = rows_duplicate + ?,
@@ -377,6 +390,8 @@ public final class Ingester: @unchecked Sendable {
         summary.duplicates = t.1
         summary.rejected = t.2
         summary.rejects = keptRejects
+        summary.writeSeconds = tally.writeSeconds
+        summary.writeCPUSeconds = tally.writeCPUSeconds
         summary.dateOrder = converter.order
         summary.status = stopped ? "stopped" : (t.2 > 0 ? "partial" : "complete")
         let status = summary.status
@@ -386,6 +401,13 @@ public final class Ingester: @unchecked Sendable {
         store.checkpoint()
         summary.seconds = Ingester.seconds(since: started)
         return summary
+    }
+
+    /// CPU seconds the calling thread has used.
+    static func threadCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
     static func seconds(since t: DispatchTime) -> Double {

@@ -118,10 +118,10 @@ public struct DocumentInput: Sendable {
 /// Writes documents and their analyses with cached prepared statements: the one place that knows the
 /// column lists of `documents`, `document_touchpoints` and `pain_points`.
 enum DocumentWriter {
-    /// Inserts a document with its touchpoints and pain points. Returns false (and writes nothing) when it
-    /// is a duplicate: same source and external id, or, without an id, same content hash.
+    /// Inserts a document with its touchpoints and pain points and returns its id. Returns nil (and writes
+    /// nothing) when it is a duplicate: same source and external id, or, without an id, same content hash.
     static func insert(_ d: DocumentInput, analysis a: FeedbackAnalysis, importID: Int64, source: String, analysisID: Int64,
-                       db: Database) throws -> Bool {
+                       db: Database) throws -> Int64? {
         let day = d.createdAt.map(DateParser.day)
         let (severity, churn) = summary(a)
         let stmt = try db.cachedStatement(sql: """
@@ -138,9 +138,10 @@ enum DocumentWriter {
         ]
         stmt.setUncheckedArguments(args)
         try stmt.execute()
-        guard db.changesCount == 1 else { return false }
-        try insertParts(documentID: db.lastInsertedRowID, day: day, analysis: a, db: db)
-        return true
+        guard db.changesCount == 1 else { return nil }
+        let id = db.lastInsertedRowID
+        try insertParts(documentID: id, day: day, analysis: a, db: db)
+        return id
     }
 
     /// Replaces a stored document's analysis (after a lexicon or model change).

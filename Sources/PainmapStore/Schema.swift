@@ -10,6 +10,7 @@ public enum Schema {
         m.registerMigration("v1-search", migrate: v1Search)
         m.registerMigration("v1-views", migrate: v1Views)
         m.registerMigration("v2-journey-rollups", migrate: v2JourneyRollups)
+        m.registerMigration("v3-bulk-load", migrate: v3BulkLoad)
         return m
     }
 
@@ -241,6 +242,40 @@ public enum Schema {
               SELECT coalesce(day, \(u)), phase, touchpoint, count(*), total(sentiment) FROM document_touchpoints GROUP BY 1, 2, 3;
             INSERT INTO journey_pain_daily
               SELECT coalesce(day, \(u)), phase, touchpoint, phrase, count(*) FROM pain_points WHERE touchpoint IS NOT NULL GROUP BY 1, 2, 3, 4;
+            """)
+    }
+
+    /// Ingest fills the search index and the rollups once per batch (see `BulkLoad`): the insert triggers
+    /// stand aside while `bulk_load.active` is 1, which only an uncommitted ingest transaction ever sees.
+    static func v3BulkLoad(_ db: Database) throws {
+        let u = undatedDay
+        try db.execute(sql: """
+            -- One row. 1 only inside an ingest transaction, which then fills documents_fts, journey_daily and
+            -- journey_pain_daily itself, once per batch; every other writer goes through the triggers.
+            CREATE TABLE bulk_load (active INTEGER NOT NULL);
+            INSERT INTO bulk_load VALUES (0);
+
+            DROP TRIGGER documents_fts_insert;
+            CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents WHEN NOT (SELECT active FROM bulk_load) BEGIN
+              INSERT INTO documents_fts(rowid, text) VALUES (new.id, new.text);
+            END;
+            DROP TRIGGER journey_document_insert;
+            CREATE TRIGGER journey_document_insert AFTER INSERT ON documents WHEN NOT (SELECT active FROM bulk_load) BEGIN
+              INSERT INTO journey_daily VALUES (coalesce(new.day, \(u)), new.phase, '', 1, new.sentiment)
+                ON CONFLICT DO UPDATE SET documents = documents + 1, sentiment_sum = sentiment_sum + excluded.sentiment_sum;
+            END;
+            DROP TRIGGER journey_touchpoint_insert;
+            CREATE TRIGGER journey_touchpoint_insert AFTER INSERT ON document_touchpoints
+              WHEN NOT (SELECT active FROM bulk_load) BEGIN
+              INSERT INTO journey_daily VALUES (coalesce(new.day, \(u)), new.phase, new.touchpoint, 1, new.sentiment)
+                ON CONFLICT DO UPDATE SET documents = documents + 1, sentiment_sum = sentiment_sum + excluded.sentiment_sum;
+            END;
+            DROP TRIGGER journey_pain_insert;
+            CREATE TRIGGER journey_pain_insert AFTER INSERT ON pain_points
+              WHEN new.touchpoint IS NOT NULL AND NOT (SELECT active FROM bulk_load) BEGIN
+              INSERT INTO journey_pain_daily VALUES (coalesce(new.day, \(u)), new.phase, new.touchpoint, new.phrase, 1)
+                ON CONFLICT DO UPDATE SET mentions = mentions + 1;
+            END;
             """)
     }
 

@@ -193,6 +193,7 @@ struct Ingest: ParsableCommand {
             j.key("status", s.status)
             j.key("read", s.read); j.key("stored", s.stored); j.key("duplicates", s.duplicates); j.key("rejected", s.rejected)
             j.key("undated", s.undated); j.key("seconds", s.seconds, digits: 3)
+            j.key("write_seconds", s.writeSeconds, digits: 3); j.key("write_cpu_seconds", s.writeCPUSeconds, digits: 3)
             j.key("rejects"); j.beginArray()
             for r in s.rejects {
                 j.beginObject(); j.key("file", r.file); j.key("line", r.line)

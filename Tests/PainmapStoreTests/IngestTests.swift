@@ -37,6 +37,63 @@ final class IngestTests: XCTestCase {
         XCTAssertEqual(try count(store, "SELECT count(*) FROM analyses WHERE lexicon = 'test-lexicon'"), 1)
     }
 
+    /// Ingest fills the search index and the journey rollups once per batch (BulkLoad); the triggers keep
+    /// them right for every other writer. Either way they must equal what the rows say.
+    func testSearchIndexAndRollupsMatchTheRowsAfterBatchesAndManualWrites() throws {
+        let dir = TempDir(), store = try PainmapStore.inMemory()
+        var lines: [String] = []
+        for i in 0..<50 {
+            let kind = ["the parcel was delivered late", "the app crashed again", "I was charged twice on my bill", "love it"][i % 4]
+            lines.append("\(i),\(kind) number \(i),2026-03-\(10 + i % 7) 09:00:00,email")
+        }
+        let f = dir.file("t.csv", "Ticket ID,Description,Created at,Channel\n" + lines.joined(separator: "\n") + "\n")
+        let s = try ingest(store, f) { $0.batchSize = 7 }
+        XCTAssertEqual(s.stored, 50)
+        func assertRollupsMatch(_ when: String) throws {
+            let documents = """
+                SELECT coalesce(day, \(Schema.undatedDay)) AS day, phase, '' AS touchpoint, count(*) AS documents,
+                  round(total(sentiment), 9) AS s FROM documents GROUP BY 1, 2
+                UNION ALL
+                SELECT coalesce(day, \(Schema.undatedDay)), phase, touchpoint, count(*), round(total(sentiment), 9)
+                FROM document_touchpoints GROUP BY 1, 2, 3
+                """
+            let pains = """
+                SELECT coalesce(day, \(Schema.undatedDay)) AS day, phase, touchpoint, phrase, count(*) AS mentions FROM pain_points
+                WHERE touchpoint IS NOT NULL GROUP BY 1, 2, 3, 4
+                """
+            try store.read { db in
+                // Sums of sentiment are rounded: batches add them in another order.
+                let want = try Row.fetchSet(db, sql: documents)
+                let have = try Row.fetchSet(db, sql: """
+                    SELECT day, phase, touchpoint, documents, round(sentiment_sum, 9) AS s FROM journey_daily WHERE documents > 0
+                    """)
+                XCTAssertEqual(have, want, "journey_daily \(when)")
+                XCTAssertEqual(try Row.fetchSet(db, sql: "SELECT * FROM journey_pain_daily WHERE mentions > 0"),
+                               try Row.fetchSet(db, sql: pains), "journey_pain_daily \(when)")
+                XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'crashed'"),
+                               try Int.fetchOne(db, sql: "SELECT count(*) FROM documents WHERE text LIKE '%crashed%'"), "search \(when)")
+                XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT active FROM bulk_load"), 0, "the flag never stays set")
+            }
+        }
+        XCTAssertGreaterThan(try count(store, "SELECT count(*) FROM journey_pain_daily WHERE mentions > 0"), 0)
+        try assertRollupsMatch("after a batched ingest")
+        // A person adding and deleting rows in sqlite3: the triggers do the work.
+        try store.writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO documents (id, import_id, source, line, day, language, text, normalized_text, content_hash, sentiment,
+                  sentiment_label, topic, topic_confidence, phase, phase_confidence, analysis_id)
+                VALUES (1000, 1, 'hand', 1, 20500, 'en', 'the app crashed by hand', 'the app crashed by hand', 'x', -0.5,
+                  'negative', 'app_crash', 1, 'usage', 1, 1);
+                INSERT INTO document_touchpoints VALUES (1000, 'mobile_app', 1, 'app', 4, 7, 20500, 'usage', 'app_crash', -0.5, 0.5, 0);
+                INSERT INTO pain_points (document_id, ordinal, span_start, span_end, text, phrase, phrase_surface, touchpoint, phase,
+                  topic, severity, churn_risk, sentiment, day)
+                VALUES (1000, 0, 0, 23, 'the app crashed by hand', 'app crash', 'app crash', 'mobile_app', 'usage', 'app_crash', 0.5, 0, -0.5, 20500);
+                DELETE FROM documents WHERE external_id = '1';
+                """)
+        }
+        try assertRollupsMatch("after writes by hand")
+    }
+
     func testReimportingAddsNothing() throws {
         let dir = TempDir(), store = try PainmapStore.inMemory()
         let f = dir.file("tickets.csv", tickets)
