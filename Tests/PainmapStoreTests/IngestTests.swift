@@ -94,6 +94,16 @@ final class IngestTests: XCTestCase {
         try assertRollupsMatch("after writes by hand")
     }
 
+    func testTrimmingRemovesUnicodeWhiteSpaceAtTheEndsOnly() {
+        XCTAssertEqual(" \t\r\n Parcel  late \n".trimmingWhitespace, "Parcel  late")
+        XCTAssertEqual("\u{00A0}\u{3000}Paket\u{2028}\u{0085}".trimmingWhitespace, "Paket", "no-break, ideographic, line separators")
+        XCTAssertEqual("  \n\u{00A0} ".trimmingWhitespace, "")
+        XCTAssertEqual("".trimmingWhitespace, "")
+        XCTAssertEqual("é 👍🏽".trimmingWhitespace, "é 👍🏽")
+        XCTAssertEqual("\u{200B}x\u{200B}".trimmingWhitespace, "\u{200B}x\u{200B}", "a zero-width space is not white space")
+        XCTAssertEqual(Substring(" 4 stars ").trimmingWhitespace, "4 stars")
+    }
+
     func testReimportingAddsNothing() throws {
         let dir = TempDir(), store = try PainmapStore.inMemory()
         let f = dir.file("tickets.csv", tickets)
