@@ -17,6 +17,11 @@ public struct QueryFilters: Sendable, Hashable {
         self.since = since; self.until = until; self.sources = sources; self.channels = channels.map { $0.lowercased() }
         self.phases = phases; self.touchpoints = touchpoints; self.topics = topics
     }
+
+    /// True when only --since / --until are set.
+    public var onlyDates: Bool {
+        sources.isEmpty && channels.isEmpty && phases.isEmpty && touchpoints.isEmpty && topics.isEmpty
+    }
 }
 
 /// A span of days, both ends included.

@@ -89,34 +89,53 @@ enum TopQuery {
 
     /// With `order` and `limit`, SQLite ranks the groups and returns the first `limit` with a current volume,
     /// plus the current volume of all groups (a window sum), so that only the rows shown are decoded.
+    /// `rollup: false` reads the pain points even where pain_daily would do (tests compare the two).
     static func aggregate(_ db: Database, dim: TopDimension, filters: QueryFilters, period: Period?, order: String?,
-                          limit: Int?) throws -> ([Counts], Int) {
-        let (table, key) = table(dim)
-        let a = table.alias
+                          limit: Int?, rollup: Bool = true) throws -> ([Counts], Int) {
         let scan = period.map { Period(start: $0.previous.start, end: $0.end) }
-        let filter = SQLFilter(filters, table: table, days: scan)
-        let current = period == nil ? "1" : "\(a).day >= ?"
-        let args: [(any DatabaseValueConvertible)?] = period.map { Array(repeating: $0.start, count: 5) } ?? []   // five uses of `current`
-        let sql = """
-            SELECT \(key) AS k,
-              sum(\(current)) AS cur,
-              total(CASE WHEN \(current) THEN \(a).sentiment END) AS sent,
-              total(CASE WHEN \(current) THEN \(a).severity END) AS impact,
-              total(CASE WHEN \(current) THEN \(a).churn_risk END) AS churn,
-              count(*) - sum(\(current)) AS prev
-            FROM \(table.name) \(a) INDEXED BY \(index(dim))\(filter.sql)
-            GROUP BY \(key)
-            """
+        let sql: String
+        let args: [(any DatabaseValueConvertible)?]
+        if rollup, dim == .phrase, filters.onlyDates {
+            // Key phrases filtered by dates only: the per-day sums in pain_daily hold the same figures in fewer rows.
+            let current = period == nil ? "1" : "day >= ?"
+            args = (period.map { Array(repeating: $0.start, count: 5) } ?? []) + (scan.map { [$0.start, $0.end] } ?? [])
+            sql = """
+                SELECT phrase AS k,
+                  total(CASE WHEN \(current) THEN mentions END) AS cur,
+                  total(CASE WHEN \(current) THEN sentiment_sum END) AS sent,
+                  total(CASE WHEN \(current) THEN severity_sum END) AS impact,
+                  total(CASE WHEN \(current) THEN churn END) AS churn,
+                  total(CASE WHEN NOT (\(current)) THEN mentions END) AS prev
+                FROM pain_daily WHERE mentions > 0\(scan == nil ? "" : " AND day BETWEEN ? AND ?")
+                GROUP BY phrase
+                """
+        } else {
+            let (table, key) = table(dim)
+            let a = table.alias
+            let filter = SQLFilter(filters, table: table, days: scan)
+            let current = period == nil ? "1" : "\(a).day >= ?"
+            args = (period.map { Array(repeating: $0.start, count: 5) } ?? []) + filter.values   // five uses of `current`
+            sql = """
+                SELECT \(key) AS k,
+                  sum(\(current)) AS cur,
+                  total(CASE WHEN \(current) THEN \(a).sentiment END) AS sent,
+                  total(CASE WHEN \(current) THEN \(a).severity END) AS impact,
+                  total(CASE WHEN \(current) THEN \(a).churn_risk END) AS churn,
+                  count(*) - sum(\(current)) AS prev
+                FROM \(table.name) \(a) INDEXED BY \(index(dim))\(filter.sql)
+                GROUP BY \(key)
+                """
+        }
         var out: [Counts] = []
         var total = 0
         let ranked = order.map { o in
-            "SELECT *, sum(cur) OVER () FROM (\(sql) HAVING cur > 0) ORDER BY \(o) LIMIT ?"
+            "SELECT *, CAST(sum(cur) OVER () AS INTEGER) FROM (\(sql) HAVING cur > 0) ORDER BY \(o) LIMIT ?"
         }
         let tail: [(any DatabaseValueConvertible)?] = order == nil ? [] : [max(0, limit ?? Int.max)]
-        let cursor = try Row.fetchCursor(db, sql: ranked ?? sql, arguments: StatementArguments(args + filter.values + tail))
+        let cursor = try Row.fetchCursor(db, sql: ranked ?? sql, arguments: StatementArguments(args + tail))
         while let r = try cursor.next() {
-            out.append(Counts(key: r[0] ?? "", current: r[1], previous: r[5], sentimentSum: r[2], impact: r[3],
-                              churn: Int(r[4] as Double)))
+            out.append(Counts(key: r[0] ?? "", current: Int(r[1] as Double), previous: Int(r[5] as Double), sentimentSum: r[2],
+                              impact: r[3], churn: Int(r[4] as Double)))
             if order != nil { total = r[6] }
         }
         return (out, total)

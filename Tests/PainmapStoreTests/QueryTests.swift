@@ -58,6 +58,47 @@ final class QueryTests: XCTestCase {
         XCTAssertEqual(try store.top(by: .topic, defaultDays: 30, sort: .sentiment).rows.last?.key, "other", "most negative first")
     }
 
+    /// `top` and `emerging` by key phrase with date filters only read the per-day sums in pain_daily; they
+    /// must give what the pain points themselves give, for any period.
+    func testPhraseRollupGivesTheSameFiguresAsThePainPoints() throws {
+        func both(_ period: Period?) throws {
+            try store.read { db in
+                let fast = try TopQuery.aggregate(db, dim: .phrase, filters: QueryFilters(), period: period, order: nil, limit: nil).0
+                let slow = try TopQuery.aggregate(db, dim: .phrase, filters: QueryFilters(), period: period, order: nil, limit: nil,
+                                                  rollup: false).0
+                XCTAssertEqual(fast.map(\.key).sorted(), slow.map(\.key).sorted(), "\(String(describing: period))")
+                let byKey = Dictionary(uniqueKeysWithValues: slow.map { ($0.key, $0) })
+                for f in fast {
+                    let s = byKey[f.key]!
+                    XCTAssertEqual(f.current, s.current); XCTAssertEqual(f.previous, s.previous); XCTAssertEqual(f.churn, s.churn)
+                    XCTAssertEqual(f.impact, s.impact, accuracy: 1e-9); XCTAssertEqual(f.sentimentSum, s.sentimentSum, accuracy: 1e-9)
+                }
+                XCTAssertFalse(fast.isEmpty)
+            }
+        }
+        let june = Period(start: DateParser.daysFromCivil(2026, 6, 1), end: DateParser.daysFromCivil(2026, 6, 30))
+        try both(june)
+        try both(Period(start: DateParser.daysFromCivil(2026, 3, 7), end: DateParser.daysFromCivil(2026, 3, 9)))
+        try both(nil)
+        // A separate store, changed by hand: triggers keep the sums right, and an undated pain point counts for all time.
+        let dir = TempDir(), other = try PainmapStore(path: dir.path + "/r.sqlite")
+        _ = try ingest(other, dir.file("t.csv", "id,text,date\n1,parcel late,2026-06-02\n2,app crash,2026-06-03\n3,parcel never came,\n"))
+        try other.writer.write { db in
+            try db.execute(sql: "UPDATE pain_points SET severity = 0.2, day = day - 1 WHERE document_id = 1")
+            try db.execute(sql: "DELETE FROM documents WHERE external_id = '2'")
+        }
+        try other.read { db in
+            for period in [nil, june] {
+                let fast = try TopQuery.aggregate(db, dim: .phrase, filters: QueryFilters(), period: period, order: nil, limit: nil).0
+                let slow = try TopQuery.aggregate(db, dim: .phrase, filters: QueryFilters(), period: period, order: nil, limit: nil,
+                                                  rollup: false).0
+                XCTAssertEqual(fast.map { "\($0.key) \($0.current) \($0.previous) \($0.impact)" }.sorted(),
+                               slow.map { "\($0.key) \($0.current) \($0.previous) \($0.impact)" }.sorted())
+            }
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT sum(mentions) FROM pain_daily"), 2)
+        }
+    }
+
     func testTopTopicsAndTouchpoints() throws {
         let t = try store.top(by: .topic, defaultDays: 30, sort: .volume)
         XCTAssertEqual(t.rows.map(\.key), ["delivery_delay", "app_crash", "billing_error", "other"])
