@@ -70,7 +70,12 @@ extension PainmapStore {
             let pains = try Int.fetchOne(db, sql: "SELECT count(*) FROM pain_points p\(pf.sql)", arguments: pf.arguments) ?? 0
             let tf = SQLFilter(filters, table: .touchpoints, days: period)
             let mentions = try Int.fetchOne(db, sql: "SELECT count(*) FROM document_touchpoints t\(tf.sql)", arguments: tf.arguments) ?? 0
-            let analyses = try Row.fetchAll(db, sql: """
+            // Documents per analysis need a pass over the whole documents table (no index has analysis_id):
+            // with a single analysis, which is the usual case, every document has it.
+            let single = try Int.fetchOne(db, sql: "SELECT count(*) FROM analyses") == 1
+            let analyses = try Row.fetchAll(db, sql: single ? """
+                SELECT lexicon, topic_model, phase_model, journey, (SELECT count(*) FROM documents) AS n FROM analyses
+                """ : """
                 SELECT a.lexicon, a.topic_model, a.phase_model, a.journey, count(d.id) AS n
                 FROM analyses a LEFT JOIN documents d ON d.analysis_id = a.id GROUP BY a.id ORDER BY a.id
                 """).map {

@@ -59,7 +59,10 @@ public final class PainmapStore: Sendable {
             // WAL + NORMAL: a commit survives a killed process; only a power cut may lose the last
             // transactions, and the file stays consistent either way.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            try db.execute(sql: "PRAGMA cache_size = -32768")   // 32 MiB per connection
+            // The writer keeps 32 MiB of pages: index inserts land all over large indexes. A reader mostly
+            // streams through an index once, where a big cache only costs fresh memory to fault in
+            // (a fifth of `painmap top`'s time on 1M documents): 4 MiB.
+            try db.execute(sql: db.configuration.readonly ? "PRAGMA cache_size = -4096" : "PRAGMA cache_size = -32768")
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             // After a checkpoint, shrink the WAL file back to at most 64 MiB (a large batch can grow it).
             try db.execute(sql: "PRAGMA journal_size_limit = 67108864")

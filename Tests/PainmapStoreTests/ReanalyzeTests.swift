@@ -16,6 +16,13 @@ final class ReanalyzeTests: XCTestCase {
                        fromRows.cells.map { "\($0.phase)/\($0.touchpoint) \($0.documents) \($0.painPoints) \($0.topPainPoint ?? "-")" },
                        file: file, line: line)
         XCTAssertEqual(fromRollups.phaseDocuments.mapValues(\.count), fromRows.phaseDocuments.mapValues(\.count), file: file, line: line)
+        let phrases = try store.read { db in
+            try [true, false].map { rollup in
+                try TopQuery.aggregate(db, dim: .phrase, filters: QueryFilters(), period: nil, order: nil, limit: nil, rollup: rollup).0
+                    .map { "\($0.key) \($0.current) \($0.churn)" }.sorted()
+            }
+        }
+        XCTAssertEqual(phrases[0], phrases[1], "pain_daily against pain_points", file: file, line: line)
         for c in fromRollups.cells {
             XCTAssertEqual(c.meanSentiment, fromRows.cell(c.phase, c.touchpoint)!.meanSentiment, accuracy: 1e-9, file: file, line: line)
         }
@@ -57,6 +64,7 @@ final class ReanalyzeTests: XCTestCase {
         XCTAssertEqual(try count(store, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'parcel'"), 76, "text and search untouched")
         XCTAssertEqual(try count(store, "SELECT count(DISTINCT analysis_id) FROM documents"), 1)
         XCTAssertEqual(try count(store, "SELECT count(*) FROM analyses"), 2)
+        XCTAssertEqual(try store.stats().analyses.map(\.documents), [0, 301], "documents per analysis")
         try assertRollupsMatchRows(store)
         let cell = try XCTUnwrap(try store.journey().cell("retention", "courier"))
         XCTAssertEqual(cell.documents, 76)
