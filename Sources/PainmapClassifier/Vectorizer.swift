@@ -271,7 +271,14 @@ public final class FeatureExtractor {
         knownVector(ids: rawIDs(doc, separateForms: false).words, features: features)
     }
 
-    private func knownVector(ids: [UInt32], features: FeatureSpace) -> SparseVector {
+    /// A document's n-gram ids (repeats included) as this extractor's options cut them: two models with the
+    /// same feature options over the same analyzer cut them once and each take `knownVector(ids:features:)`.
+    public func ngramIDs(_ doc: AnalyzedDocument) -> [UInt32] {
+        rawIDs(doc, separateForms: false).words
+    }
+
+    /// The vector of n-gram ids from `ngramIDs` of an extractor with the same analyzer and options.
+    public func knownVector(ids: [UInt32], features: FeatureSpace) -> SparseVector {
         if features.count != featuresSeen {
             // The model gained features since we cached "unknown" answers: ask again.
             for i in map.indices where map[i] == FeatureExtractor.unknown { map[i] = 0 }

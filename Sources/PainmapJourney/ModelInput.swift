@@ -14,9 +14,19 @@ final class ModelInput {
         extractor = FeatureExtractor(analyzer: analyzer, options: model.parameters.featureOptions)
     }
 
+    var featureOptions: FeatureOptions { model.parameters.featureOptions }
+
+    /// The document's n-gram ids, for `ranking(ids:)` of this input or of another with the same feature options.
+    func ngramIDs(_ doc: AnalyzedDocument) -> [UInt32] { extractor.ngramIDs(doc) }
+
     /// The ranked labels with their probabilities.
     func ranking(_ doc: AnalyzedDocument) -> [(label: String, probability: Double)] {
-        let p = model.predict(extractor.knownVector(doc, features: model.features), top: model.classes.count, buffer: &buffer)
+        ranking(ids: ngramIDs(doc))
+    }
+
+    /// The same from the document's n-gram ids.
+    func ranking(ids: [UInt32]) -> [(label: String, probability: Double)] {
+        let p = model.predict(extractor.knownVector(ids: ids, features: model.features), top: model.classes.count, buffer: &buffer)
         return p.ranking.map { (model.classes[$0.label], $0.probability) }
     }
 }
