@@ -60,7 +60,7 @@ extension PainmapStore {
             if !all { rows = rows.filter(\.significant) }
             rows = Array(rows.prefix(limit))
             let (table, _) = TopQuery.table(dim)
-            let inWindow = SQLFilter(filters, table: table, days: window)
+            let inWindow = SQLFilter(filters, table: table, days: window, fewRows: true)
             for i in rows.indices {
                 var t = TopRow(key: rows[i].key, label: rows[i].key, volume: 0, share: 0, meanSentiment: 0, impact: 0, churn: 0, previous: nil)
                 try TopQuery.example(db, dim: dim, row: &t, filter: inWindow)

@@ -93,7 +93,12 @@ public struct SQLFilter {
 
     /// The query filters on `table`, restricted to `days` (nil: every day, undated documents included).
     /// Values are always bound, never put into the SQL text.
-    public init(_ f: QueryFilters, table: FactTable, days: Period?) {
+    ///
+    /// Source and channel live on documents: for touchpoints and pain points they test the row's document.
+    /// By default through the list of passing documents, made once per statement (right for a scan over
+    /// many rows); `fewRows` checks each row's document by its id instead (right for a query that reads a
+    /// few thousand rows, such as an example quote, where making the list would cost more).
+    public init(_ f: QueryFilters, table: FactTable, days: Period?, fewRows: Bool = false) {
         let a = table.alias
         if let days { add("\(a).day BETWEEN ? AND ?", [days.start, days.end]) }
         addIn("\(a).phase", f.phases)
@@ -113,7 +118,11 @@ public struct SQLFilter {
                 var sub = SQLFilter()
                 sub.addIn("source", f.sources)
                 sub.addIn("channel", f.channels)
-                add("\(table.documentID) IN (SELECT id FROM documents\(sub.sql))", sub.values)
+                if fewRows {
+                    add("EXISTS (SELECT 1 FROM documents WHERE id = \(table.documentID)\(sub.andSQL))", sub.values)
+                } else {
+                    add("\(table.documentID) IN (SELECT id FROM documents\(sub.sql))", sub.values)
+                }
             }
         }
     }

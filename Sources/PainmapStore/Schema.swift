@@ -12,6 +12,7 @@ public enum Schema {
         m.registerMigration("v2-journey-rollups", migrate: v2JourneyRollups)
         m.registerMigration("v3-bulk-load", migrate: v3BulkLoad)
         m.registerMigration("v4-pain-rollup", migrate: v4PainRollup)
+        m.registerMigration("v5-phrase-index-document", migrate: v5PhraseIndexDocument)
         return m
     }
 
@@ -319,6 +320,16 @@ public enum Schema {
             INSERT INTO pain_daily
               SELECT phrase, coalesce(day, \(u)), count(*), total(sentiment), total(severity), total(churn_risk)
               FROM pain_points GROUP BY 1, 2;
+            """)
+    }
+
+    /// `top` by key phrase with --source or --channel keeps the pain points whose document passes: with
+    /// document_id in the covering index that is a look-up in the list of documents instead of a read of
+    /// every pain point's row (on 1M documents, --source and --channel: 1.7-2.7 s -> 0.3 s).
+    static func v5PhraseIndexDocument(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP INDEX pain_points_by_phrase;
+            CREATE INDEX pain_points_by_phrase ON pain_points(phrase, day, severity, sentiment, churn_risk, document_id);
             """)
     }
 

@@ -176,7 +176,7 @@ enum TopQuery {
         }
         rows = Array(rows.prefix(limit))
         let (table, _) = table(dim)
-        let inPeriod = SQLFilter(filters, table: table, days: period)
+        let inPeriod = SQLFilter(filters, table: table, days: period, fewRows: true)
         for i in rows.indices {
             try example(db, dim: dim, row: &rows[i], filter: inPeriod)
         }
