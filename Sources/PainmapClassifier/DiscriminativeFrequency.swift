@@ -24,9 +24,11 @@ extension NaiveBayesModel {
             for k in table.row(f) { classTotal[Int(table.classes[k])] += table.values[k] * idf }
         }
         let V = Double(w.activeCount)
-        var x: [Double] = []
-        var expander = Expander()
-        var dirty = [Bool](repeating: false, count: table.cellCount), touched: [(Int, Int)] = []
+        let scale = w.transform.featureScale
+        // The feature of each cell, so the serial step needs no search.
+        var featureOfCell = [UInt32](repeating: 0, count: table.cellCount)
+        for f in 0..<table.featureCount { for k in table.row(f) { featureOfCell[k] = UInt32(f) } }
+        var dirty = [Bool](repeating: false, count: table.cellCount), touched: [Int] = []
         var dirtyClass = [Bool](repeating: false, count: C), touchedClasses: [Int] = []
         var order = rows
         var rng = SplitMix64(seed: 0xDFE)
@@ -36,6 +38,16 @@ extension NaiveBayesModel {
         let batch = 256
         let workers = ProcessInfo.processInfo.activeProcessorCount
         let buffers = PerWorkerBuffers(workers)
+        // What the workers hand to the serial step, per document of the batch: its loss and, for each of
+        // its active features, the count-table cell of (feature, its class) and the amount loss * x to add
+        // there. Finding the cells (a binary search per feature) and weighing the document happen on all
+        // cores; the serial step only adds.
+        let losses = UnsafeMutableBufferPointer<Double>.allocate(capacity: batch)
+        let gains = UnsafeMutableBufferPointer<Double>.allocate(capacity: batch)   // added to the class total
+        let updates = UnsafeMutableBufferPointer<[(cell: Int32, amount: Double)]>.allocate(capacity: batch)
+        updates.initialize(repeating: [])
+        defer { losses.deallocate(); gains.deallocate(); updates.deinitialize(); updates.deallocate() }
+        let lossBox = SendableBox(losses), gainBox = SendableBox(gains), updateBox = SendableBox(updates)
         for _ in 0..<passes {
             for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
             var lo = 0
@@ -43,45 +55,52 @@ extension NaiveBayesModel {
                 let chunk = Array(order[lo..<min(lo + batch, order.count)])
                 lo += chunk.count
                 let frozen = w
-                let losses = UnsafeMutableBufferPointer<Double>.allocate(capacity: chunk.count)
-                defer { losses.deallocate() }
-                let out = SendableBox(losses)
                 let per = (chunk.count + workers - 1) / workers
                 DispatchQueue.concurrentPerform(iterations: workers) { t in
                     var (buffer, expander) = buffers.take(t)
                     for j in (t * per)..<min(chunk.count, (t + 1) * per) {
                         let r = chunk[j]
-                        docs.withDocument(r, &expander) { ids, counts in
+                        let y = classOf[docs.label(r)]
+                        let loss = docs.withDocument(r, &expander) { ids, counts -> Double in
                             scoreInto(ids: ids, counts: counts, buffer: &buffer, weights: frozen)
+                            let loss = 1 - NaiveBayesModel.softmax(buffer.scores)[y]
+                            var adds: [(cell: Int32, amount: Double)] = []
+                            swap(&adds, &updateBox.value[j])   // moved out, so appending does not copy
+                            adds.removeAll(keepingCapacity: true)
+                            var gain = 0.0
+                            if loss >= 1e-3 {   // below: already right and sure, nothing to learn
+                                // buffer.x holds the document's weights (before IDF) from scoreInto.
+                                for (i, id) in ids.enumerated() where buffer.x[i] != 0 {
+                                    guard let k = cell(Int(id), y) else { continue }
+                                    adds.append((Int32(k), loss * buffer.x[i]))
+                                    gain += loss * buffer.x[i] * Double(scale[Int(id)])
+                                }
+                            }
+                            gainBox.value[j] = gain
+                            swap(&adds, &updateBox.value[j])
+                            return loss
                         }
-                        out.value[j] = 1 - NaiveBayesModel.softmax(buffer.scores)[classOf[docs.label(r)]]
+                        lossBox.value[j] = loss
                     }
                     buffers.give(t, buffer, expander)
                 }
-                // Apply the batch: counts first, then each touched weight once (its log is the costly part).
-                for (j, r) in chunk.enumerated() {
-                    let loss = losses[j]
-                    if loss < 1e-3 { continue }   // already right and sure: nothing to learn
-                    let y = classOf[docs.label(r)]
-                    docs.withDocument(r, &expander) { ids, counts in
-                        w.transform.weigh(ids: ids, counts: counts, into: &x)
-                        for (i, id) in ids.enumerated() where x[i] != 0 {
-                            let f = Int(id)
-                            guard let k = cell(f, y) else { continue }
-                            table.values[k] += loss * x[i]
-                            classTotal[y] += loss * x[i] * Double(w.transform.featureScale[f])
-                            if !dirty[k] { dirty[k] = true; touched.append((f, k)) }
+                // Apply the batch in order: counts first, then each touched weight once (its log is the
+                // costly part).
+                table.values.withUnsafeMutableBufferPointer { values in
+                dirty.withUnsafeMutableBufferPointer { dirty in
+                    for (j, r) in chunk.enumerated() where losses[j] >= 1e-3 {
+                        let y = classOf[docs.label(r)]
+                        for (k, amount) in updates[j] {
+                            let k = Int(k)
+                            values[k] += amount
+                            if !dirty[k] { dirty[k] = true; touched.append(k) }
                         }
+                        classTotal[y] += gains[j]
+                        if !dirtyClass[y] { dirtyClass[y] = true; touchedClasses.append(y) }
                     }
-                    if !dirtyClass[y] { dirtyClass[y] = true; touchedClasses.append(y) }
-                }
-                for (f, k) in touched {
-                    let y = Int(table.classes[k])
-                    let d = Float(log1p(table.values[k] * Double(w.transform.featureScale[f]) / alpha))
-                    w.delta[k] = d
-                    if w.denseRow[f] >= 0 { w.dense[Int(w.denseRow[f]) * w.classBlocks + y / 8][y % 8] = d }
-                    dirty[k] = false
-                }
+                    for k in touched { dirty[k] = false }
+                } }
+                recomputeDeltas(touched, featureOfCell: featureOfCell, alpha: alpha, workers: workers, into: &w)
                 for y in touchedClasses {
                     w.classConstant[y] = log(alpha) - log(classTotal[y] + alpha * V)
                     dirtyClass[y] = false
@@ -92,6 +111,32 @@ extension NaiveBayesModel {
         }
         weights = w
         computeWeights()   // the same weights again, from the corrected counts: one source of truth
+    }
+
+    /// d(f,c) = log1p(n(f,c) idf(f) / alpha) of the cells `touched`, into `w` (sparse and dense copies), on
+    /// all cores when there are many: each cell is its own element of both, so workers never collide.
+    private func recomputeDeltas(_ touched: [Int], featureOfCell: [UInt32], alpha: Double, workers: Int, into w: inout NaiveBayesWeights) {
+        let B = w.classBlocks
+        let denseRow = w.denseRow, scale = w.transform.featureScale
+        w.delta.withUnsafeMutableBufferPointer { delta in
+        w.dense.withUnsafeMutableBufferPointer { dense in
+        table.values.withUnsafeBufferPointer { values in
+        table.classes.withUnsafeBufferPointer { classes in
+            let out = SendableBox((delta, UnsafeMutableRawPointer(dense.baseAddress).map { $0.assumingMemoryBound(to: Float.self) }))
+            let source = SendableBox((values, classes))
+            let parts = touched.count >= 4096 ? workers : 1
+            let per = (touched.count + parts - 1) / parts
+            DispatchQueue.concurrentPerform(iterations: parts) { t in
+                let (delta, dense) = out.value, (values, classes) = source.value
+                for i in (t * per)..<min(touched.count, (t + 1) * per) {
+                    let k = touched[i]
+                    let f = Int(featureOfCell[k])
+                    let d = Float(log1p(values[k] * Double(scale[f]) / alpha))
+                    delta[k] = d
+                    if denseRow[f] >= 0, let dense { dense[(Int(denseRow[f]) * B) * 8 + Int(classes[k])] = d }
+                }
+            }
+        } } } }
     }
 
     /// The cell of (feature f, class c) in the count table, if the class has seen the feature.

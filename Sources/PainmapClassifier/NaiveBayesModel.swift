@@ -59,12 +59,32 @@ public final class NaiveBayesModel: @unchecked Sendable {
         table = CountTable()
         labels = LabelSet()
         temperature = 1
-        // Choose alpha (and the temperature) first, on models of the folds: the counts of the final fit
-        // depend on alpha when discriminative passes run.
+        let rows = rows ?? Array(0..<docs.count)
+        // Choose alpha first, on models of the folds: the counts of the final fit depend on alpha when
+        // discriminative passes run.
+        var heldOut: [(scores: [Double], truth: Int)]? = nil
         if parameters.tuneAlpha || parameters.calibrate {
-            tuneAndCalibrate(docs, labels: docLabels, rows: rows ?? Array(0..<docs.count))
+            PhaseClock.mark("expand")
+            heldOut = chooseAlpha(docs, labels: docLabels, rows: rows)
+            PhaseClock.mark("alpha search")
         }
-        try update(docs, labels: docLabels, rows: rows)
+        if parameters.calibrate, needsPassCalibration {
+            // The calibration fold and the final model are independent once alpha is known: both at once.
+            let results = ParallelResults<Result<[(scores: [Double], truth: Int)]?, Error>>(2)
+            DispatchQueue.concurrentPerform(iterations: 2) { job in
+                if job == 0 {
+                    results[0] = .success(calibrationScores(docs, labels: docLabels, rows: rows))
+                } else {
+                    results[1] = Result { try update(docs, labels: docLabels, rows: rows); return nil }
+                }
+            }
+            heldOut = try results[0].get()
+            _ = try results[1].get()
+        } else {
+            try update(docs, labels: docLabels, rows: rows)
+        }
+        if parameters.calibrate, let heldOut, let t = NaiveBayesModel.fitTemperature(heldOut) { temperature = t }
+        PhaseClock.mark("final fit")
     }
 
     /// Adds labelled documents to a trained model (or trains an empty one). New classes and features are

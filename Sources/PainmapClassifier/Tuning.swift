@@ -17,73 +17,96 @@ extension NaiveBayesModel {
     /// temperature, cheap enough to keep training fast.
     static let tuningSample = 3000
 
-    func tuneAndCalibrate(_ docs: DocumentVectors, labels docLabels: LabelSet, rows: [Int]) {
-        temperature = 1
-        guard Set(rows.map { docs.labels[$0] }).count >= 2, rows.count >= 10 else { return }
+    /// Chooses alpha (with `tuneAlpha`) and returns held-out scores of models trained like the final
+    /// one, for calibration, when they can be had from the alpha search itself (no discriminative
+    /// passes); nil otherwise (see `calibrationScores`).
+    func chooseAlpha(_ docs: DocumentVectors, labels docLabels: LabelSet, rows: [Int]) -> [(scores: [Double], truth: Int)]? {
+        guard let splits = tuningSplits(docs, rows: rows) else { return nil }
         let alphas = parameters.tuneAlpha ? parameters.alphaGrid.sorted() : [parameters.alpha]
-        let folds = min(3, rows.count / 2)
-        let splits = StratifiedKFold(folds: folds, seed: 0xCA1B).split(labels: docs.labels, rows: rows)
-        var p = parameters
-        p.calibrate = false
-        p.tuneAlpha = false
-        p.discriminativePasses = 0   // alpha is chosen on the generative counts; see below for calibration
-        let perFold = NaiveBayesModel.tuningSample / folds + 1
-        // heldOut(...)[a]: held-out (scores, truth) under alphas[a].
-        // Folds run on all cores at once: each has its own model; the documents and features are only read.
-        func heldOut(_ p: NaiveBayesParameters, alphas: [Double], folds: Int) -> [[(scores: [Double], truth: Int)]] {
-            let results = UnsafeMutableBufferPointer<[[(scores: [Double], truth: Int)]]>.allocate(capacity: splits.count)
-            results.initialize(repeating: [])
-            defer { results.deinitialize(); results.deallocate() }
-            let box = SendableBox(results)
-            DispatchQueue.concurrentPerform(iterations: min(folds, splits.count)) { k in
-                let test = splits[k]
-                let m = NaiveBayesModel(parameters: p, features: features)
-                guard !test.isEmpty, (try? m.fit(docs, labels: docLabels, rows: StratifiedKFold.trainingRows(splits, excluding: k))) != nil else { return }
-                let step = max(1, test.count / perFold)
-                let sample = stride(from: 0, to: test.count, by: step).map { test[$0] }
-                let vectors = sample.map { docs[$0] }
-                var byAlpha: [[(scores: [Double], truth: Int)]] = []
-                var buffer = ScoringBuffer()
-                for alpha in alphas {
-                    let w = alpha == p.alpha ? m.weights : m.makeWeights(alpha: alpha)
-                    var out: [(scores: [Double], truth: Int)] = []
-                    out.reserveCapacity(sample.count)
-                    for (i, r) in sample.enumerated() {
-                        m.scoreInto(ids: vectors[i].ids[...], counts: vectors[i].values[...], buffer: &buffer, weights: w)
-                        let truth = docs.label(r)
-                        if buffer.scores[truth].isFinite { out.append((buffer.scores, truth)) }   // class absent from the fold
-                    }
-                    byAlpha.append(out)
-                }
-                box.value[k] = byAlpha
-            }
-            var scored = [[(scores: [Double], truth: Int)]](repeating: [], count: alphas.count)
-            for k in 0..<min(folds, splits.count) where !results[k].isEmpty {
-                for a in alphas.indices { scored[a] += results[k][a] }
-            }
-            return scored
+        var fold = parameters
+        fold.calibrate = false
+        fold.tuneAlpha = false
+        fold.discriminativePasses = 0   // alpha is chosen on the generative counts; see `calibrationScores`
+        let p = fold
+        // Step 1: one model per fold, counted once (folds on all cores; each has its own model, the
+        // documents and features are only read).
+        let models = ParallelResults<NaiveBayesModel?>(splits.count)
+        DispatchQueue.concurrentPerform(iterations: splits.count) { k in
+            let m = NaiveBayesModel(parameters: p, features: features)
+            let ok = (try? m.fit(docs, labels: docLabels, rows: StratifiedKFold.trainingRows(splits, excluding: k))) != nil
+            models[k] = ok && !splits[k].isEmpty ? m : nil
         }
-        var scored = heldOut(p, alphas: alphas, folds: splits.count)
-        guard scored.contains(where: { !$0.isEmpty }) else { return }
+        // Step 2: every (fold, alpha) pair scores the fold's held-out sample, all pairs on all cores.
+        let perFold = NaiveBayesModel.tuningSample / splits.count + 1
+        let scored = ParallelResults<[(scores: [Double], truth: Int)]>(splits.count * alphas.count)
+        DispatchQueue.concurrentPerform(iterations: splits.count * alphas.count) { task in
+            let k = task / alphas.count, alpha = alphas[task % alphas.count]
+            guard let m = models[k] else { scored[task] = []; return }
+            let w = alpha == p.alpha ? m.weights : m.makeWeights(alpha: alpha)
+            scored[task] = m.heldOutScores(docs, sample: NaiveBayesModel.sample(splits[k], perFold), weights: w)
+        }
+        var byAlpha = [[(scores: [Double], truth: Int)]](repeating: [], count: alphas.count)
+        for task in 0..<(splits.count * alphas.count) { byAlpha[task % alphas.count] += scored[task] }
+        guard byAlpha.contains(where: { !$0.isEmpty }) else { return nil }
 
+        func right(_ s: [(scores: [Double], truth: Int)]) -> Int {
+            s.reduce(0) { n, d in n + (d.scores.indices.max(by: { d.scores[$0] < d.scores[$1] }) == d.truth ? 1 : 0) }
+        }
         var best = 0, bestRight = -1
         for a in alphas.indices {
-            let right = scored[a].reduce(0) { n, d in n + (d.scores.indices.max(by: { d.scores[$0] < d.scores[$1] }) == d.truth ? 1 : 0) }
-            if right >= bestRight { best = a; bestRight = right }   // ">=": on a tie the larger alpha
+            let r = right(byAlpha[a])
+            if r >= bestRight { best = a; bestRight = r }   // ">=": on a tie the larger alpha
         }
         if parameters.tuneAlpha { parameters.alpha = alphas[best] }
-        tuningReport = zip(alphas, scored).map { a, s in
-            (a, s.isEmpty ? 0 : Double(s.reduce(0) { n, d in n + (d.scores.indices.max(by: { d.scores[$0] < d.scores[$1] }) == d.truth ? 1 : 0) }) / Double(s.count))
+        tuningReport = zip(alphas, byAlpha).map { a, s in (a, s.isEmpty ? 0 : Double(right(s)) / Double(s.count)) }
+        return needsPassCalibration ? nil : byAlpha[best]
+    }
+
+    /// Discriminative passes change the scale of the scores: calibration then needs a fold model made the
+    /// same way as the final one.
+    var needsPassCalibration: Bool { parameters.discriminativePasses > 0 && parameters.variant == .multinomial }
+
+    /// Held-out scores of one fold model trained exactly like the final model (alpha as chosen,
+    /// discriminative passes included), for the temperature. One fold is enough to fit one number, and
+    /// the passes are the costly part of training.
+    func calibrationScores(_ docs: DocumentVectors, labels docLabels: LabelSet, rows: [Int]) -> [(scores: [Double], truth: Int)]? {
+        guard let splits = tuningSplits(docs, rows: rows), !splits[0].isEmpty else { return nil }
+        var q = parameters
+        q.calibrate = false; q.tuneAlpha = false
+        let m = NaiveBayesModel(parameters: q, features: features)
+        guard (try? m.fit(docs, labels: docLabels, rows: StratifiedKFold.trainingRows(splits, excluding: 0))) != nil else { return nil }
+        let perFold = NaiveBayesModel.tuningSample / splits.count + 1
+        return m.heldOutScores(docs, sample: NaiveBayesModel.sample(splits[0], perFold), weights: m.weights)
+    }
+
+    /// The stratified folds of the internal cross-validation; nil when there is too little to split.
+    func tuningSplits(_ docs: DocumentVectors, rows: [Int]) -> [[Int]]? {
+        guard Set(rows.map { docs.labels[$0] }).count >= 2, rows.count >= 10 else { return nil }
+        let folds = min(3, rows.count / 2)
+        return StratifiedKFold(folds: folds, seed: 0xCA1B).split(labels: docs.labels, rows: rows)
+    }
+
+    /// Every `count(rows) / n`-th row, at most about `n`.
+    static func sample(_ rows: [Int], _ n: Int) -> [Int] {
+        let step = max(1, rows.count / n)
+        return stride(from: 0, to: rows.count, by: step).map { rows[$0] }
+    }
+
+    /// Raw scores of `sample` rows under weights `w` with their true classes; documents of a class this
+    /// model never saw (absent from its folds) are left out.
+    func heldOutScores(_ docs: DocumentVectors, sample: [Int], weights w: NaiveBayesWeights) -> [(scores: [Double], truth: Int)] {
+        var out: [(scores: [Double], truth: Int)] = []
+        out.reserveCapacity(sample.count)
+        var buffer = ScoringBuffer(), expander = Expander()
+        for r in sample {
+            docs.withDocument(r, &expander) { ids, counts in
+                scoreInto(ids: ids, counts: counts, buffer: &buffer, weights: w)
+            }
+            // The fold model's classes are the training labels in the same order (fit adds them in order).
+            let truth = docs.label(r)
+            if buffer.scores[truth].isFinite { out.append((buffer.scores, truth)) }
         }
-        if parameters.calibrate, parameters.discriminativePasses > 0, parameters.variant == .multinomial {
-            // Discriminative passes change the scale of the scores: calibrate on fold models made the same way.
-            var q = parameters
-            q.calibrate = false; q.tuneAlpha = false
-            // One fold is enough to fit one number, and discriminative passes are the costly part of training.
-            scored = heldOut(q, alphas: [parameters.alpha], folds: 1)
-            best = 0
-        }
-        if parameters.calibrate, let t = NaiveBayesModel.fitTemperature(scored[best]) { temperature = t }
+        return out
     }
 
     /// The T > 0 that minimizes the negative log-likelihood of the true classes under softmax(T * s).
@@ -130,6 +153,16 @@ extension NaiveBayesModel {
             u = next
         }
         return exp(u)
+    }
+}
+
+/// One result slot per task of a `concurrentPerform`; each task writes only its own slot.
+final class ParallelResults<T>: @unchecked Sendable {
+    private var slots: [T?]
+    init(_ n: Int) { slots = Array(repeating: nil, count: n) }
+    subscript(_ i: Int) -> T {
+        get { slots[i]! }
+        set { slots.withUnsafeMutableBufferPointer { $0[i] = newValue } }
     }
 }
 
