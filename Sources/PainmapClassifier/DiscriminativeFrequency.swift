@@ -131,7 +131,9 @@ extension NaiveBayesModel {
                 for i in (t * per)..<min(touched.count, (t + 1) * per) {
                     let k = touched[i]
                     let f = Int(featureOfCell[k])
-                    let d = Float(log1p(values[k] * Double(scale[f]) / alpha))
+                    // In single precision: the weights are stored as Float, and these intermediate ones are
+                    // recomputed in double precision by `computeWeights` when the passes end.
+                    let d = log1p(Float(values[k] * Double(scale[f]) / alpha))
                     delta[k] = d
                     if denseRow[f] >= 0, let dense { dense[(Int(denseRow[f]) * B) * 8 + Int(classes[k])] = d }
                 }
@@ -142,14 +144,18 @@ extension NaiveBayesModel {
     /// The cell of (feature f, class c) in the count table, if the class has seen the feature.
     func cell(_ f: Int, _ c: Int) -> Int? {
         guard f < table.featureCount else { return nil }
-        var lo = table.start[f], hi = table.start[f + 1]
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            let m = Int(table.classes[mid])
-            if m == c { return mid }
-            if m < c { lo = mid + 1 } else { hi = mid }
+        return table.classes.withUnsafeBufferPointer { classes in
+            // Branch-free lower bound: the discriminative passes look up a cell for every feature of every
+            // document, and the branches of a classic binary search were mispredicted half of the time.
+            var base = table.start[f], n = table.start[f + 1] - base
+            let c = Int32(c)
+            while n > 1 {
+                let half = n / 2
+                base = classes[base + half - 1] < c ? base + half : base   // compiles to a conditional move
+                n -= half
+            }
+            return n == 1 && classes[base] == c ? base : nil
         }
-        return nil
     }
 }
 
