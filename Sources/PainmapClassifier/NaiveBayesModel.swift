@@ -63,17 +63,18 @@ public final class NaiveBayesModel: @unchecked Sendable {
         // Choose alpha first, on models of the folds: the counts of the final fit depend on alpha when
         // discriminative passes run.
         var heldOut: [(scores: [Double], truth: Int)]? = nil
+        var firstFold: NaiveBayesModel? = nil
         if parameters.tuneAlpha || parameters.calibrate {
             PhaseClock.mark("expand")
-            heldOut = chooseAlpha(docs, labels: docLabels, rows: rows)
+            (heldOut, firstFold) = chooseAlpha(docs, labels: docLabels, rows: rows)
             PhaseClock.mark("alpha search")
         }
-        if parameters.calibrate, needsPassCalibration {
+        if parameters.calibrate, needsPassCalibration, let firstFold {
             // The calibration fold and the final model are independent once alpha is known: both at once.
             let results = ParallelResults<Result<[(scores: [Double], truth: Int)]?, Error>>(2)
             DispatchQueue.concurrentPerform(iterations: 2) { job in
                 if job == 0 {
-                    results[0] = .success(calibrationScores(docs, labels: docLabels, rows: rows))
+                    results[0] = .success(calibrationScores(docs, labels: docLabels, rows: rows, firstFold: firstFold))
                 } else {
                     results[1] = Result { try update(docs, labels: docLabels, rows: rows); return nil }
                 }

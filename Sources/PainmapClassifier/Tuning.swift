@@ -19,9 +19,11 @@ extension NaiveBayesModel {
 
     /// Chooses alpha (with `tuneAlpha`) and returns held-out scores of models trained like the final
     /// one, for calibration, when they can be had from the alpha search itself (no discriminative
-    /// passes); nil otherwise (see `calibrationScores`).
-    func chooseAlpha(_ docs: DocumentVectors, labels docLabels: LabelSet, rows: [Int]) -> [(scores: [Double], truth: Int)]? {
-        guard let splits = tuningSplits(docs, rows: rows) else { return nil }
+    /// passes); nil otherwise (see `calibrationScores`). Also returns the model of the first fold, whose
+    /// counts `calibrationScores` starts from.
+    func chooseAlpha(_ docs: DocumentVectors, labels docLabels: LabelSet, rows: [Int])
+        -> (heldOut: [(scores: [Double], truth: Int)]?, firstFold: NaiveBayesModel?) {
+        guard let splits = tuningSplits(docs, rows: rows) else { return (nil, nil) }
         let alphas = parameters.tuneAlpha ? parameters.alphaGrid.sorted() : [parameters.alpha]
         var fold = parameters
         fold.calibrate = false
@@ -47,7 +49,7 @@ extension NaiveBayesModel {
         }
         var byAlpha = [[(scores: [Double], truth: Int)]](repeating: [], count: alphas.count)
         for task in 0..<(splits.count * alphas.count) { byAlpha[task % alphas.count] += scored[task] }
-        guard byAlpha.contains(where: { !$0.isEmpty }) else { return nil }
+        guard byAlpha.contains(where: { !$0.isEmpty }) else { return (nil, nil) }
 
         func right(_ s: [(scores: [Double], truth: Int)]) -> Int {
             s.reduce(0) { n, d in n + (d.scores.indices.max(by: { d.scores[$0] < d.scores[$1] }) == d.truth ? 1 : 0) }
@@ -59,7 +61,7 @@ extension NaiveBayesModel {
         }
         if parameters.tuneAlpha { parameters.alpha = alphas[best] }
         tuningReport = zip(alphas, byAlpha).map { a, s in (a, s.isEmpty ? 0 : Double(right(s)) / Double(s.count)) }
-        return needsPassCalibration ? nil : byAlpha[best]
+        return (needsPassCalibration ? nil : byAlpha[best], models[0])
     }
 
     /// Discriminative passes change the scale of the scores: calibration then needs a fold model made the
@@ -68,13 +70,18 @@ extension NaiveBayesModel {
 
     /// Held-out scores of one fold model trained exactly like the final model (alpha as chosen,
     /// discriminative passes included), for the temperature. One fold is enough to fit one number, and
-    /// the passes are the costly part of training.
-    func calibrationScores(_ docs: DocumentVectors, labels docLabels: LabelSet, rows: [Int]) -> [(scores: [Double], truth: Int)]? {
+    /// the passes are the costly part of training. `firstFold` is the alpha search's generative model of
+    /// that fold: its counts do not depend on alpha, so only the weights and the passes are redone.
+    func calibrationScores(_ docs: DocumentVectors, labels docLabels: LabelSet, rows: [Int],
+                           firstFold m: NaiveBayesModel) -> [(scores: [Double], truth: Int)]? {
         guard let splits = tuningSplits(docs, rows: rows), !splits[0].isEmpty else { return nil }
-        var q = parameters
-        q.calibrate = false; q.tuneAlpha = false
-        let m = NaiveBayesModel(parameters: q, features: features)
-        guard (try? m.fit(docs, labels: docLabels, rows: StratifiedKFold.trainingRows(splits, excluding: 0))) != nil else { return nil }
+        m.parameters.alpha = parameters.alpha
+        m.parameters.discriminativePasses = parameters.discriminativePasses
+        m.computeWeights()
+        // The fold model added every label of `docLabels`, in order, as `update` does.
+        let classOf = docLabels.names.map { m.labels.index(of: $0)! }
+        m.discriminativePasses(docs, classOf: classOf, rows: StratifiedKFold.trainingRows(splits, excluding: 0),
+                               passes: parameters.discriminativePasses)
         let perFold = NaiveBayesModel.tuningSample / splits.count + 1
         return m.heldOutScores(docs, sample: NaiveBayesModel.sample(splits[0], perFold), weights: m.weights)
     }
