@@ -28,6 +28,14 @@ extension NaiveBayesModel {
         // The feature of each cell, so the serial step needs no search.
         var featureOfCell = [UInt32](repeating: 0, count: table.cellCount)
         for f in 0..<table.featureCount { for k in table.row(f) { featureOfCell[k] = UInt32(f) } }
+        // The cell of (feature, class) for the busy rows that have a dense copy, as one look-up: those rows
+        // are long, and searching them for every feature of every document missed the cache at each step.
+        var denseCell = [Int32](repeating: -1, count: w.dense.count * 8)
+        for f in 0..<table.featureCount where f < w.denseRow.count && w.denseRow[f] >= 0 {
+            let base = Int(w.denseRow[f]) * w.classBlocks * 8
+            for k in table.row(f) { denseCell[base + Int(table.classes[k])] = Int32(k) }
+        }
+        let cellsOfRows = (denseRow: w.denseRow, denseCell: denseCell, rowWidth: w.classBlocks * 8)
         var dirty = [Bool](repeating: false, count: table.cellCount), touched: [Int] = []
         var dirtyClass = [Bool](repeating: false, count: C), touchedClasses: [Int] = []
         var order = rows
@@ -71,7 +79,9 @@ extension NaiveBayesModel {
                             if loss >= 1e-3 {   // below: already right and sure, nothing to learn
                                 // buffer.x holds the document's weights (before IDF) from scoreInto.
                                 for (i, id) in ids.enumerated() where buffer.x[i] != 0 {
-                                    guard let k = cell(Int(id), y) else { continue }
+                                    let f = Int(id), d = Int(cellsOfRows.denseRow[f])
+                                    let k = d >= 0 ? Int(cellsOfRows.denseCell[d * cellsOfRows.rowWidth + y]) : shortRowCell(f, y)
+                                    if k < 0 { continue }
                                     adds.append((Int32(k), loss * buffer.x[i]))
                                     gain += loss * buffer.x[i] * Double(scale[Int(id)])
                                 }
@@ -141,6 +151,17 @@ extension NaiveBayesModel {
         } } } }
     }
 
+    /// The cell of (feature f, class c) in a short row (one without a dense copy), or -1: a linear scan of a
+    /// few neighbouring cells, cheaper than a search.
+    @inline(__always)
+    private func shortRowCell(_ f: Int, _ c: Int) -> Int {
+        let c = Int32(c)
+        return table.classes.withUnsafeBufferPointer { classes in
+            for k in table.start[f]..<table.start[f + 1] where classes[k] >= c { return classes[k] == c ? k : -1 }
+            return -1
+        }
+    }
+
     /// The cell of (feature f, class c) in the count table, if the class has seen the feature.
     func cell(_ f: Int, _ c: Int) -> Int? {
         guard f < table.featureCount else { return nil }
@@ -151,7 +172,10 @@ extension NaiveBayesModel {
             let c = Int32(c)
             while n > 1 {
                 let half = n / 2
-                base = classes[base + half - 1] < c ? base + half : base   // compiles to a conditional move
+                // -1 when the class at the probe is below c, else 0 (classes are small, no overflow): an
+                // arithmetic step, because the compiler made a branch of the conditional expression.
+                let below = Int((classes[base + half - 1] &- c) >> 31)
+                base += half & below
                 n -= half
             }
             return n == 1 && classes[base] == c ? base : nil
