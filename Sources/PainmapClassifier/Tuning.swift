@@ -30,25 +30,35 @@ extension NaiveBayesModel {
         fold.tuneAlpha = false
         fold.discriminativePasses = 0   // alpha is chosen on the generative counts; see `calibrationScores`
         let p = fold
-        // Step 1: one model per fold, counted once (folds on all cores; each has its own model, the
-        // documents and features are only read).
-        let models = ParallelResults<NaiveBayesModel?>(splits.count)
-        DispatchQueue.concurrentPerform(iterations: splits.count) { k in
-            let m = NaiveBayesModel(parameters: p, features: features)
-            let ok = (try? m.fit(docs, labels: docLabels, rows: StratifiedKFold.trainingRows(splits, excluding: k))) != nil
-            models[k] = ok && !splits[k].isEmpty ? m : nil
-        }
-        // Step 2: every (fold, alpha) pair scores the fold's held-out sample, all pairs on all cores.
-        let perFold = NaiveBayesModel.tuningSample / splits.count + 1
-        let scored = ParallelResults<[(scores: [Double], truth: Int)]>(splits.count * alphas.count)
-        DispatchQueue.concurrentPerform(iterations: splits.count * alphas.count) { task in
-            let k = task / alphas.count, alpha = alphas[task % alphas.count]
-            guard let m = models[k] else { scored[task] = []; return }
-            let w = alpha == p.alpha ? m.weights : m.makeWeights(alpha: alpha)
-            scored[task] = m.heldOutScores(docs, sample: NaiveBayesModel.sample(splits[k], perFold), weights: w)
+        // One model per fold, counted once; then every (fold, alpha) pair scores the fold's held-out
+        // sample. All of it as one queue of tasks on all cores, fits first: with three folds on two cores,
+        // one core scores the first folds' alphas while the other still counts the last fold. (Each fold
+        // has its own model; the documents and features are only read.)
+        let K = splits.count, A = alphas.count
+        let models = ParallelResults<NaiveBayesModel?>(K)
+        let fitted = (0..<K).map { _ in DispatchSemaphore(value: 0) }
+        let perFold = NaiveBayesModel.tuningSample / K + 1
+        let scored = ParallelResults<[(scores: [Double], truth: Int)]>(K * A)
+        let queue = TaskQueue(count: K + K * A)
+        DispatchQueue.concurrentPerform(iterations: min(ProcessInfo.processInfo.activeProcessorCount, K + K * A)) { _ in
+            while let task = queue.next() {
+                if task < K {
+                    let m = NaiveBayesModel(parameters: p, features: features)
+                    let ok = (try? m.fit(docs, labels: docLabels, rows: StratifiedKFold.trainingRows(splits, excluding: task))) != nil
+                    models[task] = ok && !splits[task].isEmpty ? m : nil
+                    fitted[task].signal()
+                    continue
+                }
+                let pair = task - K, k = pair / A, alpha = alphas[pair % A]
+                // Fits are handed out before any scoring, so the wait is only for a fit under way.
+                fitted[k].wait(); fitted[k].signal()
+                guard let m = models[k] else { scored[pair] = []; continue }
+                let w = alpha == p.alpha ? m.weights : m.makeWeights(alpha: alpha)
+                scored[pair] = m.heldOutScores(docs, sample: NaiveBayesModel.sample(splits[k], perFold), weights: w)
+            }
         }
         var byAlpha = [[(scores: [Double], truth: Int)]](repeating: [], count: alphas.count)
-        for task in 0..<(splits.count * alphas.count) { byAlpha[task % alphas.count] += scored[task] }
+        for pair in 0..<(K * A) { byAlpha[pair % A] += scored[pair] }
         guard byAlpha.contains(where: { !$0.isEmpty }) else { return (nil, nil) }
 
         func right(_ s: [(scores: [Double], truth: Int)]) -> Int {
@@ -163,13 +173,33 @@ extension NaiveBayesModel {
     }
 }
 
+/// Hands out task numbers 0..<count, each once, to whichever worker asks first.
+final class TaskQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var taken = 0
+    private let count: Int
+    init(count: Int) { self.count = count }
+    func next() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard taken < count else { return nil }
+        taken += 1
+        return taken - 1
+    }
+}
+
 /// One result slot per task of a `concurrentPerform`; each task writes only its own slot.
+/// (Raw memory rather than an array property, whose mutation from several threads at once the run-time
+/// exclusivity checks of debug builds would report, although the elements are disjoint.)
 final class ParallelResults<T>: @unchecked Sendable {
-    private var slots: [T?]
-    init(_ n: Int) { slots = Array(repeating: nil, count: n) }
+    private let slots: UnsafeMutableBufferPointer<T?>
+    init(_ n: Int) {
+        slots = .allocate(capacity: n)
+        slots.initialize(repeating: nil)
+    }
+    deinit { slots.deinitialize(); slots.deallocate() }
     subscript(_ i: Int) -> T {
         get { slots[i]! }
-        set { slots.withUnsafeMutableBufferPointer { $0[i] = newValue } }
+        set { slots[i] = newValue }
     }
 }
 
