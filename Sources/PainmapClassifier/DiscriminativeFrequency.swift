@@ -13,7 +13,9 @@ import Foundation
 extension NaiveBayesModel {
     /// Runs `passes` discriminative passes over `rows` of `docs`, whose labels index `classOf`.
     func discriminativePasses(_ docs: DocumentVectors, classOf: [Int], rows: [Int], passes: Int) {
+        discriminativeWeight = []
         guard passes > 0, parameters.variant == .multinomial, labels.count >= 2, !rows.isEmpty else { return }
+        var addedWeight = [Double](repeating: 0, count: docs.count)
         let alpha = parameters.alpha
         var w = weights
         let C = labels.count
@@ -100,6 +102,7 @@ extension NaiveBayesModel {
                 dirty.withUnsafeMutableBufferPointer { dirty in
                     for (j, r) in chunk.enumerated() where losses[j] >= 1e-3 {
                         let y = classOf[docs.label(r)]
+                        addedWeight[r] += losses[j]
                         for (k, amount) in updates[j] {
                             let k = Int(k)
                             values[k] += amount
@@ -121,6 +124,7 @@ extension NaiveBayesModel {
         }
         weights = w
         computeWeights()   // the same weights again, from the corrected counts: one source of truth
+        discriminativeWeight = addedWeight
     }
 
     /// d(f,c) = log1p(n(f,c) idf(f) / alpha) of the cells `touched`, into `w` (sparse and dense copies), on

@@ -30,6 +30,9 @@ public final class NaiveBayesModel: @unchecked Sendable {
     var weights = NaiveBayesWeights()
     /// Softmax temperature from calibration (1 = the model's own scores).
     public internal(set) var temperature = 1.0
+    /// Per document of the last `update`: how many times over the discriminative passes added it again
+    /// (the sum of its losses), for leave-one-out calibration. Empty without passes; not saved.
+    var discriminativeWeight: [Double] = []
     /// Held-out accuracy of each candidate alpha in the last tuning (not saved).
     public internal(set) var tuningReport: [(alpha: Double, accuracy: Double)] = []
 
@@ -63,26 +66,16 @@ public final class NaiveBayesModel: @unchecked Sendable {
         // Choose alpha first, on models of the folds: the counts of the final fit depend on alpha when
         // discriminative passes run.
         var heldOut: [(scores: [Double], truth: Int)]? = nil
-        var firstFold: NaiveBayesModel? = nil
         if parameters.tuneAlpha || parameters.calibrate {
             PhaseClock.mark("expand")
-            (heldOut, firstFold) = chooseAlpha(docs, labels: docLabels, rows: rows)
+            heldOut = chooseAlpha(docs, labels: docLabels, rows: rows)
             PhaseClock.mark("alpha search")
         }
-        if parameters.calibrate, needsPassCalibration, let firstFold {
-            // The calibration fold and the final model are independent once alpha is known: both at once.
-            let results = ParallelResults<Result<[(scores: [Double], truth: Int)]?, Error>>(2)
-            DispatchQueue.concurrentPerform(iterations: 2) { job in
-                if job == 0 {
-                    results[0] = .success(calibrationScores(docs, labels: docLabels, rows: rows, firstFold: firstFold))
-                } else {
-                    results[1] = Result { try update(docs, labels: docLabels, rows: rows); return nil }
-                }
-            }
-            heldOut = try results[0].get()
-            _ = try results[1].get()
-        } else {
-            try update(docs, labels: docLabels, rows: rows)
+        try update(docs, labels: docLabels, rows: rows)
+        if parameters.calibrate, needsPassCalibration {
+            // Discriminative passes change the scale of the scores: calibrate on the final model's own
+            // leave-one-out scores (see Tuning.swift).
+            heldOut = leaveOneOutScores(docs, labels: docLabels, sample: NaiveBayesModel.sample(rows, NaiveBayesModel.tuningSample / 3 + 1))
         }
         if parameters.calibrate, let heldOut, let t = NaiveBayesModel.fitTemperature(heldOut) { temperature = t }
         PhaseClock.mark("final fit")

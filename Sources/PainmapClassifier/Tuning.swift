@@ -6,7 +6,9 @@ import Foundation
 /// One pass does both: the training rows are split into three stratified folds; for each fold a model is fitted
 /// on the other folds (counts once), then for every candidate alpha its weights are derived and a sample
 /// of the held-out documents scored. The alpha with the best held-out accuracy wins (ties go to the larger,
-/// smoother one), and its held-out scores calibrate the temperature.
+/// smoother one), and its held-out scores calibrate the temperature. With discriminative passes the
+/// final model's scores have another scale, and the temperature is fitted on its own leave-one-out scores
+/// instead (`leaveOneOutScores`).
 ///
 /// Temperature scaling (Guo et al. 2017): probabilities are softmax(T * score). Naive Bayes scores are far
 /// too confident (the independence assumption counts correlated words many times over); one number T,
@@ -19,16 +21,14 @@ extension NaiveBayesModel {
 
     /// Chooses alpha (with `tuneAlpha`) and returns held-out scores of models trained like the final
     /// one, for calibration, when they can be had from the alpha search itself (no discriminative
-    /// passes); nil otherwise (see `calibrationScores`). Also returns the model of the first fold, whose
-    /// counts `calibrationScores` starts from.
-    func chooseAlpha(_ docs: DocumentVectors, labels docLabels: LabelSet, rows: [Int])
-        -> (heldOut: [(scores: [Double], truth: Int)]?, firstFold: NaiveBayesModel?) {
-        guard let splits = tuningSplits(docs, rows: rows) else { return (nil, nil) }
+    /// passes); nil otherwise (see `leaveOneOutScores`).
+    func chooseAlpha(_ docs: DocumentVectors, labels docLabels: LabelSet, rows: [Int]) -> [(scores: [Double], truth: Int)]? {
+        guard let splits = tuningSplits(docs, rows: rows) else { return nil }
         let alphas = parameters.tuneAlpha ? parameters.alphaGrid.sorted() : [parameters.alpha]
         var fold = parameters
         fold.calibrate = false
         fold.tuneAlpha = false
-        fold.discriminativePasses = 0   // alpha is chosen on the generative counts; see `calibrationScores`
+        fold.discriminativePasses = 0   // alpha is chosen on the generative counts
         let p = fold
         // One model per fold, counted once; then every (fold, alpha) pair scores the fold's held-out
         // sample. All of it as one queue of tasks on all cores, fits first: with three folds on two cores,
@@ -59,7 +59,7 @@ extension NaiveBayesModel {
         }
         var byAlpha = [[(scores: [Double], truth: Int)]](repeating: [], count: alphas.count)
         for pair in 0..<(K * A) { byAlpha[pair % A] += scored[pair] }
-        guard byAlpha.contains(where: { !$0.isEmpty }) else { return (nil, nil) }
+        guard byAlpha.contains(where: { !$0.isEmpty }) else { return nil }
 
         func right(_ s: [(scores: [Double], truth: Int)]) -> Int {
             s.reduce(0) { n, d in n + (d.scores.indices.max(by: { d.scores[$0] < d.scores[$1] }) == d.truth ? 1 : 0) }
@@ -71,29 +71,59 @@ extension NaiveBayesModel {
         }
         if parameters.tuneAlpha { parameters.alpha = alphas[best] }
         tuningReport = zip(alphas, byAlpha).map { a, s in (a, s.isEmpty ? 0 : Double(right(s)) / Double(s.count)) }
-        return (needsPassCalibration ? nil : byAlpha[best], models[0])
+        return needsPassCalibration ? nil : byAlpha[best]
     }
 
-    /// Discriminative passes change the scale of the scores: calibration then needs a fold model made the
-    /// same way as the final one.
+    /// Discriminative passes change the scale of the scores: calibration then needs scores of the model
+    /// made with them.
     var needsPassCalibration: Bool { parameters.discriminativePasses > 0 && parameters.variant == .multinomial }
 
-    /// Held-out scores of one fold model trained exactly like the final model (alpha as chosen,
-    /// discriminative passes included), for the temperature. One fold is enough to fit one number, and
-    /// the passes are the costly part of training. `firstFold` is the alpha search's generative model of
-    /// that fold: its counts do not depend on alpha, so only the weights and the passes are redone.
-    func calibrationScores(_ docs: DocumentVectors, labels docLabels: LabelSet, rows: [Int],
-                           firstFold m: NaiveBayesModel) -> [(scores: [Double], truth: Int)]? {
-        guard let splits = tuningSplits(docs, rows: rows), !splits[0].isEmpty else { return nil }
-        m.parameters.alpha = parameters.alpha
-        m.parameters.discriminativePasses = parameters.discriminativePasses
-        m.computeWeights()
-        // The fold model added every label of `docLabels`, in order, as `update` does.
-        let classOf = docLabels.names.map { m.labels.index(of: $0)! }
-        m.discriminativePasses(docs, classOf: classOf, rows: StratifiedKFold.trainingRows(splits, excluding: 0),
-                               passes: parameters.discriminativePasses)
-        let perFold = NaiveBayesModel.tuningSample / splits.count + 1
-        return m.heldOutScores(docs, sample: NaiveBayesModel.sample(splits[0], perFold), weights: m.weights)
+    /// Leave-one-out scores of training rows `sample` under this (just fitted, multinomial) model, for the
+    /// temperature: each document's score for its own class is computed as if the document had never
+    /// been counted, by taking its share out of its class's counts: its weighted vector x once for the
+    /// counting, and again times the losses with which the discriminative passes added it. The scores for
+    /// other classes do not involve it. This gives held-out scores of a model trained like the final one
+    /// (alpha as chosen, passes included) without training another; two second-order effects are left
+    /// in: the document still counts in its features' document frequencies, and its passes' changes to
+    /// the weights still influenced how the other documents were added.
+    func leaveOneOutScores(_ docs: DocumentVectors, labels docLabels: LabelSet, sample: [Int]) -> [(scores: [Double], truth: Int)]? {
+        guard labels.count >= 2, !sample.isEmpty else { return nil }
+        let w = weights, alpha = parameters.alpha, scale = w.transform.featureScale
+        let classOf = docLabels.names.map { labels.index(of: $0)! }
+        // Class totals of the (IDF-weighted) counts over active features, as in `makeWeights`.
+        var classTotal = [Double](repeating: 0, count: labels.count)
+        for f in 0..<table.featureCount where scale[f] != 0 {
+            for k in table.row(f) { classTotal[Int(table.classes[k])] += table.values[k] * Double(scale[f]) }
+        }
+        let V = Double(w.activeCount)
+        var out: [(scores: [Double], truth: Int)] = []
+        out.reserveCapacity(sample.count)
+        var buffer = ScoringBuffer(), expander = Expander()
+        for r in sample {
+            let y = classOf[docs.label(r)]
+            let times = 1 + (r < discriminativeWeight.count ? discriminativeWeight[r] : 0)
+            guard classDocuments[y] > 1 else { continue }   // its class would have no documents left
+            docs.withDocument(r, &expander) { ids, counts in
+                scoreInto(ids: ids, counts: counts, buffer: &buffer, weights: w)
+                var total = 0.0, removed = 0.0, change = 0.0
+                for (i, id) in ids.enumerated() where buffer.x[i] != 0 {
+                    let f = Int(id), idf = Double(scale[f]), x = buffer.x[i]
+                    total += x * idf
+                    guard let k = cell(f, y) else { continue }
+                    let before = table.values[k], after = max(before - x * times, 0)
+                    change += x * idf * (log1p(after * idf / alpha) - log1p(before * idf / alpha))
+                    removed += x * times * idf
+                }
+                let constant = log(alpha) - log(classTotal[y] + alpha * V)
+                let constantWithout = log(alpha) - log(max(classTotal[y] - removed, 0) + alpha * V)
+                var s = buffer.scores
+                s[y] += total * (constantWithout - constant) + change
+                // Learned priors: one document fewer in its class (a shift common to all classes aside).
+                if parameters.priors == .learned { s[y] += log((classDocuments[y] - 1) / classDocuments[y]) }
+                if s[y].isFinite { out.append((s, y)) }
+            }
+        }
+        return out
     }
 
     /// The stratified folds of the internal cross-validation; nil when there is too little to split.
