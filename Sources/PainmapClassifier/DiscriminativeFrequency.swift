@@ -73,7 +73,7 @@ extension NaiveBayesModel {
                         let y = classOf[docs.label(r)]
                         let loss = docs.withDocument(r, &expander) { ids, counts -> Double in
                             scoreInto(ids: ids, counts: counts, buffer: &buffer, weights: frozen)
-                            let loss = 1 - NaiveBayesModel.softmax(buffer.scores)[y]
+                            let loss = 1 - NaiveBayesModel.probability(of: y, buffer.scores)
                             var adds: [(cell: Int32, amount: Double)] = []
                             swap(&adds, &updateBox.value[j])   // moved out, so appending does not copy
                             adds.removeAll(keepingCapacity: true)

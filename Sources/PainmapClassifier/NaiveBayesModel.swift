@@ -123,7 +123,7 @@ public final class NaiveBayesModel: @unchecked Sendable {
                     }
                 }
             }
-            touched.sort()
+            // (No sort: `merged` places each cell by its feature; only the class order matters.)
             for f in touched { added.append((UInt32(f), Int32(c), sum[f])); sum[f] = 0 }
             touched.removeAll(keepingCapacity: true)
         }

@@ -131,6 +131,16 @@ extension NaiveBayesModel {
         for i in s.indices { s[i] /= z }
     }
 
+    /// softmax(scores)[c] without making the whole distribution (the same arithmetic as `softmax`).
+    static func probability(of c: Int, _ scores: [Double]) -> Double {
+        var m = -Double.infinity
+        for s in scores where s > m { m = s }
+        guard m.isFinite else { return 1 / Double(max(scores.count, 1)) }
+        var z = 0.0
+        for s in scores { z += exp(s - m) }
+        return exp(scores[c] - m) / z
+    }
+
     /// exp(T s_c - logsumexp(T s)): subtracting the maximum keeps exp from overflowing.
     public static func softmax(_ scores: [Double], temperature t: Double = 1) -> [Double] {
         var m = -Double.infinity
