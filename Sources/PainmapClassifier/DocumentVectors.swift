@@ -91,6 +91,7 @@ public struct DocumentVectors: Sendable {
             let part = parts[t]
             out.ids.append(contentsOf: part.ids); out.values.append(contentsOf: part.values)
             for n in part.lengths { out.offsets.append(out.offsets[out.offsets.count - 1] + n) }
+            parts[t] = ([], [], [])   // freed as soon as copied, so at most one part is held twice
         }
         out.formOffsets = [Int](repeating: 0, count: count + 1)
         out.labels = labels
