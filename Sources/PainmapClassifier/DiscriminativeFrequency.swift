@@ -38,7 +38,7 @@ extension NaiveBayesModel {
             for k in table.row(f) { denseCell[base + Int(table.classes[k])] = Int32(k) }
         }
         let cellsOfRows = (denseRow: w.denseRow, denseCell: denseCell, rowWidth: w.classBlocks * 8)
-        var dirty = [Bool](repeating: false, count: table.cellCount), touched: [Int] = []
+        var dirty = [Bool](repeating: false, count: table.cellCount)
         var dirtyClass = [Bool](repeating: false, count: C), touchedClasses: [Int] = []
         var order = rows
         var rng = SplitMix64(seed: 0xDFE)
@@ -96,29 +96,21 @@ extension NaiveBayesModel {
                     }
                     buffers.give(t, buffer, expander)
                 }
-                // Apply the batch in order: counts first, then each touched weight once (its log is the
-                // costly part).
-                table.values.withUnsafeMutableBufferPointer { values in
-                dirty.withUnsafeMutableBufferPointer { dirty in
-                    for (j, r) in chunk.enumerated() where losses[j] >= 1e-3 {
-                        let y = classOf[docs.label(r)]
-                        addedWeight[r] += losses[j]
-                        for (k, amount) in updates[j] {
-                            let k = Int(k)
-                            values[k] += amount
-                            if !dirty[k] { dirty[k] = true; touched.append(k) }
-                        }
-                        classTotal[y] += gains[j]
-                        if !dirtyClass[y] { dirtyClass[y] = true; touchedClasses.append(y) }
-                    }
-                    for k in touched { dirty[k] = false }
-                } }
-                recomputeDeltas(touched, featureOfCell: featureOfCell, alpha: alpha, workers: workers, into: &w)
+                // Apply the batch: per document its class total, in order; then the counts and each touched
+                // weight once (its log is the costly part), on all cores, each core owning a range of cells
+                // and adding to them in document order, so the sums are the same as one core's.
+                for (j, r) in chunk.enumerated() where losses[j] >= 1e-3 {
+                    let y = classOf[docs.label(r)]
+                    addedWeight[r] += losses[j]
+                    classTotal[y] += gains[j]
+                    if !dirtyClass[y] { dirtyClass[y] = true; touchedClasses.append(y) }
+                }
+                applyCounts(chunk.count, losses: losses, updates: updates, featureOfCell: featureOfCell,
+                            alpha: alpha, workers: workers, dirty: &dirty, into: &w)
                 for y in touchedClasses {
                     w.classConstant[y] = log(alpha) - log(classTotal[y] + alpha * V)
                     dirtyClass[y] = false
                 }
-                touched.removeAll(keepingCapacity: true)
                 touchedClasses.removeAll(keepingCapacity: true)
             }
         }
@@ -127,32 +119,48 @@ extension NaiveBayesModel {
         discriminativeWeight = addedWeight
     }
 
-    /// d(f,c) = log1p(n(f,c) idf(f) / alpha) of the cells `touched`, into `w` (sparse and dense copies), on
-    /// all cores when there are many: each cell is its own element of both, so workers never collide.
-    private func recomputeDeltas(_ touched: [Int], featureOfCell: [UInt32], alpha: Double, workers: Int, into w: inout NaiveBayesWeights) {
+    /// Adds the batch's `updates` (documents with a loss of at least 1e-3) to the counts, then sets
+    /// d(f,c) = log1p(n(f,c) idf(f) / alpha) of every cell it touched, in `w` (sparse and dense copies).
+    /// Worker t owns cells in its range: it adds to them in document order and recomputes their weights;
+    /// each cell is its own element of the counts, `dirty` and both weight copies, so workers never collide.
+    private func applyCounts(_ n: Int, losses: UnsafeMutableBufferPointer<Double>,
+                             updates: UnsafeMutableBufferPointer<[(cell: Int32, amount: Double)]>,
+                             featureOfCell: [UInt32], alpha: Double, workers: Int,
+                             dirty: inout [Bool], into w: inout NaiveBayesWeights) {
         let B = w.classBlocks
         let denseRow = w.denseRow, scale = w.transform.featureScale
+        var entries = 0
+        for j in 0..<n where losses[j] >= 1e-3 { entries += updates[j].count }
+        let parts = entries >= 4096 ? workers : 1
+        let cells = table.cellCount, per = (cells + parts - 1) / parts
         w.delta.withUnsafeMutableBufferPointer { delta in
         w.dense.withUnsafeMutableBufferPointer { dense in
-        table.values.withUnsafeBufferPointer { values in
+        table.values.withUnsafeMutableBufferPointer { values in
         table.classes.withUnsafeBufferPointer { classes in
-            let out = SendableBox((delta, UnsafeMutableRawPointer(dense.baseAddress).map { $0.assumingMemoryBound(to: Float.self) }))
-            let source = SendableBox((values, classes))
-            let parts = touched.count >= 4096 ? workers : 1
-            let per = (touched.count + parts - 1) / parts
+        dirty.withUnsafeMutableBufferPointer { dirty in
+            let out = SendableBox((delta, UnsafeMutableRawPointer(dense.baseAddress).map { $0.assumingMemoryBound(to: Float.self) }, values, dirty))
+            let source = SendableBox((classes, losses, updates))
             DispatchQueue.concurrentPerform(iterations: parts) { t in
-                let (delta, dense) = out.value, (values, classes) = source.value
-                for i in (t * per)..<min(touched.count, (t + 1) * per) {
-                    let k = touched[i]
+                let (delta, dense, values, dirty) = out.value, (classes, losses, updates) = source.value
+                let lo = Int32(clamping: t * per), hi = Int32(clamping: min(cells, (t + 1) * per))
+                var touched: [Int] = []
+                for j in 0..<n where losses[j] >= 1e-3 {
+                    for (k, amount) in updates[j] where k >= lo && k < hi {
+                        let k = Int(k)
+                        values[k] += amount
+                        if !dirty[k] { dirty[k] = true; touched.append(k) }
+                    }
+                }
+                for k in touched {
+                    dirty[k] = false
                     let f = Int(featureOfCell[k])
-                    // In single precision: the weights are stored as Float, and these intermediate ones are
-                    // recomputed in double precision by `computeWeights` when the passes end.
+                    // In single precision, as `makeWeights` stores them.
                     let d = log1p(Float(values[k] * Double(scale[f]) / alpha))
                     delta[k] = d
                     if denseRow[f] >= 0, let dense { dense[(Int(denseRow[f]) * B) * 8 + Int(classes[k])] = d }
                 }
             }
-        } } } }
+        } } } } }
     }
 
     /// The cell of (feature f, class c) in a short row (one without a dense copy), or -1: a linear scan of a
