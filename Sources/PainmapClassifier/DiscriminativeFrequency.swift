@@ -133,10 +133,11 @@ extension NaiveBayesModel {
         for j in 0..<n where losses[j] >= 1e-3 { entries += updates[j].count }
         let parts = entries >= 4096 ? workers : 1
         let cells = table.cellCount, per = (cells + parts - 1) / parts
+        let classOfCell = table.classes   // read while `table.values` is being modified: its own reference
         w.delta.withUnsafeMutableBufferPointer { delta in
         w.dense.withUnsafeMutableBufferPointer { dense in
         table.values.withUnsafeMutableBufferPointer { values in
-        table.classes.withUnsafeBufferPointer { classes in
+        classOfCell.withUnsafeBufferPointer { classes in
         dirty.withUnsafeMutableBufferPointer { dirty in
             let out = SendableBox((delta, UnsafeMutableRawPointer(dense.baseAddress).map { $0.assumingMemoryBound(to: Float.self) }, values, dirty))
             let source = SendableBox((classes, losses, updates))
