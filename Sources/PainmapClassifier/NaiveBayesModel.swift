@@ -64,12 +64,11 @@ public final class NaiveBayesModel: @unchecked Sendable {
         temperature = 1
         let rows = rows ?? Array(0..<docs.count)
         // Choose alpha first, on models of the folds: the counts of the final fit depend on alpha when
-        // discriminative passes run.
+        // discriminative passes run. The folds also give the held-out scores for calibration, unless
+        // the passes make the final model's leave-one-out scores the ones to use.
         var heldOut: [(scores: [Double], truth: Int)]? = nil
-        if parameters.tuneAlpha || parameters.calibrate {
-            PhaseClock.mark("expand")
+        if parameters.tuneAlpha || (parameters.calibrate && !needsPassCalibration) {
             heldOut = chooseAlpha(docs, labels: docLabels, rows: rows)
-            PhaseClock.mark("alpha search")
         }
         try update(docs, labels: docLabels, rows: rows)
         if parameters.calibrate, needsPassCalibration {
@@ -78,7 +77,6 @@ public final class NaiveBayesModel: @unchecked Sendable {
             heldOut = leaveOneOutScores(docs, labels: docLabels, sample: NaiveBayesModel.sample(rows, NaiveBayesModel.tuningSample / 3 + 1))
         }
         if parameters.calibrate, let heldOut, let t = NaiveBayesModel.fitTemperature(heldOut) { temperature = t }
-        PhaseClock.mark("final fit")
     }
 
     /// Adds labelled documents to a trained model (or trains an empty one). New classes and features are

@@ -52,7 +52,6 @@ struct Train: ParsableCommand {
 
     func run() throws {
         let clock = ClassifierStopwatch()
-        PhaseClock.mark("start")
         let resources = try TextResources.load(lexicons: pipeline.lexicons)
         let nb: NaiveBayesModel
         if update {
@@ -66,7 +65,6 @@ struct Train: ParsableCommand {
                                         options: nb.parameters.featureOptions, features: nb.features, workers: pipeline.jobs)
         let data = try LabelledData.read(files: files, textColumns: textColumns, labelColumn: labelColumn,
                                          format: columns.inputFormat, vectorizer: vectorizer)
-        PhaseClock.mark("read+vectorize")
         guard data.docs.count > 0 else {
             throw DataError("no usable labelled documents in \(files.joined(separator: ", "))")
         }
@@ -81,7 +79,6 @@ struct Train: ParsableCommand {
         // Features come from the text pipeline: record which painmap made them.
         nb.metadata["painmap_version"] = Painmap.version
         try ModelFile.save(nb, to: model)
-        PhaseClock.mark("save")
 
         let size = (try? FileManager.default.attributesOfItem(atPath: model)[.size] as? Int) ?? 0
         Diagnostics.warn(String(format: "%@ %d documents (%d classes, %d features, %d in use) in %.2f s; wrote %@ (%.1f MB)",
