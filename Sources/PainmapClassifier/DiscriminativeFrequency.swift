@@ -50,8 +50,7 @@ extension NaiveBayesModel {
         let buffers = PerWorkerBuffers(workers)
         // What the workers hand to the serial step, per document of the batch: its loss and, for each of
         // its active features, the count-table cell of (feature, its class) and the amount loss * x to add
-        // there. Finding the cells (a binary search per feature) and weighing the document happen on all
-        // cores; the serial step only adds.
+        // there. Finding the cells and weighing the document happen on all cores.
         let losses = UnsafeMutableBufferPointer<Double>.allocate(capacity: batch)
         let gains = UnsafeMutableBufferPointer<Double>.allocate(capacity: batch)   // added to the class total
         let updates = UnsafeMutableBufferPointer<[(cell: Int32, amount: Double)]>.allocate(capacity: batch)
@@ -178,21 +177,14 @@ extension NaiveBayesModel {
     /// The cell of (feature f, class c) in the count table, if the class has seen the feature.
     func cell(_ f: Int, _ c: Int) -> Int? {
         guard f < table.featureCount else { return nil }
-        return table.classes.withUnsafeBufferPointer { classes in
-            // Branch-free lower bound: the discriminative passes look up a cell for every feature of every
-            // document, and the branches of a classic binary search were mispredicted half of the time.
-            var base = table.start[f], n = table.start[f + 1] - base
-            let c = Int32(c)
-            while n > 1 {
-                let half = n / 2
-                // -1 when the class at the probe is below c, else 0 (classes are small, no overflow): an
-                // arithmetic step, because the compiler made a branch of the conditional expression.
-                let below = Int((classes[base + half - 1] &- c) >> 31)
-                base += half & below
-                n -= half
-            }
-            return n == 1 && classes[base] == c ? base : nil
+        var lo = table.start[f], hi = table.start[f + 1]
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let m = Int(table.classes[mid])
+            if m == c { return mid }
+            if m < c { lo = mid + 1 } else { hi = mid }
         }
+        return nil
     }
 }
 
