@@ -36,6 +36,7 @@ printf "%-62s | %-13s | %-13s | %s\n" "setting (5-fold CV)" "banking77 acc/F1" "
 row
 # One change at a time from the defaults.
 for a in 0.01 0.03 0.1 0.3 1; do row --alpha $a; done          # a fixed alpha instead of the per-data-set search
+row --alpha-grid 0.01,0.02,0.03,0.05,0.1,0.2,0.3,1               # a finer grid for the search
 row --variant complement
 row --variant complement --no-weight-norm
 row --variant complement --idf

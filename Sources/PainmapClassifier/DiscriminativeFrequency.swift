@@ -13,7 +13,9 @@ import Foundation
 extension NaiveBayesModel {
     /// Runs `passes` discriminative passes over `rows` of `docs`, whose labels index `classOf`.
     func discriminativePasses(_ docs: DocumentVectors, classOf: [Int], rows: [Int], passes: Int) {
+        discriminativeWeight = []
         guard passes > 0, parameters.variant == .multinomial, labels.count >= 2, !rows.isEmpty else { return }
+        var addedWeight = [Double](repeating: 0, count: docs.count)
         let alpha = parameters.alpha
         var w = weights
         let C = labels.count
@@ -24,9 +26,19 @@ extension NaiveBayesModel {
             for k in table.row(f) { classTotal[Int(table.classes[k])] += table.values[k] * idf }
         }
         let V = Double(w.activeCount)
-        var x: [Double] = []
-        var expander = Expander()
-        var dirty = [Bool](repeating: false, count: table.cellCount), touched: [(Int, Int)] = []
+        let scale = w.transform.featureScale
+        // The feature of each cell, so the serial step needs no search.
+        var featureOfCell = [UInt32](repeating: 0, count: table.cellCount)
+        for f in 0..<table.featureCount { for k in table.row(f) { featureOfCell[k] = UInt32(f) } }
+        // The cell of (feature, class) for the busy rows that have a dense copy, as one look-up: those rows
+        // are long, and searching them for every feature of every document missed the cache at each step.
+        var denseCell = [Int32](repeating: -1, count: w.dense.count * 8)
+        for f in 0..<table.featureCount where f < w.denseRow.count && w.denseRow[f] >= 0 {
+            let base = Int(w.denseRow[f]) * w.classBlocks * 8
+            for k in table.row(f) { denseCell[base + Int(table.classes[k])] = Int32(k) }
+        }
+        let cellsOfRows = (denseRow: w.denseRow, denseCell: denseCell, rowWidth: w.classBlocks * 8)
+        var dirty = [Bool](repeating: false, count: table.cellCount)
         var dirtyClass = [Bool](repeating: false, count: C), touchedClasses: [Int] = []
         var order = rows
         var rng = SplitMix64(seed: 0xDFE)
@@ -36,6 +48,15 @@ extension NaiveBayesModel {
         let batch = 256
         let workers = ProcessInfo.processInfo.activeProcessorCount
         let buffers = PerWorkerBuffers(workers)
+        // What the workers hand to the serial step, per document of the batch: its loss and, for each of
+        // its active features, the count-table cell of (feature, its class) and the amount loss * x to add
+        // there. Finding the cells and weighing the document happen on all cores.
+        let losses = UnsafeMutableBufferPointer<Double>.allocate(capacity: batch)
+        let gains = UnsafeMutableBufferPointer<Double>.allocate(capacity: batch)   // added to the class total
+        let updates = UnsafeMutableBufferPointer<[(cell: Int32, amount: Double)]>.allocate(capacity: batch)
+        updates.initialize(repeating: [])
+        defer { losses.deallocate(); gains.deallocate(); updates.deinitialize(); updates.deallocate() }
+        let lossBox = SendableBox(losses), gainBox = SendableBox(gains), updateBox = SendableBox(updates)
         for _ in 0..<passes {
             for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
             var lo = 0
@@ -43,55 +64,114 @@ extension NaiveBayesModel {
                 let chunk = Array(order[lo..<min(lo + batch, order.count)])
                 lo += chunk.count
                 let frozen = w
-                let losses = UnsafeMutableBufferPointer<Double>.allocate(capacity: chunk.count)
-                defer { losses.deallocate() }
-                let out = SendableBox(losses)
                 let per = (chunk.count + workers - 1) / workers
                 DispatchQueue.concurrentPerform(iterations: workers) { t in
                     var (buffer, expander) = buffers.take(t)
                     for j in (t * per)..<min(chunk.count, (t + 1) * per) {
                         let r = chunk[j]
-                        docs.withDocument(r, &expander) { ids, counts in
+                        let y = classOf[docs.label(r)]
+                        let loss = docs.withDocument(r, &expander) { ids, counts -> Double in
                             scoreInto(ids: ids, counts: counts, buffer: &buffer, weights: frozen)
+                            let loss = 1 - NaiveBayesModel.probability(of: y, buffer.scores)
+                            var adds: [(cell: Int32, amount: Double)] = []
+                            swap(&adds, &updateBox.value[j])   // moved out, so appending does not copy
+                            adds.removeAll(keepingCapacity: true)
+                            var gain = 0.0
+                            if loss >= 1e-3 {   // below: already right and sure, nothing to learn
+                                // buffer.x holds the document's weights (before IDF) from scoreInto.
+                                for (i, id) in ids.enumerated() where buffer.x[i] != 0 {
+                                    let f = Int(id), d = Int(cellsOfRows.denseRow[f])
+                                    let k = d >= 0 ? Int(cellsOfRows.denseCell[d * cellsOfRows.rowWidth + y]) : shortRowCell(f, y)
+                                    if k < 0 { continue }
+                                    adds.append((Int32(k), loss * buffer.x[i]))
+                                    gain += loss * buffer.x[i] * Double(scale[Int(id)])
+                                }
+                            }
+                            gainBox.value[j] = gain
+                            swap(&adds, &updateBox.value[j])
+                            return loss
                         }
-                        out.value[j] = 1 - NaiveBayesModel.softmax(buffer.scores)[classOf[docs.label(r)]]
+                        lossBox.value[j] = loss
                     }
                     buffers.give(t, buffer, expander)
                 }
-                // Apply the batch: counts first, then each touched weight once (its log is the costly part).
-                for (j, r) in chunk.enumerated() {
-                    let loss = losses[j]
-                    if loss < 1e-3 { continue }   // already right and sure: nothing to learn
+                // Apply the batch: per document its class total, in order; then the counts and each touched
+                // weight once (its log is the costly part), on all cores, each core owning a range of cells
+                // and adding to them in document order, so the sums are the same as one core's.
+                for (j, r) in chunk.enumerated() where losses[j] >= 1e-3 {
                     let y = classOf[docs.label(r)]
-                    docs.withDocument(r, &expander) { ids, counts in
-                        w.transform.weigh(ids: ids, counts: counts, into: &x)
-                        for (i, id) in ids.enumerated() where x[i] != 0 {
-                            let f = Int(id)
-                            guard let k = cell(f, y) else { continue }
-                            table.values[k] += loss * x[i]
-                            classTotal[y] += loss * x[i] * Double(w.transform.featureScale[f])
-                            if !dirty[k] { dirty[k] = true; touched.append((f, k)) }
-                        }
-                    }
+                    addedWeight[r] += losses[j]
+                    classTotal[y] += gains[j]
                     if !dirtyClass[y] { dirtyClass[y] = true; touchedClasses.append(y) }
                 }
-                for (f, k) in touched {
-                    let y = Int(table.classes[k])
-                    let d = Float(log1p(table.values[k] * Double(w.transform.featureScale[f]) / alpha))
-                    w.delta[k] = d
-                    if w.denseRow[f] >= 0 { w.dense[Int(w.denseRow[f]) * w.classBlocks + y / 8][y % 8] = d }
-                    dirty[k] = false
-                }
+                applyCounts(chunk.count, losses: losses, updates: updates, featureOfCell: featureOfCell,
+                            alpha: alpha, workers: workers, dirty: &dirty, into: &w)
                 for y in touchedClasses {
                     w.classConstant[y] = log(alpha) - log(classTotal[y] + alpha * V)
                     dirtyClass[y] = false
                 }
-                touched.removeAll(keepingCapacity: true)
                 touchedClasses.removeAll(keepingCapacity: true)
             }
         }
         weights = w
         computeWeights()   // the same weights again, from the corrected counts: one source of truth
+        discriminativeWeight = addedWeight
+    }
+
+    /// Adds the batch's `updates` (documents with a loss of at least 1e-3) to the counts, then sets
+    /// d(f,c) = log1p(n(f,c) idf(f) / alpha) of every cell it touched, in `w` (sparse and dense copies).
+    /// Worker t owns cells in its range: it adds to them in document order and recomputes their weights;
+    /// each cell is its own element of the counts, `dirty` and both weight copies, so workers never collide.
+    private func applyCounts(_ n: Int, losses: UnsafeMutableBufferPointer<Double>,
+                             updates: UnsafeMutableBufferPointer<[(cell: Int32, amount: Double)]>,
+                             featureOfCell: [UInt32], alpha: Double, workers: Int,
+                             dirty: inout [Bool], into w: inout NaiveBayesWeights) {
+        let B = w.classBlocks
+        let denseRow = w.denseRow, scale = w.transform.featureScale
+        var entries = 0
+        for j in 0..<n where losses[j] >= 1e-3 { entries += updates[j].count }
+        let parts = entries >= 4096 ? workers : 1
+        let cells = table.cellCount, per = (cells + parts - 1) / parts
+        let classOfCell = table.classes   // read while `table.values` is being modified: its own reference
+        w.delta.withUnsafeMutableBufferPointer { delta in
+        w.dense.withUnsafeMutableBufferPointer { dense in
+        table.values.withUnsafeMutableBufferPointer { values in
+        classOfCell.withUnsafeBufferPointer { classes in
+        dirty.withUnsafeMutableBufferPointer { dirty in
+            let out = SendableBox((delta, UnsafeMutableRawPointer(dense.baseAddress).map { $0.assumingMemoryBound(to: Float.self) }, values, dirty))
+            let source = SendableBox((classes, losses, updates))
+            DispatchQueue.concurrentPerform(iterations: parts) { t in
+                let (delta, dense, values, dirty) = out.value, (classes, losses, updates) = source.value
+                let lo = Int32(clamping: t * per), hi = Int32(clamping: min(cells, (t + 1) * per))
+                var touched: [Int] = []
+                for j in 0..<n where losses[j] >= 1e-3 {
+                    for (k, amount) in updates[j] where k >= lo && k < hi {
+                        let k = Int(k)
+                        values[k] += amount
+                        if !dirty[k] { dirty[k] = true; touched.append(k) }
+                    }
+                }
+                for k in touched {
+                    dirty[k] = false
+                    let f = Int(featureOfCell[k])
+                    // In single precision, as `makeWeights` stores them.
+                    let d = log1p(Float(values[k] * Double(scale[f]) / alpha))
+                    delta[k] = d
+                    if denseRow[f] >= 0, let dense { dense[(Int(denseRow[f]) * B) * 8 + Int(classes[k])] = d }
+                }
+            }
+        } } } } }
+    }
+
+    /// The cell of (feature f, class c) in a short row (one without a dense copy), or -1: a linear scan of a
+    /// few neighbouring cells, cheaper than a search.
+    @inline(__always)
+    private func shortRowCell(_ f: Int, _ c: Int) -> Int {
+        let c = Int32(c)
+        return table.classes.withUnsafeBufferPointer { classes in
+            for k in table.start[f]..<table.start[f + 1] where classes[k] >= c { return classes[k] == c ? k : -1 }
+            return -1
+        }
     }
 
     /// The cell of (feature f, class c) in the count table, if the class has seen the feature.

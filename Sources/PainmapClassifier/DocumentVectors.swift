@@ -1,3 +1,4 @@
+import Foundation
 /// The character n-grams of every word form seen in training, each form's list stored once: documents
 /// then carry their words, not the ~15 n-grams of each word, which keeps a million training documents in a
 /// few hundred MB instead of gigabytes.
@@ -66,16 +67,33 @@ public struct DocumentVectors: Sendable {
         var entries = ids.count
         for f in forms { entries += expansion.start[Int(f) + 1] - expansion.start[Int(f)] }
         guard entries <= limit else { return self }
+        // Each worker expands a contiguous run of rows into its own arrays; they are joined in order.
+        let workers = count >= 2048 ? ProcessInfo.processInfo.activeProcessorCount : 1
+        let per = (count + workers - 1) / workers
+        let parts = ParallelResults<(ids: [UInt32], values: [Float], lengths: [Int])>(workers)
+        let me = self
+        DispatchQueue.concurrentPerform(iterations: workers) { t in
+            var part: (ids: [UInt32], values: [Float], lengths: [Int]) = ([], [], [])
+            var e = Expander()
+            let rows = (t * per)..<min(me.count, (t + 1) * per)
+            part.lengths.reserveCapacity(rows.count)
+            for i in rows {
+                me.withDocument(i, &e) { ids, counts in
+                    part.ids.append(contentsOf: ids); part.values.append(contentsOf: counts)
+                    part.lengths.append(ids.count)
+                }
+            }
+            parts[t] = part
+        }
         var out = DocumentVectors()
         out.ids.reserveCapacity(entries); out.values.reserveCapacity(entries); out.offsets.reserveCapacity(count + 1)
-        var e = Expander()
-        for i in 0..<count {
-            withDocument(i, &e) { ids, counts in
-                out.ids.append(contentsOf: ids); out.values.append(contentsOf: counts)
-            }
-            out.offsets.append(out.ids.count)
-            out.formOffsets.append(0)
+        for t in 0..<workers {
+            let part = parts[t]
+            out.ids.append(contentsOf: part.ids); out.values.append(contentsOf: part.values)
+            for n in part.lengths { out.offsets.append(out.offsets[out.offsets.count - 1] + n) }
+            parts[t] = ([], [], [])   // freed as soon as copied, so at most one part is held twice
         }
+        out.formOffsets = [Int](repeating: 0, count: count + 1)
         out.labels = labels
         return out
     }

@@ -30,6 +30,9 @@ public final class NaiveBayesModel: @unchecked Sendable {
     var weights = NaiveBayesWeights()
     /// Softmax temperature from calibration (1 = the model's own scores).
     public internal(set) var temperature = 1.0
+    /// Per document of the last `update`: how many times over the discriminative passes added it again
+    /// (the sum of its losses), for leave-one-out calibration. Empty without passes; not saved.
+    var discriminativeWeight: [Double] = []
     /// Held-out accuracy of each candidate alpha in the last tuning (not saved).
     public internal(set) var tuningReport: [(alpha: Double, accuracy: Double)] = []
 
@@ -59,12 +62,21 @@ public final class NaiveBayesModel: @unchecked Sendable {
         table = CountTable()
         labels = LabelSet()
         temperature = 1
-        // Choose alpha (and the temperature) first, on models of the folds: the counts of the final fit
-        // depend on alpha when discriminative passes run.
-        if parameters.tuneAlpha || parameters.calibrate {
-            tuneAndCalibrate(docs, labels: docLabels, rows: rows ?? Array(0..<docs.count))
+        let rows = rows ?? Array(0..<docs.count)
+        // Choose alpha first, on models of the folds: the counts of the final fit depend on alpha when
+        // discriminative passes run. The folds also give the held-out scores for calibration, unless
+        // the passes make the final model's leave-one-out scores the ones to use.
+        var heldOut: [(scores: [Double], truth: Int)]? = nil
+        if parameters.tuneAlpha || (parameters.calibrate && !needsPassCalibration) {
+            heldOut = chooseAlpha(docs, labels: docLabels, rows: rows)
         }
         try update(docs, labels: docLabels, rows: rows)
+        if parameters.calibrate, needsPassCalibration {
+            // Discriminative passes change the scale of the scores: calibrate on the final model's own
+            // leave-one-out scores (see Tuning.swift).
+            heldOut = leaveOneOutScores(docs, labels: docLabels, sample: NaiveBayesModel.sample(rows, NaiveBayesModel.tuningSample / 3 + 1))
+        }
+        if parameters.calibrate, let heldOut, let t = NaiveBayesModel.fitTemperature(heldOut) { temperature = t }
     }
 
     /// Adds labelled documents to a trained model (or trains an empty one). New classes and features are
@@ -109,7 +121,7 @@ public final class NaiveBayesModel: @unchecked Sendable {
                     }
                 }
             }
-            touched.sort()
+            // (No sort: `merged` places each cell by its feature; only the class order matters.)
             for f in touched { added.append((UInt32(f), Int32(c), sum[f])); sum[f] = 0 }
             touched.removeAll(keepingCapacity: true)
         }

@@ -131,6 +131,16 @@ extension NaiveBayesModel {
         for i in s.indices { s[i] /= z }
     }
 
+    /// softmax(scores)[c] without making the whole distribution (the same arithmetic as `softmax`).
+    static func probability(of c: Int, _ scores: [Double]) -> Double {
+        var m = -Double.infinity
+        for s in scores where s > m { m = s }
+        guard m.isFinite else { return 1 / Double(max(scores.count, 1)) }
+        var z = 0.0
+        for s in scores { z += exp(s - m) }
+        return exp(scores[c] - m) / z
+    }
+
     /// exp(T s_c - logsumexp(T s)): subtracting the maximum keeps exp from overflowing.
     public static func softmax(_ scores: [Double], temperature t: Double = 1) -> [Double] {
         var m = -Double.infinity
@@ -170,12 +180,30 @@ extension NaiveBayesModel {
     /// The features of `v` that pushed it most towards `label` rather than `versus` (the runner-up; nil
     /// for a one-class model): x_f T (w(f,label) - w(f,versus)), largest first, positive ones only.
     public func explain(_ v: SparseVector, label: Int, versus: Int?, top: Int = 5) -> [FeatureContribution] {
-        guard top > 0 else { return [] }
         var x: [Double] = []
-        let w = weights
-        w.transform.weigh(ids: v.ids[...], counts: v.values[...], into: &x)
+        weights.transform.weigh(ids: v.ids[...], counts: v.values[...], into: &x)
+        return explain(ids: v.ids[...], x: x, label: label, versus: versus, top: top)
+    }
+
+    /// `predict` and `explain` in one: the explanation reuses the document's weights from scoring.
+    public func predict(_ v: SparseVector, top: Int, explain n: Int, buffer: inout ScoringBuffer) -> (Prediction, [FeatureContribution]) {
+        let p = predict(v, top: max(top, 2), buffer: &buffer)
+        guard n > 0, p.hasEvidence else { return (p, []) }
+        let versus = p.ranking.count > 1 ? p.ranking[1].label : nil
+        return (p, explain(ids: v.ids[...], x: buffer.x, label: p.label, versus: versus, top: n))
+    }
+
+    /// `x`: the document's weights before IDF, as `FeatureTransform.weigh` gives them.
+    func explain(ids: ArraySlice<UInt32>, x: [Double], label: Int, versus: Int?, top: Int) -> [FeatureContribution] {
+        guard top > 0 else { return [] }
         let before: (FeatureContribution, FeatureContribution) -> Bool = { $0.weight > $1.weight || ($0.weight == $1.weight && $0.feature < $1.feature) }
         var best: [FeatureContribution] = []
+        best.reserveCapacity(top + 1)
+        let w = weights
+        let sL = w.classScale[label], kL = w.classConstant[label]
+        let sV = versus.map { w.classScale[$0] } ?? 0, kV = versus.map { w.classConstant[$0] } ?? 0
+        let L = Int32(label), V = Int32(versus ?? -1)
+        let t = temperature
         // Raw buffers: this runs for every predicted document, and passing the weights around by value
         // costs more in reference counting than the arithmetic.
         table.start.withUnsafeBufferPointer { start in
@@ -183,40 +211,42 @@ extension NaiveBayesModel {
         w.delta.withUnsafeBufferPointer { delta in
         w.denseRow.withUnsafeBufferPointer { denseRow in
         w.dense.withUnsafeBufferPointer { dense in
+        w.base.withUnsafeBufferPointer { g in
         w.transform.featureScale.withUnsafeBufferPointer { scale in
+        x.withUnsafeBufferPointer { x in
+        ids.withUnsafeBufferPointer { ids in
             let rows = start.count - 1, B = w.classBlocks
-            func d(_ f: Int, _ c: Int) -> Double {
-                guard f < rows else { return 0 }
-                if denseRow[f] >= 0 { return Double(dense[Int(denseRow[f]) * B + c / 8][c % 8]) }
-                var lo = start[f], hi = start[f + 1]
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    let m = Int(cls[mid])
-                    if m == c { return Double(delta[mid]) }
-                    if m < c { lo = mid + 1 } else { hi = mid }
-                }
-                return 0
-            }
-            let g = w.base, hasBase = !g.isEmpty
-            let sL = w.classScale[label], kL = w.classConstant[label]
-            let sV = versus.map { w.classScale[$0] } ?? 0, kV = versus.map { w.classConstant[$0] } ?? 0
-            let t = temperature
+            let flat = UnsafeRawPointer(dense.baseAddress).map { $0.assumingMemoryBound(to: Float.self) }
             var floor = 0.0   // the smallest weight in `best` once it is full
-            for (i, id) in v.ids.enumerated() where x[i] != 0 {
-                let f = Int(id)
-                let xf = x[i] * Double(scale[f]) * t
-                let base = hasBase ? Double(g[f]) : 0
-                var diff = sL * (base + kL + d(f, label))
-                if let versus { diff -= sV * (base + kV + d(f, versus)) }
-                let weight = xf * diff
+            for i in 0..<ids.count where x[i] != 0 {
+                let f = Int(ids[i])
+                // d(f, label) and d(f, versus): a dense row holds every class; a sparse row (a few cells)
+                // is scanned once for both, which is cheaper than two binary searches.
+                var dL: Float = 0, dV: Float = 0
+                if f < rows {
+                    if denseRow[f] >= 0, let flat {
+                        let row = flat + Int(denseRow[f]) * B * 8
+                        dL = row[label]
+                        if versus != nil { dV = row[Int(V)] }
+                    } else {
+                        for k in start[f]..<start[f + 1] {
+                            let c = cls[k]
+                            if c == L { dL = delta[k] } else if c == V { dV = delta[k] }
+                        }
+                    }
+                }
+                let base = g.isEmpty ? 0 : Double(g[f])
+                var diff = sL * (base + kL + Double(dL))
+                if versus != nil { diff -= sV * (base + kV + Double(dV)) }
+                let weight = x[i] * Double(scale[f]) * t * diff
                 guard weight > 0, best.count < top || weight >= floor else { continue }
-                let c = FeatureContribution(feature: id, weight: weight)
+                let c = FeatureContribution(feature: ids[i], weight: weight)
                 // Partial selection of the top few; a full sort of ~200 features per document is wasted.
                 if best.count < top { best.append(c); best.sort(by: before) }
                 else if before(c, best[best.count - 1]) { best[best.count - 1] = c; best.sort(by: before) }
                 if best.count == top { floor = best[top - 1].weight }
             }
-        } } } } } }
+        } } } } } } } } }
         return best
     }
 }

@@ -6,7 +6,9 @@ import Foundation
 /// One pass does both: the training rows are split into three stratified folds; for each fold a model is fitted
 /// on the other folds (counts once), then for every candidate alpha its weights are derived and a sample
 /// of the held-out documents scored. The alpha with the best held-out accuracy wins (ties go to the larger,
-/// smoother one), and its held-out scores calibrate the temperature.
+/// smoother one), and its held-out scores calibrate the temperature. With discriminative passes the
+/// final model's scores have another scale, and the temperature is fitted on its own leave-one-out scores
+/// instead (`leaveOneOutScores`).
 ///
 /// Temperature scaling (Guo et al. 2017): probabilities are softmax(T * score). Naive Bayes scores are far
 /// too confident (the independence assumption counts correlated words many times over); one number T,
@@ -17,73 +19,141 @@ extension NaiveBayesModel {
     /// temperature, cheap enough to keep training fast.
     static let tuningSample = 3000
 
-    func tuneAndCalibrate(_ docs: DocumentVectors, labels docLabels: LabelSet, rows: [Int]) {
-        temperature = 1
-        guard Set(rows.map { docs.labels[$0] }).count >= 2, rows.count >= 10 else { return }
+    /// Chooses alpha (with `tuneAlpha`) and returns held-out scores of models trained like the final
+    /// one, for calibration, when they can be had from the alpha search itself (no discriminative
+    /// passes); nil otherwise (see `leaveOneOutScores`).
+    func chooseAlpha(_ docs: DocumentVectors, labels docLabels: LabelSet, rows: [Int]) -> [(scores: [Double], truth: Int)]? {
+        guard let splits = tuningSplits(docs, rows: rows) else { return nil }
         let alphas = parameters.tuneAlpha ? parameters.alphaGrid.sorted() : [parameters.alpha]
-        let folds = min(3, rows.count / 2)
-        let splits = StratifiedKFold(folds: folds, seed: 0xCA1B).split(labels: docs.labels, rows: rows)
-        var p = parameters
-        p.calibrate = false
-        p.tuneAlpha = false
-        p.discriminativePasses = 0   // alpha is chosen on the generative counts; see below for calibration
-        let perFold = NaiveBayesModel.tuningSample / folds + 1
-        // heldOut(...)[a]: held-out (scores, truth) under alphas[a].
-        // Folds run on all cores at once: each has its own model; the documents and features are only read.
-        func heldOut(_ p: NaiveBayesParameters, alphas: [Double], folds: Int) -> [[(scores: [Double], truth: Int)]] {
-            let results = UnsafeMutableBufferPointer<[[(scores: [Double], truth: Int)]]>.allocate(capacity: splits.count)
-            results.initialize(repeating: [])
-            defer { results.deinitialize(); results.deallocate() }
-            let box = SendableBox(results)
-            DispatchQueue.concurrentPerform(iterations: min(folds, splits.count)) { k in
-                let test = splits[k]
-                let m = NaiveBayesModel(parameters: p, features: features)
-                guard !test.isEmpty, (try? m.fit(docs, labels: docLabels, rows: StratifiedKFold.trainingRows(splits, excluding: k))) != nil else { return }
-                let step = max(1, test.count / perFold)
-                let sample = stride(from: 0, to: test.count, by: step).map { test[$0] }
-                let vectors = sample.map { docs[$0] }
-                var byAlpha: [[(scores: [Double], truth: Int)]] = []
-                var buffer = ScoringBuffer()
-                for alpha in alphas {
-                    let w = alpha == p.alpha ? m.weights : m.makeWeights(alpha: alpha)
-                    var out: [(scores: [Double], truth: Int)] = []
-                    out.reserveCapacity(sample.count)
-                    for (i, r) in sample.enumerated() {
-                        m.scoreInto(ids: vectors[i].ids[...], counts: vectors[i].values[...], buffer: &buffer, weights: w)
-                        let truth = docs.label(r)
-                        if buffer.scores[truth].isFinite { out.append((buffer.scores, truth)) }   // class absent from the fold
-                    }
-                    byAlpha.append(out)
+        var fold = parameters
+        fold.calibrate = false
+        fold.tuneAlpha = false
+        fold.discriminativePasses = 0   // alpha is chosen on the generative counts
+        let p = fold
+        // One model per fold, counted once; then every (fold, alpha) pair scores the fold's held-out
+        // sample. All of it as one queue of tasks on all cores, fits first: with three folds on two cores,
+        // one core scores the first folds' alphas while the other still counts the last fold. (Each fold
+        // has its own model; the documents and features are only read.)
+        let K = splits.count, A = alphas.count
+        let models = ParallelResults<NaiveBayesModel?>(K)
+        let fitted = (0..<K).map { _ in DispatchSemaphore(value: 0) }
+        let perFold = NaiveBayesModel.tuningSample / K + 1
+        let scored = ParallelResults<[(scores: [Double], truth: Int)]>(K * A)
+        let queue = TaskQueue(count: K + K * A)
+        DispatchQueue.concurrentPerform(iterations: min(ProcessInfo.processInfo.activeProcessorCount, K + K * A)) { _ in
+            while let task = queue.next() {
+                if task < K {
+                    let m = NaiveBayesModel(parameters: p, features: features)
+                    let ok = (try? m.fit(docs, labels: docLabels, rows: StratifiedKFold.trainingRows(splits, excluding: task))) != nil
+                    models[task] = ok && !splits[task].isEmpty ? m : nil
+                    fitted[task].signal()
+                    continue
                 }
-                box.value[k] = byAlpha
+                let pair = task - K, k = pair / A, alpha = alphas[pair % A]
+                // Fits are handed out before any scoring, so the wait is only for a fit under way.
+                fitted[k].wait(); fitted[k].signal()
+                guard let m = models[k] else { scored[pair] = []; continue }
+                let w = alpha == p.alpha ? m.weights : m.makeWeights(alpha: alpha)
+                scored[pair] = m.heldOutScores(docs, sample: NaiveBayesModel.sample(splits[k], perFold), weights: w)
             }
-            var scored = [[(scores: [Double], truth: Int)]](repeating: [], count: alphas.count)
-            for k in 0..<min(folds, splits.count) where !results[k].isEmpty {
-                for a in alphas.indices { scored[a] += results[k][a] }
-            }
-            return scored
         }
-        var scored = heldOut(p, alphas: alphas, folds: splits.count)
-        guard scored.contains(where: { !$0.isEmpty }) else { return }
+        var byAlpha = [[(scores: [Double], truth: Int)]](repeating: [], count: alphas.count)
+        for pair in 0..<(K * A) { byAlpha[pair % A] += scored[pair] }
+        guard byAlpha.contains(where: { !$0.isEmpty }) else { return nil }
 
+        func right(_ s: [(scores: [Double], truth: Int)]) -> Int {
+            s.reduce(0) { n, d in n + (d.scores.indices.max(by: { d.scores[$0] < d.scores[$1] }) == d.truth ? 1 : 0) }
+        }
         var best = 0, bestRight = -1
         for a in alphas.indices {
-            let right = scored[a].reduce(0) { n, d in n + (d.scores.indices.max(by: { d.scores[$0] < d.scores[$1] }) == d.truth ? 1 : 0) }
-            if right >= bestRight { best = a; bestRight = right }   // ">=": on a tie the larger alpha
+            let r = right(byAlpha[a])
+            if r >= bestRight { best = a; bestRight = r }   // ">=": on a tie the larger alpha
         }
         if parameters.tuneAlpha { parameters.alpha = alphas[best] }
-        tuningReport = zip(alphas, scored).map { a, s in
-            (a, s.isEmpty ? 0 : Double(s.reduce(0) { n, d in n + (d.scores.indices.max(by: { d.scores[$0] < d.scores[$1] }) == d.truth ? 1 : 0) }) / Double(s.count))
+        tuningReport = zip(alphas, byAlpha).map { a, s in (a, s.isEmpty ? 0 : Double(right(s)) / Double(s.count)) }
+        return needsPassCalibration ? nil : byAlpha[best]
+    }
+
+    /// Discriminative passes change the scale of the scores: calibration then needs scores of the model
+    /// made with them.
+    var needsPassCalibration: Bool { parameters.discriminativePasses > 0 && parameters.variant == .multinomial }
+
+    /// Leave-one-out scores of training rows `sample` under this (just fitted, multinomial) model, for the
+    /// temperature: each document's score for its own class is computed as if the document had never
+    /// been counted, by taking its share out of its class's counts: its weighted vector x once for the
+    /// counting, and again times the losses with which the discriminative passes added it. The scores for
+    /// other classes do not involve it. This gives held-out scores of a model trained like the final one
+    /// (alpha as chosen, passes included) without training another; two second-order effects are left
+    /// in: the document still counts in its features' document frequencies, and its passes' changes to
+    /// the weights still influenced how the other documents were added.
+    func leaveOneOutScores(_ docs: DocumentVectors, labels docLabels: LabelSet, sample: [Int]) -> [(scores: [Double], truth: Int)]? {
+        guard labels.count >= 2, !sample.isEmpty else { return nil }
+        let w = weights, alpha = parameters.alpha, scale = w.transform.featureScale
+        let classOf = docLabels.names.map { labels.index(of: $0)! }
+        // Class totals of the (IDF-weighted) counts over active features, as in `makeWeights`.
+        var classTotal = [Double](repeating: 0, count: labels.count)
+        for f in 0..<table.featureCount where scale[f] != 0 {
+            for k in table.row(f) { classTotal[Int(table.classes[k])] += table.values[k] * Double(scale[f]) }
         }
-        if parameters.calibrate, parameters.discriminativePasses > 0, parameters.variant == .multinomial {
-            // Discriminative passes change the scale of the scores: calibrate on fold models made the same way.
-            var q = parameters
-            q.calibrate = false; q.tuneAlpha = false
-            // One fold is enough to fit one number, and discriminative passes are the costly part of training.
-            scored = heldOut(q, alphas: [parameters.alpha], folds: 1)
-            best = 0
+        let V = Double(w.activeCount)
+        var out: [(scores: [Double], truth: Int)] = []
+        out.reserveCapacity(sample.count)
+        var buffer = ScoringBuffer(), expander = Expander()
+        for r in sample {
+            let y = classOf[docs.label(r)]
+            let times = 1 + (r < discriminativeWeight.count ? discriminativeWeight[r] : 0)
+            guard classDocuments[y] > 1 else { continue }   // its class would have no documents left
+            docs.withDocument(r, &expander) { ids, counts in
+                scoreInto(ids: ids, counts: counts, buffer: &buffer, weights: w)
+                var total = 0.0, removed = 0.0, change = 0.0
+                for (i, id) in ids.enumerated() where buffer.x[i] != 0 {
+                    let f = Int(id), idf = Double(scale[f]), x = buffer.x[i]
+                    total += x * idf
+                    guard let k = cell(f, y) else { continue }
+                    let before = table.values[k], after = max(before - x * times, 0)
+                    change += x * idf * (log1p(after * idf / alpha) - log1p(before * idf / alpha))
+                    removed += x * times * idf
+                }
+                let constant = log(alpha) - log(classTotal[y] + alpha * V)
+                let constantWithout = log(alpha) - log(max(classTotal[y] - removed, 0) + alpha * V)
+                var s = buffer.scores
+                s[y] += total * (constantWithout - constant) + change
+                // Learned priors: one document fewer in its class (a shift common to all classes aside).
+                if parameters.priors == .learned { s[y] += log((classDocuments[y] - 1) / classDocuments[y]) }
+                if s[y].isFinite { out.append((s, y)) }
+            }
         }
-        if parameters.calibrate, let t = NaiveBayesModel.fitTemperature(scored[best]) { temperature = t }
+        return out
+    }
+
+    /// The stratified folds of the internal cross-validation; nil when there is too little to split.
+    func tuningSplits(_ docs: DocumentVectors, rows: [Int]) -> [[Int]]? {
+        guard Set(rows.map { docs.labels[$0] }).count >= 2, rows.count >= 10 else { return nil }
+        let folds = min(3, rows.count / 2)
+        return StratifiedKFold(folds: folds, seed: 0xCA1B).split(labels: docs.labels, rows: rows)
+    }
+
+    /// Every `count(rows) / n`-th row, at most about `n`.
+    static func sample(_ rows: [Int], _ n: Int) -> [Int] {
+        let step = max(1, rows.count / n)
+        return stride(from: 0, to: rows.count, by: step).map { rows[$0] }
+    }
+
+    /// Raw scores of `sample` rows under weights `w` with their true classes; documents of a class this
+    /// model never saw (absent from its folds) are left out.
+    func heldOutScores(_ docs: DocumentVectors, sample: [Int], weights w: NaiveBayesWeights) -> [(scores: [Double], truth: Int)] {
+        var out: [(scores: [Double], truth: Int)] = []
+        out.reserveCapacity(sample.count)
+        var buffer = ScoringBuffer(), expander = Expander()
+        for r in sample {
+            docs.withDocument(r, &expander) { ids, counts in
+                scoreInto(ids: ids, counts: counts, buffer: &buffer, weights: w)
+            }
+            // The fold model's classes are the training labels in the same order (fit adds them in order).
+            let truth = docs.label(r)
+            if buffer.scores[truth].isFinite { out.append((buffer.scores, truth)) }
+        }
+        return out
     }
 
     /// The T > 0 that minimizes the negative log-likelihood of the true classes under softmax(T * s).
@@ -130,6 +200,36 @@ extension NaiveBayesModel {
             u = next
         }
         return exp(u)
+    }
+}
+
+/// Hands out task numbers 0..<count, each once, to whichever worker asks first.
+final class TaskQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var taken = 0
+    private let count: Int
+    init(count: Int) { self.count = count }
+    func next() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard taken < count else { return nil }
+        taken += 1
+        return taken - 1
+    }
+}
+
+/// One result slot per task of a `concurrentPerform`; each task writes only its own slot.
+/// (Raw memory rather than an array property, whose mutation from several threads at once the run-time
+/// exclusivity checks of debug builds would report, although the elements are disjoint.)
+final class ParallelResults<T>: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<T?>
+    init(_ n: Int) {
+        slots = .allocate(capacity: n)
+        slots.initialize(repeating: nil)
+    }
+    deinit { slots.deinitialize(); slots.deallocate() }
+    subscript(_ i: Int) -> T {
+        get { slots[i]! }
+        set { slots[i] = newValue }
     }
 }
 

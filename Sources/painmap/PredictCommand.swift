@@ -198,18 +198,14 @@ final class Predictor: @unchecked Sendable {
         }
         let v = vectorizer.knownVector(text, worker: w)
         let box = buffers[w]
-        let p = model.predict(v, top: max(decision.top, 2), buffer: &box.buffer)
+        let (p, contributions) = model.predict(v, top: max(decision.top, 2), explain: decision.explain, buffer: &box.buffer)
         guard p.hasEvidence else {
             return PredictionOutcome(label: unknown, confidence: nil, ranking: [], features: [], reason: "no known features")
         }
         let classes = model.classes
         var o = PredictionOutcome(label: classes[p.label], confidence: p.probability, ranking: [], features: [], reason: nil)
         if decision.top > 1 { o.ranking = p.ranking.prefix(decision.top).map { (classes[$0.label], $0.probability) } }
-        if decision.explain > 0 {
-            let versus = p.ranking.count > 1 ? p.ranking[1].label : nil
-            o.features = model.explain(v, label: p.label, versus: versus, top: decision.explain)
-                .map { (model.features.name($0.feature), $0.weight) }
-        }
+        o.features = contributions.map { (model.features.name($0.feature), $0.weight) }
         if p.probability < decision.minConfidence { o.best = o.label; o.label = unknown }
         return o
     }

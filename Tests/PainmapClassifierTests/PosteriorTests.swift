@@ -225,4 +225,45 @@ final class PosteriorTests: XCTestCase {
         let after = dfe.predict(vectors[3], top: 2).ranking.first { dfe.classes[$0.label] == "B" }!.probability
         XCTAssertGreaterThan(after, before)
     }
+
+    func testLeaveOneOutScoresEqualAModelTrainedWithoutTheDocument() throws {
+        // Every word of every document also occurs in another one, so leaving one out keeps the feature
+        // set (the one thing leave-one-out scoring does not redo); learned priors, IDF off.
+        let docs = [("a a b", "A"), ("a c", "A"), ("b c a", "A"), ("b b c", "B"), ("c b", "B"), ("a b c c", "B")]
+        let features = FeatureSpace()
+        let (vectors, labels) = Fixture.vectors(docs, features: features)
+        let all = NaiveBayesModel(parameters: Fixture.plain(alpha: 0.5), features: features)
+        try all.fit(vectors, labels: labels)
+        let loo = try XCTUnwrap(all.leaveOneOutScores(vectors, labels: labels, sample: Array(0..<docs.count)))
+        XCTAssertEqual(loo.count, docs.count)
+        for (r, held) in loo.enumerated() {
+            let without = NaiveBayesModel(parameters: Fixture.plain(alpha: 0.5), features: features)
+            try without.fit(vectors, labels: labels, rows: (0..<docs.count).filter { $0 != r })
+            var buffer = ScoringBuffer()
+            let expected = without.scores(vectors[r], buffer: &buffer)
+            XCTAssertEqual(held.truth, labels.index(of: docs[r].1))
+            // Scores up to a constant common to all classes (the learned priors' shared denominator).
+            let shift = held.scores[0] - expected[0]
+            for c in expected.indices { XCTAssertEqual(held.scores[c] - shift, expected[c], accuracy: 1e-5, "document \(r) class \(c)") }
+        }
+    }
+
+    func testLeaveOneOutTakesOutWhatTheDiscriminativePassesAdded() throws {
+        let docs = [("a a b", "A"), ("a c", "A"), ("b b c", "B"), ("a b", "B")]
+        let features = FeatureSpace()
+        let (vectors, labels) = Fixture.vectors(docs, features: features)
+        var p = Fixture.plain(alpha: 1)
+        p.discriminativePasses = 1
+        let m = NaiveBayesModel(parameters: p, features: features)
+        try m.fit(vectors, labels: labels)
+        // "a b" of class B was added again by the pass; leaving it out entirely makes B less likely for it
+        // than under the model that counted it (its own evidence is gone).
+        XCTAssertGreaterThan(m.discriminativeWeight[3], 0)
+        let held = try XCTUnwrap(m.leaveOneOutScores(vectors, labels: labels, sample: [3])).first
+        var buffer = ScoringBuffer()
+        let fitted = m.scores(vectors[3], buffer: &buffer)
+        let b = try XCTUnwrap(labels.index(of: "B")), a = try XCTUnwrap(labels.index(of: "A"))
+        XCTAssertLessThan(held!.scores[b] - held!.scores[a], fitted[b] - fitted[a])
+        XCTAssertEqual(held!.scores[a], fitted[a], accuracy: 1e-12)   // other classes are untouched
+    }
 }
