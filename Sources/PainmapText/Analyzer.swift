@@ -52,8 +52,8 @@ public final class Analyzer {
     private let identifier: LanguageIdentifier
     private let languages: [String]
     private var stemmers: [String: SnowballStemmer] = [:]
-    /// Per language: form id -> stem id + 1 (0 = not stemmed yet).
-    private var stemCache: [String: [UInt32]] = [:]
+    /// Per stemmer language: form id -> stem id + 1 (0 = not stemmed yet).
+    private var stemCaches: [String: StemCache] = [:]
     /// Form id -> bit 0: known; bit l+1: a stopword of language `l`. One look-up answers every language.
     private var stopwordBits: [UInt32] = []
     private var scratch: [UInt8] = []
@@ -78,7 +78,13 @@ public final class Analyzer {
         var tokens: [Token] = []
         tokens.reserveCapacity(norm.bytes.count / 5 + 4)
         norm.bytes.withUnsafeBufferPointer { tokenizer.tokenize($0, vocabulary: vocabulary, into: &tokens) }
-        for i in tokens.indices { tokens[i].span = norm.span(Int(tokens[i].start), Int(tokens[i].end)) }
+        tokens.withUnsafeMutableBufferPointer { t in
+            if norm.origin.isEmpty {
+                for i in t.indices { t[i].span = Span(Int(t[i].start), Int(t[i].end)) }
+            } else {
+                for i in t.indices { t[i].span = norm.span(Int(t[i].start), Int(t[i].end)) }
+            }
+        }
 
         let language: LanguageGuess
         if let forced = options.language {
@@ -88,7 +94,7 @@ public final class Analyzer {
         }
         if options.stemming {
             let stemmer = (try? self.stemmer(for: language.code)) ?? (try? self.stemmer(for: options.defaultLanguage))
-            if let stemmer { stem(&tokens, with: stemmer, language: stemmer.language) }
+            if let stemmer { stem(&tokens, with: stemmer) }
         }
 
         let sentences = SentenceSplitter.split(tokens: tokens, bytes: norm.bytes).map { r in
@@ -101,31 +107,40 @@ public final class Analyzer {
 
     public func stemmer(for language: String) throws -> SnowballStemmer {
         if let last = lastStemmer, last.language == language || last.requested == language { return last.stemmer }
-        if let s = stemmers[language] { lastStemmer = (language, s.language, s); return s }
+        if let s = stemmers[language] { lastStemmer = (language, s.language, s, cache(for: s)); return s }
         let s = try SnowballStemmer(language: LanguageCode.stemmerName(language))
         stemmers[language] = s
-        lastStemmer = (language, s.language, s)
+        lastStemmer = (language, s.language, s, cache(for: s))
         return s
     }
-    /// The stemmer of the previous document: consecutive documents are nearly always in one language.
-    private var lastStemmer: (requested: String, language: String, stemmer: SnowballStemmer)?
+    /// The stemmer of the previous document and its cache: consecutive documents are nearly always in
+    /// one language, so most documents find both here without a dictionary look-up.
+    private var lastStemmer: (requested: String, language: String, stemmer: SnowballStemmer, cache: StemCache)?
 
-    private func stem(_ tokens: inout [Token], with stemmer: SnowballStemmer, language: String) {
-        var cache = stemCache[language] ?? []
-        stemCache[language] = nil   // keep the array uniquely referenced while we grow it
-        for i in tokens.indices {
-            let kind = tokens[i].kind
-            guard kind == .word || kind == .hashtag else { continue }
-            let form = Int(tokens[i].form)
-            if form >= cache.count { cache.append(contentsOf: repeatElement(0, count: max(form + 1 - cache.count, 1024))) }
-            var s = cache[form]
-            if s == 0 {
-                s = stemForm(UInt32(form), stemmer: stemmer, dropFirst: kind == .hashtag) + 1
-                cache[form] = s
+    private func cache(for s: SnowballStemmer) -> StemCache {
+        if let c = stemCaches[s.language] { return c }
+        let c = StemCache()
+        stemCaches[s.language] = c
+        return c
+    }
+
+    private func stem(_ tokens: inout [Token], with stemmer: SnowballStemmer) {
+        let cache: StemCache
+        if let last = lastStemmer, last.stemmer === stemmer { cache = last.cache } else { cache = self.cache(for: stemmer) }
+        tokens.withUnsafeMutableBufferPointer { t in
+            for i in t.indices {
+                let kind = t[i].kind
+                guard kind == .word || kind == .hashtag else { continue }
+                let form = Int(t[i].form)
+                if form >= cache.count { cache.grow(to: form + 1) }
+                var s = cache.ids[form]
+                if s == 0 {
+                    s = stemForm(UInt32(form), stemmer: stemmer, dropFirst: kind == .hashtag) + 1
+                    cache.ids[form] = s
+                }
+                t[i].stem = s - 1
             }
-            tokens[i].stem = s - 1
         }
-        stemCache[language] = cache
     }
 
     private func stemForm(_ form: UInt32, stemmer: SnowballStemmer, dropFirst: Bool) -> UInt32 {
@@ -158,6 +173,11 @@ public final class Analyzer {
     func stopwordMask(_ form: UInt32) -> UInt32 {
         let f = Int(form)
         if f < stopwordBits.count, stopwordBits[f] != 0 { return stopwordBits[f] }
+        return computeStopwordMask(form)
+    }
+
+    private func computeStopwordMask(_ form: UInt32) -> UInt32 {
+        let f = Int(form)
         if f >= stopwordBits.count {
             stopwordBits.append(contentsOf: repeatElement(0, count: max(f + 1 - stopwordBits.count, 1024)))
         }
@@ -166,5 +186,31 @@ public final class Analyzer {
         for (l, code) in languages.enumerated() where resources.stopwords[code]?.contains(s) == true { bits |= 2 << l }
         stopwordBits[f] = bits
         return bits
+    }
+}
+
+/// Form id -> stem id + 1 for one language (0 = not stemmed yet), in a raw buffer: read for every word of
+/// every document, and a Swift array there paid uniqueness checks on each store.
+final class StemCache {
+    private(set) var ids: UnsafeMutablePointer<UInt32>
+    private(set) var count = 0
+
+    init() {
+        ids = .allocate(capacity: 1024)
+        ids.initialize(repeating: 0, count: 1024)
+        count = 1024
+    }
+
+    deinit { ids.deallocate() }
+
+    func grow(to n: Int) {
+        var c = count
+        while c < n { c *= 2 }
+        let new = UnsafeMutablePointer<UInt32>.allocate(capacity: c)
+        new.moveInitialize(from: ids, count: count)
+        (new + count).initialize(repeating: 0, count: c - count)
+        ids.deallocate()
+        ids = new
+        count = c
     }
 }

@@ -25,10 +25,20 @@ public final class Vocabulary {
     /// Strings of at most 8 bytes (most words) packed into one integer: a second table keyed by that
     /// integer answers them with one compare, no byte loop and no `memcmp`. UTF-8 text has no zero bytes
     /// (NUL is removed at decoding), so zero padding cannot collide with a real string.
-    private var shortKeys: UnsafeMutablePointer<UInt64>
-    private var shortIDs: UnsafeMutablePointer<UInt32>
+    /// Key and id sit side by side in one 16-byte slot: kept in two arrays, a look-up of a rare word
+    /// missed the cache twice (profiles put a sixth of the tokenizer's time on the second load).
+    private var short: UnsafeMutablePointer<ShortSlot>
     private var shortMask: Int
     private var shortCount = 0
+    /// A small direct-mapped cache of recently seen short forms (32 KiB, so it stays in the first-level
+    /// cache). Word frequencies are skewed: the few thousand most common forms make most tokens, but in a
+    /// table of 100k+ forms each of them sits on its own cache line among rare ones. Entries never go
+    /// stale (ids are never reassigned), so a hit needs no check beyond the key. Measured faster on the
+    /// 100 MB bench file (see the commit message).
+    private var hot: UnsafeMutablePointer<ShortSlot>
+    private static let hotBits = 11
+
+    struct ShortSlot { var key: UInt64; var id: UInt64 }
 
     public init(capacity: Int = 1 << 12) {
         var c = 16
@@ -43,14 +53,15 @@ public final class Vocabulary {
         bytesCapacity = idCapacity * 8
         bytes = .allocate(capacity: bytesCapacity)
         shortMask = c - 1
-        shortKeys = .allocate(capacity: c)
-        shortKeys.initialize(repeating: 0, count: c)
-        shortIDs = .allocate(capacity: c)
+        short = .allocate(capacity: c)
+        short.initialize(repeating: ShortSlot(key: 0, id: 0), count: c)
+        hot = .allocate(capacity: 1 << Vocabulary.hotBits)
+        hot.initialize(repeating: ShortSlot(key: 0, id: 0), count: 1 << Vocabulary.hotBits)
     }
 
     deinit {
         slots.deallocate(); starts.deallocate(); ends.deallocate(); hashes.deallocate(); bytes.deallocate()
-        shortKeys.deallocate(); shortIDs.deallocate()
+        short.deallocate(); hot.deallocate()
     }
 
     @inline(__always)
@@ -66,29 +77,38 @@ public final class Vocabulary {
         if p.count <= 8 && p.count > 0, let base = p.baseAddress, base[0] != 0 {
             var key: UInt64 = 0
             for k in 0..<p.count { key |= UInt64(base[k]) << (8 * UInt64(k)) }
-            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & shortMask
-            while true {
-                let k = shortKeys[i]
-                if k == key { return shortIDs[i] }
-                if k == 0 { break }
-                i = (i + 1) & shortMask
-            }
-            let id = internLong(p)
-            insertShort(key, id)
+            let h = key &* 0x9E37_79B9_7F4A_7C15
+            let hi = Int(truncatingIfNeeded: h >> UInt64(64 - Vocabulary.hotBits))
+            if hot[hi].key == key { return UInt32(truncatingIfNeeded: hot[hi].id) }
+            let id = internShort(key, h, p)
+            hot[hi] = ShortSlot(key: key, id: UInt64(id))
             return id
         }
         return internLong(p)
     }
 
+    private func internShort(_ key: UInt64, _ h: UInt64, _ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var i = Int(truncatingIfNeeded: h >> 40) & shortMask
+        while true {
+            let k = short[i].key
+            if k == key { return UInt32(truncatingIfNeeded: short[i].id) }
+            if k == 0 { break }
+            i = (i + 1) & shortMask
+        }
+        let id = internLong(p)
+        insertShort(key, id)
+        return id
+    }
+
     private func insertShort(_ key: UInt64, _ id: UInt32) {
         if (shortCount + 1) * 2 > shortMask + 1 {
-            let old = (shortKeys, shortIDs, shortMask + 1)
-            let c = old.2 * 2
-            shortKeys = .allocate(capacity: c); shortKeys.initialize(repeating: 0, count: c)
-            shortIDs = .allocate(capacity: c)
+            let old = short, oldCount = shortMask + 1
+            let c = oldCount * 2
+            short = .allocate(capacity: c)
+            short.initialize(repeating: ShortSlot(key: 0, id: 0), count: c)
             shortMask = c - 1
-            for j in 0..<old.2 where old.0[j] != 0 { placeShort(old.0[j], old.1[j]) }
-            old.0.deallocate(); old.1.deallocate()
+            for j in 0..<oldCount where old[j].key != 0 { placeShort(old[j].key, UInt32(truncatingIfNeeded: old[j].id)) }
+            old.deallocate()
         }
         placeShort(key, id)
         shortCount += 1
@@ -96,9 +116,8 @@ public final class Vocabulary {
 
     private func placeShort(_ key: UInt64, _ id: UInt32) {
         var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & shortMask
-        while shortKeys[i] != 0 && shortKeys[i] != key { i = (i + 1) & shortMask }
-        shortKeys[i] = key
-        shortIDs[i] = id
+        while short[i].key != 0 && short[i].key != key { i = (i + 1) & shortMask }
+        short[i] = ShortSlot(key: key, id: UInt64(id))
     }
 
     @inline(__always)
