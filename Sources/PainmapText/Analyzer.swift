@@ -53,9 +53,9 @@ public final class Analyzer {
     private let languages: [String]
     private var stemmers: [String: SnowballStemmer] = [:]
     /// Per stemmer language: form id -> stem id + 1 (0 = not stemmed yet).
-    private var stemCaches: [String: StemCache] = [:]
+    private var stemCaches: [String: FormTable] = [:]
     /// Form id -> bit 0: known; bit l+1: a stopword of language `l`. One look-up answers every language.
-    private var stopwordBits: [UInt32] = []
+    private var stopwordBits = FormTable()
     private var scratch: [UInt8] = []
     /// Bytes of the n-gram being interned (NGrams.swift).
     var ngramScratch: [UInt8] = []
@@ -115,17 +115,17 @@ public final class Analyzer {
     }
     /// The stemmer of the previous document and its cache: consecutive documents are nearly always in
     /// one language, so most documents find both here without a dictionary look-up.
-    private var lastStemmer: (requested: String, language: String, stemmer: SnowballStemmer, cache: StemCache)?
+    private var lastStemmer: (requested: String, language: String, stemmer: SnowballStemmer, cache: FormTable)?
 
-    private func cache(for s: SnowballStemmer) -> StemCache {
+    private func cache(for s: SnowballStemmer) -> FormTable {
         if let c = stemCaches[s.language] { return c }
-        let c = StemCache()
+        let c = FormTable()
         stemCaches[s.language] = c
         return c
     }
 
     private func stem(_ tokens: inout [Token], with stemmer: SnowballStemmer) {
-        let cache: StemCache
+        let cache: FormTable
         if let last = lastStemmer, last.stemmer === stemmer { cache = last.cache } else { cache = self.cache(for: stemmer) }
         tokens.withUnsafeMutableBufferPointer { t in
             for i in t.indices {
@@ -172,26 +172,24 @@ public final class Analyzer {
     @inline(__always)
     func stopwordMask(_ form: UInt32) -> UInt32 {
         let f = Int(form)
-        if f < stopwordBits.count, stopwordBits[f] != 0 { return stopwordBits[f] }
+        if f < stopwordBits.count, stopwordBits.ids[f] != 0 { return stopwordBits.ids[f] }
         return computeStopwordMask(form)
     }
 
     private func computeStopwordMask(_ form: UInt32) -> UInt32 {
         let f = Int(form)
-        if f >= stopwordBits.count {
-            stopwordBits.append(contentsOf: repeatElement(0, count: max(f + 1 - stopwordBits.count, 1024)))
-        }
+        if f >= stopwordBits.count { stopwordBits.grow(to: f + 1) }
         let s = vocabulary.string(form)
         var bits: UInt32 = 1
         for (l, code) in languages.enumerated() where resources.stopwords[code]?.contains(s) == true { bits |= 2 << l }
-        stopwordBits[f] = bits
+        stopwordBits.ids[f] = bits
         return bits
     }
 }
 
-/// Form id -> stem id + 1 for one language (0 = not stemmed yet), in a raw buffer: read for every word of
-/// every document, and a Swift array there paid uniqueness checks on each store.
-final class StemCache {
+/// Form id -> stem id + 1 for one language (0 = not stemmed yet), or form id -> stopword bits, in a raw
+/// buffer: read for every word of every document, and a Swift array there paid uniqueness checks on each store.
+final class FormTable {
     private(set) var ids: UnsafeMutablePointer<UInt32>
     private(set) var count = 0
 

@@ -43,7 +43,7 @@ public struct LanguageIdentifier: Sendable {
         }
         // Language-specific letters (only non-ASCII bytes can be one; most feedback has none).
         bytes.withUnsafeBufferPointer { p in
-            var i = p.firstIndex { $0 >= 0x80 } ?? p.count
+            var i = CharClass.firstNonASCII(p)
             while i < p.count {
                 if p[i] < 0x80 { i += 1; continue }
                 let (v, len) = CharClass.decode(p, i)

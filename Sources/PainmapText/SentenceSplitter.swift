@@ -5,7 +5,17 @@ public enum SentenceSplitter {
         var out: [Range<Int>] = []
         guard !tokens.isEmpty else { return out }
         var start = 0
-        func close(_ end: Int) { if end > start { out.append(start..<end); start = end } }
+        // A "sentence" of punctuation alone ("xD ." or a stray "!!") belongs to the one before it: merged as
+        // each is closed (a second pass over a second array was one more allocation per document).
+        func close(_ end: Int) {
+            guard end > start else { return }
+            if let last = out.last, (start..<end).allSatisfy({ tokens[$0].kind == .punctuation || tokens[$0].kind == .symbol }) {
+                out[out.count - 1] = last.lowerBound..<end
+            } else {
+                out.append(start..<end)
+            }
+            start = end
+        }
 
         for i in 0..<tokens.count {
             let t = tokens[i]
@@ -23,7 +33,7 @@ public enum SentenceSplitter {
             }
             // The "." of a numbered list item ("1. Open the app") belongs to its bullet: it ended a
             // "sentence" of just "1." before.
-            if isListNumberPeriod(tokens, i, bytes) { continue }
+            if t.kind == .punctuation, isListNumberPeriod(tokens, i, bytes) { continue }
             guard isTerminal(t, bytes) else {
                 // Emoji or emoticons followed by a capitalized word end a sentence in social posts.
                 if (t.kind == .emoji || t.kind == .emoticon), i + 1 < tokens.count, tokens[i + 1].kind == .word,
@@ -44,16 +54,7 @@ public enum SentenceSplitter {
             close(end)
         }
         close(tokens.count)
-        // A "sentence" of punctuation alone ("xD ." or a stray "!!") belongs to the one before it.
-        var merged: [Range<Int>] = []
-        for r in out {
-            if let last = merged.last, r.allSatisfy({ tokens[$0].kind == .punctuation || tokens[$0].kind == .symbol }) {
-                merged[merged.count - 1] = last.lowerBound..<r.upperBound
-            } else {
-                merged.append(r)
-            }
-        }
-        return merged
+        return out
     }
 
     static func newlinesBetween(_ a: Token, _ b: Token, _ bytes: [UInt8]) -> Int {
