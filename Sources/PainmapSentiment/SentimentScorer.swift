@@ -457,11 +457,22 @@ public final class SentimentScorer {
 
     private enum MultiKind: Int { case phrase, modifier, connective, irrealis }
 
+    /// The pair table's answer for the last key asked: a position is asked up to four times (one per kind).
+    private var lastPair: (key: UInt64, group: UInt32?) = (UInt64.max, nil)
+
+    @inline(__always)
+    private func pairGroup(_ key: UInt64) -> UInt32? {
+        if lastPair.key == key { return lastPair.group }
+        let g = pairs.find(key)
+        lastPair = (key, g)
+        return g
+    }
+
     private func match(_ kind: MultiKind, at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Multi? {
         let idx = Int(formInfo(tokens[i].form).multi)
         guard idx >= 0, multiKinds[idx] & (1 << UInt8(kind.rawValue)) != 0 else { return nil }
         // Entries of two or more words, longest first, among those whose second word is the next token.
-        if i + 1 < range.upperBound, let g = pairs.find(PairTable.key(tokens[i].form, tokens[i + 1].form)) {
+        if i + 1 < range.upperBound, let g = pairGroup(PairTable.key(tokens[i].form, tokens[i + 1].form)) {
             let group = pairGroups[4 * Int(g) + kind.rawValue]
             for m in multis[Int(group.lowerBound)..<Int(group.upperBound)] where i + Int(m.count) <= range.upperBound {
                 var ok = true
@@ -522,44 +533,43 @@ public final class SentimentScorer {
     private func formIsComma(_ t: Token) -> Bool { t.form == commaID }
 }
 
-/// (first word id, second word id) -> group index, by open addressing over two flat arrays. Asked for every
-/// token that starts a multiword entry ("a", "the", "not", "i" among them), where hashing into a Dictionary
-/// cost more than the match itself.
+/// (first word id, second word id) -> group index, by open addressing over one array of slots. Asked for
+/// every token that starts a multiword entry ("a", "the", "not", "i" among them), where hashing into a
+/// Dictionary cost more than the match itself; key and value share a slot so a probe misses the cache once.
 struct PairTable {
-    private var keys = [UInt64](repeating: 0, count: 16)
-    /// Group index + 1; 0 marks an empty slot.
-    private var values = [UInt32](repeating: 0, count: 16)
+    private struct Slot { var key: UInt64; var value: UInt32 }   // value: group index + 1; 0 = empty
+    private var slots = [Slot](repeating: Slot(key: 0, value: 0), count: 16)
     private var count = 0
 
     @inline(__always) static func key(_ a: UInt32, _ b: UInt32) -> UInt64 { UInt64(a) << 32 | UInt64(b) }
-    @inline(__always) private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+    @inline(__always) private static func index(_ key: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
     @inline(__always)
     func find(_ key: UInt64) -> UInt32? {
-        let mask = keys.count - 1
-        var i = PairTable.slot(key, mask)
-        while values[i] != 0 {
-            if keys[i] == key { return values[i] - 1 }
-            i = (i + 1) & mask
+        slots.withUnsafeBufferPointer { p in
+            let mask = p.count - 1
+            var i = PairTable.index(key, mask)
+            while p[i].value != 0 {
+                if p[i].key == key { return p[i].value - 1 }
+                i = (i + 1) & mask
+            }
+            return nil
         }
-        return nil
     }
 
     mutating func insert(_ key: UInt64, _ value: UInt32) {
-        if (count + 1) * 2 > keys.count {
-            let old = zip(keys, values).filter { $0.1 != 0 }
-            keys = [UInt64](repeating: 0, count: keys.count * 2)
-            values = [UInt32](repeating: 0, count: keys.count)
+        if (count + 1) * 2 > slots.count {
+            let old = slots.filter { $0.value != 0 }
+            slots = [Slot](repeating: Slot(key: 0, value: 0), count: slots.count * 2)
             count = 0
-            for (k, v) in old { insert(k, v - 1) }
+            for o in old { insert(o.key, o.value - 1) }
         }
-        let mask = keys.count - 1
-        var i = PairTable.slot(key, mask)
-        while values[i] != 0 && keys[i] != key { i = (i + 1) & mask }
-        if values[i] == 0 { count += 1 }
-        keys[i] = key
-        values[i] = value + 1
+        let mask = slots.count - 1
+        var i = PairTable.index(key, mask)
+        while slots[i].value != 0 && slots[i].key != key { i = (i + 1) & mask }
+        if slots[i].value == 0 { count += 1 }
+        slots[i] = Slot(key: key, value: value + 1)
     }
 }
