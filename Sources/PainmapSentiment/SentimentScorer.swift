@@ -21,6 +21,9 @@ public final class SentimentScorer {
         var marks: UInt8 = 0   // "!" count in the low nibble, "?" count in the high nibble
 
         static let known: UInt8 = 1, negationBit: UInt8 = 2
+        /// The form is the second word of some multiword entry: only then can a match need the pair table.
+        static let secondWordBit: UInt8 = 4
+        var isSecondWord: Bool { bits & FormInfo.secondWordBit != 0 }
         var valence: Double? { valenceF.isNaN ? nil : Double(valenceF) }
         var modifier: Double? { modifierF.isNaN ? nil : Double(modifierF) }
         var negation: Bool { bits & FormInfo.negationBit != 0 }
@@ -46,11 +49,18 @@ public final class SentimentScorer {
     /// its one-word entries.
     private var multiKinds: [UInt8] = []
     private var singleGroups: [Range<Int32>] = []
-    /// (first, second) word -> index g; its entries of kind k are `pairGroups[4 * g + k]`.
-    private var pairs = PairTable()
+    /// Per first word f, the second words of its entries, sorted, in `secondWords[secondRanges[f]]`, and
+    /// for each the index g of the pair, whose entries of kind k are `pairGroups[4 * g + k]`. A global hash
+    /// table of pairs missed the cache on most probes (one slot among 16k); the few second words of a
+    /// common first word ("a", "not", "i") stay in cache, and a binary search over them is cheap.
+    private var secondRanges: [Range<Int32>] = []
+    private var secondIDs: [UInt32] = []
+    private var secondPairs: [UInt32] = []
     private var pairGroups: [Range<Int32>] = []
     /// Form id -> index of the first-word entry (FormInfo.multi), filled at init and read once per form.
     private var multiIndex: [UInt32: Int16] = [:]
+    /// Form ids that are the second word of a multiword entry (FormInfo.secondWordBit).
+    private var secondWords: Set<UInt32> = []
     /// The lexicon's single-word entries by their UTF-8 bytes, in a vocabulary of their own (the analyzer's
     /// ids must not change: other stages order things by them): what a form is, without building a String.
     private let terms = Vocabulary()
@@ -99,7 +109,7 @@ public final class SentimentScorer {
             if e.words.count == 1 {
                 singles[4 * f + e.kind].append(id)
             } else {
-                let key = PairTable.key(first, e.words[1])
+                let key = UInt64(first) << 32 | UInt64(e.words[1])
                 let g: Int
                 if let x = pairIndex[key] { g = x } else {
                     g = pairIndex.count; pairIndex[key] = g
@@ -123,8 +133,17 @@ public final class SentimentScorer {
         }
         singleGroups = singles.map(lay)
         pairGroups = pairLists.map(lay)
-        for (key, g) in pairIndex { pairs.insert(key, UInt32(g)) }
+        var byFirst = [[(second: UInt32, pair: UInt32)]](repeating: [], count: multiKinds.count)
+        for (key, g) in pairIndex {
+            byFirst[firstIndex[UInt32(truncatingIfNeeded: key >> 32)]!].append((UInt32(truncatingIfNeeded: key), UInt32(g)))
+        }
+        for list in byFirst {
+            let lo = Int32(secondIDs.count)
+            for e in list.sorted(by: { $0.second < $1.second }) { secondIDs.append(e.second); secondPairs.append(e.pair) }
+            secondRanges.append(lo..<Int32(secondIDs.count))
+        }
         for (first, f) in firstIndex { multiIndex[first] = Int16(f) }
+        secondWords = Set(pairIndex.keys.map { UInt32(truncatingIfNeeded: $0) })
 
         // Single-word lexicon entries by bytes. Dictionary look-ups by String compare canonically
         // equivalent strings as equal; forms are NFC, so keys are stored NFC to find the same entries.
@@ -397,6 +416,7 @@ public final class SentimentScorer {
         // ("honestly" is not "honest", "lately" is not "late").
         if let v, v != 0 { fi.valenceF = Float(v) }
         fi.multi = multiIndex[form] ?? -1
+        if secondWords.contains(form) { fi.bits |= FormInfo.secondWordBit }
         info[f] = fi
         return fi
     }
@@ -457,22 +477,28 @@ public final class SentimentScorer {
 
     private enum MultiKind: Int { case phrase, modifier, connective, irrealis }
 
-    /// The pair table's answer for the last key asked: a position is asked up to four times (one per kind).
-    private var lastPair: (key: UInt64, group: UInt32?) = (UInt64.max, nil)
-
+    /// The pair index of (first word entry `f`, second word `second`), if some entry starts with both.
     @inline(__always)
-    private func pairGroup(_ key: UInt64) -> UInt32? {
-        if lastPair.key == key { return lastPair.group }
-        let g = pairs.find(key)
-        lastPair = (key, g)
-        return g
+    private func pair(_ f: Int, _ second: UInt32) -> UInt32? {
+        let r = secondRanges[f]
+        var lo = Int(r.lowerBound), hi = Int(r.upperBound)
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            let x = secondIDs[mid]
+            if x == second { return secondPairs[mid] }
+            if x < second { lo = mid + 1 } else { hi = mid }
+        }
+        return nil
     }
 
     private func match(_ kind: MultiKind, at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Multi? {
         let idx = Int(formInfo(tokens[i].form).multi)
         guard idx >= 0, multiKinds[idx] & (1 << UInt8(kind.rawValue)) != 0 else { return nil }
         // Entries of two or more words, longest first, among those whose second word is the next token.
-        if i + 1 < range.upperBound, let g = pairGroup(PairTable.key(tokens[i].form, tokens[i + 1].form)) {
+        // Most next words are the second word of no entry at all: a bit of their FormInfo says so without
+        // a search.
+        if i + 1 < range.upperBound, formInfo(tokens[i + 1].form).isSecondWord,
+           let g = pair(idx, tokens[i + 1].form) {
             let group = pairGroups[4 * Int(g) + kind.rawValue]
             for m in multis[Int(group.lowerBound)..<Int(group.upperBound)] where i + Int(m.count) <= range.upperBound {
                 var ok = true
@@ -531,45 +557,4 @@ public final class SentimentScorer {
 
     private lazy var commaID: UInt32 = vocabulary.intern(",")
     private func formIsComma(_ t: Token) -> Bool { t.form == commaID }
-}
-
-/// (first word id, second word id) -> group index, by open addressing over one array of slots. Asked for
-/// every token that starts a multiword entry ("a", "the", "not", "i" among them), where hashing into a
-/// Dictionary cost more than the match itself; key and value share a slot so a probe misses the cache once.
-struct PairTable {
-    private struct Slot { var key: UInt64; var value: UInt32 }   // value: group index + 1; 0 = empty
-    private var slots = [Slot](repeating: Slot(key: 0, value: 0), count: 16)
-    private var count = 0
-
-    @inline(__always) static func key(_ a: UInt32, _ b: UInt32) -> UInt64 { UInt64(a) << 32 | UInt64(b) }
-    @inline(__always) private static func index(_ key: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-    }
-
-    @inline(__always)
-    func find(_ key: UInt64) -> UInt32? {
-        slots.withUnsafeBufferPointer { p in
-            let mask = p.count - 1
-            var i = PairTable.index(key, mask)
-            while p[i].value != 0 {
-                if p[i].key == key { return p[i].value - 1 }
-                i = (i + 1) & mask
-            }
-            return nil
-        }
-    }
-
-    mutating func insert(_ key: UInt64, _ value: UInt32) {
-        if (count + 1) * 2 > slots.count {
-            let old = slots.filter { $0.value != 0 }
-            slots = [Slot](repeating: Slot(key: 0, value: 0), count: slots.count * 2)
-            count = 0
-            for o in old { insert(o.key, o.value - 1) }
-        }
-        let mask = slots.count - 1
-        var i = PairTable.index(key, mask)
-        while slots[i].value != 0 && slots[i].key != key { i = (i + 1) & mask }
-        if slots[i].value == 0 { count += 1 }
-        slots[i] = Slot(key: key, value: value + 1)
-    }
 }

@@ -74,4 +74,32 @@ final class FastPathTests: XCTestCase {
         }
         XCTAssertEqual(v.count, words.count)
     }
+
+    /// Words scanned eight bytes at a time end where the byte loop ends them, with the same flags and the
+    /// same answer to "already in look-up form", from every letter of random texts full of the cases that
+    /// matter: letter runs across 8-byte boundaries, capitals, digits, inner apostrophes, hyphens and
+    /// periods, non-ASCII letters.
+    func testWordScanMatchesTheByteLoop() {
+        let pieces = ["a", "aa", "aaa", "b", "B", "AA", "Z", "z", "e", "ee", "E", "0", "7", "'", "’", "-", ".", " ", "é", "ÉÉ",
+                      "ß", "x", "xyz", "abcdefgh", "ABCDEFGH", "@", "[", "`", "{", "n't", "dont", "U.S.", "e.g.", "Mr", "No.", "\n"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<4000 {
+            let text = (0..<Int.random(in: 1..<24, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { p in
+                var i = 0
+                while i < p.count {
+                    let (v, len) = CharClass.decode(p, i)
+                    if CharClass.isLetter(v) {
+                        let fast = Tokenizer.wordEnd(p, i, lookupForm: ())
+                        let slow = Tokenizer.wordEnd(p, i, lookupForm: (), wordAtATime: false)
+                        XCTAssertEqual(fast.0, slow.0, "end of the word at \(i) in \(text.debugDescription)")
+                        XCTAssertEqual(fast.1, slow.1, "flags of the word at \(i) in \(text.debugDescription)")
+                        XCTAssertEqual(fast.2, slow.2, "plain word at \(i) in \(text.debugDescription)")
+                    }
+                    i += len
+                }
+            }
+        }
+    }
 }
