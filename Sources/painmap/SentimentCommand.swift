@@ -57,10 +57,12 @@ struct SentimentCommand: ParsableCommand {
             switch format {
             case .json:
                 j.beginObject()
-                j.key("line", line)
-                j.key("compound", s.compound); j.key("positive", s.positive, digits: 3)
-                j.key("neutral", s.neutral, digits: 3); j.key("negative", s.negative, digits: 3)
-                j.key("label", s.label.rawValue)
+                j.literalKey("line"); j.int(line)
+                j.literalKey("compound"); j.double(s.compound)
+                j.literalKey("positive"); j.double(s.positive, digits: 3)
+                j.literalKey("neutral"); j.double(s.neutral, digits: 3)
+                j.literalKey("negative"); j.double(s.negative, digits: 3)
+                j.literalKey("label"); j.string(s.label.rawValue)
                 if !r.scored { j.key("scored", false); j.key("language", doc.language.code) }
                 if withSentences {
                     j.key("sentences"); j.beginArray()

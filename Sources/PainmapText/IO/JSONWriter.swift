@@ -25,6 +25,17 @@ public struct JSONWriter {
     public mutating func beginArray() { valuePrefix(); bytes.append(0x5B); push() }
     public mutating func endArray() { bytes.append(0x5D); pop() }
 
+    /// A key known at compile time that needs no escaping, copied as it is: the per-line keys of
+    /// `painmap sentiment` went through the escaping loop once per line each.
+    public mutating func literalKey(_ k: StaticString) {
+        separator()
+        bytes.append(0x22)
+        bytes.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
+        bytes.append(0x22)
+        bytes.append(0x3A)
+        pendingKey = true
+    }
+
     /// An object key; the value written next belongs to it.
     public mutating func key(_ k: String) {
         separator()
