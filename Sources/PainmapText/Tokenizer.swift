@@ -32,6 +32,17 @@ public struct Tokenizer {
             // "D:") and, in a text without "@", no e-mail address: then none of the tests below can match
             // before the word test, so go straight to it (skipping them measured ~5% of tokenize).
             if CharClass.isASCIILetter(b), !hasAt, b | 0x20 != 0x68, b | 0x20 != 0x77, !Emoticons.mayStart(b) {
+                // The commonest token of all, a short lower-case word ending in a space or punctuation that
+                // cannot continue it, is finished here from one 8-byte read: it is its own look-up form, and
+                // of wordEnd's flags only the negation can apply (see `shortLowerWord`).
+                if let (e, key) = Tokenizer.shortLowerWord(p, i) {
+                    let form = vocabulary.intern(packed: key, UnsafeBufferPointer(rebasing: p[i..<e]))
+                    let negation = e - i >= 4 && p[e - 1] == 0x74 && Negations.isNegatingContraction(p, i, e)
+                    out.append(Token(start: Int32(i), end: Int32(e), kind: .word, flags: negation ? .negation : [],
+                                     form: form, stem: form, span: Span(0, 0)))
+                    i = e
+                    continue
+                }
                 (end, flags, plainWord) = Tokenizer.wordEnd(p, i, lookupForm: ())
                 kind = .word
             } else if let e = Tokenizer.urlEnd(p, i, atBoundary: atBoundary) {
@@ -275,6 +286,35 @@ public struct Tokenizer {
         }
         if Negations.isNegatingContraction(p, start, i) { flags.insert(.negation) }
         return (i, flags, plain && upper == 0)
+    }
+
+    /// The end of the word at `i` and its bytes packed into an integer, when it is 1 to 7 lower-case ASCII
+    /// letters with no letter three times in a row, followed by an ASCII byte that cannot continue a word
+    /// (not a letter, digit, '.', apostrophe or hyphen): then `wordEnd` would end it there with no flag but
+    /// perhaps `.negation`, and call it plain. Nil otherwise (the caller asks `wordEnd`).
+    @inline(__always)
+    static func shortLowerWord(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, UInt64)? {
+        #if _endian(big)
+        return nil
+        #else
+        guard i + 8 <= p.count else { return nil }
+        let x = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high = ones &* 0x80, low7 = ones &* 0x7F
+        let z = x & low7
+        let lower = (z &+ ones &* 0x1F) & ~(z &+ ones &* 0x05) & ~x & high            // 0x61...0x7A
+        let stop = ~lower & high
+        guard stop != 0 else { return nil }
+        let k = stop.trailingZeroBitCount >> 3
+        guard k > 0 else { return nil }
+        let t = UInt8(truncatingIfNeeded: x >> UInt64(8 * k))
+        guard t < 0x80, !CharClass.isASCIIAlnum(t), t != 0x2E, t != 0x27, t != 0x2D else { return nil }
+        let m: UInt64 = (1 << UInt64(8 * k)) &- 1
+        let d = x ^ (x << 8)
+        let equal = ~(((d & low7) &+ low7) | d) & high & m & ~UInt64(0xFF)        // byte j == byte j - 1
+        guard equal & (equal << 8) == 0 else { return nil }                         // a letter three times
+        return (i + k, x & m)
+        #endif
     }
 
     /// The bytes from `i` on that the ASCII branch of `wordEnd`'s loop would take (letters, and digits after

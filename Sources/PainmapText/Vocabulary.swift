@@ -104,6 +104,18 @@ public final class Vocabulary {
         return internLong(p)
     }
 
+    /// `intern` for 1 to 8 bytes `p` (not starting with 0) already packed little-endian into `key`, as the
+    /// tokenizer has them after reading a word eight bytes at a time.
+    @inline(__always)
+    func intern(packed key: UInt64, _ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        let h = key &* 0x9E37_79B9_7F4A_7C15
+        let hi = Int(truncatingIfNeeded: h >> UInt64(64 - Vocabulary.hotBits))
+        if hot[hi].key == key { return UInt32(truncatingIfNeeded: hot[hi].id) }
+        let id = internShort(key, h, p)
+        hot[hi] = ShortSlot(key: key, id: UInt64(id))
+        return id
+    }
+
     private func internMedium(_ k0: UInt64, _ k1: UInt64, _ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var i = Vocabulary.mediumIndex(k0, k1, mediumMask)
         while medium[i].k0 != 0 {
