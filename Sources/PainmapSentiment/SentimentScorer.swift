@@ -35,7 +35,10 @@ public final class SentimentScorer {
 
     /// A phrase, multiword modifier, connective or irrealis cue: its words are `wordPool[start..<start+count]`.
     private struct Multi {
-        let start: Int32, count: Int32
+        let start: Int32, count: Int16, kind: UInt8
+        /// The third word (0 when there is none), beside the entry: most candidates fail on it, and reading
+        /// it from `wordPool` was one more cache line per candidate.
+        let third: UInt32
         let value: Double, after: Double
     }
     /// The multiword tables, flattened so that matching touches no reference-counted arrays (matching was
@@ -50,9 +53,16 @@ public final class SentimentScorer {
     private var multiKinds: [UInt8] = []
     private var singleGroups: [Range<Int32>] = []
     /// Per first word f, the second words of its entries, sorted, in `secondWords[secondRanges[f]]`, and
-    /// for each the index g of the pair, whose entries of kind k are `pairGroups[4 * g + k]`. A global hash
+    /// for each the index g of the pair, whose entries (all kinds, each longest first) are `pairGroups[g]`. A global hash
     /// table of pairs missed the cache on most probes (one slot among 16k); the few second words of a
     /// common first word ("a", "not", "i") stay in cache, and a binary search over them is cheap.
+    /// One bit per hash of a (first, second) pair that starts some entry, 8 KiB: most (first word, next
+    /// word) pairs start nothing, and this answers that without the binary search, whose unpredictable
+    /// branches cost more than its few loads.
+    private var pairBits = [UInt64](repeating: 0, count: 1024)
+    @inline(__always) private static func pairBit(_ first: UInt32, _ second: UInt32) -> Int {
+        Int(truncatingIfNeeded: ((UInt64(first) << 32 | UInt64(second)) &* 0x9E37_79B9_7F4A_7C15) >> 48)
+    }
     private var secondRanges: [Range<Int32>] = []
     private var secondIDs: [UInt32] = []
     private var secondPairs: [UInt32] = []
@@ -93,8 +103,8 @@ public final class SentimentScorer {
         var firstIndex: [UInt32: Int] = [:]
         var singles: [[Int]] = []          // per first word, per kind: entry indices (one-word entries)
         var pairIndex: [UInt64: Int] = [:]
-        var pairLists: [[Int]] = []        // per pair, per kind
-        var pending: [(Int32, Int32, Double, Double)] = []
+        var pairLists: [[Int]] = []        // per pair, all kinds (each kind longest first)
+        var pending: [Multi] = []
         for e in sorted {
             let first = e.words[0]
             let f: Int
@@ -104,7 +114,8 @@ public final class SentimentScorer {
             }
             multiKinds[f] |= 1 << UInt8(e.kind)
             let id = pending.count
-            pending.append((Int32(wordPool.count), Int32(e.words.count), e.value, e.after))
+            pending.append(Multi(start: Int32(wordPool.count), count: Int16(e.words.count), kind: UInt8(e.kind),
+                                 third: e.words.count > 2 ? e.words[2] : 0, value: e.value, after: e.after))
             wordPool.append(contentsOf: e.words)
             if e.words.count == 1 {
                 singles[4 * f + e.kind].append(id)
@@ -113,9 +124,9 @@ public final class SentimentScorer {
                 let g: Int
                 if let x = pairIndex[key] { g = x } else {
                     g = pairIndex.count; pairIndex[key] = g
-                    pairLists.append(contentsOf: Array(repeating: [], count: 4))
+                    pairLists.append([])
                 }
-                pairLists[4 * g + e.kind].append(id)
+                pairLists[g].append(id)
             }
         }
         ids = (v.intern("like"), v.intern("least"), v.intern("at"), v.intern("never"), v.intern("not"), v.intern("only"), v.intern("been"))
@@ -128,13 +139,15 @@ public final class SentimentScorer {
         // Lay the entries out group by group.
         func lay(_ list: [Int]) -> Range<Int32> {
             let lo = Int32(multis.count)
-            for id in list { let p = pending[id]; multis.append(Multi(start: p.0, count: p.1, value: p.2, after: p.3)) }
+            for id in list { multis.append(pending[id]) }
             return lo..<Int32(multis.count)
         }
         singleGroups = singles.map(lay)
         pairGroups = pairLists.map(lay)
         var byFirst = [[(second: UInt32, pair: UInt32)]](repeating: [], count: multiKinds.count)
         for (key, g) in pairIndex {
+            let bit = SentimentScorer.pairBit(UInt32(truncatingIfNeeded: key >> 32), UInt32(truncatingIfNeeded: key))
+            pairBits[bit >> 6] |= 1 << UInt64(bit & 63)
             byFirst[firstIndex[UInt32(truncatingIfNeeded: key >> 32)]!].append((UInt32(truncatingIfNeeded: key), UInt32(g)))
         }
         for list in byFirst {
@@ -479,7 +492,9 @@ public final class SentimentScorer {
 
     /// The pair index of (first word entry `f`, second word `second`), if some entry starts with both.
     @inline(__always)
-    private func pair(_ f: Int, _ second: UInt32) -> UInt32? {
+    private func pair(_ f: Int, _ first: UInt32, _ second: UInt32) -> UInt32? {
+        let bit = SentimentScorer.pairBit(first, second)
+        guard pairBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
         let r = secondRanges[f]
         var lo = Int(r.lowerBound), hi = Int(r.upperBound)
         while lo < hi {
@@ -498,11 +513,13 @@ public final class SentimentScorer {
         // Most next words are the second word of no entry at all: a bit of their FormInfo says so without
         // a search.
         if i + 1 < range.upperBound, formInfo(tokens[i + 1].form).isSecondWord,
-           let g = pair(idx, tokens[i + 1].form) {
-            let group = pairGroups[4 * Int(g) + kind.rawValue]
-            for m in multis[Int(group.lowerBound)..<Int(group.upperBound)] where i + Int(m.count) <= range.upperBound {
+           let g = pair(idx, tokens[i].form, tokens[i + 1].form) {
+            let group = pairGroups[Int(g)]
+            for m in multis[Int(group.lowerBound)..<Int(group.upperBound)]
+            where m.kind == UInt8(kind.rawValue) && i + Int(m.count) <= range.upperBound {
+                if m.count > 2 && tokens[i + 2].form != m.third { continue }
                 var ok = true
-                var k = 2
+                var k = 3
                 while k < Int(m.count) {
                     if tokens[i + k].form != wordPool[Int(m.start) + k] { ok = false; break }
                     k += 1
