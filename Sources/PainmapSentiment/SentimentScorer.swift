@@ -67,6 +67,9 @@ public final class SentimentScorer {
     private var secondIDs: [UInt32] = []
     private var secondPairs: [UInt32] = []
     private var pairGroups: [Range<Int32>] = []
+    /// Per pair g: bit k set when `pairGroups[g]` holds an entry of kind k ("this is" starts a dozen
+    /// phrases and nothing else: asked for a modifier, it is skipped without reading them).
+    private var pairKinds: [UInt8] = []
     /// Form id -> index of the first-word entry (FormInfo.multi), filled at init and read once per form.
     private var multiIndex: [UInt32: Int16] = [:]
     /// Form ids that are the second word of a multiword entry (FormInfo.secondWordBit).
@@ -144,6 +147,7 @@ public final class SentimentScorer {
         }
         singleGroups = singles.map(lay)
         pairGroups = pairLists.map(lay)
+        pairKinds = pairLists.map { list in list.reduce(0) { $0 | (1 << pending[$1].kind) } }
         var byFirst = [[(second: UInt32, pair: UInt32)]](repeating: [], count: multiKinds.count)
         for (key, g) in pairIndex {
             let bit = SentimentScorer.pairBit(UInt32(truncatingIfNeeded: key >> 32), UInt32(truncatingIfNeeded: key))
@@ -513,7 +517,7 @@ public final class SentimentScorer {
         // Most next words are the second word of no entry at all: a bit of their FormInfo says so without
         // a search.
         if i + 1 < range.upperBound, formInfo(tokens[i + 1].form).isSecondWord,
-           let g = pair(idx, tokens[i].form, tokens[i + 1].form) {
+           let g = pair(idx, tokens[i].form, tokens[i + 1].form), pairKinds[Int(g)] & (1 << UInt8(kind.rawValue)) != 0 {
             let group = pairGroups[Int(g)]
             for m in multis[Int(group.lowerBound)..<Int(group.upperBound)]
             where m.kind == UInt8(kind.rawValue) && i + Int(m.count) <= range.upperBound {
