@@ -55,7 +55,12 @@ public final class Analyzer {
     /// Per stemmer language: form id -> stem id + 1 (0 = not stemmed yet).
     private var stemCaches: [String: FormTable] = [:]
     /// Form id -> bit 0: known; bit l+1: a stopword of language `l`. One look-up answers every language.
-    private var stopwordBits = FormTable()
+    /// Kept in the same table as the stem cache of the analyzer's main language (column 1 beside column 0):
+    /// the language identifier reads a word's stopword bits just before it is stemmed, so the stem look-up
+    /// finds the entry in cache (measured: the two look-ups missed separately for every rare word).
+    private let stopwordBits = FormTable()
+    /// The stemmer language whose cache shares `stopwordBits`' table.
+    private let mainStemmerLanguage: String
     private var scratch: [UInt8] = []
     /// Bytes of the n-gram being interned (NGrams.swift).
     var ngramScratch: [UInt8] = []
@@ -69,6 +74,7 @@ public final class Analyzer {
         normalizer = Normalizer(options: options.normalization)
         identifier = LanguageIdentifier(defaultLanguage: options.defaultLanguage)
         languages = resources.languages
+        mainStemmerLanguage = LanguageCode.stemmerName(options.language ?? options.defaultLanguage)
         if let l = options.language { _ = try stemmer(for: l) }
         _ = try stemmer(for: options.defaultLanguage)
     }
@@ -119,7 +125,7 @@ public final class Analyzer {
 
     private func cache(for s: SnowballStemmer) -> FormTable {
         if let c = stemCaches[s.language] { return c }
-        let c = FormTable()
+        let c = s.language == mainStemmerLanguage ? stopwordBits : FormTable()
         stemCaches[s.language] = c
         return c
     }
@@ -133,10 +139,10 @@ public final class Analyzer {
                 guard kind == .word || kind == .hashtag else { continue }
                 let form = Int(t[i].form)
                 if form >= cache.count { cache.grow(to: form + 1) }
-                var s = cache.ids[form]
+                var s = cache.ids[2 * form]
                 if s == 0 {
                     s = stemForm(UInt32(form), stemmer: stemmer, dropFirst: kind == .hashtag) + 1
-                    cache.ids[form] = s
+                    cache.ids[2 * form] = s
                 }
                 t[i].stem = s - 1
             }
@@ -172,7 +178,7 @@ public final class Analyzer {
     @inline(__always)
     func stopwordMask(_ form: UInt32) -> UInt32 {
         let f = Int(form)
-        if f < stopwordBits.count, stopwordBits.ids[f] != 0 { return stopwordBits.ids[f] }
+        if f < stopwordBits.count, stopwordBits.ids[2 * f + 1] != 0 { return stopwordBits.ids[2 * f + 1] }
         return computeStopwordMask(form)
     }
 
@@ -182,20 +188,22 @@ public final class Analyzer {
         let s = vocabulary.string(form)
         var bits: UInt32 = 1
         for (l, code) in languages.enumerated() where resources.stopwords[code]?.contains(s) == true { bits |= 2 << l }
-        stopwordBits.ids[f] = bits
+        stopwordBits.ids[2 * f + 1] = bits
         return bits
     }
 }
 
-/// Form id -> stem id + 1 for one language (0 = not stemmed yet), or form id -> stopword bits, in a raw
-/// buffer: read for every word of every document, and a Swift array there paid uniqueness checks on each store.
+/// Two numbers per form id, side by side in a raw buffer: at `2 * id` the stem id + 1 for one language
+/// (0 = not stemmed yet), at `2 * id + 1` the stopword bits (used in the main language's table only). Read
+/// for every word of every document; a Swift array there paid uniqueness checks on each store.
 final class FormTable {
     private(set) var ids: UnsafeMutablePointer<UInt32>
+    /// Form ids covered.
     private(set) var count = 0
 
     init() {
-        ids = .allocate(capacity: 1024)
-        ids.initialize(repeating: 0, count: 1024)
+        ids = .allocate(capacity: 2 * 1024)
+        ids.initialize(repeating: 0, count: 2 * 1024)
         count = 1024
     }
 
@@ -204,9 +212,9 @@ final class FormTable {
     func grow(to n: Int) {
         var c = count
         while c < n { c *= 2 }
-        let new = UnsafeMutablePointer<UInt32>.allocate(capacity: c)
-        new.moveInitialize(from: ids, count: count)
-        (new + count).initialize(repeating: 0, count: c - count)
+        let new = UnsafeMutablePointer<UInt32>.allocate(capacity: 2 * c)
+        new.moveInitialize(from: ids, count: 2 * count)
+        (new + 2 * count).initialize(repeating: 0, count: 2 * (c - count))
         ids.deallocate()
         ids = new
         count = c

@@ -36,10 +36,14 @@ public struct Tokenizer {
                 // cannot continue it, is finished here from one 8-byte read: it is its own look-up form, and
                 // of wordEnd's flags only the negation can apply (see `shortLowerWord`).
                 if let (e, key) = Tokenizer.shortLowerWord(p, i) {
-                    let form = vocabulary.intern(packed: key, UnsafeBufferPointer(rebasing: p[i..<e]))
-                    let negation = e - i >= 4 && p[e - 1] == 0x74 && Negations.isNegatingContraction(p, i, e)
-                    out.append(Token(start: Int32(i), end: Int32(e), kind: .word, flags: negation ? .negation : [],
-                                     form: form, stem: form, span: Span(0, 0)))
+                    // A capitalized word ("The", "I") has its first byte lower-cased in `key`: the look-up
+                    // form, which wordEnd and makeForm would have made.
+                    var f: TokenFlags = b <= 0x5A ? .capitalized : []
+                    if e - i >= 4 && p[e - 1] == 0x74 && Negations.isNegatingContraction(p, i, e) { f.insert(.negation) }
+                    let form = b <= 0x5A
+                        ? withUnsafeBytes(of: key.littleEndian) { vocabulary.intern(packed: key, UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[0..<(e - i)])) }
+                        : vocabulary.intern(packed: key, UnsafeBufferPointer(rebasing: p[i..<e]))
+                    out.append(Token(start: Int32(i), end: Int32(e), kind: .word, flags: f, form: form, stem: form, span: Span(0, 0)))
                     i = e
                     continue
                 }
@@ -288,10 +292,11 @@ public struct Tokenizer {
         return (i, flags, plain && upper == 0)
     }
 
-    /// The end of the word at `i` and its bytes packed into an integer, when it is 1 to 7 lower-case ASCII
-    /// letters with no letter three times in a row, followed by an ASCII byte that cannot continue a word
-    /// (not a letter, digit, '.', apostrophe or hyphen): then `wordEnd` would end it there with no flag but
-    /// perhaps `.negation`, and call it plain. Nil otherwise (the caller asks `wordEnd`).
+    /// The end of the word at `i` and its look-up form packed into an integer, when it is 1 to 7 ASCII
+    /// letters, all lower case but perhaps the first, with no letter three times in a row (once lower-cased),
+    /// followed by an ASCII byte that cannot continue a word (not a letter, digit, '.', apostrophe or hyphen).
+    /// Then `wordEnd` ends it there with no flag but `.capitalized` (an upper-case first letter) and perhaps
+    /// `.negation`, and its form is the word lower-cased (`makeForm` cuts no run). Nil otherwise.
     @inline(__always)
     static func shortLowerWord(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, UInt64)? {
         #if _endian(big)
@@ -301,8 +306,11 @@ public struct Tokenizer {
         let x = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
         let ones: UInt64 = 0x0101_0101_0101_0101
         let high = ones &* 0x80, low7 = ones &* 0x7F
-        let z = x & low7
-        let lower = (z &+ ones &* 0x1F) & ~(z &+ ones &* 0x05) & ~x & high            // 0x61...0x7A
+        // The first byte lower-cased if it is an upper-case letter: then it is judged as the rest.
+        let first = UInt8(truncatingIfNeeded: x)
+        let w = first >= 0x41 && first <= 0x5A ? x | 0x20 : x
+        let z = w & low7
+        let lower = (z &+ ones &* 0x1F) & ~(z &+ ones &* 0x05) & ~w & high            // 0x61...0x7A
         let stop = ~lower & high
         guard stop != 0 else { return nil }
         let k = stop.trailingZeroBitCount >> 3
@@ -310,10 +318,10 @@ public struct Tokenizer {
         let t = UInt8(truncatingIfNeeded: x >> UInt64(8 * k))
         guard t < 0x80, !CharClass.isASCIIAlnum(t), t != 0x2E, t != 0x27, t != 0x2D else { return nil }
         let m: UInt64 = (1 << UInt64(8 * k)) &- 1
-        let d = x ^ (x << 8)
+        let d = w ^ (w << 8)
         let equal = ~(((d & low7) &+ low7) | d) & high & m & ~UInt64(0xFF)        // byte j == byte j - 1
         guard equal & (equal << 8) == 0 else { return nil }                         // a letter three times
-        return (i + k, x & m)
+        return (i + k, w & m)
         #endif
     }
 

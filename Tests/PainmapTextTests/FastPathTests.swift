@@ -103,10 +103,11 @@ final class FastPathTests: XCTestCase {
         }
     }
 
-    /// Where the tokenizer finishes a short lower-case word itself, `wordEnd` ends it at the same byte, calls
-    /// it plain, and sets no flag but perhaps the negation (which the tokenizer asks for the same way).
+    /// Where the tokenizer finishes a short word itself, `wordEnd` ends it at the same byte, calls it plain
+    /// unless capitalized, and sets no flag but `.capitalized` for a capital and perhaps the negation (which
+    /// the tokenizer asks for the same way); the packed form is the word with its first letter lower-cased.
     func testShortLowerWordsAgreeWithWordEnd() {
-        let pieces = ["a", "aa", "aaa", "b", "B", "t", "dont", "cant", "n", "0", "'", "-", ".", " ", ",", "!", "é", "abcdefg",
+        let pieces = ["a", "aa", "aaa", "b", "B", "t", "dont", "Dont", "The", "I", "Aaa", "AA", "cant", "n", "0", "'", "-", ".", " ", ",", "!", "é", "abcdefg",
                       "abcdefgh", "\n", "\t", "@", "xyzzy"]
         var rng = SystemRandomNumberGenerator()
         var checked = 0
@@ -114,15 +115,16 @@ final class FastPathTests: XCTestCase {
             let text = (0..<Int.random(in: 1..<20, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
             let bytes = Array(text.utf8)
             bytes.withUnsafeBufferPointer { p in
-                for i in 0..<p.count where CharClass.isASCIILetter(p[i]) {
+                for i in 0..<p.count where CharClass.isASCIILetter(p[i]) && (i == 0 || !CharClass.isASCIILetter(p[i - 1])) {
                     guard let (e, key) = Tokenizer.shortLowerWord(p, i) else { continue }
                     checked += 1
                     let (end, flags, plain) = Tokenizer.wordEnd(p, i, lookupForm: ())
+                    let capital = p[i] <= 0x5A
                     XCTAssertEqual(e, end, "end at \(i) in \(text.debugDescription)")
-                    XCTAssertTrue(plain, "plain at \(i) in \(text.debugDescription)")
-                    XCTAssertTrue(flags.subtracting(.negation).isEmpty, "flags at \(i) in \(text.debugDescription)")
+                    XCTAssertEqual(plain, !capital, "plain at \(i) in \(text.debugDescription)")
+                    XCTAssertEqual(flags.subtracting(.negation), capital ? .capitalized : [], "flags at \(i) in \(text.debugDescription)")
                     var packed: UInt64 = 0
-                    for k in i..<e { packed |= UInt64(p[k]) << (8 * UInt64(k - i)) }
+                    for k in i..<e { packed |= UInt64(k == i ? p[k] | 0x20 : p[k]) << (8 * UInt64(k - i)) }
                     XCTAssertEqual(key, packed)
                 }
             }
