@@ -19,10 +19,6 @@ public struct LanguageIdentifier: Sendable {
 
     public init(defaultLanguage: String = "en") { self.defaultLanguage = defaultLanguage }
 
-    /// 1 / k for k languages (the same values as dividing each time: a division per function word showed
-    /// in profiles). Masks have at most 31 language bits.
-    static let shares: [Double] = (0..<32).map { 1.0 / Double($0) }
-
     /// `isStopword(lang, formId)` says whether a token form is a function word of `lang`.
     /// `stopwordMask(form)` has bit `l + 1` set when the form is a function word of `languages[l]`.
     func identify(tokens: [Token], bytes: [UInt8], languages: [String],
@@ -42,7 +38,8 @@ public struct LanguageIdentifier: Sendable {
             if mask == 0 { continue }
             // A function word of several languages ("so", "was", "in": English and German) is weaker
             // evidence: each of its k languages gets 1/k.
-            let share = LanguageIdentifier.shares[min(mask.nonzeroBitCount, 31)]
+            let k = mask.nonzeroBitCount
+            let share = k == 1 ? 1.0 : 1.0 / Double(k)   // most function words belong to one language
             for l in 0..<languages.count where mask & (1 << l) != 0 { scores[l] += share }
         }
         // Language-specific letters (only non-ASCII bytes can be one; most feedback has none).

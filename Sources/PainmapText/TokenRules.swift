@@ -21,22 +21,17 @@ enum Emoticons {
         "8-)", "¯\\_(ツ)_/¯", "\\o/", "\\o", "o/", ":-#", ":#", "%)", "<(^_^)>", "(^_^)", "(>_<)", "(T_T)",
     ]
 
-    /// Bit `b` set when an emoticon starts with ASCII byte `b` (bytes 64...127 in the second word): the
-    /// tokenizer's word fast path asks this for every word, cheaper than fetching a `byFirstByte` entry.
-    static let asciiFirstBytes: (low: UInt64, high: UInt64) = {
-        var low: UInt64 = 0, high: UInt64 = 0
-        for e in all {
-            let b = e.utf8.first!
-            if b < 64 { low |= 1 << UInt64(b) } else if b < 128 { high |= 1 << UInt64(b - 64) }
-        }
-        return (low, high)
-    }()
+    /// Bit `b` set when an emoticon starts with ASCII byte `b` (bytes 64...127 in `firstBytesHigh`): the
+    /// tokenizer's word fast path asks this for every word. Literals, so reading them needs no lazy
+    /// initialization (a computed table cost a `swift_once` call per word in profiles); FastPathTests
+    /// checks them against `all`.
+    static let firstBytesLow: UInt64 = 0x7D01_2320_0000_0000
+    static let firstBytesHigh: UInt64 = 0x0100_8000_5110_8014
 
     @inline(__always)
     static func mayStart(_ b: UInt8) -> Bool {
         if b >= 128 { return byFirstByte[Int(b)] != nil }
-        let bits = asciiFirstBytes
-        return (b < 64 ? bits.low >> UInt64(b) : bits.high >> UInt64(b - 64)) & 1 != 0
+        return (b < 64 ? firstBytesLow >> UInt64(b) : firstBytesHigh >> UInt64(b - 64)) & 1 != 0
     }
 
     static let byFirstByte: [[Entry]?] = {

@@ -131,4 +131,15 @@ final class FastPathTests: XCTestCase {
         }
         XCTAssertGreaterThan(checked, 1000)
     }
+
+    func testEmoticonFirstBytesMatchTheList() {
+        var low: UInt64 = 0, high: UInt64 = 0
+        for e in Emoticons.all {
+            let b = e.utf8.first!
+            if b < 64 { low |= 1 << UInt64(b) } else if b < 128 { high |= 1 << UInt64(b - 64) }
+        }
+        XCTAssertEqual(Emoticons.firstBytesLow, low)
+        XCTAssertEqual(Emoticons.firstBytesHigh, high)
+        for b in 0..<256 { XCTAssertEqual(Emoticons.mayStart(UInt8(b)), Emoticons.byFirstByte[b] != nil, "byte \(b)") }
+    }
 }
