@@ -2,6 +2,12 @@
 /// periods), decimals and URLs (single tokens), ellipses, emoji, line breaks and bullet lists.
 public enum SentenceSplitter {
     public static func split(tokens: [Token], bytes: [UInt8]) -> [Range<Int>] {
+        // On raw buffers: this looks at every token and the bytes around it, and Array's bounds checks
+        // were a visible share of it.
+        tokens.withUnsafeBufferPointer { t in bytes.withUnsafeBufferPointer { b in split(tokens: t, bytes: b) } }
+    }
+
+    static func split(tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var out: [Range<Int>] = []
         guard !tokens.isEmpty else { return out }
         var start = 0
@@ -57,14 +63,14 @@ public enum SentenceSplitter {
         return out
     }
 
-    static func newlinesBetween(_ a: Token, _ b: Token, _ bytes: [UInt8]) -> Int {
+    static func newlinesBetween(_ a: Token, _ b: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var n = 0
         var i = Int(a.end)
         while i < Int(b.start) { if bytes[i] == 0x0A { n += 1 }; i += 1 }
         return n
     }
 
-    static func isTerminal(_ t: Token, _ bytes: [UInt8]) -> Bool {
+    static func isTerminal(_ t: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard t.kind == .punctuation else { return false }
         let b = bytes[Int(t.start)]
         if b == 0x21 || b == 0x3F || b == 0x2E { return true }                 // ! ? . and their runs
@@ -72,12 +78,12 @@ public enum SentenceSplitter {
         return false
     }
 
-    static func isEllipsis(_ t: Token, _ bytes: [UInt8]) -> Bool {
+    static func isEllipsis(_ t: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let b = bytes[Int(t.start)]
         return (b == 0x2E && t.end - t.start >= 2) || b == 0xE2
     }
 
-    static func isCloser(_ t: Token, _ bytes: [UInt8]) -> Bool {
+    static func isCloser(_ t: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard t.kind == .punctuation else { return false }
         let b = bytes[Int(t.start)]
         if b == 0x29 || b == 0x5D || b == 0x22 || b == 0x27 { return true }      // ) ] " '
@@ -85,12 +91,12 @@ public enum SentenceSplitter {
             && (bytes[Int(t.start) + 2] == 0x9D || bytes[Int(t.start) + 2] == 0x99)  // ” ’
     }
 
-    static func startsUpper(_ t: Token, _ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { CharClass.isUppercase(CharClass.decode($0, Int(t.start)).0) }
+    static func startsUpper(_ t: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        CharClass.isUppercase(CharClass.decode(bytes, Int(t.start)).0)
     }
 
     /// A "." right after a number of at most three digits that starts the text or a line.
-    static func isListNumberPeriod(_ tokens: [Token], _ i: Int, _ bytes: [UInt8]) -> Bool {
+    static func isListNumberPeriod(_ tokens: UnsafeBufferPointer<Token>, _ i: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let t = tokens[i]
         guard i > 0, t.kind == .punctuation, t.end - t.start == 1, bytes[Int(t.start)] == 0x2E else { return false }
         let num = tokens[i - 1]
@@ -100,7 +106,7 @@ public enum SentenceSplitter {
     }
 
     /// "-", "*", "•", "1.", "2)" at the start of a line.
-    static func isBullet(_ t: Token, _ bytes: [UInt8]) -> Bool {
+    static func isBullet(_ t: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let b = bytes[Int(t.start)]
         if t.kind == .punctuation && (b == 0x2D || b == 0x2A) { return true }
         if t.end - t.start == 3, b == 0xE2, bytes[Int(t.start) + 1] == 0x80, bytes[Int(t.start) + 2] == 0xA2 { return true }
