@@ -1,3 +1,4 @@
+import Foundation
 import PainmapText
 
 /// Scores sentiment with painmap's lexicon and rules (see `SentimentRules` for every constant).
@@ -14,12 +15,15 @@ public final class SentimentScorer {
     private struct FormInfo {
         var valenceF: Float = .nan
         var modifierF: Float = .nan
-        /// Index into `multiTable` of the phrases, modifiers, connectives and cues this form starts, or -1.
+        /// Index of the phrases, modifiers, connectives and cues this form starts (`multiKinds`, `singleGroups`), or -1.
         var multi: Int16 = -1
         var bits: UInt8 = 0
         var marks: UInt8 = 0   // "!" count in the low nibble, "?" count in the high nibble
 
         static let known: UInt8 = 1, negationBit: UInt8 = 2
+        /// The form is the second word of some multiword entry: only then can a match need the pair table.
+        static let secondWordBit: UInt8 = 4
+        var isSecondWord: Bool { bits & FormInfo.secondWordBit != 0 }
         var valence: Double? { valenceF.isNaN ? nil : Double(valenceF) }
         var modifier: Double? { modifierF.isNaN ? nil : Double(modifierF) }
         var negation: Bool { bits & FormInfo.negationBit != 0 }
@@ -29,19 +33,53 @@ public final class SentimentScorer {
     }
     private var info: [FormInfo] = []
 
-    private struct Multi { let words: [UInt32]; let value: Double; let after: Double }
-    /// The phrases, multiword modifiers, connectives and irrealis cues starting with one word, longest first.
-    /// `kinds` has bit k set when list k is non-empty, so most look-ups end at one integer test.
-    private struct MultiSet {
-        var phrases: [Multi] = [], modifiers: [Multi] = [], connectives: [Multi] = [], irrealis: [Multi] = []
-        var kinds: UInt8 = 0
+    /// A phrase, multiword modifier, connective or irrealis cue: its words are `wordPool[start..<start+count]`.
+    private struct Multi {
+        let start: Int32, count: Int16, kind: UInt8
+        /// The third word (0 when there is none), beside the entry: most candidates fail on it, and reading
+        /// it from `wordPool` was one more cache line per candidate.
+        let third: UInt32
+        let value: Double, after: Double
     }
-    private var multiTable: [MultiSet] = []
+    /// The multiword tables, flattened so that matching touches no reference-counted arrays (matching was
+    /// ~7% of `painmap sentiment`, mostly retains and walks over every phrase of common first words).
+    /// Entries are grouped by (first word, second word) and by kind, longest first within a group; entries
+    /// of one word are grouped by first word. "a", "no" and "i" start a hundred phrases each, so a match
+    /// asks the group of the actual next word instead of trying them all.
+    private var multis: [Multi] = []
+    private var wordPool: [UInt32] = []
+    /// Per first word (FormInfo.multi): which kinds it starts (bit k for kind k) and, at `4 * multi + kind`,
+    /// its one-word entries.
+    private var multiKinds: [UInt8] = []
+    private var singleGroups: [Range<Int32>] = []
+    /// Per first word f, the second words of its entries, sorted, in `secondWords[secondRanges[f]]`, and
+    /// for each the index g of the pair, whose entries (all kinds, each longest first) are `pairGroups[g]`. A global hash
+    /// table of pairs missed the cache on most probes (one slot among 16k); the few second words of a
+    /// common first word ("a", "not", "i") stay in cache, and a binary search over them is cheap.
+    /// One bit per hash of a (first, second) pair that starts some entry, 8 KiB: most (first word, next
+    /// word) pairs start nothing, and this answers that without the binary search, whose unpredictable
+    /// branches cost more than its few loads.
+    private var pairBits = [UInt64](repeating: 0, count: 1024)
+    @inline(__always) private static func pairBit(_ first: UInt32, _ second: UInt32) -> Int {
+        Int(truncatingIfNeeded: ((UInt64(first) << 32 | UInt64(second)) &* 0x9E37_79B9_7F4A_7C15) >> 48)
+    }
+    private var secondRanges: [Range<Int32>] = []
+    private var secondIDs: [UInt32] = []
+    private var secondPairs: [UInt32] = []
+    private var pairGroups: [Range<Int32>] = []
+    /// Per pair g: bit k set when `pairGroups[g]` holds an entry of kind k ("this is" starts a dozen
+    /// phrases and nothing else: asked for a modifier, it is skipped without reading them).
+    private var pairKinds: [UInt8] = []
+    /// Form id -> index of the first-word entry (FormInfo.multi), filled at init and read once per form.
     private var multiIndex: [UInt32: Int16] = [:]
-    private var phrases: [UInt32: [Multi]] = [:]
-    private var multiModifiers: [UInt32: [Multi]] = [:]
-    private var connectives: [UInt32: [Multi]] = [:]
-    private var irrealis: [UInt32: [Multi]] = [:]
+    /// Form ids that are the second word of a multiword entry (FormInfo.secondWordBit).
+    private var secondWords: Set<UInt32> = []
+    /// The lexicon's single-word entries by their UTF-8 bytes, in a vocabulary of their own (the analyzer's
+    /// ids must not change: other stages order things by them): what a form is, without building a String.
+    private let terms = Vocabulary()
+    private var termValence: [Double?] = []
+    private var termModifier: [Double?] = []
+    private var termNegation: [Bool] = []
     private let ids: (like: UInt32, least: UInt32, at: UInt32, never: UInt32, not: UInt32, only: UInt32, been: UInt32)
     private let neverSoFollowers: Set<UInt32>
     private let likeSubjects: Set<UInt32>
@@ -51,25 +89,48 @@ public final class SentimentScorer {
         self.analyzer = analyzer
         let v = analyzer.vocabulary
         func seq(_ words: [String]) -> [UInt32] { words.map { v.intern($0) } }
-        func index(_ d: [[String]: Double], after: (([String]) -> Double)? = nil) -> [UInt32: [Multi]] {
-            var out: [UInt32: [Multi]] = [:]
-            for (words, value) in d where !words.isEmpty {
-                let s = seq(words)
-                out[s[0], default: []].append(Multi(words: s, value: value, after: after?(words) ?? 0))
-            }
-            return out.mapValues { $0.sorted { $0.words.count > $1.words.count } }
-        }
-        phrases = index(lexicon.phrases)
-        multiModifiers = index(lexicon.modifiers.filter { $0.key.count > 1 })
-        connectives = index(lexicon.contrastives.mapValues(\.before), after: { lexicon.contrastives[$0]!.after })
+        // Kind k: 0 phrase, 1 modifier, 2 connective, 3 irrealis (MultiKind's raw values).
+        var all: [(words: [UInt32], kind: Int, value: Double, after: Double)] = []
+        // The original tables were built from dictionaries in this order; the order of entries sharing a
+        // first word only matters between different lengths (the longest wins), kept below.
+        for (words, value) in lexicon.phrases where !words.isEmpty { all.append((seq(words), 0, value, 0)) }
+        for (words, value) in lexicon.modifiers where words.count > 1 { all.append((seq(words), 1, value, 0)) }
+        for (words, w) in lexicon.contrastives where !words.isEmpty { all.append((seq(words), 2, w.before, w.after)) }
         let cues = try irrealisCues ?? DataFile.wordList(lexicon.directory + "/irrealis.txt")
-        irrealis = index(Dictionary(cues.map { (SentimentLexicon.words($0), SentimentRules.irrealisCueValence) }, uniquingKeysWith: { a, _ in a }))
-        for first in Set(phrases.keys).union(multiModifiers.keys).union(connectives.keys).union(irrealis.keys) {
-            multiIndex[first] = Int16(multiTable.count)
-            var set = MultiSet(phrases: phrases[first] ?? [], modifiers: multiModifiers[first] ?? [],
-                               connectives: connectives[first] ?? [], irrealis: irrealis[first] ?? [])
-            set.kinds = (set.phrases.isEmpty ? 0 : 1) | (set.modifiers.isEmpty ? 0 : 2) | (set.connectives.isEmpty ? 0 : 4) | (set.irrealis.isEmpty ? 0 : 8)
-            multiTable.append(set)
+        let cueTable = Dictionary(cues.map { (SentimentLexicon.words($0), SentimentRules.irrealisCueValence) }, uniquingKeysWith: { a, _ in a })
+        for (words, value) in cueTable where !words.isEmpty { all.append((seq(words), 3, value, 0)) }
+        // Longest first; ties keep their order (entries of one length starting alike never both match).
+        let sorted = all.enumerated().sorted { a, b in
+            a.element.words.count != b.element.words.count ? a.element.words.count > b.element.words.count : a.offset < b.offset
+        }.map(\.element)
+        var firstIndex: [UInt32: Int] = [:]
+        var singles: [[Int]] = []          // per first word, per kind: entry indices (one-word entries)
+        var pairIndex: [UInt64: Int] = [:]
+        var pairLists: [[Int]] = []        // per pair, all kinds (each kind longest first)
+        var pending: [Multi] = []
+        for e in sorted {
+            let first = e.words[0]
+            let f: Int
+            if let x = firstIndex[first] { f = x } else {
+                f = multiKinds.count; firstIndex[first] = f
+                multiKinds.append(0); singles.append(contentsOf: Array(repeating: [], count: 4))
+            }
+            multiKinds[f] |= 1 << UInt8(e.kind)
+            let id = pending.count
+            pending.append(Multi(start: Int32(wordPool.count), count: Int16(e.words.count), kind: UInt8(e.kind),
+                                 third: e.words.count > 2 ? e.words[2] : 0, value: e.value, after: e.after))
+            wordPool.append(contentsOf: e.words)
+            if e.words.count == 1 {
+                singles[4 * f + e.kind].append(id)
+            } else {
+                let key = UInt64(first) << 32 | UInt64(e.words[1])
+                let g: Int
+                if let x = pairIndex[key] { g = x } else {
+                    g = pairIndex.count; pairIndex[key] = g
+                    pairLists.append([])
+                }
+                pairLists[g].append(id)
+            }
         }
         ids = (v.intern("like"), v.intern("least"), v.intern("at"), v.intern("never"), v.intern("not"), v.intern("only"), v.intern("been"))
         // Fix: not "that" or "as": "never that good" and "never as good as promised" are complaints, not praise.
@@ -78,6 +139,42 @@ public final class SentimentScorer {
         likeSubjects = Set(["i", "we", "you", "they", "really", "do", "don't", "dont", "would", "i'd", "we'd",
                             "definitely", "totally", "honestly", "still", "just", "also", "genuinely", "did",
                             "didn't", "didnt", "does", "doesn't", "both", "all", "kinda"].map { v.intern($0) })
+        // Lay the entries out group by group.
+        func lay(_ list: [Int]) -> Range<Int32> {
+            let lo = Int32(multis.count)
+            for id in list { multis.append(pending[id]) }
+            return lo..<Int32(multis.count)
+        }
+        singleGroups = singles.map(lay)
+        pairGroups = pairLists.map(lay)
+        pairKinds = pairLists.map { list in list.reduce(0) { $0 | (1 << pending[$1].kind) } }
+        var byFirst = [[(second: UInt32, pair: UInt32)]](repeating: [], count: multiKinds.count)
+        for (key, g) in pairIndex {
+            let bit = SentimentScorer.pairBit(UInt32(truncatingIfNeeded: key >> 32), UInt32(truncatingIfNeeded: key))
+            pairBits[bit >> 6] |= 1 << UInt64(bit & 63)
+            byFirst[firstIndex[UInt32(truncatingIfNeeded: key >> 32)]!].append((UInt32(truncatingIfNeeded: key), UInt32(g)))
+        }
+        for list in byFirst {
+            let lo = Int32(secondIDs.count)
+            for e in list.sorted(by: { $0.second < $1.second }) { secondIDs.append(e.second); secondPairs.append(e.pair) }
+            secondRanges.append(lo..<Int32(secondIDs.count))
+        }
+        for (first, f) in firstIndex { multiIndex[first] = Int16(f) }
+        secondWords = Set(pairIndex.keys.map { UInt32(truncatingIfNeeded: $0) })
+
+        // Single-word lexicon entries by bytes. Dictionary look-ups by String compare canonically
+        // equivalent strings as equal; forms are NFC, so keys are stored NFC to find the same entries.
+        func term(_ s: String) -> Int {
+            let key = s.utf8.allSatisfy({ $0 < 0x80 }) ? s : s.precomposedStringWithCanonicalMapping
+            let id = Int(terms.intern(key))
+            if id >= termValence.count {
+                termValence.append(nil); termModifier.append(nil); termNegation.append(false)
+            }
+            return id
+        }
+        for (word, value) in lexicon.valences { termValence[term(word)] = value }
+        for (words, value) in lexicon.modifiers where words.count == 1 { termModifier[term(words[0])] = value }
+        for word in lexicon.negations { termNegation[term(word)] = true }
     }
 
     /// Loads the English lexicon and makes a scorer for `analyzer`.
@@ -125,7 +222,7 @@ public final class SentimentScorer {
         var result = SentenceSum()
         // Contrast weights per token ("but" shifts weight to the clause after it); made only when needed.
         var weight: [Double] = []
-        var connectiveAt: [Int: String] = [:]
+        var connectives: [Int] = []   // positions of connectives (rare: a list, not a dictionary)
         var irrealisStart: Int? = nil
         var irrealisEnd = range.upperBound
         var exclamations = 0, questions = 0
@@ -137,8 +234,8 @@ public final class SentimentScorer {
             if fi.startsMulti, let m = match(.connective, at: i, in: range, tokens) {
                 if weight.isEmpty { weight = [Double](repeating: 1, count: range.count) }
                 applyContrast(m, at: i, range: range, tokens: tokens, weight: &weight)
-                connectiveAt[i] = vocabulary.string(t.form)
-                i += m.words.count
+                connectives.append(i)
+                i += Int(m.count)
                 continue
             }
             if irrealisStart == nil, fi.startsMulti, match(.irrealis, at: i, in: range, tokens) != nil {
@@ -157,11 +254,11 @@ public final class SentimentScorer {
             var base: Double? = nil
             var length = 1
             if fi.startsMulti {
-                if let m = match(.modifier, at: i, in: range, tokens), nextContent(after: i + m.words.count - 1, range, tokens) != nil {
-                    i += m.words.count; continue   // "kind of" before a word: a dampener, not kindness
+                if let m = match(.modifier, at: i, in: range, tokens), nextContent(after: i + Int(m.count) - 1, range, tokens) != nil {
+                    i += Int(m.count); continue   // "kind of" before a word: a dampener, not kindness
                 }
-                if let m = match(.phrase, at: i, in: range, tokens) { base = m.value; length = m.words.count }
-                else if connectiveAt[i] != nil { i += 1; continue }
+                if let m = match(.phrase, at: i, in: range, tokens) { base = m.value; length = Int(m.count) }
+                else if connectives.contains(i) { i += 1; continue }
             }
             if base == nil {
                 guard let v = fi.valence else { result.neutralWords += t.kind == .word ? 1 : 0; i += 1; continue }
@@ -240,7 +337,7 @@ public final class SentimentScorer {
             let t = tokens[j]
             if t.kind == .punctuation || t.kind == .symbol || t.kind == .emoji || t.kind == .emoticon { break }
             let fi = formInfo(t.form)
-            if fi.startsMulti, multiTable[Int(fi.multi)].connectives.contains(where: { $0.words.count == 1 }) { break }
+            if fi.startsMulti, !singleGroups[4 * Int(fi.multi) + MultiKind.connective.rawValue].isEmpty { break }
             // An earlier sentiment word owns the negations and modifiers before it: in "don't care don't care"
             // the second "care" is negated once, not twice.
             if fi.valence != nil, fi.modifier == nil, !fi.negation, !t.flags.contains(.negation) { break }
@@ -299,27 +396,84 @@ public final class SentimentScorer {
     private func computeFormInfo(_ form: UInt32) -> FormInfo {
         let f = Int(form)
         if f >= info.count { info.append(contentsOf: repeatElement(FormInfo(), count: max(f + 1 - info.count, 1024))) }
-        let s = vocabulary.string(form)
         var fi = FormInfo()
         fi.bits = FormInfo.known
-        // Fix: modifiers and negations are in the lexicon already, so the fallback must not make up a valence
-        // for them from a stripped form ("simply" is not "simp" -1.5, "completely" not "complete").
-        let isFunctionWord = lexicon.modifiers[[s]] != nil || lexicon.negations.contains(s)
+        // ASCII forms (nearly all) are answered from their bytes; others by the String rules below, which
+        // compare Unicode strings the way the lexicon's dictionaries do.
+        let ascii = vocabulary.withBytes(form) { b in b.allSatisfy { $0 < 0x80 } }
+        let v: Double?
+        if ascii {
+            v = vocabulary.withBytes(form) { b -> Double? in
+                let t = terms.lookup(b).map(Int.init)
+                // Fix: modifiers and negations are in the lexicon already, so the fallback must not make up a
+                // valence for them from a stripped form ("simply" is not "simp" -1.5, "completely" not "complete").
+                let isFunctionWord = t.map { termModifier[$0] != nil || termNegation[$0] } ?? false
+                if let t, termNegation[t] { fi.bits |= FormInfo.negationBit }
+                if let t, let m = termModifier[t] { fi.modifierF = Float(m) }
+                if let first = b.first, first == 0x21 || first == 0x3F {   // ! ?
+                    let marks = b.reduce(into: (0, 0)) { n, c in if c == 0x21 { n.0 += 1 } else if c == 0x3F { n.1 += 1 } }
+                    fi.marks = UInt8(min(marks.0, 15)) | UInt8(min(marks.1, 15)) << 4
+                }
+                if let t, let v = termValence[t] { return v }
+                if b.first == 0x23, let h = terms.lookup(UnsafeBufferPointer(rebasing: b.dropFirst())), let v = termValence[Int(h)] { return v }
+                return isFunctionWord ? nil : inflectionFallback(ascii: b)
+            }
+        } else {
+            let s = vocabulary.string(form)
+            let isFunctionWord = lexicon.modifiers[[s]] != nil || lexicon.negations.contains(s)
+            v = lexicon.valences[s] ?? (s.hasPrefix("#") ? lexicon.valences[String(s.dropFirst())] : nil)
+                ?? (isFunctionWord ? nil : inflectionFallback(s))
+            if lexicon.negations.contains(s) { fi.bits |= FormInfo.negationBit }
+            if let m = lexicon.modifiers[[s]] { fi.modifierF = Float(m) }
+            if s.first == "!" || s.first == "?" {
+                fi.marks = UInt8(min(s.filter { $0 == "!" }.count, 15)) | UInt8(min(s.filter { $0 == "?" }.count, 15)) << 4
+            }
+        }
         // A valence of 0 in sentiment.tsv marks a word as neutral on purpose: no valence, and no fallback
         // ("honestly" is not "honest", "lately" is not "late").
-        if let v = lexicon.valences[s] ?? (s.hasPrefix("#") ? lexicon.valences[String(s.dropFirst())] : nil)
-            ?? (isFunctionWord ? nil : inflectionFallback(s)), v != 0 {
-            fi.valenceF = Float(v)
-        }
-        if lexicon.negations.contains(s) { fi.bits |= FormInfo.negationBit }
-        if let m = lexicon.modifiers[[s]] { fi.modifierF = Float(m) }
+        if let v, v != 0 { fi.valenceF = Float(v) }
         fi.multi = multiIndex[form] ?? -1
-        if s.first == "!" || s.first == "?" {
-            fi.marks = UInt8(min(s.filter { $0 == "!" }.count, 15)) | UInt8(min(s.filter { $0 == "?" }.count, 15)) << 4
-        }
+        if secondWords.contains(form) { fi.bits |= FormInfo.secondWordBit }
         info[f] = fi
         return fi
     }
+
+    /// `inflectionFallback` for an ASCII form, on bytes: the same candidates in the same order, looked up in
+    /// the lexicon's byte table (this runs once per distinct form per thread; the String version was ~4%
+    /// of `painmap sentiment`).
+    private func inflectionFallback(ascii s: UnsafeBufferPointer<UInt8>) -> Double? {
+        let n = s.count
+        guard n >= 4, s.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 == 0x2D || $0 == 0x27 }) else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { buf -> Double? in
+            func valence(_ count: Int) -> Double? {
+                guard let t = terms.lookup(UnsafeBufferPointer(rebasing: buf[0..<count])) else { return nil }
+                return termValence[Int(t)]
+            }
+            // Elongation squeezed to single letters.
+            var m = 0
+            for c in s where m == 0 || buf[m - 1] != c { buf[m] = c; m += 1 }
+            if m != n, let v = valence(m) { return v }
+            // Hyphens dropped.
+            if s.contains(0x2D) {
+                m = 0
+                for c in s where c != 0x2D { buf[m] = c; m += 1 }
+                if let v = valence(m) { return v }
+            }
+            for (suffix, repl) in SentimentScorer.inflections where n >= suffix.count && s.suffix(suffix.count).elementsEqual(suffix) {
+                let stem = n - suffix.count
+                guard stem >= 3 else { continue }
+                for k in 0..<stem { buf[k] = s[k] }
+                for (k, c) in repl.enumerated() { buf[stem + k] = c }
+                if let v = valence(stem + repl.count) { return v }
+            }
+            return nil
+        }
+    }
+
+    /// Suffix -> replacement, in the order `inflectionFallback` tries them.
+    private static let inflections: [([UInt8], [UInt8])] = [
+        ("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""), ("ily", "y"),
+    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
     /// Forms the lexicon lacks: elongated spellings cut to one letter ("soo" -> "so"), common inflections
     /// ("crashes" -> "crash", "charging" -> "charge"), and hyphenless compounds ("user-friendly").
@@ -338,43 +492,55 @@ public final class SentimentScorer {
         return nil
     }
 
-    private enum MultiKind { case phrase, modifier, connective, irrealis }
+    private enum MultiKind: Int { case phrase, modifier, connective, irrealis }
+
+    /// The pair index of (first word entry `f`, second word `second`), if some entry starts with both.
+    @inline(__always)
+    private func pair(_ f: Int, _ first: UInt32, _ second: UInt32) -> UInt32? {
+        let bit = SentimentScorer.pairBit(first, second)
+        guard pairBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
+        let r = secondRanges[f]
+        var lo = Int(r.lowerBound), hi = Int(r.upperBound)
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            let x = secondIDs[mid]
+            if x == second { return secondPairs[mid] }
+            if x < second { lo = mid + 1 } else { hi = mid }
+        }
+        return nil
+    }
 
     private func match(_ kind: MultiKind, at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Multi? {
-        let idx = formInfo(tokens[i].form).multi
-        guard idx >= 0 else { return nil }
-        let bit: UInt8
-        switch kind {
-        case .phrase: bit = 1
-        case .modifier: bit = 2
-        case .connective: bit = 4
-        case .irrealis: bit = 8
-        }
-        guard multiTable[Int(idx)].kinds & bit != 0 else { return nil }
-        // The next word must exist for any multiword entry; a single-word entry needs none.
-        let next: UInt32? = i + 1 < range.upperBound ? tokens[i + 1].form : nil
-        func first(_ options: [Multi]) -> Multi? {
-            for m in options where i + m.words.count <= range.upperBound {
-                if m.words.count > 1 && m.words[1] != next { continue }
+        let idx = Int(formInfo(tokens[i].form).multi)
+        guard idx >= 0, multiKinds[idx] & (1 << UInt8(kind.rawValue)) != 0 else { return nil }
+        // Entries of two or more words, longest first, among those whose second word is the next token.
+        // Most next words are the second word of no entry at all: a bit of their FormInfo says so without
+        // a search.
+        if i + 1 < range.upperBound, formInfo(tokens[i + 1].form).isSecondWord,
+           let g = pair(idx, tokens[i].form, tokens[i + 1].form), pairKinds[Int(g)] & (1 << UInt8(kind.rawValue)) != 0 {
+            let group = pairGroups[Int(g)]
+            for m in multis[Int(group.lowerBound)..<Int(group.upperBound)]
+            where m.kind == UInt8(kind.rawValue) && i + Int(m.count) <= range.upperBound {
+                if m.count > 2 && tokens[i + 2].form != m.third { continue }
                 var ok = true
-                for k in 2..<max(m.words.count, 2) where tokens[i + k].form != m.words[k] { ok = false; break }
+                var k = 3
+                while k < Int(m.count) {
+                    if tokens[i + k].form != wordPool[Int(m.start) + k] { ok = false; break }
+                    k += 1
+                }
                 if ok { return m }
             }
-            return nil
         }
-        switch kind {
-        case .phrase: return first(multiTable[Int(idx)].phrases)
-        case .modifier: return first(multiTable[Int(idx)].modifiers)
-        case .connective: return first(multiTable[Int(idx)].connectives)
-        case .irrealis: return first(multiTable[Int(idx)].irrealis)
-        }
+        // Then the one-word entry, if any.
+        let single = singleGroups[4 * idx + kind.rawValue]
+        return single.isEmpty ? nil : multis[Int(single.lowerBound)]
     }
 
     /// A multiword modifier whose last word is at `j` ("kind of" + word).
     private func multiModifierEnding(at j: Int, _ range: Range<Int>, _ tokens: [Token]) -> (Double, Int)? {
         for len in stride(from: min(4, j - range.lowerBound + 1), through: 2, by: -1) {
             let start = j - len + 1
-            if let m = match(.modifier, at: start, in: range, tokens), m.words.count == len { return (m.value, len) }
+            if let m = match(.modifier, at: start, in: range, tokens), Int(m.count) == len { return (m.value, len) }
         }
         return nil
     }
@@ -392,7 +558,7 @@ public final class SentimentScorer {
 
     private func applyContrast(_ m: Multi, at i: Int, range: Range<Int>, tokens: [Token], weight: inout [Double]) {
         let before = m.value, after = m.after
-        let end = i + m.words.count
+        let end = i + Int(m.count)
         // A fronted concession ("Although it crashes, the app is great"): the conceded clause runs to the comma.
         if i == range.lowerBound, before > 1,
            let comma = (end..<range.upperBound).first(where: { tokens[$0].kind == .punctuation && tokens[$0].end - tokens[$0].start == 1 && formIsComma(tokens[$0]) }) {

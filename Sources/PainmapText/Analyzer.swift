@@ -52,10 +52,15 @@ public final class Analyzer {
     private let identifier: LanguageIdentifier
     private let languages: [String]
     private var stemmers: [String: SnowballStemmer] = [:]
-    /// Per language: form id -> stem id + 1 (0 = not stemmed yet).
-    private var stemCache: [String: [UInt32]] = [:]
+    /// Per stemmer language: form id -> stem id + 1 (0 = not stemmed yet).
+    private var stemCaches: [String: FormTable] = [:]
     /// Form id -> bit 0: known; bit l+1: a stopword of language `l`. One look-up answers every language.
-    private var stopwordBits: [UInt32] = []
+    /// Kept in the same table as the stem cache of the analyzer's main language (column 1 beside column 0):
+    /// the language identifier reads a word's stopword bits just before it is stemmed, so the stem look-up
+    /// finds the entry in cache (measured: the two look-ups missed separately for every rare word).
+    private let stopwordBits = FormTable()
+    /// The stemmer language whose cache shares `stopwordBits`' table.
+    private let mainStemmerLanguage: String
     private var scratch: [UInt8] = []
     /// Bytes of the n-gram being interned (NGrams.swift).
     var ngramScratch: [UInt8] = []
@@ -69,6 +74,7 @@ public final class Analyzer {
         normalizer = Normalizer(options: options.normalization)
         identifier = LanguageIdentifier(defaultLanguage: options.defaultLanguage)
         languages = resources.languages
+        mainStemmerLanguage = LanguageCode.stemmerName(options.language ?? options.defaultLanguage)
         if let l = options.language { _ = try stemmer(for: l) }
         _ = try stemmer(for: options.defaultLanguage)
     }
@@ -78,7 +84,13 @@ public final class Analyzer {
         var tokens: [Token] = []
         tokens.reserveCapacity(norm.bytes.count / 5 + 4)
         norm.bytes.withUnsafeBufferPointer { tokenizer.tokenize($0, vocabulary: vocabulary, into: &tokens) }
-        for i in tokens.indices { tokens[i].span = norm.span(Int(tokens[i].start), Int(tokens[i].end)) }
+        tokens.withUnsafeMutableBufferPointer { t in
+            if norm.origin.isEmpty {
+                for i in t.indices { t[i].span = Span(Int(t[i].start), Int(t[i].end)) }
+            } else {
+                for i in t.indices { t[i].span = norm.span(Int(t[i].start), Int(t[i].end)) }
+            }
+        }
 
         let language: LanguageGuess
         if let forced = options.language {
@@ -88,7 +100,7 @@ public final class Analyzer {
         }
         if options.stemming {
             let stemmer = (try? self.stemmer(for: language.code)) ?? (try? self.stemmer(for: options.defaultLanguage))
-            if let stemmer { stem(&tokens, with: stemmer, language: stemmer.language) }
+            if let stemmer { stem(&tokens, with: stemmer) }
         }
 
         let sentences = SentenceSplitter.split(tokens: tokens, bytes: norm.bytes).map { r in
@@ -101,31 +113,40 @@ public final class Analyzer {
 
     public func stemmer(for language: String) throws -> SnowballStemmer {
         if let last = lastStemmer, last.language == language || last.requested == language { return last.stemmer }
-        if let s = stemmers[language] { lastStemmer = (language, s.language, s); return s }
+        if let s = stemmers[language] { lastStemmer = (language, s.language, s, cache(for: s)); return s }
         let s = try SnowballStemmer(language: LanguageCode.stemmerName(language))
         stemmers[language] = s
-        lastStemmer = (language, s.language, s)
+        lastStemmer = (language, s.language, s, cache(for: s))
         return s
     }
-    /// The stemmer of the previous document: consecutive documents are nearly always in one language.
-    private var lastStemmer: (requested: String, language: String, stemmer: SnowballStemmer)?
+    /// The stemmer of the previous document and its cache: consecutive documents are nearly always in
+    /// one language, so most documents find both here without a dictionary look-up.
+    private var lastStemmer: (requested: String, language: String, stemmer: SnowballStemmer, cache: FormTable)?
 
-    private func stem(_ tokens: inout [Token], with stemmer: SnowballStemmer, language: String) {
-        var cache = stemCache[language] ?? []
-        stemCache[language] = nil   // keep the array uniquely referenced while we grow it
-        for i in tokens.indices {
-            let kind = tokens[i].kind
-            guard kind == .word || kind == .hashtag else { continue }
-            let form = Int(tokens[i].form)
-            if form >= cache.count { cache.append(contentsOf: repeatElement(0, count: max(form + 1 - cache.count, 1024))) }
-            var s = cache[form]
-            if s == 0 {
-                s = stemForm(UInt32(form), stemmer: stemmer, dropFirst: kind == .hashtag) + 1
-                cache[form] = s
+    private func cache(for s: SnowballStemmer) -> FormTable {
+        if let c = stemCaches[s.language] { return c }
+        let c = s.language == mainStemmerLanguage ? stopwordBits : FormTable()
+        stemCaches[s.language] = c
+        return c
+    }
+
+    private func stem(_ tokens: inout [Token], with stemmer: SnowballStemmer) {
+        let cache: FormTable
+        if let last = lastStemmer, last.stemmer === stemmer { cache = last.cache } else { cache = self.cache(for: stemmer) }
+        tokens.withUnsafeMutableBufferPointer { t in
+            for i in t.indices {
+                let kind = t[i].kind
+                guard kind == .word || kind == .hashtag else { continue }
+                let form = Int(t[i].form)
+                if form >= cache.count { cache.grow(to: form + 1) }
+                var s = cache.ids[2 * form]
+                if s == 0 {
+                    s = stemForm(UInt32(form), stemmer: stemmer, dropFirst: kind == .hashtag) + 1
+                    cache.ids[2 * form] = s
+                }
+                t[i].stem = s - 1
             }
-            tokens[i].stem = s - 1
         }
-        stemCache[language] = cache
     }
 
     private func stemForm(_ form: UInt32, stemmer: SnowballStemmer, dropFirst: Bool) -> UInt32 {
@@ -157,14 +178,45 @@ public final class Analyzer {
     @inline(__always)
     func stopwordMask(_ form: UInt32) -> UInt32 {
         let f = Int(form)
-        if f < stopwordBits.count, stopwordBits[f] != 0 { return stopwordBits[f] }
-        if f >= stopwordBits.count {
-            stopwordBits.append(contentsOf: repeatElement(0, count: max(f + 1 - stopwordBits.count, 1024)))
-        }
+        if f < stopwordBits.count, stopwordBits.ids[2 * f + 1] != 0 { return stopwordBits.ids[2 * f + 1] }
+        return computeStopwordMask(form)
+    }
+
+    private func computeStopwordMask(_ form: UInt32) -> UInt32 {
+        let f = Int(form)
+        if f >= stopwordBits.count { stopwordBits.grow(to: f + 1) }
         let s = vocabulary.string(form)
         var bits: UInt32 = 1
         for (l, code) in languages.enumerated() where resources.stopwords[code]?.contains(s) == true { bits |= 2 << l }
-        stopwordBits[f] = bits
+        stopwordBits.ids[2 * f + 1] = bits
         return bits
+    }
+}
+
+/// Two numbers per form id, side by side in a raw buffer: at `2 * id` the stem id + 1 for one language
+/// (0 = not stemmed yet), at `2 * id + 1` the stopword bits (used in the main language's table only). Read
+/// for every word of every document; a Swift array there paid uniqueness checks on each store.
+final class FormTable {
+    private(set) var ids: UnsafeMutablePointer<UInt32>
+    /// Form ids covered.
+    private(set) var count = 0
+
+    init() {
+        ids = .allocate(capacity: 2 * 1024)
+        ids.initialize(repeating: 0, count: 2 * 1024)
+        count = 1024
+    }
+
+    deinit { ids.deallocate() }
+
+    func grow(to n: Int) {
+        var c = count
+        while c < n { c *= 2 }
+        let new = UnsafeMutablePointer<UInt32>.allocate(capacity: 2 * c)
+        new.moveInitialize(from: ids, count: 2 * count)
+        (new + 2 * count).initialize(repeating: 0, count: 2 * (c - count))
+        ids.deallocate()
+        ids = new
+        count = c
     }
 }

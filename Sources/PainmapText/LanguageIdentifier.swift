@@ -23,24 +23,36 @@ public struct LanguageIdentifier: Sendable {
     /// `stopwordMask(form)` has bit `l + 1` set when the form is a function word of `languages[l]`.
     func identify(tokens: [Token], bytes: [UInt8], languages: [String],
                   stopwordMask: (UInt32) -> UInt32) -> LanguageGuess {
-        var scores = Array(repeating: 0.0, count: languages.count)
+        // Scores on the stack: this runs once per document, and the array it used to allocate was one of
+        // the few allocations left per document.
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: languages.count) { scores in
+            scores.initialize(repeating: 0)
+            return identify(tokens: tokens, bytes: bytes, languages: languages, scores: scores, stopwordMask: stopwordMask)
+        }
+    }
+
+    private func identify(tokens: [Token], bytes: [UInt8], languages: [String], scores: UnsafeMutableBufferPointer<Double>,
+                          stopwordMask: (UInt32) -> UInt32) -> LanguageGuess {
         for t in tokens where t.kind == .word {
             let mask = stopwordMask(t.form) >> 1
             if mask == 0 { continue }
             // A function word of several languages ("so", "was", "in": English and German) is weaker
             // evidence: each of its k languages gets 1/k.
-            let share = 1.0 / Double(mask.nonzeroBitCount)
+            let k = mask.nonzeroBitCount
+            let share = k == 1 ? 1.0 : 1.0 / Double(k)   // most function words belong to one language
             for l in 0..<languages.count where mask & (1 << l) != 0 { scores[l] += share }
         }
         // Language-specific letters (only non-ASCII bytes can be one; most feedback has none).
-        var i = bytes.withUnsafeBufferPointer { p in p.firstIndex { $0 >= 0x80 } } ?? bytes.count
-        while i < bytes.count {
-            if bytes[i] < 0x80 { i += 1; continue }
-            let (v, len) = bytes.withUnsafeBufferPointer { CharClass.decode($0, i) }
-            if let lang = LanguageIdentifier.letterHints[v], let l = languages.firstIndex(of: lang) {
-                scores[l] += LanguageIdentifier.letterWeight
+        bytes.withUnsafeBufferPointer { p in
+            var i = CharClass.firstNonASCII(p)
+            while i < p.count {
+                if p[i] < 0x80 { i += 1; continue }
+                let (v, len) = CharClass.decode(p, i)
+                if let lang = LanguageIdentifier.letterHints[v], let l = languages.firstIndex(of: lang) {
+                    scores[l] += LanguageIdentifier.letterWeight
+                }
+                i += len
             }
-            i += len
         }
         let total = scores.reduce(0, +)
         guard total > 0, var best = scores.indices.max(by: { scores[$0] < scores[$1] }) else {

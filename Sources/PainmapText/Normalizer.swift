@@ -68,8 +68,25 @@ public struct Normalizer: Sendable {
         var s = s
         return s.withUTF8 { p -> [UInt8]? in
             guard let first = p.first, let last = p.last, first != 0x20, first != 0x3E, last != 0x20 else { return p.isEmpty ? [] : nil }
+            // Eight bytes at a time (this runs on every document; measured ~2.5% of tokenize byte by byte).
+            // For bytes below 0x80 these masks are exact, with no carries between bytes: `lt` has bit 7 of
+            // each byte below 0x20 set, `eq(c)` bit 7 of each byte equal to `c`.
+            let n = p.count, raw = UnsafeRawPointer(p.baseAddress!)
+            let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+            @inline(__always) func eq(_ x: UInt64, _ c: UInt8) -> UInt64 { ~((x ^ (ones &* UInt64(c))) &+ (ones &* 0x7F)) & high }
+            var i = 0
             var prevSpace = false
-            for b in p {
+            while i + 8 <= n {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if x & high != 0 { return nil }
+                let lt = ~((x | high) &- (ones &* 0x20)) & high
+                if lt | eq(x, 0x7F) | eq(x, 0x3C) | eq(x, 0x26) != 0 { return nil }
+                let sp = eq(x, 0x20)
+                if sp & (sp << 8) != 0 || (prevSpace && sp & 0x80 != 0) { return nil }
+                prevSpace = sp >> 63 != 0
+                i += 8
+            }
+            for b in UnsafeBufferPointer(rebasing: p[i...]) {
                 if b < 0x20 || b >= 0x7F || b == 0x3C || b == 0x26 { return nil }
                 let space = b == 0x20
                 if space && prevSpace { return nil }
@@ -88,7 +105,7 @@ public struct Normalizer: Sendable {
         var s = s
         s.withUTF8 { p in
             let n = p.count
-            let needsNFC = p.contains { $0 >= 0xCC }
+            let needsNFC = UnsafeBufferPointer(rebasing: p[CharClass.firstNonASCII(p)...]).contains { $0 >= 0xCC }
             var i = 0
             var scalar = 0   // index of the scalar starting at byte i
             while i < n {

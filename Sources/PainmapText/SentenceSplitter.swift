@@ -2,10 +2,26 @@
 /// periods), decimals and URLs (single tokens), ellipses, emoji, line breaks and bullet lists.
 public enum SentenceSplitter {
     public static func split(tokens: [Token], bytes: [UInt8]) -> [Range<Int>] {
+        // On raw buffers: this looks at every token and the bytes around it, and Array's bounds checks
+        // were a visible share of it.
+        tokens.withUnsafeBufferPointer { t in bytes.withUnsafeBufferPointer { b in split(tokens: t, bytes: b) } }
+    }
+
+    static func split(tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var out: [Range<Int>] = []
         guard !tokens.isEmpty else { return out }
         var start = 0
-        func close(_ end: Int) { if end > start { out.append(start..<end); start = end } }
+        // A "sentence" of punctuation alone ("xD ." or a stray "!!") belongs to the one before it: merged as
+        // each is closed (a second pass over a second array was one more allocation per document).
+        func close(_ end: Int) {
+            guard end > start else { return }
+            if let last = out.last, (start..<end).allSatisfy({ tokens[$0].kind == .punctuation || tokens[$0].kind == .symbol }) {
+                out[out.count - 1] = last.lowerBound..<end
+            } else {
+                out.append(start..<end)
+            }
+            start = end
+        }
 
         for i in 0..<tokens.count {
             let t = tokens[i]
@@ -23,7 +39,7 @@ public enum SentenceSplitter {
             }
             // The "." of a numbered list item ("1. Open the app") belongs to its bullet: it ended a
             // "sentence" of just "1." before.
-            if isListNumberPeriod(tokens, i, bytes) { continue }
+            if t.kind == .punctuation, isListNumberPeriod(tokens, i, bytes) { continue }
             guard isTerminal(t, bytes) else {
                 // Emoji or emoticons followed by a capitalized word end a sentence in social posts.
                 if (t.kind == .emoji || t.kind == .emoticon), i + 1 < tokens.count, tokens[i + 1].kind == .word,
@@ -44,26 +60,17 @@ public enum SentenceSplitter {
             close(end)
         }
         close(tokens.count)
-        // A "sentence" of punctuation alone ("xD ." or a stray "!!") belongs to the one before it.
-        var merged: [Range<Int>] = []
-        for r in out {
-            if let last = merged.last, r.allSatisfy({ tokens[$0].kind == .punctuation || tokens[$0].kind == .symbol }) {
-                merged[merged.count - 1] = last.lowerBound..<r.upperBound
-            } else {
-                merged.append(r)
-            }
-        }
-        return merged
+        return out
     }
 
-    static func newlinesBetween(_ a: Token, _ b: Token, _ bytes: [UInt8]) -> Int {
+    static func newlinesBetween(_ a: Token, _ b: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var n = 0
         var i = Int(a.end)
         while i < Int(b.start) { if bytes[i] == 0x0A { n += 1 }; i += 1 }
         return n
     }
 
-    static func isTerminal(_ t: Token, _ bytes: [UInt8]) -> Bool {
+    static func isTerminal(_ t: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard t.kind == .punctuation else { return false }
         let b = bytes[Int(t.start)]
         if b == 0x21 || b == 0x3F || b == 0x2E { return true }                 // ! ? . and their runs
@@ -71,12 +78,12 @@ public enum SentenceSplitter {
         return false
     }
 
-    static func isEllipsis(_ t: Token, _ bytes: [UInt8]) -> Bool {
+    static func isEllipsis(_ t: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let b = bytes[Int(t.start)]
         return (b == 0x2E && t.end - t.start >= 2) || b == 0xE2
     }
 
-    static func isCloser(_ t: Token, _ bytes: [UInt8]) -> Bool {
+    static func isCloser(_ t: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard t.kind == .punctuation else { return false }
         let b = bytes[Int(t.start)]
         if b == 0x29 || b == 0x5D || b == 0x22 || b == 0x27 { return true }      // ) ] " '
@@ -84,12 +91,12 @@ public enum SentenceSplitter {
             && (bytes[Int(t.start) + 2] == 0x9D || bytes[Int(t.start) + 2] == 0x99)  // ” ’
     }
 
-    static func startsUpper(_ t: Token, _ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { CharClass.isUppercase(CharClass.decode($0, Int(t.start)).0) }
+    static func startsUpper(_ t: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        CharClass.isUppercase(CharClass.decode(bytes, Int(t.start)).0)
     }
 
     /// A "." right after a number of at most three digits that starts the text or a line.
-    static func isListNumberPeriod(_ tokens: [Token], _ i: Int, _ bytes: [UInt8]) -> Bool {
+    static func isListNumberPeriod(_ tokens: UnsafeBufferPointer<Token>, _ i: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let t = tokens[i]
         guard i > 0, t.kind == .punctuation, t.end - t.start == 1, bytes[Int(t.start)] == 0x2E else { return false }
         let num = tokens[i - 1]
@@ -99,7 +106,7 @@ public enum SentenceSplitter {
     }
 
     /// "-", "*", "•", "1.", "2)" at the start of a line.
-    static func isBullet(_ t: Token, _ bytes: [UInt8]) -> Bool {
+    static func isBullet(_ t: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let b = bytes[Int(t.start)]
         if t.kind == .punctuation && (b == 0x2D || b == 0x2A) { return true }
         if t.end - t.start == 3, b == 0xE2, bytes[Int(t.start) + 1] == 0x80, bytes[Int(t.start) + 2] == 0xA2 { return true }

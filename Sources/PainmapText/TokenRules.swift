@@ -21,6 +21,19 @@ enum Emoticons {
         "8-)", "¯\\_(ツ)_/¯", "\\o/", "\\o", "o/", ":-#", ":#", "%)", "<(^_^)>", "(^_^)", "(>_<)", "(T_T)",
     ]
 
+    /// Bit `b` set when an emoticon starts with ASCII byte `b` (bytes 64...127 in `firstBytesHigh`): the
+    /// tokenizer's word fast path asks this for every word. Literals, so reading them needs no lazy
+    /// initialization (a computed table cost a `swift_once` call per word in profiles); FastPathTests
+    /// checks them against `all`.
+    static let firstBytesLow: UInt64 = 0x7D01_2320_0000_0000
+    static let firstBytesHigh: UInt64 = 0x0100_8000_5110_8014
+
+    @inline(__always)
+    static func mayStart(_ b: UInt8) -> Bool {
+        if b >= 128 { return byFirstByte[Int(b)] != nil }
+        return (b < 64 ? firstBytesLow >> UInt64(b) : firstBytesHigh >> UInt64(b - 64)) & 1 != 0
+    }
+
     static let byFirstByte: [[Entry]?] = {
         var table = [[Entry]?](repeating: nil, count: 256)
         for e in all {

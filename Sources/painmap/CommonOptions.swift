@@ -64,6 +64,43 @@ enum LineJob {
         init(_ reader: LineReader) { self.reader = reader }
     }
 
+    /// For commands that write bytes for each line (JSON Lines): workers take chunks of a block as they
+    /// come free, write the lines of a chunk into one buffer, and the buffers go to `out` in input order.
+    /// Measured against `run` for `painmap sentiment`: no array per line, and no thread left waiting at the
+    /// end of a block because its fixed half was slower (the machine is shared).
+    static func write(file: String, jobs: Int, out: Output,
+                      work: @escaping @Sendable (_ worker: Int, _ line: Int, _ text: String, _ into: inout JSONWriter) -> Void) throws {
+        let ahead = ReadAhead(try LineReader(path: file))
+        let name = ahead.reader.name
+        let readQueue = DispatchQueue(label: "painmap.read-ahead")
+        var current = ahead.reader.nextBlock()
+        var capacity = 1 << 16
+        while let block = current {
+            let pending = DispatchGroup()
+            readQueue.async(group: pending) { ahead.block = ahead.reader.nextBlock() }
+            let size = capacity
+            let chunks = ParallelBatches.mapChunks(count: block.ranges.count, workers: jobs) { w, range -> ([UInt8], [InputWarning]) in
+                var warnings: [InputWarning] = []
+                var j = JSONWriter(capacity: size)
+                block.bytes.withUnsafeBufferPointer { p in
+                    for k in range {
+                        let line = block.firstLine + k
+                        let text = TextDecoding.decode(UnsafeBufferPointer(rebasing: p[block.ranges[k]]), file: name, line: line, warnings: &warnings)
+                        work(w, line, text, &j)
+                    }
+                }
+                return (j.bytes, warnings)
+            }
+            for c in chunks {
+                for w in c.1 { Diagnostics.warn(w.description) }
+                out.write(c.0)
+                capacity = max(capacity, c.0.count)
+            }
+            pending.wait()
+            current = ahead.block
+        }
+    }
+
     static func run<R>(file: String, jobs: Int, work: @escaping @Sendable (_ worker: Int, _ line: Int, _ text: String) -> R,
                        emit: (R) -> Void) throws {
         let ahead = ReadAhead(try LineReader(path: file))

@@ -49,43 +49,39 @@ struct SentimentCommand: ParsableCommand {
         let out = Output()
         let format = self.format, withSentences = sentences
         if format == .table { out.line("line   label     compound  pos    neu    neg    text") }
-        try LineJob.run(
-            file: file, jobs: pipeline.jobs,
-            work: { w, line, text -> [UInt8] in
-                let item = (line, text)
-                let scorer = workers[w]
-                let doc = scorer.analyzer.analyze(text)
-                let r = scorer.score(doc)
-                let s = r.document
-                switch format {
-                case .json:
-                    var j = JSONWriter(capacity: 128)
-                    j.beginObject()
-                    j.key("line", item.0)
-                    j.key("compound", s.compound); j.key("positive", s.positive, digits: 3)
-                    j.key("neutral", s.neutral, digits: 3); j.key("negative", s.negative, digits: 3)
-                    j.key("label", s.label.rawValue)
-                    if !r.scored { j.key("scored", false); j.key("language", doc.language.code) }
-                    if withSentences {
-                        j.key("sentences"); j.beginArray()
-                        for (k, sent) in doc.sentences.enumerated() {
-                            j.beginObject()
-                            j.key("text", doc.originalText(sent.span))
-                            j.key("compound", r.sentences[k].compound); j.key("label", r.sentences[k].label.rawValue)
-                            j.endObject()
-                        }
-                        j.endArray()
+        try LineJob.write(file: file, jobs: pipeline.jobs, out: out) { w, line, text, j in
+            let scorer = workers[w]
+            let doc = scorer.analyzer.analyze(text)
+            let r = scorer.score(doc)
+            let s = r.document
+            switch format {
+            case .json:
+                j.beginObject()
+                j.literalKey("line"); j.int(line)
+                j.literalKey("compound"); j.double(s.compound)
+                j.literalKey("positive"); j.double(s.positive, digits: 3)
+                j.literalKey("neutral"); j.double(s.neutral, digits: 3)
+                j.literalKey("negative"); j.double(s.negative, digits: 3)
+                j.literalKey("label"); j.string(s.label.rawValue)
+                if !r.scored { j.key("scored", false); j.key("language", doc.language.code) }
+                if withSentences {
+                    j.key("sentences"); j.beginArray()
+                    for (k, sent) in doc.sentences.enumerated() {
+                        j.beginObject()
+                        j.key("text", doc.originalText(sent.span))
+                        j.key("compound", r.sentences[k].compound); j.key("label", r.sentences[k].label.rawValue)
+                        j.endObject()
                     }
-                    j.endObject()
-                    j.bytes.append(0x0A)
-                    return j.bytes
-                case .table:
-                    let text = item.1.count > 60 ? String(item.1.prefix(57)) + "..." : item.1
-                    return Array(String(format: "%-6d %-9@ %+.4f   %.3f  %.3f  %.3f  %@\n", item.0, s.label.rawValue as NSString,
-                                        s.compound, s.positive, s.neutral, s.negative, text as NSString).utf8)
+                    j.endArray()
                 }
-            },
-            emit: { out.write($0) })
+                j.endObject()
+                j.newline()
+            case .table:
+                let shown = text.count > 60 ? String(text.prefix(57)) + "..." : text
+                j.bytes.append(contentsOf: String(format: "%-6d %-9@ %+.4f   %.3f  %.3f  %.3f  %@\n", line, s.label.rawValue as NSString,
+                                                  s.compound, s.positive, s.neutral, s.negative, shown as NSString).utf8)
+            }
+        }
         out.flush()
     }
 }

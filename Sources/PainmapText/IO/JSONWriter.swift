@@ -25,6 +25,17 @@ public struct JSONWriter {
     public mutating func beginArray() { valuePrefix(); bytes.append(0x5B); push() }
     public mutating func endArray() { bytes.append(0x5D); pop() }
 
+    /// A key known at compile time that needs no escaping, copied as it is: the per-line keys of
+    /// `painmap sentiment` went through the escaping loop once per line each.
+    public mutating func literalKey(_ k: StaticString) {
+        separator()
+        bytes.append(0x22)
+        bytes.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
+        bytes.append(0x22)
+        bytes.append(0x3A)
+        pendingKey = true
+    }
+
     /// An object key; the value written next belongs to it.
     public mutating func key(_ k: String) {
         separator()
@@ -62,18 +73,29 @@ public struct JSONWriter {
         bytes.append(0x2E)
         var width = digits
         while frac % 10 == 0 { frac /= 10; width -= 1 }   // no trailing zeros
-        var buf = [UInt8](repeating: 0x30, count: width)
-        var k = width - 1
-        while frac > 0 { buf[k] = 0x30 + UInt8(frac % 10); frac /= 10; k -= 1 }
-        bytes.append(contentsOf: buf)
+        appendDigits(UInt64(frac), width: width)
     }
 
-    private mutating func appendDigits(_ v: UInt64) {
-        if v < 10 { bytes.append(0x30 + UInt8(v)); return }
-        var tmp: [UInt8] = []
-        var x = v
-        while x > 0 { tmp.append(0x30 + UInt8(x % 10)); x /= 10 }
-        bytes.append(contentsOf: tmp.reversed())
+    /// Decimal digits of `v`, left-padded with zeros to `width`. Built in a fixed buffer on the stack: the
+    /// arrays this used to build cost an allocation per number (four per sentiment line).
+    private mutating func appendDigits(_ v: UInt64, width: Int = 1) {
+        if v < 10 && width <= 1 { bytes.append(0x30 + UInt8(v)); return }
+        var buf: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: UInt64.max has 20 digits
+        withUnsafeMutableBytes(of: &buf) { raw in
+            var k = raw.count
+            var x = v
+            repeat { k -= 1; raw[k] = 0x30 + UInt8(x % 10); x /= 10 } while x > 0
+            while raw.count - k < width && k > 0 { k -= 1; raw[k] = 0x30 }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[k...]))
+        }
+    }
+
+    /// Ends a line of JSON Lines: appends "\n", and the next top-level value starts a new line rather than
+    /// continuing a list (one writer can then fill a whole buffer of lines).
+    public mutating func newline() {
+        bytes.append(0x0A)
+        needsComma = false
+        pendingKey = false
     }
 
     public mutating func key(_ k: String, _ v: String) { key(k); string(v) }
@@ -86,7 +108,23 @@ public struct JSONWriter {
         s.withUTF8 { appendStringBytes($0) }
     }
 
+    private mutating func appendStringBytes(_ s: UnsafeBufferPointer<UInt8>) {
+        // Text that needs no escaping (nearly all) is copied whole rather than byte by byte.
+        if !s.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            bytes.append(0x22)
+            bytes.append(contentsOf: s)
+            bytes.append(0x22)
+            return
+        }
+        appendEscapedStringBytes(s)
+    }
+
     private mutating func appendStringBytes<C: Collection>(_ s: C) where C.Element == UInt8 {
+        if s.withContiguousStorageIfAvailable({ appendStringBytes($0) }) != nil { return }
+        appendEscapedStringBytes(s)
+    }
+
+    private mutating func appendEscapedStringBytes<C: Collection>(_ s: C) where C.Element == UInt8 {
         bytes.append(0x22)
         for b in s {
             switch b {

@@ -103,6 +103,22 @@ public struct LineBlock: Sendable {
 }
 
 public enum TextDecoding {
+    /// `decode` for a line in a buffer, the way line readers call it. The generic version below is not
+    /// specialized across modules, and its `String(validating:)` paid for generic metadata look-ups on every
+    /// line (~4% of `painmap tokenize`). Valid UTF-8 with no NUL (nearly every line) decodes to exactly its
+    /// own bytes, so that is checked after the fast decode; anything else takes the reporting path.
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int,
+                              warnings: inout [InputWarning]) -> String {
+        if let base = bytes.baseAddress, memchr(base, 0, bytes.count) == nil {
+            var s = String(decoding: bytes, as: UTF8.self)
+            let same = s.withUTF8 { u in u.count == bytes.count && memcmp(u.baseAddress!, base, u.count) == 0 }
+            if same { return s }
+        } else if bytes.isEmpty {
+            return ""
+        }
+        return decode(Array(bytes), file: file, line: line, warnings: &warnings)
+    }
+
     /// Decodes a line as UTF-8. Invalid sequences become U+FFFD and NUL bytes are dropped; each repair is
     /// reported with the column (in bytes, 1-based) where it happened, never silently.
     public static func decode<C: Collection>(_ bytes: C, file: String, line: Int,

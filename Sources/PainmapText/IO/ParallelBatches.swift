@@ -37,16 +37,69 @@ public struct ParallelBatches {
         let out = UnsafeMutableBufferPointer<Result?>.allocate(capacity: n)
         out.initialize(repeating: nil)
         defer { out.deinitialize(); out.deallocate() }
-        let chunks = workers
-        let per = (n + chunks - 1) / chunks
         let unsafeItems = UnsafeSendable(items)
         let unsafeOut = UnsafeSendable(out)
+        // A fixed share per worker, so which worker sees which item is the same on every run (callers keep
+        // per-worker state, such as vocabularies, that would otherwise differ between runs). `mapChunks`
+        // hands out work dynamically, for callers whose output cannot depend on the worker.
+        let chunks = workers
+        let per = (n + chunks - 1) / chunks
         DispatchQueue.concurrentPerform(iterations: chunks) { w in
             let lo = w * per, hi = min(n, lo + per)
             guard lo < hi else { return }
             for i in lo..<hi { unsafeOut.value[i] = work(w, unsafeItems.value[i]) }
         }
         return out.map { $0! }
+    }
+
+    /// `body(worker, range)` for consecutive ranges covering `0..<count` on `workers` threads (as
+    /// `forEachChunk`), with the results in the order of the ranges.
+    public static func mapChunks<R>(count n: Int, workers: Int, _ body: @escaping @Sendable (Int, Range<Int>) -> R) -> [R] {
+        let (_, chunks) = chunking(count: n, workers: workers)
+        let out = UnsafeMutableBufferPointer<R?>.allocate(capacity: chunks)
+        out.initialize(repeating: nil)
+        defer { out.deinitialize(); out.deallocate() }
+        let unsafeOut = UnsafeSendable(out)
+        forEachChunk(count: n, workers: workers) { w, c, range in unsafeOut.value[c] = body(w, range) }
+        return out.map { $0! }
+    }
+
+    static func chunking(count n: Int, workers: Int) -> (size: Int, chunks: Int) {
+        if workers <= 1 { return (max(n, 1), n > 0 ? 1 : 0) }
+        let size = max(16, n / (workers * 8))
+        return (size, (n + size - 1) / size)
+    }
+
+    /// Calls `body(worker, index, range)` for consecutive ranges covering `0..<count`, on `workers` threads.
+    /// Ranges are handed out as workers come free rather than split evenly up front: with a fixed half
+    /// each, one thread slowed by anything else on the machine left the other idle at the end of every
+    /// batch. Worker `w` runs on one thread at a time, so per-worker state stays unshared.
+    /// `body` also gets the index of the range.
+    public static func forEachChunk(count n: Int, workers: Int, _ body: @Sendable (Int, Int, Range<Int>) -> Void) {
+        let (size, chunks) = chunking(count: n, workers: workers)
+        if chunks <= 1 || workers <= 1 {
+            for c in 0..<chunks { body(0, c, (c * size)..<min(n, (c + 1) * size)) }
+            return
+        }
+        let next = ChunkCounter()
+        DispatchQueue.concurrentPerform(iterations: min(workers, chunks)) { w in
+            while true {
+                let c = next.take()
+                guard c < chunks else { return }
+                body(w, c, (c * size)..<min(n, (c + 1) * size))
+            }
+        }
+    }
+}
+
+/// A counter shared by the workers of one batch (taken a few dozen times per batch: a lock is plenty).
+private final class ChunkCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func take() -> Int {
+        lock.lock(); defer { lock.unlock() }
+        value += 1
+        return value - 1
     }
 }
 

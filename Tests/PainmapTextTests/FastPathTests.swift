@@ -1,0 +1,145 @@
+import XCTest
+@testable import PainmapText
+
+/// The hand-written fast paths (word-at-a-time scans, Vocabulary's caches) must agree with the plain
+/// definitions they replace, on every input and at every alignment.
+final class FastPathTests: XCTestCase {
+    /// The byte-by-byte definition of `Normalizer.alreadyNormalASCII`.
+    private func referenceNormalASCII(_ s: String) -> [UInt8]? {
+        let p = Array(s.utf8)
+        guard let first = p.first, let last = p.last, first != 0x20, first != 0x3E, last != 0x20 else { return p.isEmpty ? [] : nil }
+        var prevSpace = false
+        for b in p {
+            if b < 0x20 || b >= 0x7F || b == 0x3C || b == 0x26 { return nil }
+            let space = b == 0x20
+            if space && prevSpace { return nil }
+            prevSpace = space
+        }
+        return p
+    }
+
+    func testAlreadyNormalASCIIMatchesTheByteByByteDefinition() {
+        // Every byte that matters, at every position of texts that span several 8-byte words.
+        let specials: [UInt8] = [0x20, 0x00, 0x09, 0x0A, 0x1F, 0x7F, 0x80, 0xC3, 0x3C, 0x26, 0x3E, 0x21, 0x7E]
+        let base = Array("abcdefghij klmnopq rstuvwx yz".utf8)
+        for pos in 0..<base.count {
+            for b in specials {
+                var bytes = base
+                bytes[pos] = b
+                let s = String(decoding: bytes, as: UTF8.self)
+                XCTAssertEqual(Normalizer.alreadyNormalASCII(s), referenceNormalASCII(s), "byte \(b) at \(pos)")
+                // Two spaces in a row, across every word boundary too.
+                if pos + 1 < base.count {
+                    var two = base
+                    two[pos] = 0x20; two[pos + 1] = 0x20
+                    let t = String(decoding: two, as: UTF8.self)
+                    XCTAssertEqual(Normalizer.alreadyNormalASCII(t), referenceNormalASCII(t), "two spaces at \(pos)")
+                }
+            }
+        }
+        var rng = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array("ab  <&>\u{7F}\t\n.".utf8) + [0xC3, 0xA9]
+        for _ in 0..<5000 {
+            let n = Int.random(in: 0..<40, using: &rng)
+            let bytes = (0..<n).map { _ in alphabet.randomElement(using: &rng)! }
+            let s = String(decoding: bytes, as: UTF8.self)
+            XCTAssertEqual(Normalizer.alreadyNormalASCII(s), referenceNormalASCII(s), "\(bytes)")
+        }
+    }
+
+    func testFirstNonASCII() {
+        for n in 0..<20 {
+            for pos in 0...n {
+                var bytes = [UInt8](repeating: 0x61, count: n)
+                if pos < n { bytes[pos] = 0xE2 }
+                let got = bytes.withUnsafeBufferPointer { CharClass.firstNonASCII($0) }
+                XCTAssertEqual(got, pos, "n \(n) pos \(pos)")
+            }
+        }
+    }
+
+    /// Many forms, long and short, interned in an order that makes the hot cache evict and the tables grow:
+    /// ids stay dense, stable and round-trip to their bytes.
+    func testVocabularyIdsAreStableThroughItsCaches() {
+        let v = Vocabulary(capacity: 16)
+        var words: [String] = []
+        for i in 0..<30_000 { words.append(i % 3 == 0 ? "w\(i)" : i % 3 == 1 ? "longer-form-\(i)" : "\(i)x") }
+        var ids: [UInt32] = []
+        for w in words { ids.append(v.intern(w)) }
+        XCTAssertEqual(ids, (0..<UInt32(words.count)).map { $0 })
+        for (k, w) in words.enumerated().reversed() {
+            XCTAssertEqual(v.intern(w), UInt32(k))
+            XCTAssertEqual(v.lookup(w), UInt32(k))
+            XCTAssertEqual(v.string(UInt32(k)), w)
+        }
+        XCTAssertEqual(v.count, words.count)
+    }
+
+    /// Words scanned eight bytes at a time end where the byte loop ends them, with the same flags and the
+    /// same answer to "already in look-up form", from every letter of random texts full of the cases that
+    /// matter: letter runs across 8-byte boundaries, capitals, digits, inner apostrophes, hyphens and
+    /// periods, non-ASCII letters.
+    func testWordScanMatchesTheByteLoop() {
+        let pieces = ["a", "aa", "aaa", "b", "B", "AA", "Z", "z", "e", "ee", "E", "0", "7", "'", "’", "-", ".", " ", "é", "ÉÉ",
+                      "ß", "x", "xyz", "abcdefgh", "ABCDEFGH", "@", "[", "`", "{", "n't", "dont", "U.S.", "e.g.", "Mr", "No.", "\n"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<4000 {
+            let text = (0..<Int.random(in: 1..<24, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { p in
+                var i = 0
+                while i < p.count {
+                    let (v, len) = CharClass.decode(p, i)
+                    if CharClass.isLetter(v) {
+                        let fast = Tokenizer.wordEnd(p, i, lookupForm: ())
+                        let slow = Tokenizer.wordEnd(p, i, lookupForm: (), wordAtATime: false)
+                        XCTAssertEqual(fast.0, slow.0, "end of the word at \(i) in \(text.debugDescription)")
+                        XCTAssertEqual(fast.1, slow.1, "flags of the word at \(i) in \(text.debugDescription)")
+                        XCTAssertEqual(fast.2, slow.2, "plain word at \(i) in \(text.debugDescription)")
+                    }
+                    i += len
+                }
+            }
+        }
+    }
+
+    /// Where the tokenizer finishes a short word itself, `wordEnd` ends it at the same byte, calls it plain
+    /// unless capitalized, and sets no flag but `.capitalized` for a capital and perhaps the negation (which
+    /// the tokenizer asks for the same way); the packed form is the word with its first letter lower-cased.
+    func testShortLowerWordsAgreeWithWordEnd() {
+        let pieces = ["a", "aa", "aaa", "b", "B", "t", "dont", "Dont", "The", "I", "Aaa", "AA", "cant", "n", "0", "'", "-", ".", " ", ",", "!", "é", "abcdefg",
+                      "abcdefgh", "\n", "\t", "@", "xyzzy"]
+        var rng = SystemRandomNumberGenerator()
+        var checked = 0
+        for _ in 0..<4000 {
+            let text = (0..<Int.random(in: 1..<20, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { p in
+                for i in 0..<p.count where CharClass.isASCIILetter(p[i]) && (i == 0 || !CharClass.isASCIILetter(p[i - 1])) {
+                    guard let (e, key) = Tokenizer.shortLowerWord(p, i) else { continue }
+                    checked += 1
+                    let (end, flags, plain) = Tokenizer.wordEnd(p, i, lookupForm: ())
+                    let capital = p[i] <= 0x5A
+                    XCTAssertEqual(e, end, "end at \(i) in \(text.debugDescription)")
+                    XCTAssertEqual(plain, !capital, "plain at \(i) in \(text.debugDescription)")
+                    XCTAssertEqual(flags.subtracting(.negation), capital ? .capitalized : [], "flags at \(i) in \(text.debugDescription)")
+                    var packed: UInt64 = 0
+                    for k in i..<e { packed |= UInt64(k == i ? p[k] | 0x20 : p[k]) << (8 * UInt64(k - i)) }
+                    XCTAssertEqual(key, packed)
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 1000)
+    }
+
+    func testEmoticonFirstBytesMatchTheList() {
+        var low: UInt64 = 0, high: UInt64 = 0
+        for e in Emoticons.all {
+            let b = e.utf8.first!
+            if b < 64 { low |= 1 << UInt64(b) } else if b < 128 { high |= 1 << UInt64(b - 64) }
+        }
+        XCTAssertEqual(Emoticons.firstBytesLow, low)
+        XCTAssertEqual(Emoticons.firstBytesHigh, high)
+        for b in 0..<256 { XCTAssertEqual(Emoticons.mayStart(UInt8(b)), Emoticons.byFirstByte[b] != nil, "byte \(b)") }
+    }
+}
