@@ -135,8 +135,9 @@ public final class SentimentScorer {
         ids = (v.intern("like"), v.intern("least"), v.intern("at"), v.intern("never"), v.intern("not"), v.intern("only"), v.intern("been"))
         // Fix: not "that" or "as": "never that good" and "never as good as promised" are complaints, not praise.
         neverSoFollowers = Set(["so", "this", "more"].map { v.intern($0) })
-        // "like" is a verb after these, a preposition ("looks like", "feel like") elsewhere.
-        likeSubjects = Set(["i", "we", "you", "they", "really", "do", "don't", "dont", "would", "i'd", "we'd",
+        // "like" is a verb after these, a preposition ("looks like", "feel like") elsewhere. Not after "would",
+        // "I'd", "we'd": "I would like a refund" asks for something, it does not praise anything.
+        likeSubjects = Set(["i", "we", "you", "they", "really", "do", "don't", "dont",
                             "definitely", "totally", "honestly", "still", "just", "also", "genuinely", "did",
                             "didn't", "didnt", "does", "doesn't", "both", "all", "kinda"].map { v.intern($0) })
         // Lay the entries out group by group.

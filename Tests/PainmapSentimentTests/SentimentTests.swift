@@ -353,6 +353,10 @@ final class SentimentRuleTests: XCTestCase {
         let scam = p.contributions("It feels like a scam")
         XCTAssertEqual(scam.map { $0.text.lowercased() }, ["scam"], p.describe(scam))
         XCTAssertLessThan(p.compound("It feels like a scam"), 0)
+        // A request is not praise.
+        XCTAssertEqual(p.contributions("I would like a refund").map { $0.text.lowercased() }, ["refund"])
+        XCTAssertEqual(p.compound("I'd like to change my delivery address"), 0)
+        XCTAssertEqual(p.compound("We'd like to know when it ships"), 0)
     }
 
     // MARK: language, empty text
