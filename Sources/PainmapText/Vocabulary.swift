@@ -88,12 +88,7 @@ public final class Vocabulary {
         if p.count <= 8 && p.count > 0, let base = p.baseAddress, base[0] != 0 {
             var key: UInt64 = 0
             for k in 0..<p.count { key |= UInt64(base[k]) << (8 * UInt64(k)) }
-            let h = key &* 0x9E37_79B9_7F4A_7C15
-            let hi = Int(truncatingIfNeeded: h >> UInt64(64 - Vocabulary.hotBits))
-            if hot[hi].key == key { return UInt32(truncatingIfNeeded: hot[hi].id) }
-            let id = internShort(key, h, p)
-            hot[hi] = ShortSlot(key: key, id: UInt64(id))
-            return id
+            return intern(packed: key, p)
         }
         if p.count <= 15 && p.count > 8, let base = p.baseAddress, base[0] != 0 {
             let k0 = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
