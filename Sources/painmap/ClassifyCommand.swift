@@ -74,7 +74,7 @@ struct Classify: ParsableCommand {
         let out = Output()
         let format = self.format
         let work: @Sendable (Int, (String, String)) -> [UInt8] = { w, item in
-            let a = analyzers[w].analyze(item.1)
+            let a = analyzers.current(w) { $0.analyzer.vocabulary.isLarge }.analyze(item.1)
             return format == .json ? AnalysisRendering.json(a, id: item.0, text: item.1) : Array(AnalysisRendering.table(a, id: item.0).utf8)
         }
         if inputFormat == .lines {

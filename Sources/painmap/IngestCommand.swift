@@ -135,7 +135,9 @@ struct Ingest: ParsableCommand {
         let resources = try JourneyResources.load(lexicons: pipeline.lexicons)
         let analyzers = try PerWorker(workers: pipeline.jobs) { try FeedbackAnalyzer(resources: resources, options: pipeline.analyzerOptions) }
         let store = try PainmapStore(path: db)
-        let ingester = Ingester(store: store, versions: resources.versions, workers: pipeline.jobs) { w, text in analyzers[w].analyze(text) }
+        let ingester = Ingester(store: store, versions: resources.versions, workers: pipeline.jobs) { w, text in
+            analyzers.current(w) { $0.analyzer.vocabulary.isLarge }.analyze(text)
+        }
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         ingester.onWarning = { Diagnostics.warn($0) }
         var summaries: [IngestSummary] = []

@@ -188,7 +188,7 @@ final class Predictor: @unchecked Sendable {
         vectorizer = try Vectorizer(resources: resources, analyzerOptions: options, options: model.parameters.featureOptions,
                                     features: model.features, workers: pipeline.jobs)
         self.decision = decision
-        buffers = PerWorker(workers: pipeline.jobs) { BufferBox() }
+        buffers = try PerWorker(workers: pipeline.jobs) { BufferBox() }
     }
 
     func predict(_ text: String, worker w: Int) -> PredictionOutcome {

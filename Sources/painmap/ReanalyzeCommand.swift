@@ -41,7 +41,9 @@ struct ReanalyzeCommand: ParsableCommand {
         store = try PainmapStore(path: db, mustExist: true)
         let resources = try JourneyResources.load(lexicons: pipeline.lexicons)
         let analyzers = try PerWorker(workers: pipeline.jobs) { try FeedbackAnalyzer(resources: resources, options: pipeline.analyzerOptions) }
-        let r = Reanalyzer(store: store, versions: resources.versions, workers: pipeline.jobs) { w, text in analyzers[w].analyze(text) }
+        let r = Reanalyzer(store: store, versions: resources.versions, workers: pipeline.jobs) { w, text in
+            analyzers.current(w) { $0.analyzer.vocabulary.isLarge }.analyze(text)
+        }
         let outdated = try r.outdatedCount()
         let v = resources.versions
         print("current versions: lexicon \(v.lexicon), topics \(v.topicModel), phases \(v.phaseModel), journey \(v.journey)")

@@ -50,7 +50,7 @@ struct SentimentCommand: ParsableCommand {
         let format = self.format, withSentences = sentences
         if format == .table { out.line("line   label     compound  pos    neu    neg    text") }
         try LineJob.write(file: file, jobs: pipeline.jobs, out: out) { w, line, text, j in
-            let scorer = workers[w]
+            let scorer = workers.current(w) { $0.analyzer.vocabulary.isLarge }
             let doc = scorer.analyzer.analyze(text)
             let r = scorer.score(doc)
             let s = r.document

@@ -41,7 +41,7 @@ struct Tokenize: ParsableCommand {
         try LineJob.run(
             file: file, jobs: pipeline.jobs,
             work: { w, line, text -> (Int, Int, [UInt8]) in
-                let a = analyzers[w]
+                let a = analyzers.current(w) { $0.vocabulary.isLarge }
                 let doc = a.analyze(text)
                 let rendered: [UInt8]
                 switch format {

@@ -110,12 +110,25 @@ struct UnsafeSendable<T>: @unchecked Sendable {
 }
 
 /// Per-worker state (analyzers, stemmers, caches are not thread-safe), one per worker, made up front so
-/// that workers only ever read the array.
+/// that workers only ever read the array. A worker may replace its own state (see `current`).
 public final class PerWorker<State>: @unchecked Sendable {
-    private let states: [State]
-    public init(workers: Int, make: () throws -> State) rethrows {
-        states = try (0..<max(1, workers)).map { _ in try make() }
+    private final class Slot { var state: State; init(_ s: State) { state = s } }
+    private let slots: [Slot]
+    private let make: () throws -> State
+
+    public init(workers: Int, make: @escaping () throws -> State) throws {
+        self.make = make
+        slots = try (0..<max(1, workers)).map { _ in Slot(try make()) }
     }
+
     /// Worker `w`'s state. Only worker `w` may use it.
-    public subscript(_ w: Int) -> State { states[w] }
+    public subscript(_ w: Int) -> State { slots[w].state }
+
+    /// Worker `w`'s state, made anew first when `isWorn` says the old one has grown too big (an analyzer
+    /// whose vocabulary passed `Vocabulary.renewalSize`). Only worker `w` may call this, between items.
+    public func current(_ w: Int, renewIf isWorn: (State) -> Bool) -> State {
+        let slot = slots[w]
+        if isWorn(slot.state), let fresh = try? make() { slot.state = fresh }
+        return slot.state
+    }
 }
