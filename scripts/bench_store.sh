@@ -46,6 +46,23 @@ print(f"CPU per document\t{(user + sys_s) / n * 1e6:.0f} us, of which writing {s
 PY
 ls -la "$DB" | awk '{printf "database\t%.0f MB\n", $5/1048576}'
 
+echo "== peak memory on a vocabulary that never stops growing (400,000 lines, two unseen words each) =="
+# Real exports keep bringing new order numbers, names and addresses: the analyzers' tables must not grow with them.
+UNIQ=out/bench/unseen-words-400k.txt
+[ -s "$UNIQ" ] || python3 - "$UNIQ" <<'PY'
+import random, string, sys
+r = random.Random(20261122)
+with open(sys.argv[1], "w") as f:
+    for i in range(400_000):
+        w = "".join(r.choice(string.ascii_lowercase) for _ in range(9))
+        f.write(f"my order {w} never arrived and support mr {w.capitalize()}son ignored me\n")
+PY
+rm -f out/bench/unseen.sqlite out/bench/unseen.sqlite-wal out/bench/unseen.sqlite-shm
+/usr/bin/time -f "%e %M" -o out/bench/unseen-time.txt "$PAINMAP" ingest "$UNIQ" --db out/bench/unseen.sqlite -q > /dev/null
+read -r usecs urss < out/bench/unseen-time.txt
+python3 -c "print(f'ingest, unseen words\tpeak RSS {$urss/1024:.0f} MB   target < 300   ({400000/$usecs:.0f} docs/s)')"
+rm -f out/bench/unseen.sqlite out/bench/unseen.sqlite-wal out/bench/unseen.sqlite-shm
+
 echo "== queries over $N documents (best of 3 runs, whole process, warm cache) =="
 q() { # name, args...
   local name=$1; shift
