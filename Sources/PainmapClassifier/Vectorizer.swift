@@ -47,7 +47,7 @@ public final class Vectorizer: @unchecked Sendable {
         let pool = ParallelBatches(workers: workers, batchSize: max(texts.count, 1))
         let extractors = self.extractors, features = self.features
         if !growing {
-            return pool.map(texts) { w, text in extractors[w].knownVector(text, features: features) }
+            return pool.map(texts) { w, text in extractors.current(w, renewIf: FeatureExtractor.isLarge).knownVector(text, features: features) }
         }
         var docs = makeDocuments()
         for v in trainingVectors(texts) { docs.append(v, label: 0) }
@@ -88,8 +88,9 @@ public final class Vectorizer: @unchecked Sendable {
     }
 
     /// Worker `w`'s extractor, for callers that run their own `ParallelBatches` (the CLI's predict).
+    /// Prediction only: a worker's extractor is made anew when its vocabulary is large (bounded memory).
     public func knownVector(_ text: String, worker w: Int) -> SparseVector {
-        extractors[w].knownVector(text, features: features)
+        extractors.current(w, renewIf: FeatureExtractor.isLarge).knownVector(text, features: features)
     }
 }
 
@@ -107,6 +108,10 @@ public final class FeatureExtractor {
     /// Word form id -> its character n-gram ids (analyzer ids of "~" + n-gram); each form is cut once.
     private var characterCache: [[UInt32]?] = []
     private var skipScratch: [UInt8] = []
+
+    /// True when the extractor's analyzer has met `Vocabulary.renewalSize` forms and n-grams: time for a
+    /// fresh one when only predicting (training keeps ids across calls, and its own memory bound).
+    static func isLarge(_ e: FeatureExtractor) -> Bool { e.analyzer.vocabulary.isLarge }
 
     public init(analyzer: Analyzer, options: FeatureOptions) {
         self.analyzer = analyzer
