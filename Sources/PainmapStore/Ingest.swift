@@ -213,7 +213,7 @@ public final class Ingester: @unchecked Sendable {
 
     // MARK: ingest
 
-/// A batch on its way to the writer.
+    /// A batch on its way to the writer.
     struct WriteBatch: Sendable {
         var docs: [(DocumentInput, FeedbackAnalysis)]
         var rejects: [RejectRecord]
