@@ -254,11 +254,15 @@ public final class SentimentScorer {
             let fi = formInfo(t.form)
             var base: Double? = nil
             var length = 1
+            var innerBooster: Int? = nil   // a booster said inside a phrase ("no longer really works")
             if fi.startsMulti {
                 if let m = match(.modifier, at: i, in: range, tokens), nextContent(after: i + Int(m.count) - 1, range, tokens) != nil {
                     i += Int(m.count); continue   // "kind of" before a word: a dampener, not kindness
                 }
                 if let m = match(.phrase, at: i, in: range, tokens) { base = m.value; length = Int(m.count) }
+                else if let (m, k) = phraseAroundBooster(at: i, in: range, tokens) {
+                    base = m.value; length = Int(m.count) + 1; innerBooster = k
+                }
                 else if connectives.contains(i) { i += 1; continue }
             }
             if base == nil {
@@ -282,6 +286,10 @@ public final class SentimentScorer {
             if t.flags.contains(.elongated) {
                 v += sign * SentimentRules.elongationEmphasis
                 if explain { rules.append("elongated +\(SentimentRules.elongationEmphasis)") }
+            }
+            if let k = innerBooster, let b = formInfo(tokens[k].form).modifier {
+                v += sign * b
+                if explain { rules.append("boosted by '\(vocabulary.string(tokens[k].form))' inside the phrase") }
             }
             v = applyModifiersAndNegation(v, at: i, range: range, tokens: tokens, mixedCase: mixedCase, explain: explain, rules: &rules)
             let w = weight.isEmpty ? 1 : weight[i - range.lowerBound]
@@ -535,6 +543,22 @@ public final class SentimentScorer {
         // Then the one-word entry, if any.
         let single = singleGroups[4 * idx + kind.rawValue]
         return single.isEmpty ? nil : multis[Int(single.lowerBound)]
+    }
+
+    /// A phrase with a booster inside it: "no longer really works" is "no longer works", boosted. The booster
+    /// must stand after the phrase's first word and before its last, and not right after a negation ("not
+    /// really worth it" is softer, not stronger). Returns the phrase and the booster's position.
+    private func phraseAroundBooster(at i: Int, in range: Range<Int>, _ tokens: [Token]) -> (Multi, Int)? {
+        for k in (i + 1)..<min(i + 3, range.upperBound) {
+            let b = formInfo(tokens[k].form)
+            guard let scalar = b.modifier, scalar > 0 else { continue }
+            let before = tokens[k - 1]
+            if formInfo(before.form).negation || before.flags.contains(.negation) { return nil }
+            var rest = Array(tokens[i..<min(i + 8, range.upperBound)])
+            rest.remove(at: k - i)
+            if let m = match(.phrase, at: 0, in: 0..<rest.count, rest), Int(m.count) > k - i { return (m, k) }
+        }
+        return nil
     }
 
     /// A multiword modifier whose last word is at `j` ("kind of" + word).

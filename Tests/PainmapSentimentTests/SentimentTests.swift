@@ -343,6 +343,16 @@ final class SentimentRuleTests: XCTestCase {
         XCTAssertGreaterThan(p.compound("At least it is good"), 0)
     }
 
+    func testABoosterInsideAPhraseBoostsThePhrase() throws {
+        let plain = p.compound("It no longer works"), boosted = p.compound("It no longer really works")
+        XCTAssertLessThan(plain, 0)
+        XCTAssertLessThan(boosted, plain, "the phrase still matches, and the booster adds to it")
+        let c = try XCTUnwrap(p.contribution("It no longer really works", "no longer really works"))
+        XCTAssertTrue(c.rules.contains { $0.contains("inside the phrase") }, "\(c.rules)")
+        // After a negation the booster softens instead ("not really worth it"): no boost from inside.
+        XCTAssertGreaterThanOrEqual(p.compound("not really worth it"), p.compound("not worth it"))
+    }
+
     func testLikeAsAVerbAndAsAPreposition() throws {
         XCTAssertGreaterThan(p.compound("I like it"), 0)
         XCTAssertNotNil(p.contribution("I like it", "like"))
