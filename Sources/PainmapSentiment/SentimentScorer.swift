@@ -233,8 +233,12 @@ public final class SentimentScorer {
             let fi = formInfo(t.form)
             if t.kind == .punctuation { exclamations += fi.exclamations; questions += fi.questions; i += 1; continue }
             if fi.startsMulti, let m = match(.connective, at: i, in: range, tokens) {
-                if weight.isEmpty { weight = [Double](repeating: 1, count: range.count) }
-                applyContrast(m, at: i, range: range, tokens: tokens, weight: &weight)
+                // "not only X but (also) Y" adds Y to X: no weight moves between them.
+                let adds = (range.lowerBound..<max(range.lowerBound, i - 1)).contains {
+                    tokens[$0].form == ids.not && tokens[$0 + 1].form == ids.only
+                }
+                if weight.isEmpty, !adds { weight = [Double](repeating: 1, count: range.count) }
+                if !adds { applyContrast(m, at: i, range: range, tokens: tokens, weight: &weight) }
                 connectives.append(i)
                 i += Int(m.count)
                 continue

@@ -77,6 +77,14 @@ final class SentimentRuleTests: XCTestCase {
         XCTAssertFalse(fast.rules.contains { $0.hasPrefix("negated") }, "\(fast.rules)")
         XCTAssertGreaterThan(p.compound("Not only fast but reliable"), 0)
         XCTAssertLessThan(p.compound("Not only slow but also buggy"), 0)
+        // The "but" of "not only ... but" adds the second clause to the first: no contrast weights.
+        let both = "The app is not only slow but it also crashes"
+        for word in ["slow", "crashes"] {
+            let c = try XCTUnwrap(p.contribution(both, word))
+            XCTAssertFalse(c.rules.contains { $0.hasPrefix("contrast") }, "\(word): \(c.rules)")
+        }
+        XCTAssertTrue(try XCTUnwrap(p.contribution("The app is slow but it never crashes", "slow")).rules.contains { $0.hasPrefix("contrast") },
+                      "a plain 'but' still shifts weight")
     }
 
     func testNegationStopsAtPunctuationAndAfterLookBack() {
