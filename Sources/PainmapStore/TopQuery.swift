@@ -93,39 +93,35 @@ enum TopQuery {
     static func aggregate(_ db: Database, dim: TopDimension, filters: QueryFilters, period: Period?, order: String?,
                           limit: Int?, rollup: Bool = true) throws -> ([Counts], Int) {
         let scan = period.map { Period(start: $0.previous.start, end: $0.end) }
-        let sql: String
-        let args: [(any DatabaseValueConvertible)?]
+        // Where the figures come from: for key phrases filtered by dates only, the per-day sums in pain_daily
+        // (the same figures in fewer rows); otherwise the fact rows, through the covering index that leads
+        // with the key (each row one mention).
+        let key, day, mentions, sentiment, severity, churn, from: String
+        let values: [(any DatabaseValueConvertible)?]
         if rollup, dim == .phrase, filters.onlyDates {
-            // Key phrases filtered by dates only: the per-day sums in pain_daily hold the same figures in fewer rows.
-            let current = period == nil ? "1" : "day >= ?"
-            args = (period.map { Array(repeating: $0.start, count: 5) } ?? []) + (scan.map { [$0.start, $0.end] } ?? [])
-            sql = """
-                SELECT phrase AS k,
-                  total(CASE WHEN \(current) THEN mentions END) AS cur,
-                  total(CASE WHEN \(current) THEN sentiment_sum END) AS sent,
-                  total(CASE WHEN \(current) THEN severity_sum END) AS impact,
-                  total(CASE WHEN \(current) THEN churn END) AS churn,
-                  total(CASE WHEN NOT (\(current)) THEN mentions END) AS prev
-                FROM pain_daily WHERE mentions > 0\(scan == nil ? "" : " AND day BETWEEN ? AND ?")
-                GROUP BY phrase
-                """
+            (key, day, mentions, sentiment, severity, churn) = ("phrase", "day", "mentions", "sentiment_sum", "severity_sum", "churn")
+            from = "pain_daily WHERE mentions > 0" + (scan == nil ? "" : " AND day BETWEEN ? AND ?")
+            values = scan.map { [$0.start, $0.end] } ?? []
         } else {
-            let (table, key) = table(dim)
+            let (table, column) = table(dim)
             let a = table.alias
             let filter = SQLFilter(filters, table: table, days: scan)
-            let current = period == nil ? "1" : "\(a).day >= ?"
-            args = (period.map { Array(repeating: $0.start, count: 5) } ?? []) + filter.values   // five uses of `current`
-            sql = """
-                SELECT \(key) AS k,
-                  sum(\(current)) AS cur,
-                  total(CASE WHEN \(current) THEN \(a).sentiment END) AS sent,
-                  total(CASE WHEN \(current) THEN \(a).severity END) AS impact,
-                  total(CASE WHEN \(current) THEN \(a).churn_risk END) AS churn,
-                  count(*) - sum(\(current)) AS prev
-                FROM \(table.name) \(a) INDEXED BY \(index(dim))\(filter.sql)
-                GROUP BY \(key)
-                """
+            (key, day, mentions, sentiment, severity, churn) = (column, "\(a).day", "1", "\(a).sentiment", "\(a).severity", "\(a).churn_risk")
+            from = "\(table.name) \(a) INDEXED BY \(index(dim))\(filter.sql)"
+            values = filter.values
         }
+        let current = period == nil ? "1" : "\(day) >= ?"
+        let args = (period.map { Array(repeating: $0.start, count: 5) } ?? []) + values   // five uses of `current`
+        let sql = """
+            SELECT \(key) AS k,
+              total(CASE WHEN \(current) THEN \(mentions) END) AS cur,
+              total(CASE WHEN \(current) THEN \(sentiment) END) AS sent,
+              total(CASE WHEN \(current) THEN \(severity) END) AS impact,
+              total(CASE WHEN \(current) THEN \(churn) END) AS churn,
+              total(CASE WHEN NOT (\(current)) THEN \(mentions) END) AS prev
+            FROM \(from)
+            GROUP BY \(key)
+            """
         var out: [Counts] = []
         var total = 0
         let ranked = order.map { o in
