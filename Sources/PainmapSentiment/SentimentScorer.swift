@@ -82,6 +82,7 @@ public final class SentimentScorer {
     private var termNegation: [Bool] = []
     private let ids: (like: UInt32, least: UInt32, at: UInt32, never: UInt32, not: UInt32, only: UInt32, been: UInt32)
     private let neverSoFollowers: Set<UInt32>
+    private let stopVerbs: Set<UInt32>
     private let likeSubjects: Set<UInt32>
 
     public init(lexicon: SentimentLexicon, analyzer: Analyzer, irrealisCues: [String]? = nil) throws {
@@ -135,6 +136,8 @@ public final class SentimentScorer {
         ids = (v.intern("like"), v.intern("least"), v.intern("at"), v.intern("never"), v.intern("not"), v.intern("only"), v.intern("been"))
         // Fix: not "that" or "as": "never that good" and "never as good as promised" are complaints, not praise.
         neverSoFollowers = Set(["so", "this", "more"].map { v.intern($0) })
+        // "can't stop crashing", "won't stop smiling": a negated "stop" says the next thing goes on.
+        stopVerbs = Set(["stop", "stops", "stopped", "stopping"].map { v.intern($0) })
         // "like" is a verb after these, a preposition ("looks like", "feel like") elsewhere. Not after "would",
         // "I'd", "we'd": "I would like a refund" asks for something, it does not praise anything.
         likeSubjects = Set(["i", "we", "you", "they", "really", "do", "don't", "dont",
@@ -367,13 +370,16 @@ public final class SentimentScorer {
                 j -= len - 1
             }
             if fi.negation || t.flags.contains(.negation) {
-                // "not only ... but", "never so good": not negations.
+                // "not only ... but", "never so good", "can't stop": not negations.
                 let next = j + 1 < tokens.count ? tokens[j + 1].form : 0
                 // Fix: "never been so happy" (the rule's own example) has "been" between "never" and "so", and
                 // "so" may start the scored phrase itself ("never so happy", phrase "so happy"): k <= i.
                 var k = j + 1
                 if next == ids.been, k + 1 <= i { k += 1 }
                 if t.form == ids.not && next == ids.only {
+                } else if stopVerbs.contains(next), j + 1 < i {
+                    // "The app can't stop crashing" complains, "I can't stop smiling" praises: what follows
+                    // a negated "stop" is asserted, not negated.
                 } else if t.form == ids.never && k <= i && neverSoFollowers.contains(tokens[k].form) {
                     v *= SentimentRules.neverSoEmphasis
                     if explain { rules.append("'never so' x\(SentimentRules.neverSoEmphasis)") }
@@ -472,21 +478,12 @@ public final class SentimentScorer {
                 for c in s where c != 0x2D { buf[m] = c; m += 1 }
                 if let v = valence(m) { return v }
             }
-            for (suffix, repl) in SentimentScorer.inflections where n >= suffix.count && s.suffix(suffix.count).elementsEqual(suffix) {
-                let stem = n - suffix.count
-                guard stem >= 3 else { continue }
-                for k in 0..<stem { buf[k] = s[k] }
-                for (k, c) in repl.enumerated() { buf[stem + k] = c }
-                if let v = valence(stem + repl.count) { return v }
+            for base in Inflection.baseForms(of: Array(s)) {
+                if let t = base.withUnsafeBufferPointer({ terms.lookup($0) }), let v = termValence[Int(t)] { return v }
             }
             return nil
         }
     }
-
-    /// Suffix -> replacement, in the order `inflectionFallback` tries them.
-    private static let inflections: [([UInt8], [UInt8])] = [
-        ("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""), ("ily", "y"),
-    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
     /// Forms the lexicon lacks: elongated spellings cut to one letter ("soo" -> "so"), common inflections
     /// ("crashes" -> "crash", "charging" -> "charge"), and hyphenless compounds ("user-friendly").
@@ -497,10 +494,7 @@ public final class SentimentScorer {
         for c in s where c != squeezed.last { squeezed.append(c) }
         if squeezed != s { candidates.append(squeezed) }
         if s.contains("-") { candidates.append(s.replacingOccurrences(of: "-", with: "")) }
-        for (suffix, repl) in [("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""), ("ily", "y")] where s.hasSuffix(suffix) {
-            let stem = String(s.dropLast(suffix.count))
-            if stem.count >= 3 { candidates.append(stem + repl) }
-        }
+        candidates += Inflection.baseForms(of: Array(s.utf8)).map { String(decoding: $0, as: UTF8.self) }
         for c in candidates { if let v = lexicon.valences[c] { return v } }
         return nil
     }

@@ -87,6 +87,18 @@ final class SentimentRuleTests: XCTestCase {
                       "a plain 'but' still shifts weight")
     }
 
+    func testANegatedStopAssertsWhatFollows() throws {
+        // "can't stop crashing" says it keeps crashing: a complaint, not a negated one.
+        XCTAssertLessThan(p.compound("The app can't stop crashing"), 0)
+        XCTAssertEqual(p.compound("The app can't stop crashing"), p.compound("The app is crashing"), accuracy: eps)
+        XCTAssertLessThan(p.compound("It never stops freezing"), 0)
+        XCTAssertGreaterThan(p.compound("I can't stop smiling"), 0)
+        let smiling = try XCTUnwrap(p.contribution("I couldn't stop smiling", "smiling"))
+        XCTAssertFalse(smiling.rules.contains { $0.hasPrefix("negated") }, "\(smiling.rules)")
+        // Without "stop" the negation still flips.
+        XCTAssertLessThan(p.compound("I am not smiling"), 0)
+    }
+
     func testNegationStopsAtPunctuationAndAfterLookBack() {
         XCTAssertGreaterThan(p.compound("No, the app is great"), 0, "the comma ends the reach of 'no'")
         // "not" is six tokens before "good", beyond SentimentRules.lookBack.
@@ -130,9 +142,33 @@ final class SentimentRuleTests: XCTestCase {
         for text in ["Honestly", "Lately", "Frankly, I ordered it", "Surely"] { XCTAssertEqual(p.compound(text), 0, text) }
         XCTAssertEqual(p.compound("Honestly the app is terrible"), p.compound("The app is terrible"), accuracy: eps)
         XCTAssertLessThan(p.compound("Honestly the app is not good!"), 0)
+        // "mean" is 0 because it is nearly always the verb; its unkind sense comes from phrases.
+        for text in ["What does this fee mean?", "That means my card is blocked", "I mean, it arrived", "What is the meaning of this charge"] {
+            XCTAssertEqual(p.compound(text), p.compound(text.replacingOccurrences(of: "mean", with: "say")), accuracy: eps, text)
+        }
+        XCTAssertLessThan(p.compound("The agent was mean to me"), 0)
         // The inflection fallback still works for sentiment words.
         XCTAssertLessThan(p.compound("The app freezed twice"), 0, "\"freezed\" -> \"freeze\"")
         XCTAssertLessThan(p.compound("The app is baaaad"), 0)
+    }
+
+    func testInflectionFallbackFollowsEnglishSpelling() {
+        // Cut blindly, "rating", "rated" and "rates" were "rat" (-1.2) and "dudes" was "dud": customer
+        // feedback about exchange rates and star ratings read negative.
+        for text in ["The rating is 4 stars", "I rated it", "What are your exchange rates?", "Those dudes called me"] {
+            XCTAssertTrue(p.contributions(text).isEmpty, "\(text): \(p.describe(p.contributions(text)))")
+        }
+        XCTAssertEqual(Inflection.baseForms(of: Array("rates".utf8)).map { String(decoding: $0, as: UTF8.self) }, ["rate"])
+        XCTAssertEqual(Inflection.baseForms(of: Array("rating".utf8)).map { String(decoding: $0, as: UTF8.self) }, ["rate"])
+        XCTAssertEqual(Inflection.baseForms(of: Array("Crashes".utf8)).map { String(decoding: $0, as: UTF8.self) }, ["Crash", "Crashe"])
+        XCTAssertEqual(Inflection.baseForms(of: Array("charging".utf8)).map { String(decoding: $0, as: UTF8.self) }, ["charg", "charge"])
+        XCTAssertEqual(Inflection.baseForms(of: Array("played".utf8)).map { String(decoding: $0, as: UTF8.self) }, ["play", "playe"])
+        XCTAssertEqual(Inflection.baseForms(of: Array("happily".utf8)).map { String(decoding: $0, as: UTF8.self) }, ["happi", "happy"])
+        XCTAssertTrue(Inflection.baseForms(of: Array("used".utf8)).isEmpty, "stems under three letters are not tried")
+        // Real inflections of lexicon words still score.
+        XCTAssertNil(p.lexicon.valences["smashes"]); XCTAssertNil(p.lexicon.valences["joked"])
+        XCTAssertLessThan(p.compound("The courier smashes every parcel"), 0, "\"smashes\" -> \"smash\"")
+        XCTAssertLessThan(p.compound("He joked"), 0, "\"joked\" -> \"joke\"")
     }
 
     func testDampenersLowerMagnitude() throws {
