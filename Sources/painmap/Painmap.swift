@@ -25,6 +25,6 @@ struct Painmap: ParsableCommand {
         'painmap help <subcommand>' explains each command and its options.
         """,
         version: version,
-        subcommands: [Tokenize.self, SentimentCommand.self, Explain.self, Classify.self, Models.self, Train.self, Evaluate.self, Predict.self, ModelCommand.self, Ingest.self, TopCommand.self, TrendsCommand.self, EmergingCommand.self, JourneyCommand.self, SearchCommand.self, StatsCommand.self, ReanalyzeCommand.self, ReportCommand.self]
+        subcommands: [Tokenize.self, SentimentCommand.self, Explain.self, Classify.self, Models.self, Train.self, Evaluate.self, Predict.self, ModelCommand.self, Ingest.self, TopCommand.self, TrendsCommand.self, EmergingCommand.self, JourneyCommand.self, SearchCommand.self, StatsCommand.self, LabelCommand.self, ReanalyzeCommand.self, ReportCommand.self]
     )
 }
