@@ -266,7 +266,12 @@ public final class SentimentScorer {
                 if let m = match(.modifier, at: i, in: range, tokens), nextContent(after: i + Int(m.count) - 1, range, tokens) != nil {
                     i += Int(m.count); continue   // "kind of" before a word: a dampener, not kindness
                 }
-                if let m = match(.phrase, at: i, in: range, tokens) { base = m.value; length = Int(m.count) }
+                if let m = match(.phrase, at: i, in: range, tokens) {
+                    // A 0 in phrases.tsv is a name that holds a sentiment word ("customer care", "gift card"):
+                    // its words are neutral.
+                    if m.value == 0 { result.neutralWords += Int(m.count); i += Int(m.count); continue }
+                    base = m.value; length = Int(m.count)
+                }
                 else if let (m, k) = phraseAroundBooster(at: i, in: range, tokens) {
                     base = m.value; length = Int(m.count) + 1; innerBooster = k
                 }

@@ -343,6 +343,18 @@ final class SentimentRuleTests: XCTestCase {
 
     // MARK: irrealis and wishes
 
+    func testNamesHoldingASentimentWordAreNeutral() throws {
+        // A 0 in phrases.tsv: departments, products and plans whose name has a sentiment word in it.
+        XCTAssertEqual(p.phraseValence("customer care"), 0)
+        for text in ["I called customer care 5 times", "I bought a gift card", "My free trial ended"] {
+            XCTAssertTrue(p.contributions(text).isEmpty, "\(text): \(p.describe(p.contributions(text)))")
+            XCTAssertEqual(p.score(text).document.neutral, 1, accuracy: eps, text)
+        }
+        XCTAssertGreaterThan(p.compound("Customer care was brilliant"), 0)
+        XCTAssertLessThan(p.compound("The gift card never arrived"), 0)
+        XCTAssertGreaterThan(p.compound("They really care"), 0, "the word alone keeps its valence")
+    }
+
     func testIrrealisAndWishesReadNegative() throws {
         XCTAssertGreaterThan(p.compound("It is great and it works"), 0)
         let wouldBe = "It would be great if it worked"
