@@ -372,6 +372,20 @@ final class SentimentRuleTests: XCTestCase {
         XCTAssertLessThan(p.compound("The agent should have been more helpful"), 0)
     }
 
+    func testRequestsWithoutIfReadAsMissingAndGreetingsAsNeutral() throws {
+        // A feature request praises what is not there.
+        for text in ["I'd love a dark mode", "We would love the option to export", "An export to Excel would be fantastic"] {
+            XCTAssertLessThan(p.compound(text), 0, "\(text): \(p.describe(p.contributions(text)))")
+        }
+        // Praise that only sounds like a wish stays praise.
+        XCTAssertGreaterThan(p.compound("I would recommend it to anyone"), 0)
+        XCTAssertGreaterThan(p.compound("This would be a great gift"), 0)
+        // A ticket's greeting and sign-off say nothing about the problem between them.
+        let ticket = "Good afternoon, my invoice has a charge for March. Kind regards, Tom"
+        XCTAssertEqual(p.compound(ticket), p.compound("My invoice has a charge for March."), accuracy: eps,
+                       p.describe(p.contributions(ticket)))
+    }
+
     func testIrrealisReachesOnlyItsOwnClause() throws {
         // After the clause: "I wish it had a dark mode - the app is great".
         let after = "I wish it had a dark mode - the app is great"
