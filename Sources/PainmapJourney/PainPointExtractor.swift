@@ -128,6 +128,16 @@ struct PainPointExtractor {
             }
             if let (_, i) = worst { problem = vocab.string(doc.tokens[i].form); used.insert(i) }
         }
+        // No negative word: a negated praise word is the problem ("not helpful", "not happy"). Without this the
+        // negation itself became the key phrase, and "Not happy." and "That's not fair." were both "not".
+        if problem == nil {
+            for i in clause where !used.contains(i) && isNegation(doc.tokens[i], scorer) {
+                guard let j = (i + 1..<min(i + 3, clause.upperBound)).first(where: { (scorer.valence(of: doc.tokens[$0]) ?? 0) > 0 }) else { continue }
+                problem = "not " + vocab.string(doc.tokens[j].form)
+                used.formUnion([i, j])
+                break
+            }
+        }
         // A clause that names a problem but no touchpoint is about the document's touchpoint
         // ("Tracking says in transit for 9 days now" in a delivery complaint).
         if subjectKey == nil, problem != nil, let tp = documentTouchpoint {
@@ -142,7 +152,7 @@ struct PainPointExtractor {
                 let t = doc.tokens[i]
                 guard t.kind == .word, t.end - t.start >= 3 else { continue }
                 let form = vocab.string(t.form)
-                guard !stopwords.contains(form), scorer.valence(of: t) == nil, !t.flags.contains(.negation) else { continue }
+                guard !stopwords.contains(form), scorer.valence(of: t) == nil, !isNegation(t, scorer) else { continue }
                 let df = documentFrequency[vocab.string(t.stem)] ?? 0
                 guard df >= 2 else { continue }
                 let specificity = log(Double(corpusSize) / Double(df))
@@ -163,6 +173,10 @@ struct PainPointExtractor {
         }
         let surface = [subjectSurface, problemSurface].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
         return (key.isEmpty ? "other" : key, surface.isEmpty ? "other" : surface)
+    }
+
+    private func isNegation(_ t: Token, _ scorer: SentimentScorer) -> Bool {
+        t.flags.contains(.negation) || scorer.lexicon.negations.contains(scorer.analyzer.vocabulary.string(t.form))
     }
 
     /// A waited time span: a number with a time unit and a word of waiting or taking ("took 3 weeks",

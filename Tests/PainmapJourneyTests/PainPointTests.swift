@@ -49,6 +49,15 @@ final class PainPointTests: XCTestCase {
         XCTAssertNotEqual(pain("My parcel never arrived.")?.phrase, pain("The parcel arrived damaged.")?.phrase)
     }
 
+    func testANegatedPraiseWordIsTheProblemNotTheNegation() throws {
+        // Clauses without a negative word used to be keyed by their negation: "Not happy." was "not".
+        for text in ["Not happy.", "The support agent was not helpful.", "That's not fair."] {
+            let p = try XCTUnwrap(pain(text))
+            XCTAssertNotEqual(p.phrase, "not", text)
+            XCTAssertTrue(p.phrase.hasSuffix("not " + (text.split(separator: " ").last!.dropLast().lowercased())), "\(text): \(p.phrase)")
+        }
+    }
+
     /// A time span waited counts as a delay with any of the usual waiting words.
     func testWaitedTimeSpanIsADelay() throws {
         for text in ["The refund took 3 weeks.", "Refund requested, nearly 3 weeks now.", "No refund since 2 weeks.",
