@@ -56,8 +56,7 @@ struct LabelCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Who labels (stored with the label).", valueName: "name"))
         var author: String?
 
-        @Option(help: ArgumentHelp("The database file.", valueName: "path"))
-        var db: String = PainmapStore.defaultPath
+        @OptionGroup var database: DatabaseOption
 
         func validate() throws {
             if documents.isEmpty { throw ValidationError("give at least one document id") }
@@ -70,7 +69,7 @@ struct LabelCommand: ParsableCommand {
         }
 
         func run() throws {
-            let store = try PainmapStore(path: db, mustExist: true)
+            let store = try database.open()
             let ids = try documents.map { try store.documentID($0, source: source) }
             let records = ids.flatMap { id in
                 values.map { LabelRecord(documentId: id, kind: $0.0.rawValue, value: $0.1, author: author) }
@@ -103,13 +102,12 @@ struct LabelCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Output: table, csv, json or md.", valueName: "format"))
         var format: OutputFormat = .table
 
-        @Option(help: ArgumentHelp("The database file.", valueName: "path"))
-        var db: String = PainmapStore.defaultPath
+        @OptionGroup var database: DatabaseOption
 
         func validate() throws { if limit < 1 { throw ValidationError("--limit must be 1 or more") } }
 
         func run() throws {
-            let rows = try PainmapStore(path: db, mustExist: true).labels(document: document, kind: kind, limit: limit)
+            let rows = try database.open().labels(document: document, kind: kind, limit: limit)
             var t = ResultTable(columns: [
                 .init(key: "label_id", title: "label", right: true), .init(key: "document_id", title: "document", right: true),
                 .init(key: "kind", title: "kind"), .init(key: "value", title: "value", maxWidth: 40), .init(key: "model", title: "model said"),
@@ -142,13 +140,12 @@ struct LabelCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Output: csv (default), table, json or md.", valueName: "format"))
         var format: OutputFormat = .csv
 
-        @Option(help: ArgumentHelp("The database file.", valueName: "path"))
-        var db: String = PainmapStore.defaultPath
+        @OptionGroup var database: DatabaseOption
 
         func validate() throws { if kind == .note { throw ValidationError("notes are not training labels: --kind topic, phase, touchpoint or sentiment") } }
 
         func run() throws {
-            let rows = try PainmapStore(path: db, mustExist: true).labelledTexts(kind: kind)
+            let rows = try database.open().labelledTexts(kind: kind)
             var t = ResultTable(columns: [
                 .init(key: "id", title: "id", right: true), .init(key: "source", title: "source"), .init(key: "external_id", title: "source id"),
                 .init(key: "text", title: "text", maxWidth: format == .table ? 80 : 0), .init(key: "label", title: "label"),
@@ -158,7 +155,7 @@ struct LabelCommand: ParsableCommand {
             }
             if format != .csv { t.title = "\(rows.count) document\(rows.count == 1 ? "" : "s") labelled with a \(kind.rawValue)" }
             if rows.isEmpty {
-                FileHandle.standardError.write(Data("painmap: no \(kind.rawValue) labels in \(db) yet (add some with `painmap label add`)\n".utf8))
+                FileHandle.standardError.write(Data("painmap: no \(kind.rawValue) labels in \(database.db) yet (add some with `painmap label add`)\n".utf8))
             }
             Output().print(t, format)
         }
@@ -166,3 +163,11 @@ struct LabelCommand: ParsableCommand {
 }
 
 extension LabelKind: ExpressibleByArgument {}
+
+/// The database of a command that takes no query filters.
+struct DatabaseOption: ParsableArguments {
+    @Option(help: ArgumentHelp("The database file.", valueName: "path"))
+    var db: String = PainmapStore.defaultPath
+
+    func open() throws -> PainmapStore { try PainmapStore(path: db, mustExist: true) }
+}
