@@ -23,7 +23,15 @@ public final class SentimentScorer {
         static let known: UInt8 = 1, negationBit: UInt8 = 2
         /// The form is the second word of some multiword entry: only then can a match need the pair table.
         static let secondWordBit: UInt8 = 4
+        /// Bit `kindShift + k`: the form starts an entry of kind k (a copy of `multiKinds[multi]`). The scorer
+        /// asks "does this word start a connective / irrealis cue / modifier / phrase?" about 35 times per
+        /// document; answered here, most of those questions cost no call to `match`.
+        static let kindShift: UInt8 = 3
+        /// The form is a one-word connective ("but"): a negation or booster look-back stops at it.
+        static let singleConnectiveBit: UInt8 = 128
         var isSecondWord: Bool { bits & FormInfo.secondWordBit != 0 }
+        @inline(__always) func starts(_ kind: MultiKind) -> Bool { bits & (1 << (FormInfo.kindShift + UInt8(kind.rawValue))) != 0 }
+        var isSingleConnective: Bool { bits & FormInfo.singleConnectiveBit != 0 }
         var valence: Double? { valenceF.isNaN ? nil : Double(valenceF) }
         var modifier: Double? { modifierF.isNaN ? nil : Double(modifierF) }
         var negation: Bool { bits & FormInfo.negationBit != 0 }
@@ -232,7 +240,7 @@ public final class SentimentScorer {
             let t = tokens[i]
             let fi = formInfo(t.form)
             if t.kind == .punctuation { exclamations += fi.exclamations; questions += fi.questions; i += 1; continue }
-            if fi.startsMulti, let m = match(.connective, at: i, in: range, tokens) {
+            if fi.starts(.connective), let m = match(.connective, at: i, in: range, tokens) {
                 // "not only X but (also) Y" adds Y to X: no weight moves between them.
                 let adds = (range.lowerBound..<max(range.lowerBound, i - 1)).contains {
                     tokens[$0].form == ids.not && tokens[$0 + 1].form == ids.only
@@ -243,7 +251,7 @@ public final class SentimentScorer {
                 i += Int(m.count)
                 continue
             }
-            if irrealisStart == nil, fi.startsMulti, match(.irrealis, at: i, in: range, tokens) != nil {
+            if irrealisStart == nil, fi.starts(.irrealis), match(.irrealis, at: i, in: range, tokens) != nil {
                 irrealisStart = i
                 // The wish reaches to the end of its clause: "I wish it had been - it was gorgeous".
                 irrealisEnd = (i..<range.upperBound).first { tokens[$0].kind == .punctuation && isClauseBreak(tokens[$0]) } ?? range.upperBound
@@ -260,14 +268,15 @@ public final class SentimentScorer {
             var length = 1
             var innerBooster: Int? = nil   // a booster said inside a phrase ("no longer really works")
             if fi.startsMulti {
-                if let m = match(.modifier, at: i, in: range, tokens), nextContent(after: i + Int(m.count) - 1, range, tokens) != nil {
+                if fi.starts(.modifier), let m = match(.modifier, at: i, in: range, tokens),
+                   nextContent(after: i + Int(m.count) - 1, range, tokens) != nil {
                     i += Int(m.count); continue   // "kind of" before a word: a dampener, not kindness
                 }
-                if let m = match(.phrase, at: i, in: range, tokens) { base = m.value; length = Int(m.count) }
-                else if let (m, k) = phraseAroundBooster(at: i, in: range, tokens) {
+                if fi.starts(.phrase), let m = match(.phrase, at: i, in: range, tokens) { base = m.value; length = Int(m.count) }
+                else if fi.starts(.phrase), let (m, k) = phraseAroundBooster(at: i, in: range, tokens) {
                     base = m.value; length = Int(m.count) + 1; innerBooster = k
                 }
-                else if connectives.contains(i) { i += 1; continue }
+                else if fi.starts(.connective), connectives.contains(i) { i += 1; continue }
             }
             if base == nil {
                 guard let v = fi.valence else { result.neutralWords += t.kind == .word ? 1 : 0; i += 1; continue }
@@ -350,7 +359,7 @@ public final class SentimentScorer {
             let t = tokens[j]
             if t.kind == .punctuation || t.kind == .symbol || t.kind == .emoji || t.kind == .emoticon { break }
             let fi = formInfo(t.form)
-            if fi.startsMulti, !singleGroups[4 * Int(fi.multi) + MultiKind.connective.rawValue].isEmpty { break }
+            if fi.isSingleConnective { break }
             // An earlier sentiment word owns the negations and modifiers before it: in "don't care don't care"
             // the second "care" is negated once, not twice.
             if fi.valence != nil, fi.modifier == nil, !fi.negation, !t.flags.contains(.negation) { break }
@@ -446,6 +455,11 @@ public final class SentimentScorer {
         // ("honestly" is not "honest", "lately" is not "late").
         if let v, v != 0 { fi.valenceF = Float(v) }
         fi.multi = multiIndex[form] ?? -1
+        if fi.multi >= 0 {
+            let idx = Int(fi.multi)
+            fi.bits |= multiKinds[idx] << FormInfo.kindShift
+            if !singleGroups[4 * idx + MultiKind.connective.rawValue].isEmpty { fi.bits |= FormInfo.singleConnectiveBit }
+        }
         if secondWords.contains(form) { fi.bits |= FormInfo.secondWordBit }
         info[f] = fi
         return fi
@@ -505,7 +519,7 @@ public final class SentimentScorer {
         return nil
     }
 
-    private enum MultiKind: Int { case phrase, modifier, connective, irrealis }
+    fileprivate enum MultiKind: Int { case phrase, modifier, connective, irrealis }
 
     /// The pair index of (first word entry `f`, second word `second`), if some entry starts with both.
     @inline(__always)
@@ -569,6 +583,7 @@ public final class SentimentScorer {
     private func multiModifierEnding(at j: Int, _ range: Range<Int>, _ tokens: [Token]) -> (Double, Int)? {
         for len in stride(from: min(4, j - range.lowerBound + 1), through: 2, by: -1) {
             let start = j - len + 1
+            guard formInfo(tokens[start].form).starts(.modifier) else { continue }
             if let m = match(.modifier, at: start, in: range, tokens), Int(m.count) == len { return (m.value, len) }
         }
         return nil
