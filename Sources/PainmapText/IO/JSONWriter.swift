@@ -95,6 +95,7 @@ public struct JSONWriter {
 
     /// Writes the decimal digits of `v`, left-padded with zeros to `width`, at `p`; returns their count.
     static func writeDigits(_ v: UInt64, width: Int, to p: UnsafeMutablePointer<UInt8>) -> Int {
+        if v < 10 && width <= 1 { p[0] = 0x30 + UInt8(v); return 1 }   // a score's integer part
         var n = 1
         var x = v / 10
         while x > 0 { n += 1; x /= 10 }
