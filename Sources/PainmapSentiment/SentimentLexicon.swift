@@ -19,11 +19,15 @@ public struct SentimentLexicon: Sendable {
     public let language: String
 
     public static func load(directory: String) throws -> SentimentLexicon {
-        var valences: [String: [Double]] = [:]
+        // A term listed more than once gets the mean of its valences: sum and count, added in file order
+        // (an array per term cost an allocation for each of the ~11,000 terms at start-up).
+        var valences: [String: (sum: Double, count: Int)] = [:]
         for row in try DataFile.rows(directory + "/sentiment.tsv") {
             let term = SentimentLexicon.key(try row.field(0, "term"))
             guard !term.isEmpty else { throw DataFileError(file: row.file, line: row.line, "empty term") }
-            valences[term, default: []].append(try row.double(1, "valence", in: -4...4))
+            let v = try row.double(1, "valence", in: -4...4)
+            valences[term, default: (0, 0)].sum += v
+            valences[term, default: (0, 0)].count += 1
         }
         var phrases: [[String]: Double] = [:]
         for row in try DataFile.rows(directory + "/phrases.tsv") {
@@ -44,7 +48,7 @@ public struct SentimentLexicon: Sendable {
                 (try row.double(1, "before_weight", in: 0...4), try row.double(2, "after_weight", in: 0...4))
         }
         let longest = (Array(phrases.keys) + Array(modifiers.keys) + Array(contrastives.keys)).map(\.count).max() ?? 1
-        return SentimentLexicon(valences: valences.mapValues { $0.reduce(0, +) / Double($0.count) },
+        return SentimentLexicon(valences: valences.mapValues { $0.sum / Double($0.count) },
                                 phrases: phrases, modifiers: modifiers, negations: negations,
                                 contrastives: contrastives, longestPhrase: longest, directory: directory,
                                 language: (directory as NSString).lastPathComponent)

@@ -43,7 +43,8 @@ struct SentimentCommand: ParsableCommand {
         let lexicon = try SentimentLexicon.load(lexicons: pipeline.lexicons)
         var options = pipeline.analyzerOptions
         options.stemming = false   // scores need look-up forms, not stems
-        let workers = try PerWorker(workers: pipeline.jobs) { () -> SentimentScorer in
+        // Made concurrently: the analyzer and scorer only read the shared resources and lexicon.
+        let workers = try PerWorker(workers: pipeline.jobs, concurrently: true) { () -> SentimentScorer in
             try SentimentScorer(lexicon: lexicon, analyzer: Analyzer(resources: resources, options: options))
         }
         let out = Output()
