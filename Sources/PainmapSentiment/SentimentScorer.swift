@@ -60,6 +60,9 @@ public final class SentimentScorer {
     /// its one-word entries.
     private var multiKinds: [UInt8] = []
     private var singleGroups: [Range<Int32>] = []
+    /// Bit k: some entry of kind k is one word long (connectives and irrealis cues; phrases and multiword
+    /// modifiers never are). Without one, a match needs the next word to be a second word (`mayMatch`).
+    private var singleKinds: UInt8 = 0
     /// Per first word f, the second words of its entries, sorted, in `secondWords[secondRanges[f]]`, and
     /// for each the index g of the pair, whose entries (all kinds, each longest first) are `pairGroups[g]`. A global hash
     /// table of pairs missed the cache on most probes (one slot among 16k); the few second words of a
@@ -155,6 +158,7 @@ public final class SentimentScorer {
             return lo..<Int32(multis.count)
         }
         singleGroups = singles.map(lay)
+        for (k, list) in singles.enumerated() where !list.isEmpty { singleKinds |= 1 << UInt8(k % 4) }
         pairGroups = pairLists.map(lay)
         pairKinds = pairLists.map { list in list.reduce(0) { $0 | (1 << pending[$1].kind) } }
         var byFirst = [[(second: UInt32, pair: UInt32)]](repeating: [], count: multiKinds.count)
@@ -269,11 +273,13 @@ public final class SentimentScorer {
             var length = 1
             var innerBooster: Int? = nil   // a booster said inside a phrase ("no longer really works")
             if fi.startsMulti {
-                if fi.starts(.modifier), let m = match(.modifier, at: i, in: range, tokens),
+                if mayMatch(.modifier, fi, at: i, range, tokens), let m = match(.modifier, at: i, in: range, tokens),
                    nextContent(after: i + Int(m.count) - 1, range, tokens) != nil {
                     i += Int(m.count); continue   // "kind of" before a word: a dampener, not kindness
                 }
-                if fi.starts(.phrase), let m = match(.phrase, at: i, in: range, tokens) { base = m.value; length = Int(m.count) }
+                if mayMatch(.phrase, fi, at: i, range, tokens), let m = match(.phrase, at: i, in: range, tokens) {
+                    base = m.value; length = Int(m.count)
+                }
                 else if fi.starts(.phrase), boosterFollows(i, range, tokens), let (m, k) = phraseAroundBooster(at: i, in: range, tokens) {
                     base = m.value; length = Int(m.count) + 1; innerBooster = k
                 }
@@ -593,6 +599,16 @@ public final class SentimentScorer {
         return nil
     }
 
+    /// Whether `match(kind, at: i)` can find anything: the word starts an entry of that kind, and the next
+    /// word is the second word of some entry or the kind has one-word entries. Asked inline: most calls
+    /// of `match` for phrases and modifiers failed on exactly this, after the call and its table reads.
+    @inline(__always)
+    private func mayMatch(_ kind: MultiKind, _ fi: FormInfo, at i: Int, _ range: Range<Int>, _ tokens: [Token]) -> Bool {
+        guard fi.starts(kind) else { return false }
+        if singleKinds & (1 << UInt8(kind.rawValue)) != 0 { return true }
+        return i + 1 < range.upperBound && formInfo(tokens[i + 1].form).isSecondWord
+    }
+
     /// Whether one of the two tokens after `i` is a booster: `phraseAroundBooster` finds nothing otherwise.
     /// Asked inline first because most phrase words that match no phrase have none (the call, which
     /// copies tokens when it does find one, was ~3% of `painmap sentiment`).
@@ -606,7 +622,7 @@ public final class SentimentScorer {
     private func multiModifierEnding(at j: Int, _ range: Range<Int>, _ tokens: [Token]) -> (Double, Int)? {
         for len in stride(from: min(4, j - range.lowerBound + 1), through: 2, by: -1) {
             let start = j - len + 1
-            guard formInfo(tokens[start].form).starts(.modifier) else { continue }
+            guard mayMatch(.modifier, formInfo(tokens[start].form), at: start, range, tokens) else { continue }
             if let m = match(.modifier, at: start, in: range, tokens), Int(m.count) == len { return (m.value, len) }
         }
         return nil
