@@ -173,4 +173,21 @@ final class FastPathTests: XCTestCase {
             }
         }
     }
+
+    /// The packed look-up of abbreviations agrees with the String one, in every case and context.
+    func testPackedAbbreviationsMatchTheStringLookUp() {
+        var words = Array(Abbreviations.always) + Array(Abbreviations.beforeNumber)
+        words += words.map { $0.uppercased() } + words.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        words += ["a", "I", "ok", "no1", "mrx", "etcc", "e", "approx", "apprOX", "x-y", "it's", "d'", "\u{212A}g", "mr\u{212A}"]
+        for w in words {
+            for after in ["", " ", " The end", " the end", "\nThe", " 5", "  12", "5", " x"] {
+                let bytes = Array((w + "." + after).utf8)
+                let dot = w.utf8.count
+                bytes.withUnsafeBufferPointer { p in
+                    guard dot <= 6, dot != 1 else { return }
+                    XCTAssertEqual(Abbreviations.absorbsPeriod(p, 0, dot), Abbreviations.absorbsPeriodByString(p, 0, dot), "\(w).\(after)")
+                }
+            }
+        }
+    }
 }
