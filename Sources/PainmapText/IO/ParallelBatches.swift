@@ -66,7 +66,9 @@ public struct ParallelBatches {
 
     static func chunking(count n: Int, workers: Int) -> (size: Int, chunks: Int) {
         if workers <= 1 { return (max(n, 1), n > 0 ? 1 : 0) }
-        let size = max(16, n / (workers * 8))
+        // 32 ranges per worker: at the end of a batch one worker may wait for the other's last range, so
+        // ranges are kept short (with 8 per worker that wait was up to 1/8 of a worker's batch).
+        let size = max(16, n / (workers * 32))
         return (size, (n + size - 1) / size)
     }
 
