@@ -19,12 +19,44 @@ public struct SentimentLexicon: Sendable {
     public let language: String
 
     public static func load(directory: String) throws -> SentimentLexicon {
-        var valences: [String: [Double]] = [:]
-        for row in try DataFile.rows(directory + "/sentiment.tsv") {
+        // sentiment.tsv (~11,500 rows) is read on another thread while this one reads the other lists:
+        // loading the lexicon was over half of `painmap sentiment`'s start-up, on one core. Its errors
+        // still come first, as when the files were read one after the other.
+        let pendingValences = Pending<[String: Double]>()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            pendingValences.result = Result { try readValences(directory + "/sentiment.tsv") }
+        }
+        let others = Result { try readMultiword(directory: directory) }
+        group.wait()
+        let valences = try pendingValences.result!.get()
+        let (phrases, modifiers, negations, contrastives) = try others.get()
+        let longest = (Array(phrases.keys) + Array(modifiers.keys) + Array(contrastives.keys)).map(\.count).max() ?? 1
+        return SentimentLexicon(valences: valences, phrases: phrases, modifiers: modifiers, negations: negations,
+                                contrastives: contrastives, longestPhrase: longest, directory: directory,
+                                language: (directory as NSString).lastPathComponent)
+    }
+
+    /// A result handed from the thread that computes it to the one that waits for it (a DispatchGroup).
+    private final class Pending<T>: @unchecked Sendable { var result: Result<T, any Error>? }
+
+    /// sentiment.tsv: term -> valence. A term listed more than once gets the mean of its valences: sum and
+    /// count, added in file order (an array per term cost an allocation for each of the ~11,000 terms).
+    private static func readValences(_ path: String) throws -> [String: Double] {
+        var valences: [String: (sum: Double, count: Int)] = [:]
+        for row in try DataFile.rows(path) {
             let term = SentimentLexicon.key(try row.field(0, "term"))
             guard !term.isEmpty else { throw DataFileError(file: row.file, line: row.line, "empty term") }
-            valences[term, default: []].append(try row.double(1, "valence", in: -4...4))
+            let v = try row.double(1, "valence", in: -4...4)
+            valences[term, default: (0, 0)].sum += v
+            valences[term, default: (0, 0)].count += 1
         }
+        return valences.mapValues { $0.sum / Double($0.count) }
+    }
+
+    /// phrases.tsv, modifiers.tsv, negations.txt and contrastive.tsv.
+    private static func readMultiword(directory: String) throws
+        -> ([[String]: Double], [[String]: Double], Set<String>, [[String]: (before: Double, after: Double)]) {
         var phrases: [[String]: Double] = [:]
         for row in try DataFile.rows(directory + "/phrases.tsv") {
             let words = SentimentLexicon.words(try row.field(0, "phrase"))
@@ -43,11 +75,7 @@ public struct SentimentLexicon: Sendable {
             contrastives[SentimentLexicon.words(try row.field(0, "connective"))] =
                 (try row.double(1, "before_weight", in: 0...4), try row.double(2, "after_weight", in: 0...4))
         }
-        let longest = (Array(phrases.keys) + Array(modifiers.keys) + Array(contrastives.keys)).map(\.count).max() ?? 1
-        return SentimentLexicon(valences: valences.mapValues { $0.reduce(0, +) / Double($0.count) },
-                                phrases: phrases, modifiers: modifiers, negations: negations,
-                                contrastives: contrastives, longestPhrase: longest, directory: directory,
-                                language: (directory as NSString).lastPathComponent)
+        return (phrases, modifiers, negations, contrastives)
     }
 
     public static func load(lexicons: String? = nil, language: String = "en") throws -> SentimentLexicon {

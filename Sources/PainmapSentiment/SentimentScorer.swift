@@ -23,7 +23,15 @@ public final class SentimentScorer {
         static let known: UInt8 = 1, negationBit: UInt8 = 2
         /// The form is the second word of some multiword entry: only then can a match need the pair table.
         static let secondWordBit: UInt8 = 4
+        /// Bit `kindShift + k`: the form starts an entry of kind k (a copy of `multiKinds[multi]`). The scorer
+        /// asks "does this word start a connective / irrealis cue / modifier / phrase?" about 35 times per
+        /// document; answered here, most of those questions cost no call to `match`.
+        static let kindShift: UInt8 = 3
+        /// The form is a one-word connective ("but"): a negation or booster look-back stops at it.
+        static let singleConnectiveBit: UInt8 = 128
         var isSecondWord: Bool { bits & FormInfo.secondWordBit != 0 }
+        @inline(__always) func starts(_ kind: MultiKind) -> Bool { bits & (1 << (FormInfo.kindShift + UInt8(kind.rawValue))) != 0 }
+        var isSingleConnective: Bool { bits & FormInfo.singleConnectiveBit != 0 }
         var valence: Double? { valenceF.isNaN ? nil : Double(valenceF) }
         var modifier: Double? { modifierF.isNaN ? nil : Double(modifierF) }
         var negation: Bool { bits & FormInfo.negationBit != 0 }
@@ -52,6 +60,9 @@ public final class SentimentScorer {
     /// its one-word entries.
     private var multiKinds: [UInt8] = []
     private var singleGroups: [Range<Int32>] = []
+    /// Bit k: some entry of kind k is one word long (connectives and irrealis cues; phrases and multiword
+    /// modifiers never are). Without one, a match needs the next word to be a second word (`mayMatch`).
+    private var singleKinds: UInt8 = 0
     /// Per first word f, the second words of its entries, sorted, in `secondWords[secondRanges[f]]`, and
     /// for each the index g of the pair, whose entries (all kinds, each longest first) are `pairGroups[g]`. A global hash
     /// table of pairs missed the cache on most probes (one slot among 16k); the few second words of a
@@ -150,6 +161,7 @@ public final class SentimentScorer {
             return lo..<Int32(multis.count)
         }
         singleGroups = singles.map(lay)
+        for (k, list) in singles.enumerated() where !list.isEmpty { singleKinds |= 1 << UInt8(k % 4) }
         pairGroups = pairLists.map(lay)
         pairKinds = pairLists.map { list in list.reduce(0) { $0 | (1 << pending[$1].kind) } }
         var byFirst = [[(second: UInt32, pair: UInt32)]](repeating: [], count: multiKinds.count)
@@ -197,6 +209,7 @@ public final class SentimentScorer {
         }
         // ALL CAPS counts as emphasis only in text that is not shouted throughout.
         let mixedCase = SentimentScorer.isMixedCase(doc)
+        loadFormInfos(doc.tokens)
 
         var sentenceScores: [SentimentScore] = []
         sentenceScores.reserveCapacity(doc.sentences.count)
@@ -235,7 +248,7 @@ public final class SentimentScorer {
             let t = tokens[i]
             let fi = formInfo(t.form)
             if t.kind == .punctuation { exclamations += fi.exclamations; questions += fi.questions; i += 1; continue }
-            if fi.startsMulti, let m = match(.connective, at: i, in: range, tokens) {
+            if fi.starts(.connective), let m = match(.connective, at: i, in: range, tokens) {
                 // "not only X but (also) Y" adds Y to X: no weight moves between them.
                 let adds = (range.lowerBound..<max(range.lowerBound, i - 1)).contains {
                     tokens[$0].form == ids.not && tokens[$0 + 1].form == ids.only
@@ -246,7 +259,7 @@ public final class SentimentScorer {
                 i += Int(m.count)
                 continue
             }
-            if irrealisStart == nil, fi.startsMulti, match(.irrealis, at: i, in: range, tokens) != nil {
+            if irrealisStart == nil, fi.starts(.irrealis), match(.irrealis, at: i, in: range, tokens) != nil {
                 irrealisStart = i
                 // The wish reaches to the end of its clause: "I wish it had been - it was gorgeous".
                 irrealisEnd = (i..<range.upperBound).first { tokens[$0].kind == .punctuation && isClauseBreak(tokens[$0]) } ?? range.upperBound
@@ -263,19 +276,20 @@ public final class SentimentScorer {
             var length = 1
             var innerBooster: Int? = nil   // a booster said inside a phrase ("no longer really works")
             if fi.startsMulti {
-                if let m = match(.modifier, at: i, in: range, tokens), nextContent(after: i + Int(m.count) - 1, range, tokens) != nil {
+                if mayMatch(.modifier, fi, at: i, range, tokens), let m = match(.modifier, at: i, in: range, tokens),
+                   nextContent(after: i + Int(m.count) - 1, range, tokens) != nil {
                     i += Int(m.count); continue   // "kind of" before a word: a dampener, not kindness
                 }
-                if let m = match(.phrase, at: i, in: range, tokens) {
+                if mayMatch(.phrase, fi, at: i, range, tokens), let m = match(.phrase, at: i, in: range, tokens) {
                     // A 0 in phrases.tsv is a name that holds a sentiment word ("customer care", "gift card"):
                     // its words are neutral.
                     if m.value == 0 { result.neutralWords += Int(m.count); i += Int(m.count); continue }
                     base = m.value; length = Int(m.count)
                 }
-                else if let (m, k) = phraseAroundBooster(at: i, in: range, tokens) {
+                else if fi.starts(.phrase), boosterFollows(i, range, tokens), let (m, k) = phraseAroundBooster(at: i, in: range, tokens) {
                     base = m.value; length = Int(m.count) + 1; innerBooster = k
                 }
-                else if connectives.contains(i) { i += 1; continue }
+                else if fi.starts(.connective), connectives.contains(i) { i += 1; continue }
             }
             if base == nil {
                 guard let v = fi.valence else { result.neutralWords += t.kind == .word ? 1 : 0; i += 1; continue }
@@ -358,7 +372,7 @@ public final class SentimentScorer {
             let t = tokens[j]
             if t.kind == .punctuation || t.kind == .symbol || t.kind == .emoji || t.kind == .emoticon { break }
             let fi = formInfo(t.form)
-            if fi.startsMulti, !singleGroups[4 * Int(fi.multi) + MultiKind.connective.rawValue].isEmpty { break }
+            if fi.isSingleConnective { break }
             // An earlier sentiment word owns the negations and modifiers before it: in "don't care don't care"
             // the second "care" is negated once, not twice.
             if fi.valence != nil, fi.modifier == nil, !fi.negation, !t.flags.contains(.negation) { break }
@@ -410,6 +424,19 @@ public final class SentimentScorer {
 
     // MARK: helpers
 
+    /// Computes the FormInfo of every token that lacks one, in one tight pass before the rules run. The
+    /// rules read the table token by token with branches on what they read, so the first read of each
+    /// entry waited for memory on its own (perf: ~30% of `scoreSentence`'s cycles on that one load); this
+    /// loop has many reads in flight at once and leaves the entries in cache for the rules.
+    private func loadFormInfos(_ tokens: [Token]) {
+        tokens.withUnsafeBufferPointer { t in
+            for token in t {
+                let f = Int(token.form)
+                if f >= info.count || info[f].bits & FormInfo.known == 0 { _ = computeFormInfo(token.form) }
+            }
+        }
+    }
+
     @inline(__always)
     private func formInfo(_ form: UInt32) -> FormInfo {
         let f = Int(form)
@@ -457,6 +484,11 @@ public final class SentimentScorer {
         // ("honestly" is not "honest", "lately" is not "late").
         if let v, v != 0 { fi.valenceF = Float(v) }
         fi.multi = multiIndex[form] ?? -1
+        if fi.multi >= 0 {
+            let idx = Int(fi.multi)
+            fi.bits |= multiKinds[idx] << FormInfo.kindShift
+            if !singleGroups[4 * idx + MultiKind.connective.rawValue].isEmpty { fi.bits |= FormInfo.singleConnectiveBit }
+        }
         if secondWords.contains(form) { fi.bits |= FormInfo.secondWordBit }
         info[f] = fi
         return fi
@@ -504,7 +536,7 @@ public final class SentimentScorer {
         return nil
     }
 
-    private enum MultiKind: Int { case phrase, modifier, connective, irrealis }
+    fileprivate enum MultiKind: Int { case phrase, modifier, connective, irrealis }
 
     /// The pair index of (first word entry `f`, second word `second`), if some entry starts with both.
     @inline(__always)
@@ -564,10 +596,30 @@ public final class SentimentScorer {
         return nil
     }
 
+    /// Whether `match(kind, at: i)` can find anything: the word starts an entry of that kind, and the next
+    /// word is the second word of some entry or the kind has one-word entries. Asked inline: most calls
+    /// of `match` for phrases and modifiers failed on exactly this, after the call and its table reads.
+    @inline(__always)
+    private func mayMatch(_ kind: MultiKind, _ fi: FormInfo, at i: Int, _ range: Range<Int>, _ tokens: [Token]) -> Bool {
+        guard fi.starts(kind) else { return false }
+        if singleKinds & (1 << UInt8(kind.rawValue)) != 0 { return true }
+        return i + 1 < range.upperBound && formInfo(tokens[i + 1].form).isSecondWord
+    }
+
+    /// Whether one of the two tokens after `i` is a booster: `phraseAroundBooster` finds nothing otherwise.
+    /// Asked inline first because most phrase words that match no phrase have none (the call, which
+    /// copies tokens when it does find one, was ~3% of `painmap sentiment`).
+    @inline(__always)
+    private func boosterFollows(_ i: Int, _ range: Range<Int>, _ tokens: [Token]) -> Bool {
+        (i + 1 < range.upperBound && formInfo(tokens[i + 1].form).modifierF > 0)
+            || (i + 2 < range.upperBound && formInfo(tokens[i + 2].form).modifierF > 0)
+    }
+
     /// A multiword modifier whose last word is at `j` ("kind of" + word).
     private func multiModifierEnding(at j: Int, _ range: Range<Int>, _ tokens: [Token]) -> (Double, Int)? {
         for len in stride(from: min(4, j - range.lowerBound + 1), through: 2, by: -1) {
             let start = j - len + 1
+            guard mayMatch(.modifier, formInfo(tokens[start].form), at: start, range, tokens) else { continue }
             if let m = match(.modifier, at: start, in: range, tokens), Int(m.count) == len { return (m.value, len) }
         }
         return nil

@@ -33,14 +33,20 @@ public struct LanguageIdentifier: Sendable {
 
     private func identify(tokens: [Token], bytes: [UInt8], languages: [String], scores: UnsafeMutableBufferPointer<Double>,
                           stopwordMask: (UInt32) -> UInt32) -> LanguageGuess {
-        for t in tokens where t.kind == .word {
-            let mask = stopwordMask(t.form) >> 1
-            if mask == 0 { continue }
-            // A function word of several languages ("so", "was", "in": English and German) is weaker
-            // evidence: each of its k languages gets 1/k.
-            let k = mask.nonzeroBitCount
-            let share = k == 1 ? 1.0 : 1.0 / Double(k)   // most function words belong to one language
-            for l in 0..<languages.count where mask & (1 << l) != 0 { scores[l] += share }
+        // The masks first, in a loop with no branch on what it reads: the scoring loop below branches on
+        // each mask, and there every read of the stopword table waited for memory on its own (perf: half
+        // of this function's cycles on that load); here the reads overlap.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: tokens.count) { masks in
+            tokens.withUnsafeBufferPointer { t in
+                for k in t.indices { masks[k] = t[k].kind == .word ? stopwordMask(t[k].form) >> 1 : 0 }
+            }
+            for mask in masks where mask != 0 {
+                // A function word of several languages ("so", "was", "in": English and German) is weaker
+                // evidence: each of its k languages gets 1/k.
+                let k = mask.nonzeroBitCount
+                let share = k == 1 ? 1.0 : 1.0 / Double(k)   // most function words belong to one language
+                for l in 0..<languages.count where mask & (1 << l) != 0 { scores[l] += share }
+            }
         }
         // Language-specific letters (only non-ASCII bytes can be one; most feedback has none).
         bytes.withUnsafeBufferPointer { p in

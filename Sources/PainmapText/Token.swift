@@ -25,21 +25,24 @@ public enum TokenKind: UInt8, Sendable, CaseIterable {
     }
 }
 
+/// The flags are inlinable constants rather than `static let`s: read per token in other modules (the
+/// scorer), each `static let` went through its addressor and a `swift_once` check (~1% of `painmap
+/// sentiment` in perf).
 public struct TokenFlags: OptionSet, Sendable, Hashable {
     public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
     /// Two or more letters, all upper case ("NEVER").
-    public static let allCaps = TokenFlags(rawValue: 1 << 0)
+    @inlinable public static var allCaps: TokenFlags { TokenFlags(rawValue: 1 << 0) }
     /// A letter repeated three or more times ("soooo"); `form` has the run shortened.
-    public static let elongated = TokenFlags(rawValue: 1 << 1)
+    @inlinable public static var elongated: TokenFlags { TokenFlags(rawValue: 1 << 1) }
     /// A contraction ("don't", "it's", curly apostrophes too).
-    public static let contraction = TokenFlags(rawValue: 1 << 2)
+    @inlinable public static var contraction: TokenFlags { TokenFlags(rawValue: 1 << 2) }
     /// A negating contraction ("don't", "can't", "won't", "isn't", "cannot").
-    public static let negation = TokenFlags(rawValue: 1 << 3)
+    @inlinable public static var negation: TokenFlags { TokenFlags(rawValue: 1 << 3) }
     /// Starts with an upper-case letter.
-    public static let capitalized = TokenFlags(rawValue: 1 << 4)
+    @inlinable public static var capitalized: TokenFlags { TokenFlags(rawValue: 1 << 4) }
     /// An abbreviation that swallowed its period ("e.g.", "Mr.", "No." before a number).
-    public static let abbreviation = TokenFlags(rawValue: 1 << 5)
+    @inlinable public static var abbreviation: TokenFlags { TokenFlags(rawValue: 1 << 5) }
 
     public var names: [String] {
         var out: [String] = []

@@ -91,13 +91,28 @@ enum LineJob {
                 }
                 return (j.bytes, warnings)
             }
+            for c in chunks { capacity = max(capacity, c.0.count) }
+            // Written on the read-ahead queue (after the next block's read, in block order) while the
+            // workers start on the next block: written here, the other worker idled through every copy
+            // and write(2) of a block's output.
+            let done = BlockOutput(out: out, chunks: chunks)
+            readQueue.async { done.write() }
+            pending.wait()
+            current = ahead.block
+        }
+        readQueue.sync {}   // the last block's output
+    }
+
+    /// A block's output and warnings, handed to the queue that writes them (only it touches `out` then).
+    private final class BlockOutput: @unchecked Sendable {
+        let out: Output
+        let chunks: [([UInt8], [InputWarning])]
+        init(out: Output, chunks: [([UInt8], [InputWarning])]) { self.out = out; self.chunks = chunks }
+        func write() {
             for c in chunks {
                 for w in c.1 { Diagnostics.warn(w.description) }
                 out.write(c.0)
-                capacity = max(capacity, c.0.count)
             }
-            pending.wait()
-            current = ahead.block
         }
     }
 

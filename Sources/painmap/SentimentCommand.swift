@@ -43,7 +43,8 @@ struct SentimentCommand: ParsableCommand {
         let lexicon = try SentimentLexicon.load(lexicons: pipeline.lexicons)
         var options = pipeline.analyzerOptions
         options.stemming = false   // scores need look-up forms, not stems
-        let workers = try PerWorker(workers: pipeline.jobs) { () -> SentimentScorer in
+        // Made concurrently: the analyzer and scorer only read the shared resources and lexicon.
+        let workers = try PerWorker(workers: pipeline.jobs, concurrently: true) { () -> SentimentScorer in
             try SentimentScorer(lexicon: lexicon, analyzer: Analyzer(resources: resources, options: options))
         }
         let out = Output()
@@ -55,6 +56,17 @@ struct SentimentCommand: ParsableCommand {
             let r = scorer.score(doc)
             let s = r.document
             switch format {
+            case .json where r.scored && !withSentences:
+                // Nearly every line: the same object as below, built in one buffer (JSONWriter.line says why).
+                j.line(capacity: 256) { b in
+                    b.literal("{\"line\":"); b.int(line)
+                    b.literal(",\"compound\":"); b.double(s.compound)
+                    b.literal(",\"positive\":"); b.double(s.positive, digits: 3)
+                    b.literal(",\"neutral\":"); b.double(s.neutral, digits: 3)
+                    b.literal(",\"negative\":"); b.double(s.negative, digits: 3)
+                    b.literal(",\"label\":"); b.plainString(s.label.rawValue)
+                    b.literal("}\n")
+                }
             case .json:
                 j.beginObject()
                 j.literalKey("line"); j.int(line)

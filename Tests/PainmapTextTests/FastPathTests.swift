@@ -142,4 +142,52 @@ final class FastPathTests: XCTestCase {
         XCTAssertEqual(Emoticons.firstBytesHigh, high)
         for b in 0..<256 { XCTAssertEqual(Emoticons.mayStart(UInt8(b)), Emoticons.byFirstByte[b] != nil, "byte \(b)") }
     }
+
+    /// `JSONWriter.line` (one buffer per line) writes what the value-by-value writer writes.
+    func testJSONLineMatchesTheValueByValueWriter() {
+        let numbers: [Double] = [0, -0.0, 1, -1, 0.5, 0.00004, 0.00005, -0.00005, 0.12345, -0.99999, 0.9999951, 1.0 / 3,
+                                 -2.0 / 3, 123456.789, 1e14, -1e14, 1e15, .nan, .infinity, -.infinity, 0.1 + 0.2, 5e-324]
+        let labels = ["positive", "neutral", "negative", "", "ünïcode"]
+        for (k, v) in numbers.enumerated() {
+            for line in [0, 7, -3, k * 1_000_003, Int.max] {
+                let label = labels[k % labels.count]
+                var general = JSONWriter()
+                general.beginObject()
+                general.literalKey("line"); general.int(line)
+                general.literalKey("a"); general.double(v)
+                general.literalKey("b"); general.double(v, digits: 3)
+                general.literalKey("c"); general.double(-v, digits: 1)
+                general.literalKey("label"); general.string(label)
+                general.endObject()
+                general.newline()
+                var fast = JSONWriter()
+                fast.line(capacity: 256) { b in
+                    b.literal("{\"line\":"); b.int(line)
+                    b.literal(",\"a\":"); b.double(v)
+                    b.literal(",\"b\":"); b.double(v, digits: 3)
+                    b.literal(",\"c\":"); b.double(-v, digits: 1)
+                    b.literal(",\"label\":"); b.plainString(label)
+                    b.literal("}\n")
+                }
+                XCTAssertEqual(String(decoding: fast.bytes, as: UTF8.self), String(decoding: general.bytes, as: UTF8.self), "\(v) \(line)")
+            }
+        }
+    }
+
+    /// The packed look-up of abbreviations agrees with the String one, in every case and context.
+    func testPackedAbbreviationsMatchTheStringLookUp() {
+        var words = Array(Abbreviations.always) + Array(Abbreviations.beforeNumber)
+        words += words.map { $0.uppercased() } + words.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        words += ["a", "I", "ok", "no1", "mrx", "etcc", "e", "approx", "apprOX", "x-y", "it's", "d'", "\u{212A}g", "mr\u{212A}"]
+        for w in words {
+            for after in ["", " ", " The end", " the end", "\nThe", " 5", "  12", "5", " x"] {
+                let bytes = Array((w + "." + after).utf8)
+                let dot = w.utf8.count
+                bytes.withUnsafeBufferPointer { p in
+                    guard dot <= 6, dot != 1 else { return }
+                    XCTAssertEqual(Abbreviations.absorbsPeriod(p, 0, dot), Abbreviations.absorbsPeriodByString(p, 0, dot), "\(w).\(after)")
+                }
+            }
+        }
+    }
 }

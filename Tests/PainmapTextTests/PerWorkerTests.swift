@@ -30,4 +30,12 @@ final class PerWorkerTests: XCTestCase {
         XCTAssertEqual(a.tokens.map(\.span), b.tokens.map(\.span))
         XCTAssertGreaterThan(worn.vocabulary.count, fresh.vocabulary.count)
     }
+
+    func testStatesMadeConcurrentlyAreOnePerWorkerAndErrorsSurface() throws {
+        let workers = try PerWorker(workers: 4, concurrently: true) { Counter() }
+        let states = (0..<4).map { workers[$0] }
+        for a in 0..<4 { for b in (a + 1)..<4 { XCTAssertFalse(states[a] === states[b], "workers \(a) and \(b) share a state") } }
+        struct Failure: Error {}
+        XCTAssertThrowsError(try PerWorker(workers: 3, concurrently: true) { () -> Counter in throw Failure() })
+    }
 }
