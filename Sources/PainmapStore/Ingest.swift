@@ -272,8 +272,6 @@ public final class Ingester: @unchecked Sendable {
         let writeQueue = DispatchQueue(label: "painmap.ingest.writer")
         let inFlight = DispatchSemaphore(value: 2)
         let parallel = ParallelBatches(workers: workers)
-        let checkpointer = try BackgroundCheckpointer(store: store)
-        defer { checkpointer?.stop() }
         let analyze = self.analyze
         let store = self.store
         var read = 0
@@ -352,7 +350,6 @@ public final class Ingester: @unchecked Sendable {
                         return (s, dup)
                     }
                     tally.add(stored: s, duplicates: d, rejected: batch.rejects.count, undated: batch.undated)
-                    try checkpointer?.committed()
                 } catch {
                     tally.fail(error)
                 }
@@ -365,7 +362,6 @@ public final class Ingester: @unchecked Sendable {
             }
         }
         writeQueue.sync {}
-        checkpointer?.stop()
         let t = tally.snapshot
         if let e = t.4 {
             _ = try? store.writer.write { db in
