@@ -96,14 +96,16 @@ struct BatchWriter {
     }
 }
 
-/// An INSERT of up to `BatchWriter.rowsPerStatement` rows per execution. Rows are bound straight into the
-/// full-size statement; the last, shorter group goes through a statement of its own size.
+/// An INSERT of `BatchWriter.rowsPerStatement` rows per execution; the rows left over at the end go one
+/// at a time (a statement per leftover count would keep up to 63 large prepared statements per table in
+/// the connection's cache).
 struct MultiRowInsert {
     let db: Database
     let sql: String
     let columns: Int
     let suffix: String
     private var full: Statement?
+    private var single: Statement?
     private var pending: [Value] = []
     private var changes = 0
 
@@ -125,23 +127,30 @@ struct MultiRowInsert {
 
     /// Writes the rows left and returns how many rows the statements inserted in all.
     mutating func finish() throws -> Int {
-        if !pending.isEmpty { try flush() }
+        precondition(pending.count % columns == 0, "a row bound the wrong number of values")
+        if !pending.isEmpty {
+            let one = try single ?? db.cachedStatement(sql: sql + MultiRowInsert.placeholders(rows: 1, columns: columns) + suffix)
+            single = one
+            for start in stride(from: 0, to: pending.count, by: columns) {
+                try execute(one, pending[start..<(start + columns)])
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
         return changes
     }
 
     private mutating func flush() throws {
-        let rows = pending.count / columns
-        precondition(rows * columns == pending.count, "a row bound the wrong number of values")
-        let statement: Statement
-        if rows == BatchWriter.rowsPerStatement, let full {
-            statement = full
-        } else {
-            statement = try db.cachedStatement(sql: sql + MultiRowInsert.placeholders(rows: rows, columns: columns) + suffix)
-            if rows == BatchWriter.rowsPerStatement { full = statement }
-        }
+        let all = try full ?? db.cachedStatement(sql: sql + MultiRowInsert.placeholders(rows: BatchWriter.rowsPerStatement,
+                                                                                         columns: columns) + suffix)
+        full = all
+        try execute(all, pending[...])
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func execute(_ statement: Statement, _ values: ArraySlice<Value>) throws {
         let s = statement.sqliteStatement
         sqlite3_reset(s)
-        for (i, v) in pending.enumerated() {
+        for (i, v) in values.enumerated() {
             let at = Int32(i + 1)
             let rc: Int32
             switch v {
@@ -168,7 +177,6 @@ struct MultiRowInsert {
         }
         changes += Int(sqlite3_changes(db.sqliteConnection))
         sqlite3_reset(s)
-        pending.removeAll(keepingCapacity: true)
     }
 
     private func error(_ rc: Int32) -> DatabaseError {
