@@ -42,7 +42,8 @@ let package = Package(
         // Stage 3: journey phase, touchpoints, pain points (lexicons/journeys, corpora/ models).
         .target(name: "PainmapJourney", dependencies: ["PainmapText", "PainmapSentiment", "PainmapClassifier"], swiftSettings: fast),
         // Stage 4: the SQLite store (GRDB over the system SQLite), ingest and trend queries.
-        .target(name: "PainmapStore", dependencies: ["PainmapJourney", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: fast),
+        .target(name: "PainmapStore", dependencies: ["PainmapJourney", .product(name: "GRDB", package: "GRDB.swift"),
+                                                   .product(name: "GRDBSQLite", package: "GRDB.swift")], swiftSettings: fast),
         // Stage 5: the journey report (one self-contained HTML or Markdown file) from the store's queries.
         .target(name: "PainmapReport", dependencies: ["PainmapStore"], swiftSettings: fast),
         .executableTarget(

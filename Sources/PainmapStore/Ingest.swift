@@ -337,18 +337,10 @@ public final class Ingester: @unchecked Sendable {
                 defer { tally.wrote(seconds: Ingester.seconds(since: wall0), cpu: Ingester.threadCPUSeconds() - cpu0) }
                 do {
                     let (s, d) = try store.writer.write { db -> (Int, Int) in
-                        var s = 0, dup = batch.knownDuplicates
-                        var ids: ClosedRange<Int64>? = nil
                         try BulkLoad.begin(db)
-                        for (doc, a) in batch.docs {
-                            if let id = try DocumentWriter.insert(doc, analysis: a, importID: importID, source: source,
-                                                                  analysisID: analysisID, db: db) {
-                                s += 1
-                                ids = (ids?.lowerBound ?? id)...id
-                            } else {
-                                dup += 1
-                            }
-                        }
+                        let writer = BatchWriter(db: db, importID: importID, source: source, analysisID: analysisID)
+                        let (s, ids) = try writer.insert(batch.docs)
+                        let dup = batch.knownDuplicates + batch.docs.count - s
                         try BulkLoad.finish(db, ids: ids)
                         for r in batch.rejects { try r.insert(db) }
                         try db.execute(sql: """

@@ -115,35 +115,9 @@ public struct DocumentInput: Sendable {
     }
 }
 
-/// Writes documents and their analyses with cached prepared statements: the one place that knows the
-/// column lists of `documents`, `document_touchpoints` and `pain_points`.
+/// Rewrites a stored document's analysis with cached prepared statements, one row at a time (reanalyze).
+/// Ingest writes whole batches through `BatchWriter`, which keeps the same column lists.
 enum DocumentWriter {
-    /// Inserts a document with its touchpoints and pain points and returns its id. Returns nil (and writes
-    /// nothing) when it is a duplicate: same source and external id, or, without an id, same content hash.
-    static func insert(_ d: DocumentInput, analysis a: FeedbackAnalysis, importID: Int64, source: String, analysisID: Int64,
-                       db: Database) throws -> Int64? {
-        let day = d.createdAt.map(DateParser.day)
-        let (severity, churn) = summary(a)
-        let stmt = try db.cachedStatement(sql: """
-            INSERT INTO documents (import_id, source, external_id, line, channel, created_at, day, rating, language, text,
-              normalized_text, content_hash, sentiment, sentiment_label, topic, topic_confidence, phase, phase_confidence,
-              pain_count, severity, churn_risk, analysis_id, extra)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT DO NOTHING
-            """)
-        let args: StatementArguments = [
-            importID, source, d.externalID, d.line, d.channel, d.createdAt.map(DateParser.iso), day, d.rating, a.language,
-            d.text, a.normalizedText, d.contentHash, a.sentiment.compound, a.sentiment.label.rawValue, a.topic.label,
-            a.topic.confidence, a.phase.label, a.phase.confidence, a.painPoints.count, severity, churn, analysisID, d.extra,
-        ]
-        stmt.setUncheckedArguments(args)
-        try stmt.execute()
-        guard db.changesCount == 1 else { return nil }
-        let id = db.lastInsertedRowID
-        try insertParts(documentID: id, day: day, analysis: a, db: db)
-        return id
-    }
-
     /// Replaces a stored document's analysis (after a lexicon or model change).
     static func replaceAnalysis(documentID: Int64, day: Int?, analysis a: FeedbackAnalysis, analysisID: Int64, db: Database) throws {
         let (severity, churn) = summary(a)
@@ -165,6 +139,17 @@ enum DocumentWriter {
         (a.painPoints.map(\.severity).max() ?? 0, a.painPoints.contains { $0.churnRisk })
     }
 
+    /// One row per touchpoint: the best-scoring match wins; in the order they were first matched.
+    static func bestTouchpoints(_ a: FeedbackAnalysis) -> [TouchpointMatch] {
+        if a.touchpoints.count < 2 { return a.touchpoints }
+        var best: [String: TouchpointMatch] = [:]
+        var order: [String] = []
+        for t in a.touchpoints {
+            if let b = best[t.id] { if t.score > b.score { best[t.id] = t } } else { best[t.id] = t; order.append(t.id) }
+        }
+        return order.map { best[$0]! }
+    }
+
     static func insertParts(documentID: Int64, day: Int?, analysis a: FeedbackAnalysis, db: Database) throws {
         let (severity, churn) = summary(a)
         if !a.touchpoints.isEmpty {
@@ -173,14 +158,7 @@ enum DocumentWriter {
                   severity, churn_risk)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            // One row per touchpoint: the best-scoring match wins.
-            var best: [String: TouchpointMatch] = [:]
-            var order: [String] = []
-            for t in a.touchpoints {
-                if let b = best[t.id] { if t.score > b.score { best[t.id] = t } } else { best[t.id] = t; order.append(t.id) }
-            }
-            for id in order {
-                let t = best[id]!
+            for t in bestTouchpoints(a) {
                 tp.setUncheckedArguments([documentID, t.id, t.score, t.evidence, t.span.start, t.span.end, day, a.phase.label,
                                           a.topic.label, a.sentiment.compound, severity, churn])
                 try tp.execute()
