@@ -202,6 +202,18 @@ public final class FeatureExtractor {
     /// a space alone is no 1-gram.
     static func characterNgrams(of form: UnsafeBufferPointer<UInt8>, _ sizes: ClosedRange<Int>,
                                 _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        // ASCII (nearly every form): a scalar is a byte, so the n-grams are byte windows, cut without
+        // decoding (the scalar path below cost ~8,000 instructions a form, 2% of training).
+        if form.allSatisfy({ $0 < 0x80 }) {
+            asciiCharacterNgrams(of: form, sizes, body)
+            return
+        }
+        scalarCharacterNgrams(of: form, sizes, body)
+    }
+
+    /// The general path, by Unicode scalars.
+    static func scalarCharacterNgrams(of form: UnsafeBufferPointer<UInt8>, _ sizes: ClosedRange<Int>,
+                                      _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var scalars: [Unicode.Scalar] = [" "]
         scalars.append(contentsOf: String(decoding: form, as: UTF8.self).unicodeScalars)
         scalars.append(" ")
@@ -213,6 +225,22 @@ public final class FeatureExtractor {
                 gram.append(FeatureSpace.characterPrefix)
                 for s in scalars[i..<i + n] { gram.append(contentsOf: String(s).utf8) }
                 gram.withUnsafeBufferPointer { body($0) }
+            }
+        }
+    }
+
+    /// `characterNgrams(of:_:_:)` for an all-ASCII form: the same names in the same order.
+    static func asciiCharacterNgrams(of form: UnsafeBufferPointer<UInt8>, _ sizes: ClosedRange<Int>,
+                                     _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let padded = [0x20] + Array(form) + [0x20]
+        var gram = [UInt8](repeating: FeatureSpace.characterPrefix, count: max(sizes.upperBound, 0) + 1)
+        gram.withUnsafeMutableBufferPointer { gram in
+            for n in sizes where n <= padded.count {
+                for i in 0...(padded.count - n) {
+                    if n == 1 && padded[i] == 0x20 { continue }
+                    for k in 0..<n { gram[1 + k] = padded[i + k] }
+                    body(UnsafeBufferPointer(rebasing: gram[0..<(n + 1)]))
+                }
             }
         }
     }

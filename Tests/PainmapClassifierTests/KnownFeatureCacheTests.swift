@@ -71,3 +71,33 @@ final class KnownFeatureCacheTests: XCTestCase {
         XCTAssertNil(t.value(1 << 32 | 8))
     }
 }
+
+/// The ASCII shortcut for cutting a word's character n-grams gives the scalar path's names in its order.
+final class CharacterNgramTests: XCTestCase {
+    func names(_ word: String, _ sizes: ClosedRange<Int>, ascii: Bool) -> [String] {
+        var out: [String] = []
+        Array(word.utf8).withUnsafeBufferPointer { bytes in
+            let add: (UnsafeBufferPointer<UInt8>) -> Void = { out.append(String(decoding: $0, as: UTF8.self)) }
+            if ascii { FeatureExtractor.asciiCharacterNgrams(of: bytes, sizes, add) }
+            else { FeatureExtractor.scalarCharacterNgrams(of: bytes, sizes, add) }
+        }
+        return out
+    }
+
+    func testASCIIPathMatchesTheScalarPath() {
+        for word in ["card", "a", "", "aaaa", "e-mail", "x1", "can't"] {
+            for sizes in [2...4, 1...4, 1...1, 3...5, 2...8] {
+                XCTAssertEqual(names(word, sizes, ascii: true), names(word, sizes, ascii: false), "\(word) \(sizes)")
+            }
+        }
+        XCTAssertEqual(names("ca", 2...3, ascii: true), ["~ c", "~ca", "~a ", "~ ca", "~ca "])
+    }
+
+    func testNonASCIIFormsStillCutByScalar() {
+        var out: [String] = []
+        Array("né".utf8).withUnsafeBufferPointer { bytes in
+            FeatureExtractor.characterNgrams(of: bytes, 2...2) { out.append(String(decoding: $0, as: UTF8.self)) }
+        }
+        XCTAssertEqual(out, ["~ n", "~né", "~é "])
+    }
+}
