@@ -229,9 +229,11 @@ extension NaiveBayesModel {
                         dL = row[label]
                         if versus != nil { dV = row[Int(V)] }
                     } else {
+                        // Selects rather than branches: which cell (if any) is the label's is unpredictable.
                         for k in start[f]..<start[f + 1] {
-                            let c = cls[k]
-                            if c == L { dL = delta[k] } else if c == V { dV = delta[k] }
+                            let c = cls[k], d = delta[k]
+                            dL = c == L ? d : dL
+                            dV = c == V ? d : dV
                         }
                     }
                 }
@@ -239,7 +241,9 @@ extension NaiveBayesModel {
                 var diff = sL * (base + kL + Double(dL))
                 if versus != nil { diff -= sV * (base + kV + Double(dV)) }
                 let weight = x[i] * Double(scale[f]) * t * diff
-                guard weight > 0, best.count < top || weight >= floor else { continue }
+                // Once `best` is full, one test that nearly always fails (floor > 0, so it implies
+                // weight > 0); testing the sign first cost a mispredicted branch for half the features.
+                if best.count == top { guard weight >= floor else { continue } } else { guard weight > 0 else { continue } }
                 let c = FeatureContribution(feature: ids[i], weight: weight)
                 // Partial selection of the top few; a full sort of ~200 features per document is wasted.
                 if best.count < top { best.append(c); best.sort(by: before) }

@@ -211,22 +211,23 @@ final class Predictor: @unchecked Sendable {
     }
 
     func json(_ o: PredictionOutcome, line: Int, id: String?) -> [UInt8] {
+        // Literal keys: written for every document, they need no escaping pass.
         var j = JSONWriter(capacity: 160)
         j.beginObject()
-        j.key("line", line)
-        if let id { j.key("id", id) }
-        j.key("label", o.label)
-        j.key("confidence"); if let c = o.confidence { j.double(c) } else { j.null() }
-        if let b = o.best { j.key("best", b) }
-        if let r = o.reason { j.key("reason", r) }
+        j.literalKey("line"); j.int(line)
+        if let id { j.literalKey("id"); j.string(id) }
+        j.literalKey("label"); j.string(o.label)
+        j.literalKey("confidence"); if let c = o.confidence { j.double(c) } else { j.null() }
+        if let b = o.best { j.literalKey("best"); j.string(b) }
+        if let r = o.reason { j.literalKey("reason"); j.string(r) }
         if !o.ranking.isEmpty {
-            j.key("top"); j.beginArray()
-            for (l, p) in o.ranking { j.beginObject(); j.key("label", l); j.key("p", p); j.endObject() }
+            j.literalKey("top"); j.beginArray()
+            for (l, p) in o.ranking { j.beginObject(); j.literalKey("label"); j.string(l); j.literalKey("p"); j.double(p); j.endObject() }
             j.endArray()
         }
         if decision.explain > 0, o.reason == nil {
-            j.key("features"); j.beginArray()
-            for (f, w) in o.features { j.beginObject(); j.key("feature", f); j.key("weight", w, digits: 3); j.endObject() }
+            j.literalKey("features"); j.beginArray()
+            for (f, w) in o.features { j.beginObject(); j.literalKey("feature"); j.string(f); j.literalKey("weight"); j.double(w, digits: 3); j.endObject() }
             j.endArray()
         }
         j.endObject()
