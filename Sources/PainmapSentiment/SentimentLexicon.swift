@@ -58,11 +58,17 @@ public struct SentimentLexicon: Sendable {
     private static func readMultiword(directory: String) throws
         -> ([[String]: Double], [[String]: Double], Set<String>, [[String]: (before: Double, after: Double)]) {
         var phrases: [[String]: Double] = [:]
+        var phraseLines: [[String]: Int] = [:]
         for row in try DataFile.rows(directory + "/phrases.tsv") {
             let words = SentimentLexicon.words(try row.field(0, "phrase"))
             guard words.count >= 2 else {
                 throw DataFileError(file: row.file, line: row.line, "a phrase needs at least two words (single words go in sentiment.tsv)")
             }
+            // A second row for a phrase would silently replace the first: whoever edits the file must pick one.
+            if let first = phraseLines[words] {
+                throw DataFileError(file: row.file, line: row.line, "'\(words.joined(separator: " "))' is already on line \(first)")
+            }
+            phraseLines[words] = row.line
             phrases[words] = try row.double(1, "valence", in: -4...4)
         }
         var modifiers: [[String]: Double] = [:]
