@@ -56,7 +56,7 @@ public final class FeedbackAnalyzer {
         } ?? LabelScore(label: "unknown", confidence: 0)
         let evidence = mapper.touchpoints(doc, in: 0..<doc.tokens.count)
         let phaseRanking = !hasWords ? [] : sameFeatures ? phaseInput.ranking(ids: ids) : phaseInput.ranking(doc)
-        let decision = mapper.phase(doc, model: phaseRanking, touchpoints: evidence, topic: topic)
+        let decision = mapper.phase(doc, model: phaseRanking, touchpoints: evidence, topic: topic, explain: explain)
         let phase = hasWords ? LabelScore(label: decision.phase.rawValue, confidence: round4(decision.confidence))
             : LabelScore(label: "unknown", confidence: 0)
         let touchpoints = mapper.touchpointMatches(doc, evidence)
@@ -67,7 +67,7 @@ public final class FeedbackAnalyzer {
                                         topic: topic, phase: phase, touchpoints: touchpoints, painPoints: pains)
         return Explained(analysis: analysis, document: doc, sentiment: s, topicRanking: topicRanking,
                          phaseModel: phaseRanking.map { ($0.label, $0.probability) }, phaseCues: decision.cueEvidence,
-                         touchpointVotes: JourneyPhase.allCases.compactMap { p in decision.touchpointVotes[p].map { (p.rawValue, $0) } },
+                         touchpointVotes: JourneyPhase.allCases.enumerated().compactMap { i, p in decision.touchpointVotes[i].map { (p.rawValue, $0) } },
                          topicPhase: decision.topicPhase?.rawValue)
     }
 }

@@ -167,10 +167,7 @@ struct PainPointExtractor {
         // Read naturally when the concept repeats the subject's last word: "payment" + "payment failure"
         // reads "payment failure", "account & login" + "login failure" reads "account & login failure".
         var problemSurface = problem
-        if let subject = subjectSurface, let p = problem, let first = p.split(separator: " ").first,
-           subject.split(separator: " ").last == first {
-            problemSurface = p.split(separator: " ").dropFirst().joined(separator: " ")
-        }
+        if let subject = subjectSurface, let p = problem { problemSurface = KeyPhraseSurface.problem(p, after: subject) }
         let surface = [subjectSurface, problemSurface].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
         return (key.isEmpty ? "other" : key, surface.isEmpty ? "other" : surface)
     }
