@@ -181,9 +181,9 @@ struct FeatureTransform: Sendable {
                 let s = f < F ? Double(scale[f]) : 0
                 if s == 0 { x[i] = 0; continue }
                 let c = Double(counts[i])
-                let k = Int(c)
-                // Counts are small whole numbers: 1 + log(c) from a table (the same values) instead of a call.
-                let tf = !sublinear ? c : k < table.count && Double(k) == c ? table[k] : 1 + log(c)
+                // Counts are small whole numbers, mostly 1: 1 + log(c) from a table (the same values) instead
+                // of a call.
+                let tf = !sublinear || c == 1 ? c : c > 1 && c < Double(table.count) && c.rounded(.towardZero) == c ? table[Int(c)] : 1 + log(c)
                 x[i] = tf
                 if block[f] { chars += (tf * s) * (tf * s) } else { words += (tf * s) * (tf * s) }
             }

@@ -10,7 +10,8 @@ struct PainPointExtractor {
     let painKinds: [PainKind]
     let problems: CueMatcher
     let concepts: [String]
-    let clauseBreakers: Set<UInt32>
+    /// A handful of ids: a linear search is cheaper than hashing, and it runs for every token.
+    let clauseBreakers: [UInt32]
     let stopwords: Set<String>
     let documentFrequency: [String: Int]
     let corpusSize: Int
@@ -27,7 +28,7 @@ struct PainPointExtractor {
         }
         problems = CueMatcher(cues: cues, analyzer: analyzer)
         self.concepts = concepts
-        clauseBreakers = Set(["but", "however", "although", "though", "whereas", "except", ";"].map { analyzer.vocabulary.intern($0) })
+        clauseBreakers = ["but", "however", "although", "though", "whereas", "except", ";"].map { analyzer.vocabulary.intern($0) }
         stopwords = resources.text.stopwords["en"] ?? []
         documentFrequency = resources.stemDocumentFrequency
         corpusSize = resources.corpusSize
