@@ -92,13 +92,13 @@ struct JourneyMapper {
         }
     }
 
-    func phase(_ doc: AnalyzedDocument, model ranking: [(label: String, probability: Double)],
-               touchpoints: [TouchpointEvidence], topic: LabelScore, explain: Bool = false) -> PhaseDecision {
+    /// `model`: the phase model's probability per phase, in `JourneyPhase.allCases` order (nil where it has
+    /// no such class).
+    func phase(_ doc: AnalyzedDocument, model: [Double?], touchpoints: [TouchpointEvidence], topic: LabelScore,
+               explain: Bool = false) -> PhaseDecision {
         // Arrays indexed by phase rather than dictionaries keyed by it: hashing the phases was a third of
         // this function. The arithmetic below is unchanged, term by term.
         let phases = JourneyPhase.allCases
-        var model = [Double?](repeating: nil, count: phases.count)
-        for r in ranking { if let p = JourneyPhase(rawValue: r.label) { model[JourneyMapper.slot(p)] = r.probability } }
         var cues = [Int](repeating: 0, count: phases.count)
         var evidence: [String] = []
         for m in phaseCues.matches(doc.tokens, in: 0..<doc.tokens.count) {

@@ -19,14 +19,21 @@ final class ModelInput {
     /// The document's n-gram ids, for `ranking(ids:)` of this input or of another with the same feature options.
     func ngramIDs(_ doc: AnalyzedDocument) -> [UInt32] { extractor.ngramIDs(doc) }
 
-    /// The ranked labels with their probabilities.
-    func ranking(_ doc: AnalyzedDocument) -> [(label: String, probability: Double)] {
-        ranking(ids: ngramIDs(doc))
+    /// Every class ranked, by index into `model.classes`, from the document's n-gram ids.
+    func prediction(ids: [UInt32]) -> Prediction {
+        model.predict(extractor.knownVector(ids: ids, features: model.features), top: model.classes.count, buffer: &buffer)
     }
 
+    func prediction(_ doc: AnalyzedDocument) -> Prediction { prediction(ids: ngramIDs(doc)) }
+
+    /// The ranked labels with their probabilities.
+    func ranking(_ doc: AnalyzedDocument) -> [(label: String, probability: Double)] { named(prediction(doc)) }
+
     /// The same from the document's n-gram ids.
-    func ranking(ids: [UInt32]) -> [(label: String, probability: Double)] {
-        let p = model.predict(extractor.knownVector(ids: ids, features: model.features), top: model.classes.count, buffer: &buffer)
-        return p.ranking.map { (model.classes[$0.label], $0.probability) }
+    func ranking(ids: [UInt32]) -> [(label: String, probability: Double)] { named(prediction(ids: ids)) }
+
+    func named(_ p: Prediction) -> [(label: String, probability: Double)] {
+        let classes = model.classes
+        return p.ranking.map { (classes[$0.label], $0.probability) }
     }
 }
