@@ -21,3 +21,14 @@ final class FastPathTests: XCTestCase {
         XCTAssertEqual(KeyPhraseSurface.problem("café crash", after: "the café"), "crash")
     }
 }
+
+extension FastPathTests {
+    func testJoinedMatchesCompactMapJoined() {
+        let values: [String?] = [nil, "", "payment", "login failure"]
+        for a in values {
+            for b in values {
+                XCTAssertEqual(PainPointExtractor.joined(a, b), [a, b].compactMap { $0 }.joined(separator: " "))
+            }
+        }
+    }
+}
