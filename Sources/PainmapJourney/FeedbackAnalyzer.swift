@@ -51,19 +51,16 @@ public final class FeedbackAnalyzer {
         // Our models and cues are English: a document confidently in another language (sentiment left it
         // unscored) gets no topic, phase or pain points rather than guesses from English words.
         let hasWords = s.scored && doc.tokens.contains { $0.kind == .word }
-        // Both models usually cut the same n-grams (the same feature options): cut them once. Feature
-        // extraction was half of what the two predictions cost.
-        let ids = hasWords ? topicInput.ngramIDs(doc) : []
-        let sameFeatures = topicInput.featureOptions == phaseInput.featureOptions
+        // Each model takes its vector through the classifier's caches (see `ModelInput.prediction`).
         // Topic: the model's best label; "unknown" without words or below the minimum confidence.
-        let topicPrediction = hasWords ? topicInput.prediction(ids: ids) : nil
+        let topicPrediction = hasWords ? topicInput.prediction(doc) : nil
         let topic = topicPrediction.map { p -> LabelScore in
             let best = p.ranking[0]
             return LabelScore(label: best.probability >= JourneyRules.minTopicConfidence ? topicInput.model.classes[best.label] : "unknown",
                               confidence: round4(best.probability))
         } ?? LabelScore(label: "unknown", confidence: 0)
         let evidence = mapper.touchpoints(doc, in: 0..<doc.tokens.count)
-        let phasePrediction = !hasWords ? nil : sameFeatures ? phaseInput.prediction(ids: ids) : phaseInput.prediction(doc)
+        let phasePrediction = hasWords ? phaseInput.prediction(doc) : nil
         var phaseModel = [Double?](repeating: nil, count: JourneyPhase.allCases.count)
         for r in phasePrediction?.ranking ?? [] { if let slot = phaseSlots[r.label] { phaseModel[slot] = r.probability } }
         let decision = mapper.phase(doc, model: phaseModel, touchpoints: evidence, topic: topic, explain: explain)
