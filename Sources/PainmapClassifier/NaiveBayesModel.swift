@@ -169,7 +169,9 @@ struct FeatureTransform: Sendable {
         if x.count < n { x = [Double](repeating: 0, count: max(n, 2 * x.count)) }
         var words = 0.0, chars = 0.0
         let F = featureScale.count
+        let table = FeatureTransform.sublinearTable
         x.withUnsafeMutableBufferPointer { x in
+        table.withUnsafeBufferPointer { table in
         featureScale.withUnsafeBufferPointer { scale in
         characterBlock.withUnsafeBufferPointer { block in
         ids.withUnsafeBufferPointer { ids in
@@ -179,7 +181,9 @@ struct FeatureTransform: Sendable {
                 let s = f < F ? Double(scale[f]) : 0
                 if s == 0 { x[i] = 0; continue }
                 let c = Double(counts[i])
-                let tf = sublinear ? (c == 1 ? 1 : 1 + log(c)) : c
+                // Counts are small whole numbers, mostly 1: 1 + log(c) from a table (the same values) instead
+                // of a call.
+                let tf = !sublinear || c == 1 ? c : c > 1 && c < Double(table.count) && c.rounded(.towardZero) == c ? table[Int(c)] : 1 + log(c)
                 x[i] = tf
                 if block[f] { chars += (tf * s) * (tf * s) } else { words += (tf * s) * (tf * s) }
             }
@@ -187,6 +191,9 @@ struct FeatureTransform: Sendable {
             let c = characterWeight * (!lengthNormalization ? 1 : chars > 0 ? 1 / chars.squareRoot() : 0)
             if w == 1 && c == 1 { return }
             for i in 0..<n where x[i] != 0 { x[i] *= block[Int(ids[i])] ? c : w }
-        } } } } }
+        } } } } } }
     }
+
+    /// 1 + log(k) for small counts k (entry 1 is 1, as `weigh` writes it; entry 0 is never read).
+    static let sublinearTable: [Double] = (0..<64).map { $0 == 1 ? 1 : 1 + log(Double($0)) }
 }

@@ -105,9 +105,17 @@ extension NaiveBayesModel {
         let probs = buffer.scores
         var ranking: [LabelProbability] = []
         let k = max(1, min(top, probs.count))
+        ranking.reserveCapacity(k)
         // Partial selection: k is small, classes may be many.
         for (c, p) in probs.enumerated() {
-            if ranking.count < k { ranking.append(LabelProbability(label: c, probability: p)); ranking.sort { $0.probability > $1.probability }; continue }
+            if ranking.count < k {
+                // Insertion behind every equal or better one: what the stable sort after each append gave,
+                // without a sort per class (a full ranking of every class is asked for each document).
+                ranking.append(LabelProbability(label: c, probability: p))
+                var j = ranking.count - 1
+                while j > 0, ranking[j].probability > ranking[j - 1].probability { ranking.swapAt(j, j - 1); j -= 1 }
+                continue
+            }
             if p > ranking[k - 1].probability {
                 ranking[k - 1] = LabelProbability(label: c, probability: p)
                 var j = k - 1

@@ -275,6 +275,10 @@ public final class FeatureExtractor {
     /// of their first occurrence. Fills both arrays through raw buffers: appending element by element
     /// paid a uniqueness check per id and was as costly as the rest of vectorizing a document.
     private func countDistinct(_ ids: [UInt32]) -> SparseVector {
+        ids.withUnsafeBufferPointer { countDistinct($0) }
+    }
+
+    private func countDistinct(_ ids: UnsafeBufferPointer<UInt32>) -> SparseVector {
         guard let m = ids.max() else { return SparseVector() }
         if Int(m) >= position.count {
             position.append(contentsOf: repeatElement(0, count: max(Int(m) + 1 - position.count, position.count, 4096)))
@@ -283,7 +287,6 @@ public final class FeatureExtractor {
         let distinct = [UInt32](unsafeUninitializedCapacity: ids.count) { out, outCount in
             values = [Float](unsafeUninitializedCapacity: ids.count) { counts, countsCount in
                 position.withUnsafeMutableBufferPointer { pos in
-                ids.withUnsafeBufferPointer { ids in
                     var n = 0
                     for id in ids {
                         let p = pos[Int(id)]
@@ -296,7 +299,7 @@ public final class FeatureExtractor {
                     }
                     for k in 0..<n { pos[Int(out[k])] = 0 }
                     countsCount = n
-                } }
+                }
             }
             outCount = values.count
         }
@@ -394,11 +397,43 @@ public final class FeatureExtractor {
     /// The vector of n-gram ids from `ngramIDs` of an extractor with the same analyzer and options.
     public func knownVector(ids: [UInt32], features: FeatureSpace) -> SparseVector {
         refresh(features)
-        scratch.removeAll(keepingCapacity: true)
-        for id in ids {
-            let m = knownID(id, features)
-            if m != FeatureExtractor.unknown { scratch.append(m - 1) }
+        guard let top = ids.max() else { return SparseVector() }
+        grow(to: top)
+        // Ids not looked up yet (a few per document once warm) first, so that the loop below only reads.
+        var misses = false
+        map.withUnsafeBufferPointer { map in for id in ids where map[Int(id)] == 0 { misses = true } }
+        if misses { for id in ids where map[Int(id)] == 0 { _ = knownID(id, features) } }
+        if position.count < features.count {
+            position.append(contentsOf: repeatElement(0, count: max(features.count - position.count, position.count, 4096)))
         }
-        return countDistinct(scratch)
+        // Maps and counts in one raw pass, as `countDistinct` counts (distinct ids in the order of their
+        // first occurrence): mapping through `knownID` into a list and counting that list after was a
+        // fifth of prediction.
+        var values: [Float] = []
+        let distinct = [UInt32](unsafeUninitializedCapacity: ids.count) { out, outCount in
+            values = [Float](unsafeUninitializedCapacity: ids.count) { counts, countsCount in
+                position.withUnsafeMutableBufferPointer { pos in
+                map.withUnsafeBufferPointer { map in
+                ids.withUnsafeBufferPointer { ids in
+                    var n = 0
+                    for id in ids {
+                        let m = map[Int(id)]
+                        if m == FeatureExtractor.unknown { continue }
+                        let f = Int(m - 1)
+                        let p = pos[f]
+                        if p == 0 {
+                            out[n] = UInt32(f); counts[n] = 1; n += 1
+                            pos[f] = Int32(n)
+                        } else {
+                            counts[Int(p) - 1] += 1
+                        }
+                    }
+                    for k in 0..<n { pos[Int(out[k])] = 0 }
+                    countsCount = n
+                } } }
+            }
+            outCount = values.count
+        }
+        return SparseVector(ids: distinct, values: values)
     }
 }

@@ -19,10 +19,15 @@ struct CueMatcher {
         let tokens: Range<Int>
     }
 
-    /// First stem id -> the cues starting with it, longest first.
-    private var byFirst: [UInt32: [Cue]] = [:]
+    /// First stem id -> the cues starting with it, longest first: `groups[first[stem]]`, -1 for none. An
+    /// array indexed by stem id rather than a dictionary: every token of every document looks itself up
+    /// here (several matchers, and again per pain clause), and hashing was most of the matching cost. Cue
+    /// stems are interned when the matcher is built, so a later id is never a cue's first stem.
+    private var first: [Int32] = []
+    private var groups: [[Cue]] = []
 
     init(cues: [(text: String, target: Int, weight: Double)], analyzer: Analyzer, language: String = "en") {
+        var byFirst: [UInt32: [Cue]] = [:]
         for c in cues {
             let words = c.text.split(separator: " ").map(String.init)
             guard !words.isEmpty else { continue }
@@ -46,6 +51,20 @@ struct CueMatcher {
             }
         }
         for k in byFirst.keys { byFirst[k]!.sort { $0.stems.count > $1.stems.count } }
+        first = [Int32](repeating: -1, count: Int(byFirst.keys.max() ?? 0) + 1)
+        for (stem, cues) in byFirst {
+            first[Int(stem)] = Int32(groups.count)
+            groups.append(cues)
+        }
+    }
+
+    /// The cues starting with stem id `stem`, longest first (nil for none).
+    @inline(__always)
+    private func cues(startingWith stem: UInt32) -> [Cue]? {
+        let i = Int(stem)
+        guard i < first.count else { return nil }
+        let g = first[i]
+        return g < 0 ? nil : groups[Int(g)]
     }
 
     /// Non-overlapping matches in `range`, longest cue first at each position. Cues match consecutive
@@ -56,7 +75,7 @@ struct CueMatcher {
         while i < range.upperBound {
             let t = tokens[i]
             // Number tokens take part too: cues such as "404", "2fa" and "1 star" are written in our files.
-            guard t.kind == .word || t.kind == .hashtag || t.kind == .number, let cues = byFirst[t.stem] else { i += 1; continue }
+            guard t.kind == .word || t.kind == .hashtag || t.kind == .number, let cues = cues(startingWith: t.stem) else { i += 1; continue }
             var matched: Match?
             for c in cues where i + c.stems.count <= range.upperBound {
                 var ok = true

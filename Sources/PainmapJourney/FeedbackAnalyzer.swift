@@ -13,6 +13,9 @@ public final class FeedbackAnalyzer {
     let phaseInput: ModelInput
     let mapper: JourneyMapper
     let painPoints: PainPointExtractor
+    /// Phase model class index -> the phase's slot in `JourneyPhase.allCases` (nil for a label that is no
+    /// phase): worked out once rather than parsing the label strings per document.
+    let phaseSlots: [Int?]
 
     public init(resources: JourneyResources, options: AnalyzerOptions = AnalyzerOptions()) throws {
         self.resources = resources
@@ -22,13 +25,16 @@ public final class FeedbackAnalyzer {
         phaseInput = ModelInput(model: resources.models.phase, analyzer: analyzer)
         mapper = JourneyMapper(resources: resources, analyzer: analyzer)
         painPoints = PainPointExtractor(resources: resources, analyzer: analyzer)
+        phaseSlots = resources.models.phase.classes.map { JourneyPhase(rawValue: $0).map(JourneyMapper.slot) }
     }
 
     public func analyze(_ text: String) -> FeedbackAnalysis {
         analyze(analyzer.analyze(text)).analysis
     }
 
-    /// The analysis and the evidence behind its journey decision (for `painmap explain`).
+    /// The analysis and the evidence behind its journey decision (for `painmap explain`). The evidence
+    /// (rankings, cues, votes) is filled only when asked for with `explain`: building it cost about 10,000
+    /// instructions a document that ingest and classify throw away.
     public struct Explained {
         public var analysis: FeedbackAnalysis
         public var document: AnalyzedDocument
@@ -45,18 +51,19 @@ public final class FeedbackAnalyzer {
         // Our models and cues are English: a document confidently in another language (sentiment left it
         // unscored) gets no topic, phase or pain points rather than guesses from English words.
         let hasWords = s.scored && doc.tokens.contains { $0.kind == .word }
-        // Both models usually cut the same n-grams (the same feature options): cut them once. Feature
-        // extraction was half of what the two predictions cost.
-        let ids = hasWords ? topicInput.ngramIDs(doc) : []
-        let sameFeatures = topicInput.featureOptions == phaseInput.featureOptions
+        // Each model takes its vector through the classifier's caches (see `ModelInput.prediction`).
         // Topic: the model's best label; "unknown" without words or below the minimum confidence.
-        let topicRanking = hasWords ? topicInput.ranking(ids: ids) : []
-        let topic = topicRanking.first.map {
-            LabelScore(label: $0.probability >= JourneyRules.minTopicConfidence ? $0.label : "unknown", confidence: round4($0.probability))
+        let topicPrediction = hasWords ? topicInput.prediction(doc) : nil
+        let topic = topicPrediction.map { p -> LabelScore in
+            let best = p.ranking[0]
+            return LabelScore(label: best.probability >= JourneyRules.minTopicConfidence ? topicInput.model.classes[best.label] : "unknown",
+                              confidence: round4(best.probability))
         } ?? LabelScore(label: "unknown", confidence: 0)
         let evidence = mapper.touchpoints(doc, in: 0..<doc.tokens.count)
-        let phaseRanking = !hasWords ? [] : sameFeatures ? phaseInput.ranking(ids: ids) : phaseInput.ranking(doc)
-        let decision = mapper.phase(doc, model: phaseRanking, touchpoints: evidence, topic: topic)
+        let phasePrediction = hasWords ? phaseInput.prediction(doc) : nil
+        var phaseModel = [Double?](repeating: nil, count: JourneyPhase.allCases.count)
+        for r in phasePrediction?.ranking ?? [] { if let slot = phaseSlots[r.label] { phaseModel[slot] = r.probability } }
+        let decision = mapper.phase(doc, model: phaseModel, touchpoints: evidence, topic: topic, explain: explain)
         let phase = hasWords ? LabelScore(label: decision.phase.rawValue, confidence: round4(decision.confidence))
             : LabelScore(label: "unknown", confidence: 0)
         let touchpoints = mapper.touchpointMatches(doc, evidence)
@@ -65,9 +72,13 @@ public final class FeedbackAnalyzer {
             topic: topic.label, mixedCase: SentimentScorer.isMixedCase(doc)))
         let analysis = FeedbackAnalysis(language: doc.language.code, normalizedText: doc.normalized.text, sentiment: s.document,
                                         topic: topic, phase: phase, touchpoints: touchpoints, painPoints: pains)
-        return Explained(analysis: analysis, document: doc, sentiment: s, topicRanking: topicRanking,
-                         phaseModel: phaseRanking.map { ($0.label, $0.probability) }, phaseCues: decision.cueEvidence,
-                         touchpointVotes: JourneyPhase.allCases.compactMap { p in decision.touchpointVotes[p].map { (p.rawValue, $0) } },
+        guard explain else {
+            return Explained(analysis: analysis, document: doc, sentiment: s, topicRanking: [], phaseModel: [], phaseCues: [],
+                             touchpointVotes: [], topicPhase: decision.topicPhase?.rawValue)
+        }
+        return Explained(analysis: analysis, document: doc, sentiment: s, topicRanking: topicPrediction.map(topicInput.named) ?? [],
+                         phaseModel: phasePrediction.map(phaseInput.named)?.map { ($0.label, $0.probability) } ?? [], phaseCues: decision.cueEvidence,
+                         touchpointVotes: JourneyPhase.allCases.enumerated().compactMap { i, p in decision.touchpointVotes[i].map { (p.rawValue, $0) } },
                          topicPhase: decision.topicPhase?.rawValue)
     }
 }

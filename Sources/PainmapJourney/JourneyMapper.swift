@@ -29,20 +29,31 @@ struct JourneyMapper {
         var score: Double
         var best: CueMatcher.Match
         var bestWeight: Double
-        var seen: Set<String>
+        /// The cue texts counted so far (a handful: a list beats a set).
+        var seen: [String]
     }
 
     /// Touchpoints matched in `range`, best first.
     func touchpoints(_ doc: AnalyzedDocument, in range: Range<Int>) -> [TouchpointEvidence] {
-        var byIndex: [Int: TouchpointEvidence] = [:]
+        // A list searched linearly, not a dictionary: a document names a few touchpoints, and hashing
+        // showed in profiles (this runs for the document and for each pain clause).
+        var found: [TouchpointEvidence] = []
         for m in touchpointCues.matches(doc.tokens, in: range) {
             let k = m.cue.target
-            var e = byIndex[k] ?? TouchpointEvidence(index: k, score: 0, best: m, bestWeight: 0, seen: [])
-            e.score += e.seen.insert(m.cue.text).inserted ? m.cue.weight : JourneyRules.repeatedCueWeight
-            if m.cue.weight > e.bestWeight { e.best = m; e.bestWeight = m.cue.weight }
-            byIndex[k] = e
+            let at = found.firstIndex { $0.index == k } ?? {
+                found.append(TouchpointEvidence(index: k, score: 0, best: m, bestWeight: 0, seen: []))
+                return found.count - 1
+            }()
+            if found[at].seen.contains(m.cue.text) {
+                found[at].score += JourneyRules.repeatedCueWeight
+            } else {
+                found[at].seen.append(m.cue.text)
+                found[at].score += m.cue.weight
+            }
+            if m.cue.weight > found[at].bestWeight { found[at].best = m; found[at].bestWeight = m.cue.weight }
         }
-        return byIndex.values.sorted { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
+        // The order is total (indices differ), so it does not depend on the order found.
+        return found.sorted { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
     }
 
     func touchpointMatches(_ doc: AnalyzedDocument, _ evidence: [TouchpointEvidence]) -> [TouchpointMatch] {
@@ -58,34 +69,56 @@ struct JourneyMapper {
     struct PhaseDecision {
         var phase: JourneyPhase
         var confidence: Double
-        var model: [JourneyPhase: Double]
-        var cues: [JourneyPhase: Int]
+        /// Per phase, in `JourneyPhase.allCases` order: the model's probability, the cue count, and the
+        /// touchpoints' votes (nil where no touchpoint voted).
+        var model: [Double?]
+        var cues: [Int]
+        /// Filled only when explaining.
         var cueEvidence: [String]
-        var touchpointVotes: [JourneyPhase: Double]
+        var touchpointVotes: [Double?]
         var topicPhase: JourneyPhase?
     }
 
-    func phase(_ doc: AnalyzedDocument, model ranking: [(label: String, probability: Double)],
-               touchpoints: [TouchpointEvidence], topic: LabelScore) -> PhaseDecision {
-        var model: [JourneyPhase: Double] = [:]
-        for r in ranking { if let p = JourneyPhase(rawValue: r.label) { model[p] = r.probability } }
-        var cues: [JourneyPhase: Int] = [:]
+    /// Phase `p`'s position in `JourneyPhase.allCases`.
+    @inline(__always)
+    static func slot(_ p: JourneyPhase) -> Int {
+        switch p {
+        case .awareness: 0
+        case .consideration: 1
+        case .purchase: 2
+        case .usage: 3
+        case .retention: 4
+        case .advocacy: 5
+        }
+    }
+
+    /// `model`: the phase model's probability per phase, in `JourneyPhase.allCases` order (nil where it has
+    /// no such class).
+    func phase(_ doc: AnalyzedDocument, model: [Double?], touchpoints: [TouchpointEvidence], topic: LabelScore,
+               explain: Bool = false) -> PhaseDecision {
+        // Arrays indexed by phase rather than dictionaries keyed by it: hashing the phases was a third of
+        // this function. The arithmetic below is unchanged, term by term.
+        let phases = JourneyPhase.allCases
+        var cues = [Int](repeating: 0, count: phases.count)
         var evidence: [String] = []
         for m in phaseCues.matches(doc.tokens, in: 0..<doc.tokens.count) {
-            let p = JourneyPhase.allCases[m.cue.target]
-            cues[p, default: 0] += 1
-            evidence.append("\(p.rawValue): \"\(m.cue.text)\"")
+            cues[m.cue.target] += 1
+            if explain { evidence.append("\(phases[m.cue.target].rawValue): \"\(m.cue.text)\"") }
         }
-        var votes: [JourneyPhase: Double] = [:]
+        var votes = [Double?](repeating: nil, count: phases.count)
         for e in touchpoints.prefix(JourneyRules.maxTouchpoints) {
-            for (k, p) in taxonomy.touchpoints[e.index].phases.enumerated() { votes[p, default: 0] += e.score * (k == 0 ? 1 : 0.5) }
+            for (k, p) in taxonomy.touchpoints[e.index].phases.enumerated() {
+                let i = JourneyMapper.slot(p)
+                votes[i] = (votes[i] ?? 0) + e.score * (k == 0 ? 1 : 0.5)
+            }
         }
         let topicPhase = topicPhases[topic.label] ?? (topic.label == "unknown" ? nil : .usage)
         var scores: [Double] = []
-        for p in JourneyPhase.allCases {
-            var s = JourneyRules.modelWeight * log(max(model[p] ?? 0, 1e-6))
-            s += JourneyRules.phaseCueWeight * log(1 + Double(cues[p] ?? 0))
-            s += JourneyRules.touchpointWeight * log(1 + (votes[p] ?? 0))
+        scores.reserveCapacity(phases.count)
+        for (i, p) in phases.enumerated() {
+            var s = JourneyRules.modelWeight * log(max(model[i] ?? 0, 1e-6))
+            s += JourneyRules.phaseCueWeight * log(1 + Double(cues[i]))
+            s += JourneyRules.touchpointWeight * log(1 + (votes[i] ?? 0))
             if p == topicPhase { s += JourneyRules.topicWeight * topic.confidence }
             scores.append(s)
         }
@@ -93,7 +126,7 @@ struct JourneyMapper {
         let exps = scores.map { exp($0 - top) }
         let total = exps.reduce(0, +)
         let best = scores.indices.max { scores[$0] < scores[$1] } ?? 3
-        return PhaseDecision(phase: JourneyPhase.allCases[best], confidence: exps[best] / total, model: model, cues: cues,
+        return PhaseDecision(phase: phases[best], confidence: exps[best] / total, model: model, cues: cues,
                              cueEvidence: evidence, touchpointVotes: votes, topicPhase: topicPhase)
     }
 }

@@ -10,7 +10,8 @@ struct PainPointExtractor {
     let painKinds: [PainKind]
     let problems: CueMatcher
     let concepts: [String]
-    let clauseBreakers: Set<UInt32>
+    /// A handful of ids: a linear search is cheaper than hashing, and it runs for every token.
+    let clauseBreakers: [UInt32]
     let stopwords: Set<String>
     let documentFrequency: [String: Int]
     let corpusSize: Int
@@ -27,7 +28,7 @@ struct PainPointExtractor {
         }
         problems = CueMatcher(cues: cues, analyzer: analyzer)
         self.concepts = concepts
-        clauseBreakers = Set(["but", "however", "although", "though", "whereas", "except", ";"].map { analyzer.vocabulary.intern($0) })
+        clauseBreakers = ["but", "however", "although", "though", "whereas", "except", ";"].map { analyzer.vocabulary.intern($0) }
         stopwords = resources.text.stopwords["en"] ?? []
         documentFrequency = resources.stemDocumentFrequency
         corpusSize = resources.corpusSize
@@ -110,23 +111,24 @@ struct PainPointExtractor {
                    documentTouchpoint: Touchpoint?, waited: Bool, scorer: SentimentScorer) -> (key: String, surface: String) {
         let vocab = scorer.analyzer.vocabulary
         var subjectKey: String?, subjectSurface: String?
-        var used = Set<Int>()
+        // The tokens already spoken for: a few, so a list (a set hashed every token of the clause).
+        var used: [Int] = []
         if let m = touchpointCue, let tp = touchpoint {
             subjectKey = tp.id
             subjectSurface = tp.name.lowercased()
-            used.formUnion(m.tokens)
+            used.append(contentsOf: m.tokens)
         }
         // A problem cue may overlap the touchpoint cue: "charged twice" names both billing and overcharging.
         let problemMatch = problems.matches(doc.tokens, in: clause).first
         var problem: String? = problemMatch.map { concepts[$0.cue.target] }
-        if let pm = problemMatch { used.formUnion(pm.tokens) }
+        if let pm = problemMatch { used.append(contentsOf: pm.tokens) }
         if problem == nil, waited { problem = "delay" }
         if problem == nil {
             var worst: (Double, Int)?
             for i in clause where !used.contains(i) && doc.tokens[i].kind == .word {
                 if let v = scorer.valence(of: doc.tokens[i]), v < 0, v < (worst?.0 ?? 0) { worst = (v, i) }
             }
-            if let (_, i) = worst { problem = vocab.string(doc.tokens[i].form); used.insert(i) }
+            if let (_, i) = worst { problem = vocab.string(doc.tokens[i].form); used.append(i) }
         }
         // No negative word: a negated praise word is the problem ("not helpful", "not happy"). Without this the
         // negation itself became the key phrase, and "Not happy." and "That's not fair." were both "not".
@@ -134,7 +136,7 @@ struct PainPointExtractor {
             for i in clause where !used.contains(i) && isNegation(doc.tokens[i], scorer) {
                 guard let j = (i + 1..<min(i + 3, clause.upperBound)).first(where: { (scorer.valence(of: doc.tokens[$0]) ?? 0) > 0 }) else { continue }
                 problem = "not " + vocab.string(doc.tokens[j].form)
-                used.formUnion([i, j])
+                used.append(contentsOf: [i, j])
                 break
             }
         }
@@ -163,16 +165,24 @@ struct PainPointExtractor {
                 subjectSurface = vocab.string(doc.tokens[i].form)
             }
         }
-        let key = [subjectKey, problem].compactMap { $0 }.joined(separator: " ")
+        let key = PainPointExtractor.joined(subjectKey, problem)
         // Read naturally when the concept repeats the subject's last word: "payment" + "payment failure"
         // reads "payment failure", "account & login" + "login failure" reads "account & login failure".
         var problemSurface = problem
-        if let subject = subjectSurface, let p = problem, let first = p.split(separator: " ").first,
-           subject.split(separator: " ").last == first {
-            problemSurface = p.split(separator: " ").dropFirst().joined(separator: " ")
-        }
-        let surface = [subjectSurface, problemSurface].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        if let subject = subjectSurface, let p = problem { problemSurface = KeyPhraseSurface.problem(p, after: subject) }
+        let surface = PainPointExtractor.joined(subjectSurface.flatMap { $0.isEmpty ? nil : $0 }, problemSurface.flatMap { $0.isEmpty ? nil : $0 })
         return (key.isEmpty ? "other" : key, surface.isEmpty ? "other" : surface)
+    }
+
+    /// The texts present, joined by a space: `[a, b].compactMap { $0 }.joined(separator: " ")` without
+    /// the arrays (two per pain point).
+    static func joined(_ a: String?, _ b: String?) -> String {
+        switch (a, b) {
+        case let (a?, b?): a + " " + b
+        case let (a?, nil): a
+        case let (nil, b?): b
+        case (nil, nil): ""
+        }
     }
 
     private func isNegation(_ t: Token, _ scorer: SentimentScorer) -> Bool {
