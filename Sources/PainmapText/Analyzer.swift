@@ -126,9 +126,7 @@ public final class Analyzer {
             if let stemmer { stem(&tokens, with: stemmer) }
         }
 
-        let sentences = SentenceSplitter.split(tokens: tokens, bytes: norm.bytes).map { r in
-            Sentence(tokens: r, span: Span(tokens[r.lowerBound].span.start, tokens[r.upperBound - 1].span.end))
-        }
+        let sentences = SentenceSplitter.sentences(tokens: tokens, bytes: norm.bytes)
         return AnalyzedDocument(normalized: norm, tokens: tokens, sentences: sentences, language: language)
     }
 

@@ -7,8 +7,28 @@ public enum SentenceSplitter {
         tokens.withUnsafeBufferPointer { t in bytes.withUnsafeBufferPointer { b in split(tokens: t, bytes: b) } }
     }
 
+    /// The sentences of a document whose tokens have their spans: the ranges of `split`, each with the span
+    /// from its first token's start to its last token's end. Built in one array: making the ranges and then
+    /// mapping them was one more allocation per document.
+    static func sentences(tokens: [Token], bytes: [UInt8]) -> [Sentence] {
+        tokens.withUnsafeBufferPointer { t in
+            bytes.withUnsafeBufferPointer { b in
+                split(tokens: t, bytes: b, make: { r in
+                    Sentence(tokens: r, span: Span(t[r.lowerBound].span.start, t[r.upperBound - 1].span.end))
+                }, range: \.tokens)
+            }
+        }
+    }
+
     static func split(tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var out: [Range<Int>] = []
+        split(tokens: tokens, bytes: bytes, make: { $0 }, range: { $0 })
+    }
+
+    /// The splitter, with `make` turning each range into the element stored and `range` reading it back.
+    @inline(__always)
+    static func split<S>(tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>,
+                         make: (Range<Int>) -> S, range: (S) -> Range<Int>) -> [S] {
+        var out: [S] = []
         guard !tokens.isEmpty else { return out }
         var start = 0
         // A "sentence" of punctuation alone ("xD ." or a stray "!!") belongs to the one before it: merged as
@@ -16,9 +36,9 @@ public enum SentenceSplitter {
         func close(_ end: Int) {
             guard end > start else { return }
             if let last = out.last, (start..<end).allSatisfy({ tokens[$0].kind == .punctuation || tokens[$0].kind == .symbol }) {
-                out[out.count - 1] = last.lowerBound..<end
+                out[out.count - 1] = make(range(last).lowerBound..<end)
             } else {
-                out.append(start..<end)
+                out.append(make(start..<end))
             }
             start = end
         }
