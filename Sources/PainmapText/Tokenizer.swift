@@ -28,15 +28,17 @@ public struct Tokenizer {
             var end: Int
             let atBoundary = start == 0 || CharClass.isSpace(p[start - 1])
 
-            // Most tokens start with an ASCII letter. In a text without "@" (no e-mail address) only a URL
-            // ("h", "w") or an emoticon ("xD", "D:", "o_O") can match before the word test below: asked
-            // first, and when neither matches the token is a word (a letter opens no number, keycap, mention
-            // or hashtag). Skipping the other tests measured ~5% of tokenize; letting words that start with
-            // h, w, o, T, D, B or x ("the" is common, "The", "was", "how", "of" too) into this branch as
-            // well, with its short-word path, cut ~4% of `painmap sentiment`'s per-line instructions (callgrind).
-            if CharClass.isASCIILetter(b), !hasAt,
+            // Most tokens start with an ASCII letter. Before the word test below only a URL ("h", "w"), an
+            // emoticon ("xD", "D:", "o_O") or, in a text with an "@", an e-mail address can match one: asked
+            // first, in the chain's order, and when none matches the token is a word (a letter opens no
+            // number, keycap, mention or hashtag). Skipping the other tests measured ~5% of tokenize; letting
+            // words that start with h, w, o, T, D, B or x ("The", "was", "how", "of") and the words of texts
+            // with an "@" into this branch too, with its short-word path, cut ~4% of `painmap sentiment`'s
+            // per-line instructions (callgrind).
+            if CharClass.isASCIILetter(b),
                !(b | 0x20 == 0x68 || b | 0x20 == 0x77) || Tokenizer.urlEnd(p, i, atBoundary: atBoundary) == nil,
-               !Emoticons.mayStart(b) || Tokenizer.emoticonEnd(p, i, atBoundary: atBoundary) == nil {
+               !Emoticons.mayStart(b) || Tokenizer.emoticonEnd(p, i, atBoundary: atBoundary) == nil,
+               !hasAt || Tokenizer.emailEnd(p, i) == nil {
                 // The commonest token of all, a short lower-case word ending in a space or punctuation that
                 // cannot continue it, is finished here from one 8-byte read: it is its own look-up form, and
                 // of wordEnd's flags only the negation can apply (see `shortLowerWord`).
