@@ -108,7 +108,8 @@ final class FastPathTests: XCTestCase {
     /// the tokenizer asks for the same way); the packed form is the word with its first letter lower-cased.
     func testShortLowerWordsAgreeWithWordEnd() {
         let pieces = ["a", "aa", "aaa", "b", "B", "t", "dont", "Dont", "The", "I", "Aaa", "AA", "cant", "n", "0", "'", "-", ".", " ", ",", "!", "é", "abcdefg",
-                      "abcdefgh", "\n", "\t", "@", "xyzzy"]
+                      "abcdefgh", "\n", "\t", "@", "xyzzy",
+                      "etc", "mr", "Dr", "No", "p", "ca", "usw", "e", "g", ". ", " 5"]
         var rng = SystemRandomNumberGenerator()
         var checked = 0
         for _ in 0..<4000 {
