@@ -40,6 +40,8 @@ public final class SentimentScorer {
         var questions: Int { Int(marks >> 4) }
     }
     private var info: [FormInfo] = []
+    /// The sentence scores of the last result, for the next one to reuse once that result is gone.
+    private var scoreStorage: [SentimentScore] = []
 
     /// A phrase, multiword modifier, connective or irrealis cue: its words are `wordPool[start..<start+count]`.
     private struct Multi {
@@ -211,7 +213,10 @@ public final class SentimentScorer {
         let mixedCase = SentimentScorer.isMixedCase(doc)
         loadFormInfos(doc.tokens)
 
-        var sentenceScores: [SentimentScore] = []
+        // The last result's array, reused as the analyzer reuses its token array (see `Analyzer.analyze`).
+        var sentenceScores = scoreStorage
+        scoreStorage = []
+        sentenceScores.removeAll(keepingCapacity: true)
         sentenceScores.reserveCapacity(doc.sentences.count)
         var contributions: [SentimentContribution] = []
         var docSum = 0.0, docPos = 0.0, docNeg = 0.0, docNeutral = 0
@@ -220,6 +225,7 @@ public final class SentimentScorer {
             docSum += s.sum; docPos += s.pos; docNeg += s.neg; docNeutral += s.neutralWords
             sentenceScores.append(SentimentScorer.makeScore(sum: s.sum, pos: s.pos, neg: s.neg, neutral: s.neutralWords))
         }
+        scoreStorage = sentenceScores
         return SentimentResult(document: SentimentScorer.makeScore(sum: docSum, pos: docPos, neg: docNeg, neutral: docNeutral),
                                sentences: sentenceScores, contributions: contributions, scored: true)
     }

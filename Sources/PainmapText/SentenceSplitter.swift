@@ -11,9 +11,17 @@ public enum SentenceSplitter {
     /// from its first token's start to its last token's end. Built in one array: making the ranges and then
     /// mapping them was one more allocation per document.
     static func sentences(tokens: [Token], bytes: [UInt8]) -> [Sentence] {
+        var out: [Sentence] = []
+        sentences(tokens: tokens, bytes: bytes, into: &out)
+        return out
+    }
+
+    /// `sentences` into `out`, emptied first (keeping its capacity: the analyzer reuses one array).
+    static func sentences(tokens: [Token], bytes: [UInt8], into out: inout [Sentence]) {
+        out.removeAll(keepingCapacity: true)
         tokens.withUnsafeBufferPointer { t in
             bytes.withUnsafeBufferPointer { b in
-                split(tokens: t, bytes: b, make: { r in
+                split(tokens: t, bytes: b, into: &out, make: { r in
                     Sentence(tokens: r, span: Span(t[r.lowerBound].span.start, t[r.upperBound - 1].span.end))
                 }, range: \.tokens)
             }
@@ -21,15 +29,17 @@ public enum SentenceSplitter {
     }
 
     static func split(tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        split(tokens: tokens, bytes: bytes, make: { $0 }, range: { $0 })
+        var out: [Range<Int>] = []
+        split(tokens: tokens, bytes: bytes, into: &out, make: { $0 }, range: { $0 })
+        return out
     }
 
-    /// The splitter, with `make` turning each range into the element stored and `range` reading it back.
+    /// The splitter, appending to the empty `out`, with `make` turning each range into the element stored
+    /// and `range` reading it back.
     @inline(__always)
-    static func split<S>(tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>,
-                         make: (Range<Int>) -> S, range: (S) -> Range<Int>) -> [S] {
-        var out: [S] = []
-        guard !tokens.isEmpty else { return out }
+    static func split<S>(tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, into out: inout [S],
+                         make: (Range<Int>) -> S, range: (S) -> Range<Int>) {
+        guard !tokens.isEmpty else { return }
         var start = 0
         // A "sentence" of punctuation alone ("xD ." or a stray "!!") belongs to the one before it: merged as
         // each is closed (a second pass over a second array was one more allocation per document).
@@ -80,7 +90,6 @@ public enum SentenceSplitter {
             close(end)
         }
         close(tokens.count)
-        return out
     }
 
     static func newlinesBetween(_ a: Token, _ b: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {

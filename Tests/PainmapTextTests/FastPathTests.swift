@@ -191,4 +191,21 @@ final class FastPathTests: XCTestCase {
             }
         }
     }
+
+    /// The analyzer reuses its token and sentence arrays once the caller drops a document. Documents the
+    /// caller keeps must not change when later ones are analyzed, and must equal analyzing the text again.
+    func testKeptDocumentsSurviveArrayReuse() throws {
+        let analyzer = try TextFixture.analyzer()
+        let texts = ["The app crashes. Support never answers! Why?", "", "Great!!! 😍 Love it", "x", String(repeating: "word ", count: 300)]
+        var kept: [AnalyzedDocument] = []
+        for t in texts {
+            kept.append(analyzer.analyze(t))
+            for _ in 0..<3 { _ = analyzer.analyze("Something else entirely, with more tokens. And a second sentence!") }
+        }
+        for (k, t) in texts.enumerated() {
+            let again = analyzer.analyze(t)
+            XCTAssertEqual(kept[k].tokens, again.tokens, t)
+            XCTAssertEqual(kept[k].sentences, again.sentences, t)
+        }
+    }
 }
