@@ -40,6 +40,8 @@ public final class SentimentScorer {
         var questions: Int { Int(marks >> 4) }
     }
     private var info: [FormInfo] = []
+    /// The sentence scores of the last result, for the next one to reuse once that result is gone.
+    private var scoreStorage: [SentimentScore] = []
 
     /// A phrase, multiword modifier, connective or irrealis cue: its words are `wordPool[start..<start+count]`.
     private struct Multi {
@@ -64,7 +66,7 @@ public final class SentimentScorer {
     /// modifiers never are). Without one, a match needs the next word to be a second word (`mayMatch`).
     private var singleKinds: UInt8 = 0
     /// Per first word f, the second words of its entries, sorted, in `secondWords[secondRanges[f]]`, and
-    /// for each the index g of the pair, whose entries (all kinds, each longest first) are `pairGroups[g]`. A global hash
+    /// for each the index g of the pair, whose entries of kind k (longest first) are `pairGroups[4 * g + k]`. A global hash
     /// table of pairs missed the cache on most probes (one slot among 16k); the few second words of a
     /// common first word ("a", "not", "i") stay in cache, and a binary search over them is cheap.
     /// One bit per hash of a (first, second) pair that starts some entry, 8 KiB: most (first word, next
@@ -77,10 +79,10 @@ public final class SentimentScorer {
     private var secondRanges: [Range<Int32>] = []
     private var secondIDs: [UInt32] = []
     private var secondPairs: [UInt32] = []
+    /// One range per pair and kind, not one per pair: a match reads only entries of the kind it asks for
+    /// ("this is" starts a dozen phrases and nothing else: asked for a modifier, it reads none of them).
+    /// Skipping the other kinds inside a mixed group was 15% of `match`'s cycles.
     private var pairGroups: [Range<Int32>] = []
-    /// Per pair g: bit k set when `pairGroups[g]` holds an entry of kind k ("this is" starts a dozen
-    /// phrases and nothing else: asked for a modifier, it is skipped without reading them).
-    private var pairKinds: [UInt8] = []
     /// Form id -> index of the first-word entry (FormInfo.multi), filled at init and read once per form.
     private var multiIndex: [UInt32: Int16] = [:]
     /// Form ids that are the second word of a multiword entry (FormInfo.secondWordBit).
@@ -162,8 +164,8 @@ public final class SentimentScorer {
         }
         singleGroups = singles.map(lay)
         for (k, list) in singles.enumerated() where !list.isEmpty { singleKinds |= 1 << UInt8(k % 4) }
-        pairGroups = pairLists.map(lay)
-        pairKinds = pairLists.map { list in list.reduce(0) { $0 | (1 << pending[$1].kind) } }
+        // Filtering keeps each kind's entries in their order in the pair's list (longest first).
+        pairGroups = pairLists.flatMap { list in (0..<4).map { k in lay(list.filter { pending[$0].kind == k }) } }
         var byFirst = [[(second: UInt32, pair: UInt32)]](repeating: [], count: multiKinds.count)
         for (key, g) in pairIndex {
             let bit = SentimentScorer.pairBit(UInt32(truncatingIfNeeded: key >> 32), UInt32(truncatingIfNeeded: key))
@@ -211,7 +213,10 @@ public final class SentimentScorer {
         let mixedCase = SentimentScorer.isMixedCase(doc)
         loadFormInfos(doc.tokens)
 
-        var sentenceScores: [SentimentScore] = []
+        // The last result's array, reused as the analyzer reuses its token array (see `Analyzer.analyze`).
+        var sentenceScores = scoreStorage
+        scoreStorage = []
+        sentenceScores.removeAll(keepingCapacity: true)
         sentenceScores.reserveCapacity(doc.sentences.count)
         var contributions: [SentimentContribution] = []
         var docSum = 0.0, docPos = 0.0, docNeg = 0.0, docNeutral = 0
@@ -220,6 +225,7 @@ public final class SentimentScorer {
             docSum += s.sum; docPos += s.pos; docNeg += s.neg; docNeutral += s.neutralWords
             sentenceScores.append(SentimentScorer.makeScore(sum: s.sum, pos: s.pos, neg: s.neg, neutral: s.neutralWords))
         }
+        scoreStorage = sentenceScores
         return SentimentResult(document: SentimentScorer.makeScore(sum: docSum, pos: docPos, neg: docNeg, neutral: docNeutral),
                                sentences: sentenceScores, contributions: contributions, scored: true)
     }
@@ -561,10 +567,9 @@ public final class SentimentScorer {
         // Most next words are the second word of no entry at all: a bit of their FormInfo says so without
         // a search.
         if i + 1 < range.upperBound, formInfo(tokens[i + 1].form).isSecondWord,
-           let g = pair(idx, tokens[i].form, tokens[i + 1].form), pairKinds[Int(g)] & (1 << UInt8(kind.rawValue)) != 0 {
-            let group = pairGroups[Int(g)]
-            for m in multis[Int(group.lowerBound)..<Int(group.upperBound)]
-            where m.kind == UInt8(kind.rawValue) && i + Int(m.count) <= range.upperBound {
+           let g = pair(idx, tokens[i].form, tokens[i + 1].form) {
+            let group = pairGroups[4 * Int(g) + kind.rawValue]
+            for m in multis[Int(group.lowerBound)..<Int(group.upperBound)] where i + Int(m.count) <= range.upperBound {
                 if m.count > 2 && tokens[i + 2].form != m.third { continue }
                 var ok = true
                 var k = 3

@@ -102,9 +102,19 @@ public final class Analyzer {
         _ = try stemmer(for: options.defaultLanguage)
     }
 
+    /// The token and sentence arrays of the last document, kept so that the next document reuses their
+    /// storage: once the caller has dropped that document they are uniquely referenced again, and emptying
+    /// them keeps their capacity. If the caller still holds it, emptying copies (copy on write) and nothing
+    /// changes for that document. Allocating and freeing both per document measured ~4% of
+    /// `painmap sentiment`'s per-line instructions (callgrind).
+    private var tokenStorage: [Token] = []
+    private var sentenceStorage: [Sentence] = []
+
     public func analyze(_ text: String) -> AnalyzedDocument {
         let norm = normalizer.normalize(text)
-        var tokens: [Token] = []
+        var tokens = tokenStorage
+        tokenStorage = []
+        tokens.removeAll(keepingCapacity: true)
         tokens.reserveCapacity(norm.bytes.count / 5 + 4)
         norm.bytes.withUnsafeBufferPointer { tokenizer.tokenize($0, vocabulary: vocabulary, into: &tokens) }
         tokens.withUnsafeMutableBufferPointer { t in
@@ -126,9 +136,11 @@ public final class Analyzer {
             if let stemmer { stem(&tokens, with: stemmer) }
         }
 
-        let sentences = SentenceSplitter.split(tokens: tokens, bytes: norm.bytes).map { r in
-            Sentence(tokens: r, span: Span(tokens[r.lowerBound].span.start, tokens[r.upperBound - 1].span.end))
-        }
+        var sentences = sentenceStorage
+        sentenceStorage = []
+        SentenceSplitter.sentences(tokens: tokens, bytes: norm.bytes, into: &sentences)
+        tokenStorage = tokens
+        sentenceStorage = sentences
         return AnalyzedDocument(normalized: norm, tokens: tokens, sentences: sentences, language: language)
     }
 

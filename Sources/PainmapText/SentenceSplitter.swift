@@ -7,18 +7,48 @@ public enum SentenceSplitter {
         tokens.withUnsafeBufferPointer { t in bytes.withUnsafeBufferPointer { b in split(tokens: t, bytes: b) } }
     }
 
+    /// The sentences of a document whose tokens have their spans: the ranges of `split`, each with the span
+    /// from its first token's start to its last token's end. Built in one array: making the ranges and then
+    /// mapping them was one more allocation per document.
+    static func sentences(tokens: [Token], bytes: [UInt8]) -> [Sentence] {
+        var out: [Sentence] = []
+        sentences(tokens: tokens, bytes: bytes, into: &out)
+        return out
+    }
+
+    /// `sentences` into `out`, emptied first (keeping its capacity: the analyzer reuses one array).
+    static func sentences(tokens: [Token], bytes: [UInt8], into out: inout [Sentence]) {
+        out.removeAll(keepingCapacity: true)
+        tokens.withUnsafeBufferPointer { t in
+            bytes.withUnsafeBufferPointer { b in
+                split(tokens: t, bytes: b, into: &out, make: { r in
+                    Sentence(tokens: r, span: Span(t[r.lowerBound].span.start, t[r.upperBound - 1].span.end))
+                }, range: \.tokens)
+            }
+        }
+    }
+
     static func split(tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var out: [Range<Int>] = []
-        guard !tokens.isEmpty else { return out }
+        split(tokens: tokens, bytes: bytes, into: &out, make: { $0 }, range: { $0 })
+        return out
+    }
+
+    /// The splitter, appending to the empty `out`, with `make` turning each range into the element stored
+    /// and `range` reading it back.
+    @inline(__always)
+    static func split<S>(tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, into out: inout [S],
+                         make: (Range<Int>) -> S, range: (S) -> Range<Int>) {
+        guard !tokens.isEmpty else { return }
         var start = 0
         // A "sentence" of punctuation alone ("xD ." or a stray "!!") belongs to the one before it: merged as
         // each is closed (a second pass over a second array was one more allocation per document).
         func close(_ end: Int) {
             guard end > start else { return }
             if let last = out.last, (start..<end).allSatisfy({ tokens[$0].kind == .punctuation || tokens[$0].kind == .symbol }) {
-                out[out.count - 1] = last.lowerBound..<end
+                out[out.count - 1] = make(range(last).lowerBound..<end)
             } else {
-                out.append(start..<end)
+                out.append(make(start..<end))
             }
             start = end
         }
@@ -60,7 +90,6 @@ public enum SentenceSplitter {
             close(end)
         }
         close(tokens.count)
-        return out
     }
 
     static func newlinesBetween(_ a: Token, _ b: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {

@@ -28,10 +28,17 @@ public struct Tokenizer {
             var end: Int
             let atBoundary = start == 0 || CharClass.isSpace(p[start - 1])
 
-            // Most tokens start with an ASCII letter that can open no URL ("h", "w"), no emoticon ("xD",
-            // "D:") and, in a text without "@", no e-mail address: then none of the tests below can match
-            // before the word test, so go straight to it (skipping them measured ~5% of tokenize).
-            if CharClass.isASCIILetter(b), !hasAt, b | 0x20 != 0x68, b | 0x20 != 0x77, !Emoticons.mayStart(b) {
+            // Most tokens start with an ASCII letter. Before the word test below only a URL ("h", "w"), an
+            // emoticon ("xD", "D:", "o_O") or, in a text with an "@", an e-mail address can match one: asked
+            // first, in the chain's order, and when none matches the token is a word (a letter opens no
+            // number, keycap, mention or hashtag). Skipping the other tests measured ~5% of tokenize; letting
+            // words that start with h, w, o, T, D, B or x ("The", "was", "how", "of") and the words of texts
+            // with an "@" into this branch too, with its short-word path, cut ~4% of `painmap sentiment`'s
+            // per-line instructions (callgrind).
+            if CharClass.isASCIILetter(b),
+               !(b | 0x20 == 0x68 || b | 0x20 == 0x77) || Tokenizer.urlEnd(p, i, atBoundary: atBoundary) == nil,
+               !Emoticons.mayStart(b) || Tokenizer.emoticonEnd(p, i, atBoundary: atBoundary) == nil,
+               !hasAt || Tokenizer.emailEnd(p, i) == nil {
                 // The commonest token of all, a short lower-case word ending in a space or punctuation that
                 // cannot continue it, is finished here from one 8-byte read: it is its own look-up form, and
                 // of wordEnd's flags only the negation can apply (see `shortLowerWord`).
@@ -294,16 +301,37 @@ public struct Tokenizer {
 
     /// The end of the word at `i` and its look-up form packed into an integer, when it is 1 to 7 ASCII
     /// letters, all lower case but perhaps the first, with no letter three times in a row (once lower-cased),
-    /// followed by an ASCII byte that cannot continue a word (not a letter, digit, '.', apostrophe or hyphen).
+    /// followed by the end of the text or an ASCII byte that cannot continue a word (not a letter, digit,
+    /// apostrophe or hyphen; a period only after two or more letters that are no abbreviation).
     /// Then `wordEnd` ends it there with no flag but `.capitalized` (an upper-case first letter) and perhaps
     /// `.negation`, and its form is the word lower-cased (`makeForm` cuts no run). Nil otherwise.
+    /// The end of the text and the period (a sentence's last word, often the line's) were left to wordEnd
+    /// at ~400 instructions a word; taking them here cut ~0.4% of `painmap sentiment`'s per-line instructions.
     @inline(__always)
     static func shortLowerWord(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, UInt64)? {
         #if _endian(big)
         return nil
         #else
-        guard i + 8 <= p.count else { return nil }
-        let x = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
+        guard i + 8 <= p.count else { return shortLowerWordAtEnd(p, i) }
+        return shortLowerWord(UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self), p, i)
+        #endif
+    }
+
+    /// `shortLowerWord` within 8 bytes of the end: the bytes left, then zeros (a zero is no letter, so the
+    /// word stops there; text has no NUL bytes). Not inlined: most words are further from the end.
+    @inline(never)
+    static func shortLowerWordAtEnd(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, UInt64)? {
+        var x: UInt64 = 0
+        for k in 0..<(p.count - i) { x |= UInt64(p[i + k]) << UInt64(8 * k) }
+        return shortLowerWord(x, p, i)
+    }
+
+    /// `shortLowerWord` on the 8 bytes from `i` read into `x` (little-endian).
+    @inline(__always)
+    static func shortLowerWord(_ x: UInt64, _ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, UInt64)? {
+        #if _endian(big)
+        return nil
+        #else
         let ones: UInt64 = 0x0101_0101_0101_0101
         let high = ones &* 0x80, low7 = ones &* 0x7F
         // The first byte lower-cased if it is an upper-case letter: then it is judged as the rest.
@@ -316,13 +344,22 @@ public struct Tokenizer {
         let k = stop.trailingZeroBitCount >> 3
         guard k > 0 else { return nil }
         let t = UInt8(truncatingIfNeeded: x >> UInt64(8 * k))
-        guard t < 0x80, !CharClass.isASCIIAlnum(t), t != 0x2E, t != 0x27, t != 0x2D else { return nil }
+        guard t < 0x80, !CharClass.isASCIIAlnum(t), t != 0x27, t != 0x2D else { return nil }
         let m: UInt64 = (1 << UInt64(8 * k)) &- 1
         let d = w ^ (w << 8)
         let equal = ~(((d & low7) &+ low7) | d) & high & m & ~UInt64(0xFF)        // byte j == byte j - 1
         guard equal & (equal << 8) == 0 else { return nil }                         // a letter three times
+        // After one letter a period may start a dotted abbreviation ("e.g."); after more, wordEnd takes it
+        // into the word only when `absorbsPeriod` says so.
+        if t == 0x2E, k == 1 || periodAbsorbed(p, i, i + k) { return nil }
         return (i + k, w & m)
         #endif
+    }
+
+    /// `Abbreviations.absorbsPeriod` out of line: inlined, it slowed `shortLowerWord` for every word.
+    @inline(never)
+    static func periodAbsorbed(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ dot: Int) -> Bool {
+        Abbreviations.absorbsPeriod(p, start, dot)
     }
 
     /// The bytes from `i` on that the ASCII branch of `wordEnd`'s loop would take (letters, and digits after

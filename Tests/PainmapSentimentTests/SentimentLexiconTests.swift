@@ -103,4 +103,16 @@ final class SentimentLexiconTests: XCTestCase {
         try assertLoadFails("modifiers.tsv", "very\t0.3\nextremely\t3\n", line: 2, column: 11, mentioning: "outside")
         try assertLoadFails("contrastive.tsv", "but\t0.5\t1.5\nhowever\t0.5\tlots\n", line: 2, column: 13, mentioning: "after_weight")
     }
+
+    /// `key` returns terms that are already keys as they are; every other term goes by its rules. Both give
+    /// the same key for every term of the lexicon files and for terms that need trimming or lower-casing.
+    func testKeyFastPathMatchesTheRules() throws {
+        let dir = try ResourceLocator.lexiconsDirectory() + "/en"
+        var terms = ["good", " good", "good ", "\tgood", "Good", "GOOD", "don't", "well-made", "user–friendly", ":)", ":D",
+                     "déjà", "Ünïcödé", "can’t", "😍", "👍🏽", "a b", "", " ", "x-", "'", "-"]
+        for file in ["sentiment.tsv", "phrases.tsv", "modifiers.tsv", "contrastive.tsv"] {
+            for row in try DataFile.rows(dir + "/" + file) { terms += row.fields[0].split(separator: " ").map(String.init) + [row.fields[0]] }
+        }
+        for t in terms { XCTAssertEqual(SentimentLexicon.key(t), SentimentLexicon.keyByRules(t), t.debugDescription) }
+    }
 }

@@ -469,3 +469,22 @@ final class SentimentRuleTests: XCTestCase {
         XCTAssertTrue(p.score("").sentences.isEmpty)
     }
 }
+
+/// The scorer reuses its sentence-score array once the caller drops a result (as the analyzer reuses its
+/// token array): results the caller keeps must not change when later texts are scored.
+final class SentimentArrayReuseTests: XCTestCase {
+    func testKeptResultsSurviveArrayReuse() throws {
+        let scorer = try SentimentFixture.scorer()
+        let texts = ["Not bad at all. But the app crashes constantly!", "", "Great. Awful. Fine. Terrible!!", "meh"]
+        var kept: [SentimentResult] = []
+        for t in texts {
+            kept.append(scorer.score(scorer.analyzer.analyze(t)))
+            for _ in 0..<3 { _ = scorer.score(scorer.analyzer.analyze("I love it. I hate it. It is okay, I guess.")) }
+        }
+        for (k, t) in texts.enumerated() {
+            let again = scorer.score(scorer.analyzer.analyze(t))
+            XCTAssertEqual(kept[k].sentences, again.sentences, t)
+            XCTAssertEqual(kept[k].document, again.document, t)
+        }
+    }
+}

@@ -108,7 +108,8 @@ final class FastPathTests: XCTestCase {
     /// the tokenizer asks for the same way); the packed form is the word with its first letter lower-cased.
     func testShortLowerWordsAgreeWithWordEnd() {
         let pieces = ["a", "aa", "aaa", "b", "B", "t", "dont", "Dont", "The", "I", "Aaa", "AA", "cant", "n", "0", "'", "-", ".", " ", ",", "!", "é", "abcdefg",
-                      "abcdefgh", "\n", "\t", "@", "xyzzy"]
+                      "abcdefgh", "\n", "\t", "@", "xyzzy",
+                      "etc", "mr", "Dr", "No", "p", "ca", "usw", "e", "g", ". ", " 5"]
         var rng = SystemRandomNumberGenerator()
         var checked = 0
         for _ in 0..<4000 {
@@ -188,6 +189,23 @@ final class FastPathTests: XCTestCase {
                     XCTAssertEqual(Abbreviations.absorbsPeriod(p, 0, dot), Abbreviations.absorbsPeriodByString(p, 0, dot), "\(w).\(after)")
                 }
             }
+        }
+    }
+
+    /// The analyzer reuses its token and sentence arrays once the caller drops a document. Documents the
+    /// caller keeps must not change when later ones are analyzed, and must equal analyzing the text again.
+    func testKeptDocumentsSurviveArrayReuse() throws {
+        let analyzer = try TextFixture.analyzer()
+        let texts = ["The app crashes. Support never answers! Why?", "", "Great!!! 😍 Love it", "x", String(repeating: "word ", count: 300)]
+        var kept: [AnalyzedDocument] = []
+        for t in texts {
+            kept.append(analyzer.analyze(t))
+            for _ in 0..<3 { _ = analyzer.analyze("Something else entirely, with more tokens. And a second sentence!") }
+        }
+        for (k, t) in texts.enumerated() {
+            let again = analyzer.analyze(t)
+            XCTAssertEqual(kept[k].tokens, again.tokens, t)
+            XCTAssertEqual(kept[k].sentences, again.sentences, t)
         }
     }
 }

@@ -160,4 +160,19 @@ final class SentenceSplitterTests: XCTestCase {
         XCTAssertEqual(sentences("..."), ["..."])
         XCTAssertEqual(sentences("Fine. !!!").count, 1)
     }
+
+    /// `sentences` builds the analyzer's sentences in one pass; it must give `split`'s ranges with the spans
+    /// of their first and last tokens, merged "sentences" of punctuation alone included.
+    func testSentencesMatchSplitRanges() {
+        let texts = ["The app crashes. Support never answers! Why? I want a refund.", "xD . !! ok", "Great!!! 😍😍 Love it",
+                     "- one\n- two\n\nThree... and four", "Mr. Smith called (twice). \"Fine.\" Done", "", "!!", "a\nB"]
+        for text in texts {
+            let doc = analyzer.analyze(text)
+            let expected = SentenceSplitter.split(tokens: doc.tokens, bytes: doc.normalized.bytes).map { r in
+                Sentence(tokens: r, span: Span(doc.tokens[r.lowerBound].span.start, doc.tokens[r.upperBound - 1].span.end))
+            }
+            XCTAssertEqual(SentenceSplitter.sentences(tokens: doc.tokens, bytes: doc.normalized.bytes), expected, text)
+            XCTAssertEqual(doc.sentences, expected, text)
+        }
+    }
 }
