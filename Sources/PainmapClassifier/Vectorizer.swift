@@ -388,8 +388,8 @@ public final class FeatureExtractor {
         knownVectorCached(doc, features: features)
     }
 
-    /// A document's n-gram ids (repeats included) as this extractor's options cut them: two models with the
-    /// same feature options over the same analyzer cut them once and each take `knownVector(ids:features:)`.
+    /// A document's n-gram ids (repeats included) as this extractor's options cut them: the general path,
+    /// which `knownVectorCached` must match (the tests compare the two).
     public func ngramIDs(_ doc: AnalyzedDocument) -> [UInt32] {
         rawIDs(doc, separateForms: false).words
     }
@@ -397,43 +397,11 @@ public final class FeatureExtractor {
     /// The vector of n-gram ids from `ngramIDs` of an extractor with the same analyzer and options.
     public func knownVector(ids: [UInt32], features: FeatureSpace) -> SparseVector {
         refresh(features)
-        guard let top = ids.max() else { return SparseVector() }
-        grow(to: top)
-        // Ids not looked up yet (a few per document once warm) first, so that the loop below only reads.
-        var misses = false
-        map.withUnsafeBufferPointer { map in for id in ids where map[Int(id)] == 0 { misses = true } }
-        if misses { for id in ids where map[Int(id)] == 0 { _ = knownID(id, features) } }
-        if position.count < features.count {
-            position.append(contentsOf: repeatElement(0, count: max(features.count - position.count, position.count, 4096)))
+        scratch.removeAll(keepingCapacity: true)
+        for id in ids {
+            let m = knownID(id, features)
+            if m != FeatureExtractor.unknown { scratch.append(m - 1) }
         }
-        // Maps and counts in one raw pass, as `countDistinct` counts (distinct ids in the order of their
-        // first occurrence): mapping through `knownID` into a list and counting that list after was a
-        // fifth of prediction.
-        var values: [Float] = []
-        let distinct = [UInt32](unsafeUninitializedCapacity: ids.count) { out, outCount in
-            values = [Float](unsafeUninitializedCapacity: ids.count) { counts, countsCount in
-                position.withUnsafeMutableBufferPointer { pos in
-                map.withUnsafeBufferPointer { map in
-                ids.withUnsafeBufferPointer { ids in
-                    var n = 0
-                    for id in ids {
-                        let m = map[Int(id)]
-                        if m == FeatureExtractor.unknown { continue }
-                        let f = Int(m - 1)
-                        let p = pos[f]
-                        if p == 0 {
-                            out[n] = UInt32(f); counts[n] = 1; n += 1
-                            pos[f] = Int32(n)
-                        } else {
-                            counts[Int(p) - 1] += 1
-                        }
-                    }
-                    for k in 0..<n { pos[Int(out[k])] = 0 }
-                    countsCount = n
-                } } }
-            }
-            outCount = values.count
-        }
-        return SparseVector(ids: distinct, values: values)
+        return scratch.withUnsafeBufferPointer { countDistinct($0) }
     }
 }
