@@ -17,6 +17,7 @@ struct Painmap: ParsableCommand {
           painmap emerging               what is rising significantly
           painmap journey                where on the journey it hurts
           painmap report --html r.html   the journey map, one shareable file
+          painmap label add 812 --topic x   correct a document's analysis
 
         One document at a time, no database:
           painmap classify feedback.txt  full analysis, one JSON line each
