@@ -134,8 +134,13 @@ struct PainPointExtractor {
         // negation itself became the key phrase, and "Not happy." and "That's not fair." were both "not".
         if problem == nil {
             for i in clause where !used.contains(i) && isNegation(doc.tokens[i], scorer) {
-                guard let j = (i + 1..<min(i + 3, clause.upperBound)).first(where: { (scorer.valence(of: doc.tokens[$0]) ?? 0) > 0 }) else { continue }
-                problem = "not " + vocab.string(doc.tokens[j].form)
+                guard let j = (i + 1..<min(i + 3, clause.upperBound)).first(where: {
+                    doc.tokens[$0].kind == .word && (scorer.valence(of: doc.tokens[$0]) ?? 0) > 0
+                }) else { continue }
+                // "No voucher", "without the voucher": "no"; every other negation reads "not" ("wasn't helpful"
+                // and "not helpful" are one complaint).
+                let negation = vocab.string(doc.tokens[i].form)
+                problem = (negation == "no" || negation == "without" ? "no " : "not ") + vocab.string(doc.tokens[j].form)
                 used.append(contentsOf: [i, j])
                 break
             }

@@ -56,6 +56,8 @@ final class PainPointTests: XCTestCase {
             XCTAssertNotEqual(p.phrase, "not", text)
             XCTAssertTrue(p.phrase.hasSuffix("not " + (text.split(separator: " ").last!.dropLast().lowercased())), "\(text): \(p.phrase)")
         }
+        XCTAssertEqual(pain("The support agent wasn't helpful.")?.phrase, pain("The support agent was not helpful.")?.phrase)
+        XCTAssertTrue(pain("No voucher.")?.phrase.hasSuffix("no voucher") == true, pain("No voucher.")?.phrase ?? "none")
     }
 
     /// A time span waited counts as a delay with any of the usual waiting words.
