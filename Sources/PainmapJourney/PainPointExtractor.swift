@@ -133,7 +133,7 @@ struct PainPointExtractor {
         // No negative word: a negated praise word is the problem ("not helpful", "not happy"). Without this the
         // negation itself became the key phrase, and "Not happy." and "That's not fair." were both "not".
         if problem == nil {
-            for i in clause where !used.contains(i) && isNegation(doc.tokens[i], scorer) {
+            for i in clause where !used.contains(i) && scorer.isNegation(doc.tokens[i]) {
                 guard let j = (i + 1..<min(i + 3, clause.upperBound)).first(where: {
                     doc.tokens[$0].kind == .word && (scorer.valence(of: doc.tokens[$0]) ?? 0) > 0
                 }) else { continue }
@@ -159,7 +159,7 @@ struct PainPointExtractor {
                 let t = doc.tokens[i]
                 guard t.kind == .word, t.end - t.start >= 3 else { continue }
                 let form = vocab.string(t.form)
-                guard !stopwords.contains(form), scorer.valence(of: t) == nil, !isNegation(t, scorer) else { continue }
+                guard !stopwords.contains(form), scorer.valence(of: t) == nil, !scorer.isNegation(t) else { continue }
                 let df = documentFrequency[vocab.string(t.stem)] ?? 0
                 guard df >= 2 else { continue }
                 let specificity = log(Double(corpusSize) / Double(df))
@@ -188,10 +188,6 @@ struct PainPointExtractor {
         case let (nil, b?): b
         case (nil, nil): ""
         }
-    }
-
-    private func isNegation(_ t: Token, _ scorer: SentimentScorer) -> Bool {
-        t.flags.contains(.negation) || scorer.lexicon.negations.contains(scorer.analyzer.vocabulary.string(t.form))
     }
 
     /// A waited time span: a number with a time unit and a word of waiting or taking ("took 3 weeks",

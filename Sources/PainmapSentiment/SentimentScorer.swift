@@ -430,6 +430,11 @@ public final class SentimentScorer {
 
     // MARK: helpers
 
+    /// Whether `t` negates as the rules read it: a word of negations.txt, or a contraction the tokenizer
+    /// flagged ("isn't"). `t` must come from this scorer's analyzer.
+    @inline(__always)
+    public func isNegation(_ t: Token) -> Bool { formInfo(t.form).negation || t.flags.contains(.negation) }
+
     /// Computes the FormInfo of every token that lacks one, in one tight pass before the rules run. The
     /// rules read the table token by token with branches on what they read, so the first read of each
     /// entry waited for memory on its own (perf: ~30% of `scoreSentence`'s cycles on that one load); this
@@ -593,7 +598,7 @@ public final class SentimentScorer {
             let b = formInfo(tokens[k].form)
             guard let scalar = b.modifier, scalar > 0 else { continue }
             let before = tokens[k - 1]
-            if formInfo(before.form).negation || before.flags.contains(.negation) { return nil }
+            if isNegation(before) { return nil }
             var rest = Array(tokens[i..<min(i + 8, range.upperBound)])
             rest.remove(at: k - i)
             if let m = match(.phrase, at: 0, in: 0..<rest.count, rest), Int(m.count) > k - i { return (m, k) }
