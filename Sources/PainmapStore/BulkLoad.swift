@@ -9,7 +9,8 @@ import GRDB
 /// transaction and is reset before it commits, so no other connection ever sees it set.
 enum BulkLoad {
     /// Sets the flag: the insert triggers on documents, document_touchpoints and pain_points stand aside.
-    /// `finish` does their work: documents_fts, journey_daily, journey_pain_daily and pain_daily.
+    /// `finish` does their work: documents_fts, journey_daily, journey_pain_daily, journey_pain_total and
+    /// pain_daily.
     static func begin(_ db: Database) throws {
         try db.execute(sql: "UPDATE bulk_load SET active = 1")
     }
@@ -41,6 +42,12 @@ enum BulkLoad {
                 INSERT INTO journey_pain_daily
                   SELECT coalesce(day, \(u)), phase, touchpoint, phrase, count(*) FROM pain_points
                   WHERE document_id BETWEEN ? AND ? AND touchpoint IS NOT NULL GROUP BY 1, 2, 3, 4
+                ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions
+                """).execute(arguments: args)
+            try db.cachedStatement(sql: """
+                INSERT INTO journey_pain_total
+                  SELECT phase, touchpoint, phrase, count(*) FROM pain_points
+                  WHERE document_id BETWEEN ? AND ? AND touchpoint IS NOT NULL GROUP BY 1, 2, 3
                 ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions
                 """).execute(arguments: args)
             try db.cachedStatement(sql: """

@@ -66,9 +66,14 @@ extension PainmapStore {
                     let phase: String = r[0], tp: String = r[1], n: Int = r[2], sum: Double = r[3]
                     if tp.isEmpty { if n > 0 { phaseDocs[phase] = (n, sum / Double(n)) } } else { addCell(phase, tp, n, sum) }
                 }
-                let pains = try Row.fetchCursor(db, sql: """
-                    SELECT phase, touchpoint, phrase, sum(mentions) FROM journey_pain_daily\(f.sql) GROUP BY phase, touchpoint, phrase
-                    """, arguments: f.arguments)
+                // All time: the totals (one row per cell and phrase) instead of summing every day's row.
+                let pains = period == nil
+                    ? try Row.fetchCursor(db, sql: """
+                        SELECT phase, touchpoint, phrase, mentions FROM journey_pain_total\(f.sql)
+                        """, arguments: f.arguments)
+                    : try Row.fetchCursor(db, sql: """
+                        SELECT phase, touchpoint, phrase, sum(mentions) FROM journey_pain_daily\(f.sql) GROUP BY phase, touchpoint, phrase
+                        """, arguments: f.arguments)
                 while let r = try pains.next() { addPain(r[0], r[1], r[2], r[3]) }
             } else {
                 let tf = SQLFilter(filters, table: .touchpoints, days: period)

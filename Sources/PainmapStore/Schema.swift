@@ -13,6 +13,7 @@ public enum Schema {
         m.registerMigration("v3-bulk-load", migrate: v3BulkLoad)
         m.registerMigration("v4-pain-rollup", migrate: v4PainRollup)
         m.registerMigration("v5-phrase-index-document", migrate: v5PhraseIndexDocument)
+        m.registerMigration("v6-journey-pain-total", migrate: v6JourneyPainTotal)
         return m
     }
 
@@ -330,6 +331,37 @@ public enum Schema {
         try db.execute(sql: """
             DROP INDEX pain_points_by_phrase;
             CREATE INDEX pain_points_by_phrase ON pain_points(phrase, day, severity, sentiment, churn_risk, document_id);
+            """)
+    }
+
+    /// All-time pain point mentions per phase, touchpoint and key phrase: `painmap journey` without dates reads
+    /// one row per cell and phrase instead of one per day as well. On 1M generated tickets over two years that
+    /// is 25k rows instead of 482k (25 MB of journey_pain_daily), about 110 ms of CPU less per query, and far
+    /// less to read from disk when the page cache is cold. Filled by ingest once per batch, by triggers
+    /// otherwise, like journey_pain_daily.
+    static func v6JourneyPainTotal(_ db: Database) throws {
+        try db.execute(sql: """
+            -- Pain point mentions per phase, touchpoint and key phrase over all time (journey_pain_daily summed over days).
+            CREATE TABLE journey_pain_total (
+              phase TEXT NOT NULL,
+              touchpoint TEXT NOT NULL,
+              phrase TEXT NOT NULL,
+              mentions INTEGER NOT NULL,
+              PRIMARY KEY (phase, touchpoint, phrase)
+            ) WITHOUT ROWID;
+
+            CREATE TRIGGER journey_pain_total_insert AFTER INSERT ON pain_points
+              WHEN new.touchpoint IS NOT NULL AND NOT (SELECT active FROM bulk_load) BEGIN
+              INSERT INTO journey_pain_total VALUES (new.phase, new.touchpoint, new.phrase, 1)
+                ON CONFLICT DO UPDATE SET mentions = mentions + 1;
+            END;
+            CREATE TRIGGER journey_pain_total_delete AFTER DELETE ON pain_points WHEN old.touchpoint IS NOT NULL BEGIN
+              UPDATE journey_pain_total SET mentions = mentions - 1
+                WHERE phase = old.phase AND touchpoint = old.touchpoint AND phrase = old.phrase;
+            END;
+
+            INSERT INTO journey_pain_total
+              SELECT phase, touchpoint, phrase, sum(mentions) FROM journey_pain_daily GROUP BY 1, 2, 3;
             """)
     }
 

@@ -70,6 +70,11 @@ final class IngestTests: XCTestCase {
                 XCTAssertEqual(have, want, "journey_daily \(when)")
                 XCTAssertEqual(try Row.fetchSet(db, sql: "SELECT * FROM journey_pain_daily WHERE mentions > 0"),
                                try Row.fetchSet(db, sql: pains), "journey_pain_daily \(when)")
+                XCTAssertEqual(try Row.fetchSet(db, sql: "SELECT * FROM journey_pain_total WHERE mentions > 0"),
+                               try Row.fetchSet(db, sql: """
+                                   SELECT phase, touchpoint, phrase, count(*) AS mentions FROM pain_points
+                                   WHERE touchpoint IS NOT NULL GROUP BY 1, 2, 3
+                                   """), "journey_pain_total \(when)")
                 XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'crashed'"),
                                try Int.fetchOne(db, sql: "SELECT count(*) FROM documents WHERE text LIKE '%crashed%'"), "search \(when)")
                 XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT active FROM bulk_load"), 0, "the flag never stays set")
