@@ -14,6 +14,7 @@ public enum Schema {
         m.registerMigration("v4-pain-rollup", migrate: v4PainRollup)
         m.registerMigration("v5-phrase-index-document", migrate: v5PhraseIndexDocument)
         m.registerMigration("v6-journey-pain-total", migrate: v6JourneyPainTotal)
+        m.registerMigration("v7-rollup-update-triggers", migrate: v7RollupUpdateTriggers)
         return m
     }
 
@@ -362,6 +363,34 @@ public enum Schema {
 
             INSERT INTO journey_pain_total
               SELECT phase, touchpoint, phrase, sum(mentions) FROM journey_pain_daily GROUP BY 1, 2, 3;
+            """)
+    }
+
+    /// An UPDATE of a touchpoint or pain point row (a person in sqlite3 moving a pain point to another phase,
+    /// say) kept journey_daily, journey_pain_daily and journey_pain_total as they were: only inserts and
+    /// deletes had triggers. These take the old row out and put the new one in, like `journey_document_update`.
+    static func v7RollupUpdateTriggers(_ db: Database) throws {
+        let u = undatedDay
+        try db.execute(sql: """
+            CREATE TRIGGER journey_touchpoint_update AFTER UPDATE OF touchpoint, phase, sentiment, day ON document_touchpoints BEGIN
+              UPDATE journey_daily SET documents = documents - 1, sentiment_sum = sentiment_sum - old.sentiment
+                WHERE phase = old.phase AND touchpoint = old.touchpoint AND day = coalesce(old.day, \(u));
+              INSERT INTO journey_daily VALUES (coalesce(new.day, \(u)), new.phase, new.touchpoint, 1, new.sentiment)
+                ON CONFLICT DO UPDATE SET documents = documents + 1, sentiment_sum = sentiment_sum + excluded.sentiment_sum;
+            END;
+            CREATE TRIGGER journey_pain_update AFTER UPDATE OF phase, touchpoint, phrase, day ON pain_points BEGIN
+              UPDATE journey_pain_daily SET mentions = mentions - 1
+                WHERE old.touchpoint IS NOT NULL AND phase = old.phase AND touchpoint = old.touchpoint AND phrase = old.phrase
+                  AND day = coalesce(old.day, \(u));
+              UPDATE journey_pain_total SET mentions = mentions - 1
+                WHERE old.touchpoint IS NOT NULL AND phase = old.phase AND touchpoint = old.touchpoint AND phrase = old.phrase;
+              INSERT INTO journey_pain_daily
+                SELECT coalesce(new.day, \(u)), new.phase, new.touchpoint, new.phrase, 1 WHERE new.touchpoint IS NOT NULL
+                ON CONFLICT DO UPDATE SET mentions = mentions + 1;
+              INSERT INTO journey_pain_total
+                SELECT new.phase, new.touchpoint, new.phrase, 1 WHERE new.touchpoint IS NOT NULL
+                ON CONFLICT DO UPDATE SET mentions = mentions + 1;
+            END;
             """)
     }
 

@@ -97,6 +97,16 @@ final class IngestTests: XCTestCase {
                 """)
         }
         try assertRollupsMatch("after writes by hand")
+        // ... and updating them: a pain point moved to another phase and touchpoint, a touchpoint renamed.
+        try store.writer.write { db in
+            try db.execute(sql: """
+                UPDATE pain_points SET phase = 'retention', touchpoint = 'billing' WHERE document_id = 1000;
+                UPDATE pain_points SET touchpoint = NULL WHERE id = (SELECT min(id) FROM pain_points WHERE touchpoint IS NOT NULL);
+                UPDATE pain_points SET touchpoint = 'delivery' WHERE id = (SELECT min(id) FROM pain_points WHERE touchpoint IS NULL);
+                UPDATE document_touchpoints SET touchpoint = 'in_store', day = 20501, sentiment = 0.25 WHERE document_id = 1000;
+                """)
+        }
+        try assertRollupsMatch("after updates by hand")
     }
 
     func testTrimmingRemovesUnicodeWhiteSpaceAtTheEndsOnly() {
