@@ -54,10 +54,14 @@ public enum SentimentRules {
     public static let questionSubjects = ["i", "you", "we", "they", "he", "she", "it", "my", "your", "our", "their",
                                           "his", "her", "its", "the", "this", "that", "these", "those", "there",
                                           "anyone", "anybody", "someone", "somebody", "u", "ya", "a", "an", "any"]
-    /// A condition, or a clause that sets the time of something else, does not assert what it names: "tell
-    /// me if it's ready", "whether it's worth it", "the form clears when I save", "once it's ready". The cue
-    /// reaches to the end of its clause.
-    public static let conditionCues = ["if", "whether", "unless", "incase", "when", "whenever", "once", "until", "till"]
+    /// Clauses that do not assert what they name, from the cue to the end of the clause: conditions ("tell me
+    /// if it's ready", "whether it's worth it"), clauses that set the time of something else ("the form
+    /// clears when I save", "once it's ready"), embedded questions ("I'd like to know how to make it faster";
+    /// not "how" right before the word: "I love how easy it is" exclaims) and wants and needs ("I want to
+    /// upgrade to the family plan", "I need to save my card", "I tried to play it").
+    public static let unassertedClauseCues = ["if", "whether", "unless", "incase", "when", "whenever", "once", "until",
+                                              "till", "how", "want", "wants", "wanted", "wanna", "need", "needs",
+                                              "needed", "try", "tries", "tried", "trying"]
     /// Right before a mild word (or before "be" + a mild word), these make it an action asked for, planned or
     /// possible, or the name of a control, not a verdict: "need to save", "can i play", "will be ready",
     /// "please save", "tap save", "hit play". Negated modals ("can't", "won't") are not here: "the video

@@ -12,7 +12,7 @@ struct MildWords {
     /// The first words of `phrases`: most phrase matches are not mild, and this says so without building the key.
     let phraseFirstWords: Set<UInt32>
     let questionWords: Set<UInt32>, auxiliaries: Set<UInt32>, subjects: Set<UInt32>
-    let conditionCues: Set<UInt32>, actionMarkers: Set<UInt32>
+    let clauseCues: Set<UInt32>, actionMarkers: Set<UInt32>
     let be: UInt32, what: UInt32, a: UInt32, an: UInt32, how: UInt32
 
     /// Reads `path` (one entry a line; a missing file means no mild words). Every entry must have a valence
@@ -48,7 +48,7 @@ struct MildWords {
         questionWords = ids(SentimentRules.questionWords)
         auxiliaries = ids(SentimentRules.questionAuxiliaries)
         subjects = ids(SentimentRules.questionSubjects)
-        conditionCues = ids(SentimentRules.conditionCues)
+        clauseCues = ids(SentimentRules.unassertedClauseCues)
         actionMarkers = ids(SentimentRules.mildActionMarkers)
         be = v.intern("be"); what = v.intern("what"); a = v.intern("a"); an = v.intern("an"); how = v.intern("how")
     }
@@ -82,7 +82,8 @@ extension SentimentScorer {
     }
 
     /// Why a mild word at `i` is not asserted, or nil when it is: the sentence is a question (a "?" without a
-    /// "!", or a question word or an auxiliary + subject first), the word is inside a condition or a time clause, or it
+    /// "!", or a question word or an auxiliary + subject first), the word is inside a clause of
+    /// `SentimentRules.unassertedClauseCues` (a condition, a time, an embedded question, a want), or it
     /// follows an action marker directly or through "be".
     func mildUnasserted(at i: Int, in range: Range<Int>, _ tokens: [Token], questions: Int, exclamations: Int) -> String? {
         let w = mildWords
@@ -103,7 +104,7 @@ extension SentimentScorer {
         while j >= range.lowerBound {
             let t = tokens[j]
             if t.kind == .punctuation, analyzer.vocabulary.string(t.form).first.map({ ",;:-—.!?…".contains($0) }) == true { break }
-            if w.conditionCues.contains(t.form) { return "condition" }
+            if w.clauseCues.contains(t.form), !(t.form == w.how && j == i - 1) { return "condition, time, question or want" }
             j -= 1
         }
         var k = i - 1

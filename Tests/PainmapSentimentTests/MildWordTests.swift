@@ -57,7 +57,7 @@ final class MildWordTests: XCTestCase {
             "how do i save a draft in the app",
             "where do I save the receipt",
             "when will my order be ready",
-            "is my refund ready yet",
+            "is my parcel ready yet",
             "can i play this on my tv",
             "does anyone know if the store is busy on sundays",
             // How-to requests and actions asked for
