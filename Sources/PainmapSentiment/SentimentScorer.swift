@@ -314,7 +314,7 @@ public final class SentimentScorer {
                 if fi.negation { i += 1; continue }
                 if t.form == ids.like, !isVerbLike(i, range, tokens) { result.neutralWords += 1; i += 1; continue }
                 base = v
-                mild = isMildForm(t.form)
+                mild = isMildForm(t.form, valence: v)
             }
             var rules: [String] = explain ? [] : []
             var v = base!
