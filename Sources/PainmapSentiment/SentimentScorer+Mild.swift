@@ -18,7 +18,9 @@ struct MildWords {
     /// What each cue word of SentimentRules' lists is (bits below), in one table: one look-up per word.
     let roles: [UInt32: UInt8]
     static let questionWord: UInt8 = 1, auxiliary: UInt8 = 2, subject: UInt8 = 4, clauseCue: UInt8 = 8, actionMarker: UInt8 = 16
-    @inline(__always) func role(_ form: UInt32) -> UInt8 { roles[form] ?? 0 }
+    /// `SentimentScorer.mildState` per form id: its roles (low bits) once `rolesKnown`, whether it is mild
+    /// once `mildKnown`.
+    static let roleBits: UInt8 = 31, mild: UInt8 = 32, mildKnown: UInt8 = 64, rolesKnown: UInt8 = 128
     let be: UInt32, what: UInt32, a: UInt32, an: UInt32, how: UInt32
 
     /// Reads `path` (one entry a line; a missing file means no mild words). Every entry must have a valence
@@ -69,9 +71,9 @@ extension SentimentScorer {
     /// for every sentiment word.
     func isMildForm(_ form: UInt32, valence: Double) -> Bool {
         let f = Int(form)
-        if f < mildState.count, mildState[f] != 0 { return mildState[f] == 2 }
-        if f >= mildState.count { mildState.append(contentsOf: repeatElement(0, count: max(f + 1 - mildState.count, 1024))) }
-        guard mildWords.termValences.contains(Float(valence)) else { mildState[f] = 1; return false }
+        if f < mildState.count, mildState[f] & MildWords.mildKnown != 0 { return mildState[f] & MildWords.mild != 0 }
+        growMildState(f)
+        guard mildWords.termValences.contains(Float(valence)) else { mildState[f] |= MildWords.mildKnown; return false }
         let s = analyzer.vocabulary.string(form)
         var entry: String? = lexicon.valences[s] != nil ? s : nil
         if entry == nil, s.hasPrefix("#"), lexicon.valences[String(s.dropFirst())] != nil { entry = String(s.dropFirst()) }
@@ -82,13 +84,29 @@ extension SentimentScorer {
             var squeezed = ""
             for c in s where c != squeezed.last { squeezed.append(c) }
             if squeezed != s { candidates.append(squeezed) }
-            if s.contains("-") { candidates.append(String(s.filter { $0 != "-" })) }
+            if s.utf8.contains(0x2D) { candidates.append(String(s.filter { $0 != "-" })) }   // "-"
             candidates += Inflection.baseForms(of: Array(s.utf8)).map { String(decoding: $0, as: UTF8.self) }
             entry = candidates.first { lexicon.valences[$0] != nil }
         }
         let mild = entry.map { mildWords.terms.contains($0) } ?? false
-        mildState[f] = mild ? 2 : 1
+        mildState[f] |= MildWords.mildKnown | (mild ? MildWords.mild : 0)
         return mild
+    }
+
+    /// The cue roles of a form (`MildWords.roles`), remembered per form id: the clause walk asks about
+    /// every word before a mild word, and a dictionary look-up each was most of `mildUnasserted`'s cost.
+    @inline(__always)
+    func mildRole(_ form: UInt32) -> UInt8 {
+        let f = Int(form)
+        if f < mildState.count, mildState[f] & MildWords.rolesKnown != 0 { return mildState[f] & MildWords.roleBits }
+        growMildState(f)
+        let r = mildWords.roles[form] ?? 0
+        mildState[f] |= MildWords.rolesKnown | r
+        return r
+    }
+
+    private func growMildState(_ f: Int) {
+        if f >= mildState.count { mildState.append(contentsOf: repeatElement(0, count: max(f + 1 - mildState.count, 1024))) }
     }
 
     /// Whether the phrase of `count` words at `i` is a mild entry of mild.txt.
@@ -106,18 +124,18 @@ extension SentimentScorer {
         let w = mildWords
         var k = i - 1
         if k >= range.lowerBound, tokens[k].form == w.be { k -= 1 }
-        if k >= range.lowerBound, w.role(tokens[k].form) & MildWords.actionMarker != 0 { return "action, not a verdict" }
+        if k >= range.lowerBound, mildRole(tokens[k].form) & MildWords.actionMarker != 0 { return "action, not a verdict" }
         if exclamations == 0 {
             if questions > 0 { return "question" }
             if let first = range.first(where: { tokens[$0].kind == .word }) {
                 let next = first + 1 < range.upperBound ? tokens[first + 1].form : UInt32.max   // no next word
                 let f = tokens[first].form
-                let role = w.role(f)
+                let role = mildRole(f)
                 if role & (MildWords.questionWord | MildWords.auxiliary) != 0 {
                     // "what a fun day", "how fun": exclamations, not questions.
                     let exclamative = (f == w.what && (next == w.a || next == w.an))
                         || (f == w.how && next != UInt32.max && lexicon.valences[analyzer.vocabulary.string(next)] != nil)
-                    if !exclamative && (role & MildWords.questionWord != 0 || w.role(next) & MildWords.subject != 0) {
+                    if !exclamative && (role & MildWords.questionWord != 0 || (next != UInt32.max && mildRole(next) & MildWords.subject != 0)) {
                         return "question"
                     }
                 }
@@ -128,7 +146,7 @@ extension SentimentScorer {
             let t = tokens[j]
             if t.kind == .punctuation {
                 if isClauseBreakForm(t.form) { break }
-            } else if w.role(t.form) & MildWords.clauseCue != 0, !(t.form == w.how && j == i - 1) {
+            } else if mildRole(t.form) & MildWords.clauseCue != 0, !(t.form == w.how && j == i - 1) {
                 return "condition, time, question or want"
             }
             j -= 1

@@ -98,7 +98,7 @@ public final class SentimentScorer {
     private let stopVerbs: Set<UInt32>
     private let likeSubjects: Set<UInt32>
     /// Everyday mild words and where they do not count (SentimentScorer+Mild.swift); `mildState` caches per
-    /// form id whether it reads as one (0 unknown, 1 no, 2 yes).
+    /// form id whether it reads as one and its cue roles (bits in `MildWords`).
     let mildWords: MildWords
     var mildState: [UInt8] = []
 
