@@ -154,6 +154,9 @@ final class MildWordTests: XCTestCase {
             "Is it just me or is this app so slow?",
             "Why is the app so bad?",
             "Busy busy busy, no time for anything",
+            "Yeah right, like that will ever happen",
+            "Thanks for nothing.",
+            "Missed the train again, story of my life",
         ], "negative")
     }
 
