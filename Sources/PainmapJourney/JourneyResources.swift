@@ -71,7 +71,7 @@ public struct JourneyResources: Sendable {
     /// Content hash of the English lexicon files.
     static func lexiconVersion(_ dir: String) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for f in ["sentiment.tsv", "phrases.tsv", "modifiers.tsv", "negations.txt", "contrastive.tsv", "irrealis.txt", "pain_cues.tsv", "problems.tsv"] {
+        for f in ["sentiment.tsv", "phrases.tsv", "modifiers.tsv", "negations.txt", "contrastive.tsv", "irrealis.txt", "mild.txt", "pain_cues.tsv", "problems.tsv"] {
             for b in FileManager.default.contents(atPath: "\(dir)/\(f)") ?? Data() { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         }
         return String(h, radix: 16)

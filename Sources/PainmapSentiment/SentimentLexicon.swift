@@ -6,6 +6,8 @@ import PainmapText
 ///   modifiers.tsv    boosters (> 0) and dampeners (< 0), single or multiword ("extremely", "kind of")
 ///   negations.txt    negation cues ("not", "never", "without", "hardly")
 ///   contrastive.tsv  connectives and the weight of the words before / after them ("but", "although")
+/// `SentimentScorer` reads two more: irrealis.txt (wish cues) and mild.txt (everyday mild words that count only
+/// where asserted, see SentimentScorer+Mild.swift).
 public struct SentimentLexicon: Sendable {
     public let valences: [String: Double]
     public let phrases: [[String]: Double]

@@ -36,6 +36,42 @@ public enum SentimentRules {
     /// "never been so happy", "never this good": "never" before "so"/"this" + word emphasises.
     public static let neverSoEmphasis = 1.25
 
+    /// Everyday mild words (lexicons/en/mild.txt: "ready", "worth", "save", "play", "free", "help", "busy") carry
+    /// a faint evaluation when the writer asserts something ("ready for the weekend!", "busy day, so tired"),
+    /// but in support text they often name a state, an action or a control the writer asks about: "is my card
+    /// ready?", "how do I save my card?", "let me know if it's worth upgrading", "tap Save". There they are not
+    /// evaluations, and their valence is multiplied by this (0: they count as neutral words).
+    public static let mildUnassertedFactor = 0.0
+    /// Wh-words that open a question even without its "?" ("how do i save my card"), unless the sentence has a
+    /// "!" or is an exclamation ("how fun is that!", "what a fun day").
+    public static let questionWords = ["how", "what", "when", "where", "why", "which", "who", "whose", "whom"]
+    /// Auxiliaries that open a question when a subject follows ("is my card ready", "can i play offline");
+    /// without a subject they open imperatives and wishes ("have fun", "do try it").
+    public static let questionAuxiliaries = ["is", "are", "am", "was", "were", "do", "does", "did", "can", "could",
+                                             "will", "would", "should", "shall", "may", "might", "has", "have",
+                                             "isn't", "aren't", "doesn't", "don't", "didn't", "can't", "won't",
+                                             "wouldn't", "shouldn't", "hasn't", "haven't", "anyone", "anybody"]
+    public static let questionSubjects = ["i", "you", "we", "they", "he", "she", "it", "my", "your", "our", "their",
+                                          "his", "her", "its", "the", "this", "that", "these", "those", "there",
+                                          "anyone", "anybody", "someone", "somebody", "u", "ya", "a", "an", "any"]
+    /// Clauses that do not assert what they name, from the cue to the end of the clause: conditions ("tell me
+    /// if it's ready", "whether it's worth it"), clauses that set the time of something else ("the form
+    /// clears when I save", "once it's ready"), embedded questions ("I'd like to know how to make it faster";
+    /// not "how" right before the word: "I love how easy it is" exclaims) and wants and needs ("I want to
+    /// upgrade to the family plan", "I need to save my card", "I tried to play it").
+    public static let unassertedClauseCues = ["if", "whether", "unless", "incase", "when", "whenever", "once", "until",
+                                              "till", "how", "want", "wants", "wanted", "wanna", "need", "needs",
+                                              "needed", "try", "tries", "tried", "trying"]
+    /// Right before a mild word (or before "be" + a mild word), these make it an action asked for, planned or
+    /// possible, or the name of a control, not a verdict: "need to save", "can i play", "will be ready",
+    /// "please save", "tap save", "hit play". Negated modals ("can't", "won't") are not here: "the video
+    /// won't play" is a complaint, read through the negation rule.
+    public static let mildActionMarkers = ["to", "can", "could", "will", "would", "should", "shall", "may", "might",
+                                           "must", "gonna", "wanna", "please", "pls", "plz", "click",
+                                           "clicked", "clicking", "tap", "tapped", "tapping", "press", "pressed",
+                                           "pressing", "hit", "select", "selected", "choose", "i'll", "it'll",
+                                           "you'll", "we'll", "they'll"]
+
     /// Normalization of the summed valence into a compound score in (-1, 1): s / sqrt(s^2 + alpha).
     /// With 15, one clearly positive word (+2) scores about 0.46 and three such words about 0.84.
     public static let normalizationAlpha = 15.0

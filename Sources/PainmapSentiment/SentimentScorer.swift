@@ -97,8 +97,12 @@ public final class SentimentScorer {
     private let neverSoFollowers: Set<UInt32>
     private let stopVerbs: Set<UInt32>
     private let likeSubjects: Set<UInt32>
+    /// Everyday mild words and where they do not count (SentimentScorer+Mild.swift); `mildState` caches per
+    /// form id whether it reads as one and its cue roles (bits in `MildWords`).
+    let mildWords: MildWords
+    var mildState: [UInt8] = []
 
-    public init(lexicon: SentimentLexicon, analyzer: Analyzer, irrealisCues: [String]? = nil) throws {
+    public init(lexicon: SentimentLexicon, analyzer: Analyzer, irrealisCues: [String]? = nil, mildEntries: [String]? = nil) throws {
         self.lexicon = lexicon
         self.analyzer = analyzer
         let v = analyzer.vocabulary
@@ -111,6 +115,7 @@ public final class SentimentScorer {
         for (words, value) in lexicon.modifiers where words.count > 1 { all.append((seq(words), 1, value, 0)) }
         for (words, w) in lexicon.contrastives where !words.isEmpty { all.append((seq(words), 2, w.before, w.after)) }
         let cues = try irrealisCues ?? DataFile.wordList(lexicon.directory + "/irrealis.txt")
+        mildWords = try MildWords(path: lexicon.directory + "/mild.txt", entries: mildEntries, lexicon: lexicon, vocabulary: v)
         let cueTable = Dictionary(cues.map { (SentimentLexicon.words($0), SentimentRules.irrealisCueValence) }, uniquingKeysWith: { a, _ in a })
         for (words, value) in cueTable where !words.isEmpty { all.append((seq(words), 3, value, 0)) }
         // Longest first; ties keep their order (entries of one length starting alike never both match).
@@ -281,6 +286,7 @@ public final class SentimentScorer {
             var base: Double? = nil
             var length = 1
             var innerBooster: Int? = nil   // a booster said inside a phrase ("no longer really works")
+            var mild = false               // a word or phrase of mild.txt
             if fi.startsMulti {
                 if mayMatch(.modifier, fi, at: i, range, tokens), let m = match(.modifier, at: i, in: range, tokens),
                    nextContent(after: i + Int(m.count) - 1, range, tokens) != nil {
@@ -291,6 +297,7 @@ public final class SentimentScorer {
                     // its words are neutral.
                     if m.value == 0 { result.neutralWords += Int(m.count); i += Int(m.count); continue }
                     base = m.value; length = Int(m.count)
+                    mild = mildWords.phraseFirstWords.contains(t.form) && isMildPhrase(at: i, count: length, tokens)
                 }
                 else if fi.starts(.phrase), boosterFollows(i, range, tokens), let (m, k) = phraseAroundBooster(at: i, in: range, tokens) {
                     base = m.value; length = Int(m.count) + 1; innerBooster = k
@@ -307,6 +314,7 @@ public final class SentimentScorer {
                 if fi.negation { i += 1; continue }
                 if t.form == ids.like, !isVerbLike(i, range, tokens) { result.neutralWords += 1; i += 1; continue }
                 base = v
+                mild = isMildForm(t.form, valence: v)
             }
             var rules: [String] = explain ? [] : []
             var v = base!
@@ -328,6 +336,11 @@ public final class SentimentScorer {
             if w != 1 {
                 v *= w
                 if explain { rules.append("contrast x\(w)") }
+            }
+            if mild, let why = mildUnasserted(at: i, in: range, tokens, questions: questions, exclamations: exclamations) {
+                v *= SentimentRules.mildUnassertedFactor
+                if explain { rules.append("mild word not asserted (\(why)) x\(SentimentRules.mildUnassertedFactor)") }
+                if v == 0 { result.neutralWords += length }
             }
             // Fix: only spans after the cue, or a phrase starting at it, are inside the wish; "i > cue || length > 1"
             // also flipped phrases said before the cue ("Works great and I wish it had dark mode").
