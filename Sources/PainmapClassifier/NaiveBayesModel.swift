@@ -144,6 +144,12 @@ struct FeatureTransform: Sendable {
     /// Per feature: true for character n-grams (the second normalization block).
     let characterBlock: [Bool]
     let characterWeight: Double
+    /// Per feature: the factor its term frequency is multiplied by before normalization: `phraseWeight`
+    /// for word n-grams of two or more words (and skip-bigrams), 1 for everything else. Empty when all
+    /// factors are 1 (the default), so the common case reads no extra array.
+    let termWeight: [Float]
+    /// Smoothing of character n-grams relative to word features (see `NaiveBayesParameters`).
+    let characterAlphaScale: Double
 
     init(parameters p: NaiveBayesParameters, documentFrequency df: [UInt32], documentCount n: Int, features: FeatureSpace) {
         sublinear = p.sublinearTF
@@ -156,11 +162,22 @@ struct FeatureTransform: Sendable {
         }
         characterBlock = (0..<df.count).map { features.isCharacterNgram(UInt32($0)) }
         characterWeight = p.characterWeight
+        characterAlphaScale = p.characterAlphaScale
+        let phrase = Float(p.phraseWeight)
+        termWeight = phrase == 1 ? [] : (0..<df.count).map { f in
+            features.isPhrase(UInt32(f)) ? phrase : 1
+        }
     }
 
     init() {
         sublinear = false; lengthNormalization = false; featureScale = []; characterBlock = []; characterWeight = 1
+        termWeight = []
+        characterAlphaScale = 1
     }
+
+    /// The pseudo-count of feature `f` when words get `alpha`.
+    @inline(__always)
+    func alpha(_ f: Int, _ alpha: Double) -> Double { characterBlock[f] ? alpha * characterAlphaScale : alpha }
 
     /// Writes each feature's weight *without IDF* into `x`: its (sublinear) term frequency divided by the
     /// Euclidean length of its block's TF-IDF vector; 0 for inactive or unknown features.
@@ -174,6 +191,7 @@ struct FeatureTransform: Sendable {
         table.withUnsafeBufferPointer { table in
         featureScale.withUnsafeBufferPointer { scale in
         characterBlock.withUnsafeBufferPointer { block in
+        termWeight.withUnsafeBufferPointer { termWeight in
         ids.withUnsafeBufferPointer { ids in
         counts.withUnsafeBufferPointer { counts in
             for i in 0..<n {
@@ -183,7 +201,8 @@ struct FeatureTransform: Sendable {
                 let c = Double(counts[i])
                 // Counts are small whole numbers, mostly 1: 1 + log(c) from a table (the same values) instead
                 // of a call.
-                let tf = !sublinear || c == 1 ? c : c > 1 && c < Double(table.count) && c.rounded(.towardZero) == c ? table[Int(c)] : 1 + log(c)
+                var tf = !sublinear || c == 1 ? c : c > 1 && c < Double(table.count) && c.rounded(.towardZero) == c ? table[Int(c)] : 1 + log(c)
+                if !termWeight.isEmpty { tf *= Double(termWeight[f]) }
                 x[i] = tf
                 if block[f] { chars += (tf * s) * (tf * s) } else { words += (tf * s) * (tf * s) }
             }
@@ -191,7 +210,7 @@ struct FeatureTransform: Sendable {
             let c = characterWeight * (!lengthNormalization ? 1 : chars > 0 ? 1 / chars.squareRoot() : 0)
             if w == 1 && c == 1 { return }
             for i in 0..<n where x[i] != 0 { x[i] *= block[Int(ids[i])] ? c : w }
-        } } } } } }
+        } } } } } } }
     }
 
     /// 1 + log(k) for small counts k (entry 1 is 1, as `weigh` writes it; entry 0 is never read).

@@ -40,6 +40,13 @@ public struct NaiveBayesParameters: Sendable, Hashable, Codable {
     /// Weight of the character n-gram block relative to the word n-gram block (each block is
     /// length-normalized on its own, then scaled by this).
     public var characterWeight = 1.0
+    /// Pseudo-count of character n-grams relative to word features: they get `alpha` times this. Their
+    /// length-normalized values are smaller than a word's (a word has ~15 of them in one block), so the
+    /// same alpha smooths them more.
+    public var characterAlphaScale = 1.0
+    /// Weight of word n-grams of two or more words (and skip-bigrams) relative to single words, inside
+    /// the word block: their term frequency is multiplied by it before the block is length-normalized.
+    public var phraseWeight = 1.0
     /// Also pair stems one word apart ("card _ arriv").
     public var skipBigrams = false
     /// Drop the language's stopwords before building n-grams.
@@ -68,7 +75,7 @@ public struct NaiveBayesParameters: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case variant, alpha, tuneAlpha, alphaGrid, ngramMin, ngramMax, charNgramMin, charNgramMax, characterWeight,
-             skipBigrams, removeStopwords, minDocumentFrequency, sublinearTF, idf, lengthNormalization,
+             phraseWeight, characterAlphaScale, skipBigrams, removeStopwords, minDocumentFrequency, sublinearTF, idf, lengthNormalization,
              normalizeWeights, discriminativePasses, priors, calibrate
     }
 
@@ -83,6 +90,7 @@ public struct NaiveBayesParameters: Sendable, Hashable, Codable {
         try read(.alphaGrid, &alphaGrid); try read(.ngramMin, &ngramMin); try read(.ngramMax, &ngramMax)
         try read(.charNgramMin, &charNgramMin); try read(.charNgramMax, &charNgramMax)
         try read(.characterWeight, &characterWeight); try read(.skipBigrams, &skipBigrams)
+        try read(.phraseWeight, &phraseWeight); try read(.characterAlphaScale, &characterAlphaScale)
         try read(.removeStopwords, &removeStopwords); try read(.minDocumentFrequency, &minDocumentFrequency)
         try read(.sublinearTF, &sublinearTF); try read(.idf, &idf); try read(.lengthNormalization, &lengthNormalization)
         try read(.normalizeWeights, &normalizeWeights); try read(.discriminativePasses, &discriminativePasses)
@@ -122,6 +130,12 @@ public struct NaiveBayesParameters: Sendable, Hashable, Codable {
         guard characterWeight > 0, characterWeight.isFinite else {
             throw ClassifierError.invalidParameter("character weight must be a positive number, got \(characterWeight)")
         }
+        guard characterAlphaScale > 0, characterAlphaScale.isFinite else {
+            throw ClassifierError.invalidParameter("character alpha scale must be a positive number, got \(characterAlphaScale)")
+        }
+        guard phraseWeight > 0, phraseWeight.isFinite else {
+            throw ClassifierError.invalidParameter("phrase weight must be a positive number, got \(phraseWeight)")
+        }
         guard (0...20).contains(discriminativePasses) else {
             throw ClassifierError.invalidParameter("discriminative passes must be within 0...20, got \(discriminativePasses)")
         }
@@ -135,6 +149,8 @@ public struct NaiveBayesParameters: Sendable, Hashable, Codable {
         var s = "\(variant.rawValue) alpha=\(alpha)\(tuneAlpha ? " (tuned)" : "") ngrams=\(ngramMin)-\(ngramMax)"
         s += " char-ngrams=" + (charNgramRange.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "off")
         if charNgramRange != nil, characterWeight != 1 { s += " char-weight=\(characterWeight)" }
+        if charNgramRange != nil, characterAlphaScale != 1 { s += " char-alpha-scale=\(characterAlphaScale)" }
+        if phraseWeight != 1 { s += " phrase-weight=\(phraseWeight)" }
         if skipBigrams { s += " skip-bigrams" }
         s += " stopwords=\(removeStopwords ? "removed" : "kept") min-df=\(minDocumentFrequency)"
         s += " tf=\(sublinearTF ? "sublinear" : "raw") idf=\(idf ? "on" : "off") length-norm=\(lengthNormalization ? "on" : "off")"

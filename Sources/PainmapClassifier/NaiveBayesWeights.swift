@@ -18,6 +18,8 @@ import Foundation
 struct NaiveBayesWeights: Sendable {
     var transform = FeatureTransform()
     var activeCount = 0
+    /// Active character n-grams among them (they may be smoothed with another pseudo-count).
+    var activeCharacterCount = 0
     /// g(f), only for the complement variant (empty for multinomial: all zero).
     var base: [Float] = []
     /// d(f,c), aligned with the count table's cells.
@@ -34,6 +36,13 @@ struct NaiveBayesWeights: Sendable {
     var prior: [Double] = []
 }
 
+extension NaiveBayesWeights {
+    /// The sum of the pseudo-counts over the active features, when words get `alpha`.
+    func smoothingMass(_ alpha: Double) -> Double {
+        alpha * (Double(activeCount - activeCharacterCount) + transform.characterAlphaScale * Double(activeCharacterCount))
+    }
+}
+
 extension NaiveBayesModel {
     /// Recomputes the prediction weights from the statistics.
     func computeWeights() { weights = makeWeights(alpha: parameters.alpha) }
@@ -48,19 +57,22 @@ extension NaiveBayesModel {
 
         // IDF-weighted counts per class and in total, over active features.
         var classTotal = [Double](repeating: 0, count: C)
-        var active = 0
+        var active = 0, activeCharacters = 0
         for f in 0..<F where transform.featureScale[f] != 0 {
             active += 1
+            if transform.characterBlock[f] { activeCharacters += 1 }
             let idf = Double(transform.featureScale[f])
             for k in table.row(f) { classTotal[Int(table.classes[k])] += table.values[k] * idf }
         }
         w.activeCount = active
-        let V = Double(active)
+        w.activeCharacterCount = activeCharacters
+        // Sum of the pseudo-counts over the active features (alpha V when every feature has alpha).
+        let mass = w.smoothingMass(alpha)
         w.delta = [Float](repeating: 0, count: table.cellCount)
 
         switch p.variant {
         case .multinomial:
-            w.classConstant = classTotal.map { log(alpha) - log($0 + alpha * V) }
+            w.classConstant = classTotal.map { log(alpha) - log($0 + mass) }
             w.classScale = Array(repeating: 1, count: C)
             // Raw buffers: this runs once per candidate alpha and fold when training (a log per cell).
             w.delta.withUnsafeMutableBufferPointer { delta in
@@ -68,10 +80,12 @@ extension NaiveBayesModel {
             table.start.withUnsafeBufferPointer { start in
             transform.featureScale.withUnsafeBufferPointer { scale in
                 for f in 0..<F where scale[f] != 0 {
-                    let idf = Double(scale[f])
+                    let idf = Double(scale[f]), a = transform.alpha(f, alpha)
                     // In single precision, as the weights are stored: log1pf costs half of log1p, and the
-                    // difference is within the rounding to Float.
-                    for k in start[f]..<start[f + 1] { delta[k] = log1p(Float(values[k] * idf / alpha)) }
+                    // difference is within the rounding to Float. (With another pseudo-count a for character
+                    // n-grams, log P(f|c) = log a + log1p(n / a) - log(N(c) + mass): the log a - log alpha
+                    // that differs from k(c) is the same for every class, so it is left out.)
+                    for k in start[f]..<start[f + 1] { delta[k] = log1p(Float(values[k] * idf / a)) }
                 }
             } } } }
             let n = classDocuments.reduce(0, +)
@@ -82,7 +96,7 @@ extension NaiveBayesModel {
 
         case .complement:
             let total = classTotal.reduce(0, +)
-            w.classConstant = classTotal.map { -log(total - $0 + alpha * V) }
+            w.classConstant = classTotal.map { -log(total - $0 + mass) }
             w.base = [Float](repeating: 0, count: F)
             var baseSum = 0.0
             var deltaSum = [Double](repeating: 0, count: C)
@@ -90,18 +104,19 @@ extension NaiveBayesModel {
                 let idf = Double(transform.featureScale[f])
                 var nf = 0.0
                 for k in table.row(f) { nf += table.values[k] * idf }
-                let g = log(nf + alpha)
+                let a = transform.alpha(f, alpha)
+                let g = log(nf + a)
                 w.base[f] = Float(g)
                 baseSum += g
                 for k in table.row(f) {
-                    let d = log(max(nf - table.values[k] * idf, 0) + alpha) - g
+                    let d = log(max(nf - table.values[k] * idf, 0) + a) - g
                     w.delta[k] = Float(d)
                     deltaSum[Int(table.classes[k])] += d
                 }
             }
             w.classScale = (0..<C).map { c in
                 guard p.normalizeWeights else { return -1 }
-                let z = baseSum + V * w.classConstant[c] + deltaSum[c]   // sum_f log Q(f|c) < 0
+                let z = baseSum + Double(active) * w.classConstant[c] + deltaSum[c]   // sum_f log Q(f|c) < 0
                 return z < -1e-12 ? 1 / z : -1
             }
             w.prior = classDocuments.map { $0 > 0 ? 0 : -Double.infinity }

@@ -95,7 +95,7 @@ extension NaiveBayesModel {
         for f in 0..<table.featureCount where scale[f] != 0 {
             for k in table.row(f) { classTotal[Int(table.classes[k])] += table.values[k] * Double(scale[f]) }
         }
-        let V = Double(w.activeCount)
+        let mass = w.smoothingMass(alpha)
         var out: [(scores: [Double], truth: Int)] = []
         out.reserveCapacity(sample.count)
         var buffer = ScoringBuffer(), expander = Expander()
@@ -111,11 +111,12 @@ extension NaiveBayesModel {
                     total += x * idf
                     guard let k = cell(f, y) else { continue }
                     let before = table.values[k], after = max(before - x * times, 0)
-                    change += x * idf * (log1p(after * idf / alpha) - log1p(before * idf / alpha))
+                    let a = w.transform.alpha(f, alpha)
+                    change += x * idf * (log1p(after * idf / a) - log1p(before * idf / a))
                     removed += x * times * idf
                 }
-                let constant = log(alpha) - log(classTotal[y] + alpha * V)
-                let constantWithout = log(alpha) - log(max(classTotal[y] - removed, 0) + alpha * V)
+                let constant = log(alpha) - log(classTotal[y] + mass)
+                let constantWithout = log(alpha) - log(max(classTotal[y] - removed, 0) + mass)
                 var s = buffer.scores
                 s[y] += total * (constantWithout - constant) + change
                 // Learned priors: one document fewer in its class (a shift common to all classes aside).

@@ -138,6 +138,12 @@ struct ParameterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Weight of the character n-gram block against the word block (default 1).", valueName: "w"))
     var charWeight: Double?
 
+    @Option(help: ArgumentHelp("Pseudo-count of character n-grams as a multiple of alpha (default 1).", valueName: "s"))
+    var charAlphaScale: Double?
+
+    @Option(help: ArgumentHelp("Weight of word n-grams of 2+ words against single words, inside the word block (default 1).", valueName: "w"))
+    var phraseWeight: Double?
+
     @Flag(inversion: .prefixedNo, help: "Also pair stems one word apart, 'card _ arriv' (default: off).")
     var skipBigrams: Bool?
 
@@ -169,7 +175,7 @@ struct ParameterOptions: ParsableArguments {
     var calibrate: Bool?
 
     var anyGiven: Bool {
-        variant != nil || alpha != nil || alphaGrid != nil || ngrams != nil || charNgrams != nil || charWeight != nil || skipBigrams != nil || removeStopwords != nil || minDf != nil || sublinearTf != nil
+        variant != nil || alpha != nil || alphaGrid != nil || ngrams != nil || charNgrams != nil || charWeight != nil || phraseWeight != nil || charAlphaScale != nil || skipBigrams != nil || removeStopwords != nil || minDf != nil || sublinearTf != nil
             || idf != nil || lengthNorm != nil || weightNorm != nil || priors != nil || dfePasses != nil || calibrate != nil
     }
 
@@ -186,6 +192,8 @@ struct ParameterOptions: ParsableArguments {
         if let ngrams { (p.ngramMin, p.ngramMax) = try ParameterOptions.range(ngrams, "--ngrams") }
         if let charNgrams { (p.charNgramMin, p.charNgramMax) = try ParameterOptions.range(charNgrams, "--char-ngrams") }
         if let charWeight { p.characterWeight = charWeight }
+        if let phraseWeight { p.phraseWeight = phraseWeight }
+        if let charAlphaScale { p.characterAlphaScale = charAlphaScale }
         if let skipBigrams { p.skipBigrams = skipBigrams }
         if let removeStopwords { p.removeStopwords = removeStopwords }
         if let minDf { p.minDocumentFrequency = minDf }
