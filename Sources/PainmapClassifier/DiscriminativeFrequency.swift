@@ -17,7 +17,7 @@ extension NaiveBayesModel {
         guard passes > 0, parameters.variant == .multinomial, labels.count >= 2, !rows.isEmpty else { return }
         var addedWeight = [Double](repeating: 0, count: docs.count)
         let alpha = parameters.alpha
-        var w = weights
+        var w = multinomialWeights()
         let C = labels.count
         // Class totals of the (IDF-weighted) counts over active features, as in `makeWeights`.
         var classTotal = [Double](repeating: 0, count: C)

@@ -30,6 +30,13 @@ public final class NaiveBayesModel: @unchecked Sendable {
     var weights = NaiveBayesWeights()
     /// Softmax temperature from calibration (1 = the model's own scores).
     public internal(set) var temperature = 1.0
+    /// The complement part's temperature when `complementWeight` > 0 (0 = not fitted yet: weights are the
+    /// multinomial's alone). Saved in the model file.
+    public internal(set) var complementTemperature = 0.0
+    /// True when the weights are the calibrated mixture, whose scores are log-probabilities already.
+    var isMixture: Bool { parameters.variant == .multinomial && parameters.complementWeight > 0 && complementTemperature > 0 }
+    /// The temperature applied when predicting: 1 for the mixture (its parts' temperatures are in its weights).
+    var scoringTemperature: Double { isMixture ? 1 : temperature }
     /// Per document of the last `update`: how many times over the discriminative passes added it again
     /// (the sum of its losses), for leave-one-out calibration. Empty without passes; not saved.
     var discriminativeWeight: [Double] = []
@@ -62,22 +69,37 @@ public final class NaiveBayesModel: @unchecked Sendable {
         table = CountTable()
         labels = LabelSet()
         temperature = 1
+        complementTemperature = 0
         let rows = rows ?? Array(0..<docs.count)
         // Choose alpha first, on models of the folds: the counts of the final fit depend on alpha when
         // discriminative passes run. The folds also give the held-out scores for calibration, unless
         // the passes make the final model's leave-one-out scores the ones to use.
         var heldOut: [(scores: [Double], truth: Int)]? = nil
-        if parameters.tuneAlpha || (parameters.calibrate && !needsPassCalibration) {
-            heldOut = chooseAlpha(docs, labels: docLabels, rows: rows)
+        // The mixture's parts are calibrated whatever `calibrate` says: their temperatures set the mix.
+        let calibrate = parameters.calibrate || mixesComplement
+        var complementHeldOut: [(scores: [Double], truth: Int)]? = nil
+        if parameters.tuneAlpha || (calibrate && !needsPassCalibration) || mixesComplement {
+            (heldOut, complementHeldOut) = chooseAlpha(docs, labels: docLabels, rows: rows)
         }
         try update(docs, labels: docLabels, rows: rows)
-        if parameters.calibrate, needsPassCalibration {
+        if calibrate, needsPassCalibration {
             // Discriminative passes change the scale of the scores: calibrate on the final model's own
             // leave-one-out scores (see Tuning.swift).
             heldOut = leaveOneOutScores(docs, labels: docLabels, sample: NaiveBayesModel.sample(rows, NaiveBayesModel.tuningSample / 3 + 1))
         }
-        if parameters.calibrate, let heldOut, let t = NaiveBayesModel.fitTemperature(heldOut) { temperature = t }
+        if calibrate, let heldOut, let t = NaiveBayesModel.fitTemperature(heldOut) { temperature = t }
+        if mixesComplement, let complementHeldOut, let t = NaiveBayesModel.fitTemperature(complementHeldOut) {
+            complementTemperature = t
+            computeWeights()
+        } else if mixesComplement {
+            // Too little data to hold any out: the parts cannot be calibrated, so the model is the
+            // multinomial alone, and its parameters say so.
+            parameters.complementWeight = 0
+        }
     }
+
+    /// True when the parameters ask for complement NB mixed into the multinomial.
+    var mixesComplement: Bool { parameters.variant == .multinomial && parameters.complementWeight > 0 }
 
     /// Adds labelled documents to a trained model (or trains an empty one). New classes and features are
     /// welcome. Exact, except that with length normalization the documents already in the model keep the

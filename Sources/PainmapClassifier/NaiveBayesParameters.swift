@@ -65,6 +65,13 @@ public struct NaiveBayesParameters: Sendable, Hashable, Codable {
     /// Multinomial NB only: passes of discriminative frequency estimation (Su et al. 2008) after
     /// counting; 0 keeps the plain generative counts. See DiscriminativeFrequency.swift.
     public var discriminativePasses = 2
+    /// Multinomial NB only: mix in complement NB, from the same counts, with this weight: the model's
+    /// log-probabilities are (1 - w) times the multinomial's plus w times the complement's, each calibrated
+    /// on held-out documents first so that w means the same on every data set (a log-linear pool of the two
+    /// classifiers). 0 is multinomial alone. The complement part's smoothing is chosen apart from the
+    /// multinomial's, from the same grid and folds (`complementAlpha` holds the choice).
+    public var complementWeight = 0.2
+    public var complementAlpha = 0.3
     /// Multinomial NB only (complement NB, as in Rennie et al., scores without priors).
     public var priors: ClassPriors = .uniform
     /// Fit a softmax temperature by internal cross-validation so that probabilities are calibrated and
@@ -76,7 +83,7 @@ public struct NaiveBayesParameters: Sendable, Hashable, Codable {
     private enum CodingKeys: String, CodingKey {
         case variant, alpha, tuneAlpha, alphaGrid, ngramMin, ngramMax, charNgramMin, charNgramMax, characterWeight,
              phraseWeight, characterAlphaScale, skipBigrams, removeStopwords, minDocumentFrequency, sublinearTF, idf, lengthNormalization,
-             normalizeWeights, discriminativePasses, priors, calibrate
+             normalizeWeights, discriminativePasses, priors, calibrate, complementWeight, complementAlpha
     }
 
     /// Reads what a model file holds; a field it lacks (written before the field existed) keeps its
@@ -95,6 +102,7 @@ public struct NaiveBayesParameters: Sendable, Hashable, Codable {
         try read(.sublinearTF, &sublinearTF); try read(.idf, &idf); try read(.lengthNormalization, &lengthNormalization)
         try read(.normalizeWeights, &normalizeWeights); try read(.discriminativePasses, &discriminativePasses)
         try read(.priors, &priors); try read(.calibrate, &calibrate)
+        try read(.complementWeight, &complementWeight); try read(.complementAlpha, &complementAlpha)
     }
 
     public var ngramRange: ClosedRange<Int> {
@@ -130,6 +138,12 @@ public struct NaiveBayesParameters: Sendable, Hashable, Codable {
         guard characterWeight > 0, characterWeight.isFinite else {
             throw ClassifierError.invalidParameter("character weight must be a positive number, got \(characterWeight)")
         }
+        guard (0...1).contains(complementWeight) else {
+            throw ClassifierError.invalidParameter("complement weight must be within 0...1, got \(complementWeight)")
+        }
+        guard complementAlpha > 0, complementAlpha.isFinite else {
+            throw ClassifierError.invalidParameter("complement alpha must be a positive number, got \(complementAlpha)")
+        }
         guard characterAlphaScale > 0, characterAlphaScale.isFinite else {
             throw ClassifierError.invalidParameter("character alpha scale must be a positive number, got \(characterAlphaScale)")
         }
@@ -155,7 +169,10 @@ public struct NaiveBayesParameters: Sendable, Hashable, Codable {
         s += " stopwords=\(removeStopwords ? "removed" : "kept") min-df=\(minDocumentFrequency)"
         s += " tf=\(sublinearTF ? "sublinear" : "raw") idf=\(idf ? "on" : "off") length-norm=\(lengthNormalization ? "on" : "off")"
         if variant == .complement { s += " weight-norm=\(normalizeWeights ? "on" : "off")" }
-        else { s += " priors=\(priors.rawValue) dfe-passes=\(discriminativePasses)" }
+        else {
+            s += " priors=\(priors.rawValue) dfe-passes=\(discriminativePasses)"
+            if complementWeight > 0 { s += " complement-weight=\(complementWeight) (alpha=\(complementAlpha), weight-norm=\(normalizeWeights ? "on" : "off"))" }
+        }
         return s
     }
 }

@@ -45,11 +45,46 @@ extension NaiveBayesWeights {
 
 extension NaiveBayesModel {
     /// Recomputes the prediction weights from the statistics.
-    func computeWeights() { weights = makeWeights(alpha: parameters.alpha) }
+    func computeWeights() {
+        guard isMixture else { weights = makeWeights(alpha: parameters.alpha); return }
+        weights = mixtureWeights(makeWeights(alpha: parameters.alpha),
+                                 makeWeights(alpha: parameters.complementAlpha, variant: .complement))
+    }
+
+    /// The weights of the multinomial part alone (what the discriminative passes and leave-one-out work on).
+    func multinomialWeights() -> NaiveBayesWeights {
+        isMixture ? makeWeights(alpha: parameters.alpha) : weights
+    }
+
+    /// The log-linear pool (1 - w) T_m score_m + w T_c score_c as one set of weights of the same form.
+    /// With the complement's s(c), g, k, d and the multinomial's k_m, d_m, prior_m, a = (1 - w) T_m, b = w T_c:
+    ///   score(c) = a (prior_m + k_m X + D_m) + b s(c) (G + k X + D)
+    ///            = a prior_m + b s(c) (G + (k + a k_m / (b s(c))) X + sum_f x_f (d + a d_m / (b s(c)))),
+    /// so s' = b s, g' = g, k' = k + a k_m / (b s), d' = d + a d_m / (b s): both parts' d are zero for a
+    /// class that never saw the feature, and they live on the same count-table cells.
+    func mixtureWeights(_ m: NaiveBayesWeights, _ c: NaiveBayesWeights) -> NaiveBayesWeights {
+        let lambda = parameters.complementWeight
+        let a = (1 - lambda) * temperature, b = lambda * complementTemperature
+        var w = c
+        let C = labels.count
+        let ratio = (0..<C).map { k in a / (b * c.classScale[k]) }
+        w.classScale = c.classScale.map { b * $0 }
+        w.classConstant = (0..<C).map { k in c.classConstant[k] + ratio[k] * m.classConstant[k] }
+        w.prior = (0..<C).map { k in m.prior[k].isFinite && c.prior[k].isFinite ? a * m.prior[k] : -Double.infinity }
+        for k in 0..<table.cellCount {
+            w.delta[k] = Float(Double(c.delta[k]) + ratio[Int(table.classes[k])] * Double(m.delta[k]))
+        }
+        let B = w.classBlocks
+        for f in 0..<table.featureCount where w.denseRow[f] >= 0 {
+            for k in table.row(f) { w.dense[Int(w.denseRow[f]) * B + Int(table.classes[k]) / 8][Int(table.classes[k]) % 8] = w.delta[k] }
+        }
+        return w
+    }
 
     /// Prediction weights for smoothing `alpha`; reads the statistics only, so several may be made at once.
-    func makeWeights(alpha: Double) -> NaiveBayesWeights {
-        let p = parameters
+    func makeWeights(alpha: Double, variant: NaiveBayesVariant? = nil) -> NaiveBayesWeights {
+        var p = parameters
+        if let variant { p.variant = variant }
         let transform = FeatureTransform(parameters: p, documentFrequency: documentFrequency, documentCount: documentCount, features: features)
         let C = labels.count, F = table.featureCount
         var w = NaiveBayesWeights()

@@ -101,7 +101,7 @@ extension NaiveBayesModel {
     /// The most probable classes of `v` with probabilities normalized by log-sum-exp.
     public func predict(_ v: SparseVector, top: Int = 1, buffer: inout ScoringBuffer) -> Prediction {
         let used = scoreInto(ids: v.ids[...], counts: v.values[...], buffer: &buffer)
-        NaiveBayesModel.softmaxInPlace(&buffer.scores, temperature: temperature)
+        NaiveBayesModel.softmaxInPlace(&buffer.scores, temperature: scoringTemperature)
         let probs = buffer.scores
         var ranking: [LabelProbability] = []
         let k = max(1, min(top, probs.count))
@@ -211,7 +211,7 @@ extension NaiveBayesModel {
         let sL = w.classScale[label], kL = w.classConstant[label]
         let sV = versus.map { w.classScale[$0] } ?? 0, kV = versus.map { w.classConstant[$0] } ?? 0
         let L = Int32(label), V = Int32(versus ?? -1)
-        let t = temperature
+        let t = scoringTemperature
         // Raw buffers: this runs for every predicted document, and passing the weights around by value
         // costs more in reference counting than the arithmetic.
         table.start.withUnsafeBufferPointer { start in

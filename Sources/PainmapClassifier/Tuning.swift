@@ -21,14 +21,19 @@ extension NaiveBayesModel {
 
     /// Chooses alpha (with `tuneAlpha`) and returns held-out scores of models trained like the final
     /// one, for calibration, when they can be had from the alpha search itself (no discriminative
-    /// passes); nil otherwise (see `leaveOneOutScores`).
-    func chooseAlpha(_ docs: DocumentVectors, labels docLabels: LabelSet, rows: [Int]) -> [(scores: [Double], truth: Int)]? {
-        guard let splits = tuningSplits(docs, rows: rows) else { return nil }
+    /// passes); nil otherwise (see `leaveOneOutScores`). With the complement mixture, the same fold models
+    /// also choose the complement part's alpha (as a complement model of its own would, from the same
+    /// grid) and give its held-out scores (second result), which calibrate it.
+    func chooseAlpha(_ docs: DocumentVectors, labels docLabels: LabelSet, rows: [Int])
+        -> ([(scores: [Double], truth: Int)]?, [(scores: [Double], truth: Int)]?) {
+        guard let splits = tuningSplits(docs, rows: rows) else { return (nil, nil) }
+        let mixes = mixesComplement
         let alphas = parameters.tuneAlpha ? parameters.alphaGrid.sorted() : [parameters.alpha]
         var fold = parameters
         fold.calibrate = false
         fold.tuneAlpha = false
         fold.discriminativePasses = 0   // alpha is chosen on the generative counts
+        fold.complementWeight = 0       // the parts are scored one by one, from the same fold models
         let p = fold
         // One model per fold, counted once; then every (fold, alpha) pair scores the fold's held-out
         // sample. All of it as one queue of tasks on all cores, fits first: with three folds on two cores,
@@ -39,6 +44,7 @@ extension NaiveBayesModel {
         let fitted = (0..<K).map { _ in DispatchSemaphore(value: 0) }
         let perFold = NaiveBayesModel.tuningSample / K + 1
         let scored = ParallelResults<[(scores: [Double], truth: Int)]>(K * A)
+        let scoredComplement = ParallelResults<[(scores: [Double], truth: Int)]>(K * A)
         let queue = TaskQueue(count: K + K * A)
         DispatchQueue.concurrentPerform(iterations: min(ProcessInfo.processInfo.activeProcessorCount, K + K * A)) { _ in
             while let task = queue.next() {
@@ -52,26 +58,40 @@ extension NaiveBayesModel {
                 let pair = task - K, k = pair / A, alpha = alphas[pair % A]
                 // Fits are handed out before any scoring, so the wait is only for a fit under way.
                 fitted[k].wait(); fitted[k].signal()
-                guard let m = models[k] else { scored[pair] = []; continue }
+                guard let m = models[k] else { scored[pair] = []; scoredComplement[pair] = []; continue }
                 let w = alpha == p.alpha ? m.weights : m.makeWeights(alpha: alpha)
                 scored[pair] = m.heldOutScores(docs, sample: NaiveBayesModel.sample(splits[k], perFold), weights: w)
+                scoredComplement[pair] = !mixes ? [] :
+                    m.heldOutScores(docs, sample: NaiveBayesModel.sample(splits[k], perFold), weights: m.makeWeights(alpha: alpha, variant: .complement))
             }
         }
         var byAlpha = [[(scores: [Double], truth: Int)]](repeating: [], count: alphas.count)
-        for pair in 0..<(K * A) { byAlpha[pair % A] += scored[pair] }
-        guard byAlpha.contains(where: { !$0.isEmpty }) else { return nil }
+        var complementByAlpha = byAlpha
+        for pair in 0..<(K * A) { byAlpha[pair % A] += scored[pair]; complementByAlpha[pair % A] += scoredComplement[pair] }
+        guard byAlpha.contains(where: { !$0.isEmpty }) else { return (nil, nil) }
 
         func right(_ s: [(scores: [Double], truth: Int)]) -> Int {
             s.reduce(0) { n, d in n + (d.scores.indices.max(by: { d.scores[$0] < d.scores[$1] }) == d.truth ? 1 : 0) }
         }
-        var best = 0, bestRight = -1
-        for a in alphas.indices {
-            let r = right(byAlpha[a])
-            if r >= bestRight { best = a; bestRight = r }   // ">=": on a tie the larger alpha
+        func bestOf(_ held: [[(scores: [Double], truth: Int)]]) -> Int {
+            var best = 0, bestRight = -1
+            for a in alphas.indices {
+                let r = right(held[a])
+                if r >= bestRight { best = a; bestRight = r }   // ">=": on a tie the larger alpha
+            }
+            return best
         }
+        let best = bestOf(byAlpha)
         if parameters.tuneAlpha { parameters.alpha = alphas[best] }
         tuningReport = zip(alphas, byAlpha).map { a, s in (a, s.isEmpty ? 0 : Double(right(s)) / Double(s.count)) }
-        return needsPassCalibration ? nil : byAlpha[best]
+        var complementHeldOut: [(scores: [Double], truth: Int)]? = nil
+        if mixes {
+            // A fixed alpha (no search) fixes both parts' alphas.
+            let c = parameters.tuneAlpha ? bestOf(complementByAlpha) : 0
+            parameters.complementAlpha = alphas[c]
+            complementHeldOut = complementByAlpha[c]
+        }
+        return (needsPassCalibration ? nil : byAlpha[best], complementHeldOut)
     }
 
     /// Discriminative passes change the scale of the scores: calibration then needs scores of the model
@@ -88,7 +108,7 @@ extension NaiveBayesModel {
     /// the weights still influenced how the other documents were added.
     func leaveOneOutScores(_ docs: DocumentVectors, labels docLabels: LabelSet, sample: [Int]) -> [(scores: [Double], truth: Int)]? {
         guard labels.count >= 2, !sample.isEmpty else { return nil }
-        let w = weights, alpha = parameters.alpha, scale = w.transform.featureScale
+        let w = multinomialWeights(), alpha = parameters.alpha, scale = w.transform.featureScale
         let classOf = docLabels.names.map { labels.index(of: $0)! }
         // Class totals of the (IDF-weighted) counts over active features, as in `makeWeights`.
         var classTotal = [Double](repeating: 0, count: labels.count)

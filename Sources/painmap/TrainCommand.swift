@@ -165,6 +165,9 @@ struct ParameterOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Complement NB: normalize each class's weights (default: on).")
     var weightNorm: Bool?
 
+    @Option(help: ArgumentHelp("Multinomial NB: weight of complement NB mixed in, 0-1 (log-linear pool of the two, each calibrated; default 0.2; 0 for multinomial alone).", valueName: "w"))
+    var complementWeight: Double?
+
     @Option(help: ArgumentHelp("Multinomial NB: passes of discriminative frequency estimation after counting (default 2; 0 for plain counts).", valueName: "n"))
     var dfePasses: Int?
 
@@ -176,7 +179,7 @@ struct ParameterOptions: ParsableArguments {
 
     var anyGiven: Bool {
         variant != nil || alpha != nil || alphaGrid != nil || ngrams != nil || charNgrams != nil || charWeight != nil || phraseWeight != nil || charAlphaScale != nil || skipBigrams != nil || removeStopwords != nil || minDf != nil || sublinearTf != nil
-            || idf != nil || lengthNorm != nil || weightNorm != nil || priors != nil || dfePasses != nil || calibrate != nil
+            || idf != nil || lengthNorm != nil || weightNorm != nil || priors != nil || dfePasses != nil || complementWeight != nil || calibrate != nil
     }
 
     func resolved() throws -> NaiveBayesParameters {
@@ -203,6 +206,7 @@ struct ParameterOptions: ParsableArguments {
         if let weightNorm { p.normalizeWeights = weightNorm }
         if let priors { p.priors = priors }
         if let dfePasses { p.discriminativePasses = dfePasses }
+        if let complementWeight { p.complementWeight = complementWeight }
         if let calibrate { p.calibrate = calibrate }
         do { try p.validate() } catch { throw ValidationError("\(error)") }
         return p
