@@ -204,6 +204,7 @@ public enum ModelFile {
         model.table = CountTable(start: start, classes: classes.map { Int32($0) }, values: values)
         model.temperature = header.temperature
         model.complementTemperature = header.complementTemperature ?? 0
+        model.mixtureTemperature = header.mixtureTemperature ?? 1
         // A file without the mixture's temperature holds a multinomial model alone: a file written before
         // the mixture existed has no `complementWeight` either, which would otherwise read as the default.
         if header.complementTemperature == nil { model.parameters.complementWeight = 0 }
@@ -242,6 +243,7 @@ struct ModelHeader: Codable {
     var temperature: Double
     /// Absent in files of models without the complement mixture (and in files older than it).
     var complementTemperature: Double?
+    var mixtureTemperature: Double?
     var analyzer: Analyzer
     var metadata: [String: String]
     var features: Int
@@ -255,6 +257,7 @@ struct ModelHeader: Codable {
         documents = m.documentCount
         temperature = m.temperature
         complementTemperature = m.complementTemperature > 0 ? m.complementTemperature : nil
+        mixtureTemperature = m.complementTemperature > 0 ? m.mixtureTemperature : nil
         let o = m.analyzerOptions
         analyzer = Analyzer(language: o.language, defaultLanguage: o.defaultLanguage, stripHTML: o.normalization.stripHTML,
                             stripQuotedReplies: o.normalization.stripQuotedReplies, stripSignatures: o.normalization.stripSignatures)

@@ -33,10 +33,13 @@ public final class NaiveBayesModel: @unchecked Sendable {
     /// The complement part's temperature when `complementWeight` > 0 (0 = not fitted yet: weights are the
     /// multinomial's alone). Saved in the model file.
     public internal(set) var complementTemperature = 0.0
+    /// The mixture's temperature: the pool of the calibrated parts, sharpened by this (fitted on the alpha
+    /// search's held-out documents), is calibrated. Saved in the model file.
+    public internal(set) var mixtureTemperature = 1.0
     /// True when the weights are the calibrated mixture, whose scores are log-probabilities already.
     var isMixture: Bool { parameters.variant == .multinomial && parameters.complementWeight > 0 && complementTemperature > 0 }
-    /// The temperature applied when predicting: 1 for the mixture (its parts' temperatures are in its weights).
-    var scoringTemperature: Double { isMixture ? 1 : temperature }
+    /// The temperature applied when predicting (the mixture's parts' temperatures are in its weights).
+    var scoringTemperature: Double { isMixture ? mixtureTemperature : temperature }
     /// Per document of the last `update`: how many times over the discriminative passes added it again
     /// (the sum of its losses), for leave-one-out calibration. Empty without passes; not saved.
     var discriminativeWeight: [Double] = []
@@ -70,6 +73,7 @@ public final class NaiveBayesModel: @unchecked Sendable {
         labels = LabelSet()
         temperature = 1
         complementTemperature = 0
+        mixtureTemperature = 1
         let rows = rows ?? Array(0..<docs.count)
         // Choose alpha first, on models of the folds: the counts of the final fit depend on alpha when
         // discriminative passes run. The folds also give the held-out scores for calibration, unless
@@ -77,9 +81,9 @@ public final class NaiveBayesModel: @unchecked Sendable {
         var heldOut: [(scores: [Double], truth: Int)]? = nil
         // The mixture's parts are calibrated whatever `calibrate` says: their temperatures set the mix.
         let calibrate = parameters.calibrate || mixesComplement
-        var complementHeldOut: [(scores: [Double], truth: Int)]? = nil
+        var mixture: (complement: Double, pool: Double)? = nil
         if parameters.tuneAlpha || (calibrate && !needsPassCalibration) || mixesComplement {
-            (heldOut, complementHeldOut) = chooseAlpha(docs, labels: docLabels, rows: rows)
+            (heldOut, mixture) = chooseAlpha(docs, labels: docLabels, rows: rows)
         }
         try update(docs, labels: docLabels, rows: rows)
         if calibrate, needsPassCalibration {
@@ -88,8 +92,9 @@ public final class NaiveBayesModel: @unchecked Sendable {
             heldOut = leaveOneOutScores(docs, labels: docLabels, sample: NaiveBayesModel.sample(rows, NaiveBayesModel.tuningSample / 3 + 1))
         }
         if calibrate, let heldOut, let t = NaiveBayesModel.fitTemperature(heldOut) { temperature = t }
-        if mixesComplement, let complementHeldOut, let t = NaiveBayesModel.fitTemperature(complementHeldOut) {
-            complementTemperature = t
+        if mixesComplement, let mixture {
+            complementTemperature = mixture.complement
+            mixtureTemperature = mixture.pool
             computeWeights()
         } else if mixesComplement {
             // Too little data to hold any out: the parts cannot be calibrated, so the model is the

@@ -23,9 +23,10 @@ extension NaiveBayesModel {
     /// one, for calibration, when they can be had from the alpha search itself (no discriminative
     /// passes); nil otherwise (see `leaveOneOutScores`). With the complement mixture, the same fold models
     /// also choose the complement part's alpha (as a complement model of its own would, from the same
-    /// grid) and give its held-out scores (second result), which calibrate it.
+    /// grid) and give its held-out scores, which calibrate it (second result: its temperature, and the
+    /// temperature of the pool of the two parts, see `mixtureTemperature`).
     func chooseAlpha(_ docs: DocumentVectors, labels docLabels: LabelSet, rows: [Int])
-        -> ([(scores: [Double], truth: Int)]?, [(scores: [Double], truth: Int)]?) {
+        -> ([(scores: [Double], truth: Int)]?, (complement: Double, pool: Double)?) {
         guard let splits = tuningSplits(docs, rows: rows) else { return (nil, nil) }
         let mixes = mixesComplement
         let alphas = parameters.tuneAlpha ? parameters.alphaGrid.sorted() : [parameters.alpha]
@@ -84,14 +85,28 @@ extension NaiveBayesModel {
         let best = bestOf(byAlpha)
         if parameters.tuneAlpha { parameters.alpha = alphas[best] }
         tuningReport = zip(alphas, byAlpha).map { a, s in (a, s.isEmpty ? 0 : Double(right(s)) / Double(s.count)) }
-        var complementHeldOut: [(scores: [Double], truth: Int)]? = nil
+        var mixture: (complement: Double, pool: Double)? = nil
         if mixes {
             // A fixed alpha (no search) fixes both parts' alphas.
             let c = parameters.tuneAlpha ? bestOf(complementByAlpha) : 0
             parameters.complementAlpha = alphas[c]
-            complementHeldOut = complementByAlpha[c]
+            let held = complementByAlpha[c], own = byAlpha[best]
+            if let tc = NaiveBayesModel.fitTemperature(held) {
+                // The pool of two calibrated parts is more often right than either, and so less sure
+                // than it should be: one more temperature on the pooled held-out scores of the fold models
+                // (the same documents in the same order for both parts) sharpens it.
+                var pool = 1.0
+                let lambda = parameters.complementWeight
+                if held.count == own.count, zip(held, own).allSatisfy({ $0.truth == $1.truth }), let tm = NaiveBayesModel.fitTemperature(own) {
+                    let pooled = zip(own, held).map { m, c in
+                        (scores: zip(m.scores, c.scores).map { (1 - lambda) * tm * $0 + lambda * tc * $1 }, truth: m.truth)
+                    }
+                    pool = NaiveBayesModel.fitTemperature(pooled) ?? 1
+                }
+                mixture = (tc, pool)
+            }
         }
-        return (needsPassCalibration ? nil : byAlpha[best], complementHeldOut)
+        return (needsPassCalibration ? nil : byAlpha[best], mixture)
     }
 
     /// Discriminative passes change the scale of the scores: calibration then needs scores of the model

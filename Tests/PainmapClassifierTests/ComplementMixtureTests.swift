@@ -35,9 +35,9 @@ final class ComplementMixtureTests: XCTestCase {
                 let pooled = 0.7 * m.temperature * sm[c] + 0.3 * m.complementTemperature * sc[c]
                 XCTAssertEqual(mixed[c], pooled, accuracy: 1e-4 * max(1, abs(pooled)), "\(text) class \(c)")
             }
-            // Probabilities are the softmax of the pooled scores as they are (temperature 1).
+            // Probabilities are the softmax of the pooled scores at the mixture's temperature.
             let pr = m.predict(x, top: 1)
-            XCTAssertEqual(pr.probability, NaiveBayesModel.softmax(mixed).max()!, accuracy: 1e-9)
+            XCTAssertEqual(pr.probability, NaiveBayesModel.softmax(mixed, temperature: m.mixtureTemperature).max()!, accuracy: 1e-9)
         }
         XCTAssertEqual(m.classes[m.predict(v.vector("my parcel never arrived")).label], "delivery")
     }
@@ -62,6 +62,7 @@ final class ComplementMixtureTests: XCTestCase {
         try ModelFile.save(m, to: path)
         let back = try ModelFile.load(path)
         XCTAssertEqual(back.complementTemperature, m.complementTemperature)
+        XCTAssertEqual(back.mixtureTemperature, m.mixtureTemperature)
         XCTAssertEqual(back.parameters, m.parameters)
         let v1 = try m.vectorizer(resources: Fixture.resources), v2 = try back.vectorizer(resources: Fixture.resources)
         for (t, _) in Fixture.tickets {
@@ -74,10 +75,11 @@ final class ComplementMixtureTests: XCTestCase {
         let m = try NaiveBayesModel.train(texts: (first + first).map(\.0), labels: (first + first).map(\.1),
                                           resources: Fixture.resources, workers: 2)
         XCTAssertTrue(m.isMixture)
-        let (t, tc) = (m.temperature, m.complementTemperature)
+        let (t, tc, tp) = (m.temperature, m.complementTemperature, m.mixtureTemperature)
         try m.update(texts: rest.map(\.0), labels: rest.map(\.1), resources: Fixture.resources, workers: 2)
         XCTAssertTrue(m.isMixture)
         XCTAssertEqual(m.temperature, t); XCTAssertEqual(m.complementTemperature, tc)
+        XCTAssertEqual(m.mixtureTemperature, tp)
         let v = try m.vectorizer(resources: Fixture.resources)
         XCTAssertEqual(m.classes[m.predict("locked out, password not accepted", using: v).label], "login")
     }
