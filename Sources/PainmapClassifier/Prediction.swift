@@ -42,13 +42,15 @@ extension NaiveBayesModel {
     /// Returns the number of features that counted; leaves the scores in `buffer.scores`.
     /// The hot loop of prediction: raw buffers, no bounds checks, no copies.
     @discardableResult
+    /// With `weighed`, `buffer.x` already holds the document's weights under `w.transform` (scoring one
+    /// document under several weights of the same model).
     func scoreInto(ids: ArraySlice<UInt32>, counts: ArraySlice<Float>, buffer: inout ScoringBuffer,
-                   weights w: NaiveBayesWeights? = nil) -> Int {
+                   weights w: NaiveBayesWeights? = nil, weighed: Bool = false) -> Int {
         let w = w ?? weights
         let C = labels.count, B = w.classBlocks
         if buffer.scores.count != C { buffer.scores = [Double](repeating: 0, count: C) }
         if buffer.blocks.count != B { buffer.blocks = [SIMD8<Float>](repeating: .zero, count: B) }
-        w.transform.weigh(ids: ids, counts: counts, into: &buffer.x)
+        if !weighed { w.transform.weigh(ids: ids, counts: counts, into: &buffer.x) }
         var g = 0.0, total = 0.0, used = 0
         let hasBase = !w.base.isEmpty
         buffer.blocks.withUnsafeMutableBufferPointer { acc in

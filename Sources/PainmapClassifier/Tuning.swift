@@ -61,9 +61,14 @@ extension NaiveBayesModel {
                 fitted[k].wait(); fitted[k].signal()
                 guard let m = models[k] else { scored[pair] = []; scoredComplement[pair] = []; continue }
                 let w = alpha == p.alpha ? m.weights : m.makeWeights(alpha: alpha)
-                scored[pair] = m.heldOutScores(docs, sample: NaiveBayesModel.sample(splits[k], perFold), weights: w)
-                scoredComplement[pair] = !mixes ? [] :
-                    m.heldOutScores(docs, sample: NaiveBayesModel.sample(splits[k], perFold), weights: m.makeWeights(alpha: alpha, variant: .complement))
+                let sample = NaiveBayesModel.sample(splits[k], perFold)
+                if mixes {
+                    let both = m.heldOutScores(docs, sample: sample, weights: [w, m.makeWeights(alpha: alpha, variant: .complement, transform: w.transform)])
+                    (scored[pair], scoredComplement[pair]) = (both[0], both[1])
+                } else {
+                    scored[pair] = m.heldOutScores(docs, sample: sample, weights: w)
+                    scoredComplement[pair] = []
+                }
             }
         }
         var byAlpha = [[(scores: [Double], truth: Int)]](repeating: [], count: alphas.count)
@@ -177,6 +182,25 @@ extension NaiveBayesModel {
 
     /// Raw scores of `sample` rows under weights `w` with their true classes; documents of a class this
     /// model never saw (absent from its folds) are left out.
+    /// The same under several weights of this model (the mixture's two parts), each document expanded and
+    /// weighed once: scoring the complement part apart added as much again to the alpha search.
+    func heldOutScores(_ docs: DocumentVectors, sample: [Int], weights ws: [NaiveBayesWeights]) -> [[(scores: [Double], truth: Int)]] {
+        var out = [[(scores: [Double], truth: Int)]](repeating: [], count: ws.count)
+        var buffer = ScoringBuffer(), expander = Expander()
+        for r in sample {
+            let truth = docs.label(r)
+            docs.withDocument(r, &expander) { ids, counts in
+                for (i, w) in ws.enumerated() {
+                    scoreInto(ids: ids, counts: counts, buffer: &buffer, weights: w, weighed: i > 0)
+                    // Kept for every part or none, so that the lists stay aligned document by document.
+                    if i == 0 && !buffer.scores[truth].isFinite { break }
+                    out[i].append((buffer.scores, truth))
+                }
+            }
+        }
+        return out
+    }
+
     func heldOutScores(_ docs: DocumentVectors, sample: [Int], weights w: NaiveBayesWeights) -> [(scores: [Double], truth: Int)] {
         var out: [(scores: [Double], truth: Int)] = []
         out.reserveCapacity(sample.count)
