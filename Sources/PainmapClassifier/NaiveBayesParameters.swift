@@ -59,7 +59,7 @@ public struct NaiveBayesParameters: Sendable, Hashable, Codable {
     public var idf = false
     /// Scale each document's feature vector to unit Euclidean length, so long documents do not dominate.
     public var lengthNormalization = true
-    /// Complement NB only: divide each class's weights by their total (Rennie's "weight normalization"),
+    /// Complement NB (and the complement part of the mixture, `complementWeight`): divide each class's weights by their total (Rennie's "weight normalization"),
     /// which removes the bias towards classes whose weights happen to be larger.
     public var normalizeWeights = true
     /// Multinomial NB only: passes of discriminative frequency estimation (Su et al. 2008) after
@@ -75,7 +75,8 @@ public struct NaiveBayesParameters: Sendable, Hashable, Codable {
     /// Multinomial NB only (complement NB, as in Rennie et al., scores without priors).
     public var priors: ClassPriors = .uniform
     /// Fit a softmax temperature by internal cross-validation so that probabilities are calibrated and
-    /// `--min-confidence` means the same for every variant. Changes no label, only probabilities.
+    /// `--min-confidence` means the same for every variant. Changes no label, only probabilities. (The
+    /// mixture's parts are calibrated whatever this says: their temperatures set the mix.)
     public var calibrate = true
 
     public init() {}

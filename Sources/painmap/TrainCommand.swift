@@ -162,7 +162,7 @@ struct ParameterOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Scale each document's word and character blocks to unit length (default: on).")
     var lengthNorm: Bool?
 
-    @Flag(inversion: .prefixedNo, help: "Complement NB: normalize each class's weights (default: on).")
+    @Flag(inversion: .prefixedNo, help: "Complement NB (and the mixture's complement part): normalize each class's weights (default: on).")
     var weightNorm: Bool?
 
     @Option(help: ArgumentHelp("Multinomial NB: weight of complement NB mixed in, 0-1 (log-linear pool of the two, each calibrated; default 0.2; 0 for multinomial alone).", valueName: "w"))
@@ -174,7 +174,7 @@ struct ParameterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Multinomial NB class priors: uniform (default) or learned from the class frequencies.", valueName: "priors"))
     var priors: ClassPriors?
 
-    @Flag(inversion: .prefixedNo, help: "Calibrate probabilities by internal cross-validation (default: on).")
+    @Flag(inversion: .prefixedNo, help: "Calibrate probabilities by internal cross-validation (default: on; the complement mixture's parts are calibrated regardless, their temperatures set the mix).")
     var calibrate: Bool?
 
     var anyGiven: Bool {
