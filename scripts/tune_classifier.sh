@@ -6,7 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PAINMAP=${1:-.build-nb/release/painmap}
+shift || true   # any further arguments: options added to every row (e.g. --complement-weight 0)
 [ -x "$PAINMAP" ] || swift build -c release --scratch-path .build-nb >&2
+EXTRA=("$@")
 B77=../shared/data/banking77/train.csv
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 # corpora/topics/*.tsv (style<TAB>text, label = file name) as one CSV.
@@ -25,7 +27,7 @@ cv() {  # file label-column options... -> "accuracy macro-F1"
 }
 row() {
   local a b
-  a=$(cv "$B77" category "$@"); b=$(cv "$TMP/topics.csv" label "$@")
+  a=$(cv "$B77" category "${EXTRA[@]}" "$@"); b=$(cv "$TMP/topics.csv" label "${EXTRA[@]}" "$@")
   python3 - "$a" "$b" "$*" <<'PY'
 import sys
 a = list(map(float, sys.argv[1].split())); b = list(map(float, sys.argv[2].split()))
@@ -43,6 +45,8 @@ row --variant complement --idf
 row --dfe-passes 0
 row --dfe-passes 1
 row --dfe-passes 4
+for w in 0 0.1 0.3; do row --complement-weight $w; done             # complement NB mixed in (0 = multinomial alone)
+row --no-weight-norm                                              # the mixture's complement part without weight normalization
 row --priors learned
 row --char-ngrams 0
 row --char-ngrams 1-4
@@ -50,6 +54,10 @@ row --char-ngrams 2-5
 row --char-ngrams 3-5
 row --char-weight 0.5
 row --char-weight 2
+row --char-alpha-scale 0.5
+row --char-alpha-scale 2
+row --phrase-weight 0.7
+row --phrase-weight 1.4
 row --ngrams 1
 row --ngrams 1-3
 row --skip-bigrams

@@ -17,7 +17,7 @@ extension NaiveBayesModel {
         guard passes > 0, parameters.variant == .multinomial, labels.count >= 2, !rows.isEmpty else { return }
         var addedWeight = [Double](repeating: 0, count: docs.count)
         let alpha = parameters.alpha
-        var w = weights
+        var w = multinomialWeights()
         let C = labels.count
         // Class totals of the (IDF-weighted) counts over active features, as in `makeWeights`.
         var classTotal = [Double](repeating: 0, count: C)
@@ -25,7 +25,7 @@ extension NaiveBayesModel {
             let idf = Double(w.transform.featureScale[f])
             for k in table.row(f) { classTotal[Int(table.classes[k])] += table.values[k] * idf }
         }
-        let V = Double(w.activeCount)
+        let mass = w.smoothingMass(alpha)
         let scale = w.transform.featureScale
         // The feature of each cell, so the serial step needs no search.
         var featureOfCell = [UInt32](repeating: 0, count: table.cellCount)
@@ -107,7 +107,7 @@ extension NaiveBayesModel {
                 applyCounts(chunk.count, losses: losses, updates: updates, featureOfCell: featureOfCell,
                             alpha: alpha, workers: workers, dirty: &dirty, into: &w)
                 for y in touchedClasses {
-                    w.classConstant[y] = log(alpha) - log(classTotal[y] + alpha * V)
+                    w.classConstant[y] = log(alpha) - log(classTotal[y] + mass)
                     dirtyClass[y] = false
                 }
                 touchedClasses.removeAll(keepingCapacity: true)
@@ -127,7 +127,7 @@ extension NaiveBayesModel {
                              featureOfCell: [UInt32], alpha: Double, workers: Int,
                              dirty: inout [Bool], into w: inout NaiveBayesWeights) {
         let B = w.classBlocks
-        let denseRow = w.denseRow, scale = w.transform.featureScale
+        let denseRow = w.denseRow, scale = w.transform.featureScale, transform = w.transform
         var entries = 0
         for j in 0..<n where losses[j] >= 1e-3 { entries += updates[j].count }
         let parts = entries >= 4096 ? workers : 1
@@ -155,7 +155,7 @@ extension NaiveBayesModel {
                     dirty[k] = false
                     let f = Int(featureOfCell[k])
                     // In single precision, as `makeWeights` stores them.
-                    let d = log1p(Float(values[k] * Double(scale[f]) / alpha))
+                    let d = log1p(Float(values[k] * Double(scale[f]) / transform.alpha(f, alpha)))
                     delta[k] = d
                     if denseRow[f] >= 0, let dense { dense[(Int(denseRow[f]) * B) * 8 + Int(classes[k])] = d }
                 }

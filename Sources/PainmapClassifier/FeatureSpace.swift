@@ -33,6 +33,12 @@ public final class FeatureSpace: @unchecked Sendable {
     }
     static let characterPrefix: UInt8 = 0x7E
 
+    /// Word n-grams of two or more words ("card arriv", skip-bigrams "card _ arriv"): stems are joined
+    /// by a space, and a single stem never holds one (the tokenizer splits on it).
+    public func isPhrase(_ id: UInt32) -> Bool {
+        names.withBytes(id) { $0.first != FeatureSpace.characterPrefix && $0.contains(0x20) }
+    }
+
     func withBytes<R>(_ id: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { names.withBytes(id, body) }
 }
 

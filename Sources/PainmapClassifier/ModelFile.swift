@@ -203,6 +203,11 @@ public enum ModelFile {
         model.documentFrequency = df
         model.table = CountTable(start: start, classes: classes.map { Int32($0) }, values: values)
         model.temperature = header.temperature
+        model.complementTemperature = header.complementTemperature ?? 0
+        model.mixtureTemperature = header.mixtureTemperature ?? 1
+        // A file without the mixture's temperature holds a multinomial model alone: a file written before
+        // the mixture existed has no `complementWeight` either, which would otherwise read as the default.
+        if header.complementTemperature == nil { model.parameters.complementWeight = 0 }
         model.computeWeights()
         return model
     }
@@ -236,6 +241,9 @@ struct ModelHeader: Codable {
     var classDocuments: [Double]
     var documents: Int
     var temperature: Double
+    /// Absent in files of models without the complement mixture (and in files older than it).
+    var complementTemperature: Double?
+    var mixtureTemperature: Double?
     var analyzer: Analyzer
     var metadata: [String: String]
     var features: Int
@@ -248,6 +256,8 @@ struct ModelHeader: Codable {
         classDocuments = m.classDocuments
         documents = m.documentCount
         temperature = m.temperature
+        complementTemperature = m.complementTemperature > 0 ? m.complementTemperature : nil
+        mixtureTemperature = m.complementTemperature > 0 ? m.mixtureTemperature : nil
         let o = m.analyzerOptions
         analyzer = Analyzer(language: o.language, defaultLanguage: o.defaultLanguage, stripHTML: o.normalization.stripHTML,
                             stripQuotedReplies: o.normalization.stripQuotedReplies, stripSignatures: o.normalization.stripSignatures)

@@ -24,7 +24,7 @@ extension NaiveBayesModel {
             for k in table.row(f) {
                 let c = Int(table.classes[k])
                 let own = w.classScale[c] * (g + w.classConstant[c] + Double(w.delta[k]))
-                let score = temperature * (own - (total - own) / others)
+                let score = scoringTemperature * (own - (total - own) / others)
                 out[c].append((UInt32(f), score))
             }
         }

@@ -30,6 +30,16 @@ public final class NaiveBayesModel: @unchecked Sendable {
     var weights = NaiveBayesWeights()
     /// Softmax temperature from calibration (1 = the model's own scores).
     public internal(set) var temperature = 1.0
+    /// The complement part's temperature when `complementWeight` > 0 (0 = not fitted yet: weights are the
+    /// multinomial's alone). Saved in the model file.
+    public internal(set) var complementTemperature = 0.0
+    /// The mixture's temperature: the pool of the calibrated parts, sharpened by this (fitted on the alpha
+    /// search's held-out documents), is calibrated. Saved in the model file.
+    public internal(set) var mixtureTemperature = 1.0
+    /// True when the weights are the calibrated mixture, whose scores are log-probabilities already.
+    var isMixture: Bool { parameters.variant == .multinomial && parameters.complementWeight > 0 && complementTemperature > 0 }
+    /// The temperature applied when predicting (the mixture's parts' temperatures are in its weights).
+    var scoringTemperature: Double { isMixture ? mixtureTemperature : temperature }
     /// Per document of the last `update`: how many times over the discriminative passes added it again
     /// (the sum of its losses), for leave-one-out calibration. Empty without passes; not saved.
     var discriminativeWeight: [Double] = []
@@ -62,22 +72,39 @@ public final class NaiveBayesModel: @unchecked Sendable {
         table = CountTable()
         labels = LabelSet()
         temperature = 1
+        complementTemperature = 0
+        mixtureTemperature = 1
         let rows = rows ?? Array(0..<docs.count)
         // Choose alpha first, on models of the folds: the counts of the final fit depend on alpha when
         // discriminative passes run. The folds also give the held-out scores for calibration, unless
         // the passes make the final model's leave-one-out scores the ones to use.
         var heldOut: [(scores: [Double], truth: Int)]? = nil
-        if parameters.tuneAlpha || (parameters.calibrate && !needsPassCalibration) {
-            heldOut = chooseAlpha(docs, labels: docLabels, rows: rows)
+        // The mixture's parts are calibrated whatever `calibrate` says: their temperatures set the mix.
+        let calibrate = parameters.calibrate || mixesComplement
+        var mixture: (complement: Double, pool: Double)? = nil
+        if parameters.tuneAlpha || (calibrate && !needsPassCalibration) || mixesComplement {
+            (heldOut, mixture) = chooseAlpha(docs, labels: docLabels, rows: rows)
         }
         try update(docs, labels: docLabels, rows: rows)
-        if parameters.calibrate, needsPassCalibration {
+        if calibrate, needsPassCalibration {
             // Discriminative passes change the scale of the scores: calibrate on the final model's own
             // leave-one-out scores (see Tuning.swift).
             heldOut = leaveOneOutScores(docs, labels: docLabels, sample: NaiveBayesModel.sample(rows, NaiveBayesModel.tuningSample / 3 + 1))
         }
-        if parameters.calibrate, let heldOut, let t = NaiveBayesModel.fitTemperature(heldOut) { temperature = t }
+        if calibrate, let heldOut, let t = NaiveBayesModel.fitTemperature(heldOut) { temperature = t }
+        if mixesComplement, let mixture {
+            complementTemperature = mixture.complement
+            mixtureTemperature = mixture.pool
+            computeWeights()
+        } else if mixesComplement {
+            // Too little data to hold any out: the parts cannot be calibrated, so the model is the
+            // multinomial alone, and its parameters say so.
+            parameters.complementWeight = 0
+        }
     }
+
+    /// True when the parameters ask for complement NB mixed into the multinomial.
+    var mixesComplement: Bool { parameters.variant == .multinomial && parameters.complementWeight > 0 }
 
     /// Adds labelled documents to a trained model (or trains an empty one). New classes and features are
     /// welcome. Exact, except that with length normalization the documents already in the model keep the
@@ -144,6 +171,12 @@ struct FeatureTransform: Sendable {
     /// Per feature: true for character n-grams (the second normalization block).
     let characterBlock: [Bool]
     let characterWeight: Double
+    /// Per feature: the factor its term frequency is multiplied by before normalization: `phraseWeight`
+    /// for word n-grams of two or more words (and skip-bigrams), 1 for everything else. Empty when all
+    /// factors are 1 (the default), so the common case reads no extra array.
+    let termWeight: [Float]
+    /// Smoothing of character n-grams relative to word features (see `NaiveBayesParameters`).
+    let characterAlphaScale: Double
 
     init(parameters p: NaiveBayesParameters, documentFrequency df: [UInt32], documentCount n: Int, features: FeatureSpace) {
         sublinear = p.sublinearTF
@@ -156,11 +189,22 @@ struct FeatureTransform: Sendable {
         }
         characterBlock = (0..<df.count).map { features.isCharacterNgram(UInt32($0)) }
         characterWeight = p.characterWeight
+        characterAlphaScale = p.characterAlphaScale
+        let phrase = Float(p.phraseWeight)
+        termWeight = phrase == 1 ? [] : (0..<df.count).map { f in
+            features.isPhrase(UInt32(f)) ? phrase : 1
+        }
     }
 
     init() {
         sublinear = false; lengthNormalization = false; featureScale = []; characterBlock = []; characterWeight = 1
+        termWeight = []
+        characterAlphaScale = 1
     }
+
+    /// The pseudo-count of feature `f` when words get `alpha`.
+    @inline(__always)
+    func alpha(_ f: Int, _ alpha: Double) -> Double { characterBlock[f] ? alpha * characterAlphaScale : alpha }
 
     /// Writes each feature's weight *without IDF* into `x`: its (sublinear) term frequency divided by the
     /// Euclidean length of its block's TF-IDF vector; 0 for inactive or unknown features.
@@ -174,6 +218,7 @@ struct FeatureTransform: Sendable {
         table.withUnsafeBufferPointer { table in
         featureScale.withUnsafeBufferPointer { scale in
         characterBlock.withUnsafeBufferPointer { block in
+        termWeight.withUnsafeBufferPointer { termWeight in
         ids.withUnsafeBufferPointer { ids in
         counts.withUnsafeBufferPointer { counts in
             for i in 0..<n {
@@ -183,7 +228,8 @@ struct FeatureTransform: Sendable {
                 let c = Double(counts[i])
                 // Counts are small whole numbers, mostly 1: 1 + log(c) from a table (the same values) instead
                 // of a call.
-                let tf = !sublinear || c == 1 ? c : c > 1 && c < Double(table.count) && c.rounded(.towardZero) == c ? table[Int(c)] : 1 + log(c)
+                var tf = !sublinear || c == 1 ? c : c > 1 && c < Double(table.count) && c.rounded(.towardZero) == c ? table[Int(c)] : 1 + log(c)
+                if !termWeight.isEmpty { tf *= Double(termWeight[f]) }
                 x[i] = tf
                 if block[f] { chars += (tf * s) * (tf * s) } else { words += (tf * s) * (tf * s) }
             }
@@ -191,7 +237,7 @@ struct FeatureTransform: Sendable {
             let c = characterWeight * (!lengthNormalization ? 1 : chars > 0 ? 1 / chars.squareRoot() : 0)
             if w == 1 && c == 1 { return }
             for i in 0..<n where x[i] != 0 { x[i] *= block[Int(ids[i])] ? c : w }
-        } } } } } }
+        } } } } } } }
     }
 
     /// 1 + log(k) for small counts k (entry 1 is 1, as `weigh` writes it; entry 0 is never read).

@@ -40,6 +40,13 @@ public struct NaiveBayesParameters: Sendable, Hashable, Codable {
     /// Weight of the character n-gram block relative to the word n-gram block (each block is
     /// length-normalized on its own, then scaled by this).
     public var characterWeight = 1.0
+    /// Pseudo-count of character n-grams relative to word features: they get `alpha` times this. Their
+    /// length-normalized values are smaller than a word's (a word has ~15 of them in one block), so the
+    /// same alpha smooths them more.
+    public var characterAlphaScale = 1.0
+    /// Weight of word n-grams of two or more words (and skip-bigrams) relative to single words, inside
+    /// the word block: their term frequency is multiplied by it before the block is length-normalized.
+    public var phraseWeight = 1.0
     /// Also pair stems one word apart ("card _ arriv").
     public var skipBigrams = false
     /// Drop the language's stopwords before building n-grams.
@@ -52,24 +59,32 @@ public struct NaiveBayesParameters: Sendable, Hashable, Codable {
     public var idf = false
     /// Scale each document's feature vector to unit Euclidean length, so long documents do not dominate.
     public var lengthNormalization = true
-    /// Complement NB only: divide each class's weights by their total (Rennie's "weight normalization"),
+    /// Complement NB (and the complement part of the mixture, `complementWeight`): divide each class's weights by their total (Rennie's "weight normalization"),
     /// which removes the bias towards classes whose weights happen to be larger.
     public var normalizeWeights = true
     /// Multinomial NB only: passes of discriminative frequency estimation (Su et al. 2008) after
     /// counting; 0 keeps the plain generative counts. See DiscriminativeFrequency.swift.
     public var discriminativePasses = 2
+    /// Multinomial NB only: mix in complement NB, from the same counts, with this weight: the model's
+    /// log-probabilities are (1 - w) times the multinomial's plus w times the complement's, each calibrated
+    /// on held-out documents first so that w means the same on every data set (a log-linear pool of the two
+    /// classifiers). 0 is multinomial alone. The complement part's smoothing is chosen apart from the
+    /// multinomial's, from the same grid and folds (`complementAlpha` holds the choice).
+    public var complementWeight = 0.2
+    public var complementAlpha = 0.3
     /// Multinomial NB only (complement NB, as in Rennie et al., scores without priors).
     public var priors: ClassPriors = .uniform
     /// Fit a softmax temperature by internal cross-validation so that probabilities are calibrated and
-    /// `--min-confidence` means the same for every variant. Changes no label, only probabilities.
+    /// `--min-confidence` means the same for every variant. Changes no label, only probabilities. (The
+    /// mixture's parts are calibrated whatever this says: their temperatures set the mix.)
     public var calibrate = true
 
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
         case variant, alpha, tuneAlpha, alphaGrid, ngramMin, ngramMax, charNgramMin, charNgramMax, characterWeight,
-             skipBigrams, removeStopwords, minDocumentFrequency, sublinearTF, idf, lengthNormalization,
-             normalizeWeights, discriminativePasses, priors, calibrate
+             phraseWeight, characterAlphaScale, skipBigrams, removeStopwords, minDocumentFrequency, sublinearTF, idf, lengthNormalization,
+             normalizeWeights, discriminativePasses, priors, calibrate, complementWeight, complementAlpha
     }
 
     /// Reads what a model file holds; a field it lacks (written before the field existed) keeps its
@@ -83,10 +98,12 @@ public struct NaiveBayesParameters: Sendable, Hashable, Codable {
         try read(.alphaGrid, &alphaGrid); try read(.ngramMin, &ngramMin); try read(.ngramMax, &ngramMax)
         try read(.charNgramMin, &charNgramMin); try read(.charNgramMax, &charNgramMax)
         try read(.characterWeight, &characterWeight); try read(.skipBigrams, &skipBigrams)
+        try read(.phraseWeight, &phraseWeight); try read(.characterAlphaScale, &characterAlphaScale)
         try read(.removeStopwords, &removeStopwords); try read(.minDocumentFrequency, &minDocumentFrequency)
         try read(.sublinearTF, &sublinearTF); try read(.idf, &idf); try read(.lengthNormalization, &lengthNormalization)
         try read(.normalizeWeights, &normalizeWeights); try read(.discriminativePasses, &discriminativePasses)
         try read(.priors, &priors); try read(.calibrate, &calibrate)
+        try read(.complementWeight, &complementWeight); try read(.complementAlpha, &complementAlpha)
     }
 
     public var ngramRange: ClosedRange<Int> {
@@ -122,6 +139,18 @@ public struct NaiveBayesParameters: Sendable, Hashable, Codable {
         guard characterWeight > 0, characterWeight.isFinite else {
             throw ClassifierError.invalidParameter("character weight must be a positive number, got \(characterWeight)")
         }
+        guard (0...1).contains(complementWeight) else {
+            throw ClassifierError.invalidParameter("complement weight must be within 0...1, got \(complementWeight)")
+        }
+        guard complementAlpha > 0, complementAlpha.isFinite else {
+            throw ClassifierError.invalidParameter("complement alpha must be a positive number, got \(complementAlpha)")
+        }
+        guard characterAlphaScale > 0, characterAlphaScale.isFinite else {
+            throw ClassifierError.invalidParameter("character alpha scale must be a positive number, got \(characterAlphaScale)")
+        }
+        guard phraseWeight > 0, phraseWeight.isFinite else {
+            throw ClassifierError.invalidParameter("phrase weight must be a positive number, got \(phraseWeight)")
+        }
         guard (0...20).contains(discriminativePasses) else {
             throw ClassifierError.invalidParameter("discriminative passes must be within 0...20, got \(discriminativePasses)")
         }
@@ -135,11 +164,16 @@ public struct NaiveBayesParameters: Sendable, Hashable, Codable {
         var s = "\(variant.rawValue) alpha=\(alpha)\(tuneAlpha ? " (tuned)" : "") ngrams=\(ngramMin)-\(ngramMax)"
         s += " char-ngrams=" + (charNgramRange.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "off")
         if charNgramRange != nil, characterWeight != 1 { s += " char-weight=\(characterWeight)" }
+        if charNgramRange != nil, characterAlphaScale != 1 { s += " char-alpha-scale=\(characterAlphaScale)" }
+        if phraseWeight != 1 { s += " phrase-weight=\(phraseWeight)" }
         if skipBigrams { s += " skip-bigrams" }
         s += " stopwords=\(removeStopwords ? "removed" : "kept") min-df=\(minDocumentFrequency)"
         s += " tf=\(sublinearTF ? "sublinear" : "raw") idf=\(idf ? "on" : "off") length-norm=\(lengthNormalization ? "on" : "off")"
         if variant == .complement { s += " weight-norm=\(normalizeWeights ? "on" : "off")" }
-        else { s += " priors=\(priors.rawValue) dfe-passes=\(discriminativePasses)" }
+        else {
+            s += " priors=\(priors.rawValue) dfe-passes=\(discriminativePasses)"
+            if complementWeight > 0 { s += " complement-weight=\(complementWeight) (alpha=\(complementAlpha), weight-norm=\(normalizeWeights ? "on" : "off"))" }
+        }
         return s
     }
 }

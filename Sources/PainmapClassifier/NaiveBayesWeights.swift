@@ -18,6 +18,8 @@ import Foundation
 struct NaiveBayesWeights: Sendable {
     var transform = FeatureTransform()
     var activeCount = 0
+    /// Active character n-grams among them (they may be smoothed with another pseudo-count).
+    var activeCharacterCount = 0
     /// g(f), only for the complement variant (empty for multinomial: all zero).
     var base: [Float] = []
     /// d(f,c), aligned with the count table's cells.
@@ -34,33 +36,93 @@ struct NaiveBayesWeights: Sendable {
     var prior: [Double] = []
 }
 
+extension NaiveBayesWeights {
+    /// The sum of the pseudo-counts over the active features, when words get `alpha`.
+    func smoothingMass(_ alpha: Double) -> Double {
+        alpha * (Double(activeCount - activeCharacterCount) + transform.characterAlphaScale * Double(activeCharacterCount))
+    }
+}
+
 extension NaiveBayesModel {
     /// Recomputes the prediction weights from the statistics.
-    func computeWeights() { weights = makeWeights(alpha: parameters.alpha) }
+    func computeWeights() {
+        guard isMixture else { weights = makeWeights(alpha: parameters.alpha); return }
+        // One feature transform for both parts (making it names every feature's family: a tenth of a load).
+        let transform = FeatureTransform(parameters: parameters, documentFrequency: documentFrequency,
+                                         documentCount: documentCount, features: features)
+        // The two parts on two cores (each reads the statistics only): a model load makes both, and with a
+        // log per cell each, one after the other added a quarter to the load of a 77,000-feature model.
+        let parts = ParallelResults<NaiveBayesWeights>(2)
+        let (alpha, complementAlpha) = (parameters.alpha, parameters.complementAlpha)
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            parts[i] = i == 0 ? makeWeights(alpha: alpha, denseRows: false, transform: transform)
+                              : makeWeights(alpha: complementAlpha, variant: .complement, denseRows: false, transform: transform)
+        }
+        weights = mixtureWeights(parts[0], parts[1])
+    }
+
+    /// The weights of the multinomial part alone (what the discriminative passes and leave-one-out work on).
+    func multinomialWeights() -> NaiveBayesWeights {
+        isMixture ? makeWeights(alpha: parameters.alpha) : weights
+    }
+
+    /// The log-linear pool (1 - w) T_m score_m + w T_c score_c as one set of weights of the same form.
+    /// With the complement's s(c), g, k, d and the multinomial's k_m, d_m, prior_m, a = (1 - w) T_m, b = w T_c:
+    ///   score(c) = a (prior_m + k_m X + D_m) + b s(c) (G + k X + D)
+    ///            = a prior_m + b s(c) (G + (k + a k_m / (b s(c))) X + sum_f x_f (d + a d_m / (b s(c)))),
+    /// so s' = b s, g' = g, k' = k + a k_m / (b s), d' = d + a d_m / (b s): both parts' d are zero for a
+    /// class that never saw the feature, and they live on the same count-table cells.
+    func mixtureWeights(_ m: NaiveBayesWeights, _ c: NaiveBayesWeights) -> NaiveBayesWeights {
+        let lambda = parameters.complementWeight
+        let a = (1 - lambda) * temperature, b = lambda * complementTemperature
+        var w = c
+        let C = labels.count
+        let ratio = (0..<C).map { k in a / (b * c.classScale[k]) }
+        w.classScale = c.classScale.map { b * $0 }
+        w.classConstant = (0..<C).map { k in c.classConstant[k] + ratio[k] * m.classConstant[k] }
+        w.prior = (0..<C).map { k in m.prior[k].isFinite && c.prior[k].isFinite ? a * m.prior[k] : -Double.infinity }
+        // Raw buffers: a pass over every cell at each model load (part of the load time of large models).
+        let r = ratio.map { Float($0) }
+        w.delta.withUnsafeMutableBufferPointer { delta in
+        m.delta.withUnsafeBufferPointer { dm in
+        table.classes.withUnsafeBufferPointer { classes in
+        r.withUnsafeBufferPointer { r in
+            for k in 0..<delta.count { delta[k] += r[Int(classes[k])] * dm[k] }
+        } } } }
+        fillDenseRows(&w)
+        return w
+    }
 
     /// Prediction weights for smoothing `alpha`; reads the statistics only, so several may be made at once.
-    func makeWeights(alpha: Double) -> NaiveBayesWeights {
-        let p = parameters
-        let transform = FeatureTransform(parameters: p, documentFrequency: documentFrequency, documentCount: documentCount, features: features)
+    /// Without `denseRows` the dense copies are left out (the mixture's parts: it makes its own).
+    /// `transform`, when given, must be this model's (the variant does not change it).
+    func makeWeights(alpha: Double, variant: NaiveBayesVariant? = nil, denseRows: Bool = true,
+                     transform given: FeatureTransform? = nil) -> NaiveBayesWeights {
+        var p = parameters
+        if let variant { p.variant = variant }
+        let transform = given ?? FeatureTransform(parameters: p, documentFrequency: documentFrequency, documentCount: documentCount, features: features)
         let C = labels.count, F = table.featureCount
         var w = NaiveBayesWeights()
         w.transform = transform
 
         // IDF-weighted counts per class and in total, over active features.
         var classTotal = [Double](repeating: 0, count: C)
-        var active = 0
+        var active = 0, activeCharacters = 0
         for f in 0..<F where transform.featureScale[f] != 0 {
             active += 1
+            if transform.characterBlock[f] { activeCharacters += 1 }
             let idf = Double(transform.featureScale[f])
             for k in table.row(f) { classTotal[Int(table.classes[k])] += table.values[k] * idf }
         }
         w.activeCount = active
-        let V = Double(active)
+        w.activeCharacterCount = activeCharacters
+        // Sum of the pseudo-counts over the active features (alpha V when every feature has alpha).
+        let mass = w.smoothingMass(alpha)
         w.delta = [Float](repeating: 0, count: table.cellCount)
 
         switch p.variant {
         case .multinomial:
-            w.classConstant = classTotal.map { log(alpha) - log($0 + alpha * V) }
+            w.classConstant = classTotal.map { log(alpha) - log($0 + mass) }
             w.classScale = Array(repeating: 1, count: C)
             // Raw buffers: this runs once per candidate alpha and fold when training (a log per cell).
             w.delta.withUnsafeMutableBufferPointer { delta in
@@ -68,10 +130,12 @@ extension NaiveBayesModel {
             table.start.withUnsafeBufferPointer { start in
             transform.featureScale.withUnsafeBufferPointer { scale in
                 for f in 0..<F where scale[f] != 0 {
-                    let idf = Double(scale[f])
+                    let idf = Double(scale[f]), a = transform.alpha(f, alpha)
                     // In single precision, as the weights are stored: log1pf costs half of log1p, and the
-                    // difference is within the rounding to Float.
-                    for k in start[f]..<start[f + 1] { delta[k] = log1p(Float(values[k] * idf / alpha)) }
+                    // difference is within the rounding to Float. (With another pseudo-count a for character
+                    // n-grams, log P(f|c) = log a + log1p(n / a) - log(N(c) + mass): the log a - log alpha
+                    // that differs from k(c) is the same for every class, so it is left out.)
+                    for k in start[f]..<start[f + 1] { delta[k] = log1p(Float(values[k] * idf / a)) }
                 }
             } } } }
             let n = classDocuments.reduce(0, +)
@@ -82,32 +146,50 @@ extension NaiveBayesModel {
 
         case .complement:
             let total = classTotal.reduce(0, +)
-            w.classConstant = classTotal.map { -log(total - $0 + alpha * V) }
+            w.classConstant = classTotal.map { -log(total - $0 + mass) }
             w.base = [Float](repeating: 0, count: F)
             var baseSum = 0.0
             var deltaSum = [Double](repeating: 0, count: C)
-            for f in 0..<F where transform.featureScale[f] != 0 {
-                let idf = Double(transform.featureScale[f])
-                var nf = 0.0
-                for k in table.row(f) { nf += table.values[k] * idf }
-                let g = log(nf + alpha)
-                w.base[f] = Float(g)
-                baseSum += g
-                for k in table.row(f) {
-                    let d = log(max(nf - table.values[k] * idf, 0) + alpha) - g
-                    w.delta[k] = Float(d)
-                    deltaSum[Int(table.classes[k])] += d
+            // Raw buffers and d = log1pf(-n(f,c) / (n(f) + alpha)), the same value as
+            // log(n(f) - n(f,c) + alpha) - g(f) within the rounding to Float: the complement part is
+            // computed at every load of a default (mixture) model, and two double logs per cell with
+            // checked array accesses made it twice the multinomial part's cost (callgrind, model load).
+            w.base.withUnsafeMutableBufferPointer { base in
+            w.delta.withUnsafeMutableBufferPointer { delta in
+            table.values.withUnsafeBufferPointer { values in
+            table.start.withUnsafeBufferPointer { start in
+            table.classes.withUnsafeBufferPointer { classes in
+            transform.featureScale.withUnsafeBufferPointer { scale in
+                for f in 0..<F where scale[f] != 0 {
+                    let idf = Double(scale[f])
+                    var nf = 0.0
+                    for k in start[f]..<start[f + 1] { nf += values[k] * idf }
+                    let a = transform.alpha(f, alpha)
+                    let g = log(nf + a)
+                    base[f] = Float(g)
+                    baseSum += g
+                    for k in start[f]..<start[f + 1] {
+                        let d = log1p(Float(-min(values[k] * idf, nf) / (nf + a)))
+                        delta[k] = d
+                        deltaSum[Int(classes[k])] += Double(d)
+                    }
                 }
-            }
+            } } } } } }
             w.classScale = (0..<C).map { c in
                 guard p.normalizeWeights else { return -1 }
-                let z = baseSum + V * w.classConstant[c] + deltaSum[c]   // sum_f log Q(f|c) < 0
+                let z = baseSum + Double(active) * w.classConstant[c] + deltaSum[c]   // sum_f log Q(f|c) < 0
                 return z < -1e-12 ? 1 / z : -1
             }
             w.prior = classDocuments.map { $0 > 0 ? 0 : -Double.infinity }
         }
-        // Dense copies of the busy rows: where a row has more cells than about twice its SIMD blocks, one
-        // vector add per 8 classes beats a scattered add per cell.
+        if denseRows { fillDenseRows(&w) }
+        return w
+    }
+
+    /// Dense copies of the busy rows of `w.delta`: where a row has more cells than about twice its SIMD
+    /// blocks, one vector add per 8 classes beats a scattered add per cell.
+    func fillDenseRows(_ w: inout NaiveBayesWeights) {
+        let C = labels.count, F = table.featureCount, transform = w.transform
         let blocks = (C + 7) / 8
         w.classBlocks = blocks
         w.denseRow = [Int32](repeating: -1, count: F)
@@ -127,6 +209,5 @@ extension NaiveBayesModel {
                 for k in table.row(f) { row[Int(table.classes[k])] = w.delta[k] }
             }
         } }
-        return w
     }
 }

@@ -42,13 +42,15 @@ extension NaiveBayesModel {
     /// Returns the number of features that counted; leaves the scores in `buffer.scores`.
     /// The hot loop of prediction: raw buffers, no bounds checks, no copies.
     @discardableResult
+    /// With `weighed`, `buffer.x` already holds the document's weights under `w.transform` (scoring one
+    /// document under several weights of the same model).
     func scoreInto(ids: ArraySlice<UInt32>, counts: ArraySlice<Float>, buffer: inout ScoringBuffer,
-                   weights w: NaiveBayesWeights? = nil) -> Int {
+                   weights w: NaiveBayesWeights? = nil, weighed: Bool = false) -> Int {
         let w = w ?? weights
         let C = labels.count, B = w.classBlocks
         if buffer.scores.count != C { buffer.scores = [Double](repeating: 0, count: C) }
         if buffer.blocks.count != B { buffer.blocks = [SIMD8<Float>](repeating: .zero, count: B) }
-        w.transform.weigh(ids: ids, counts: counts, into: &buffer.x)
+        if !weighed { w.transform.weigh(ids: ids, counts: counts, into: &buffer.x) }
         var g = 0.0, total = 0.0, used = 0
         let hasBase = !w.base.isEmpty
         buffer.blocks.withUnsafeMutableBufferPointer { acc in
@@ -101,7 +103,7 @@ extension NaiveBayesModel {
     /// The most probable classes of `v` with probabilities normalized by log-sum-exp.
     public func predict(_ v: SparseVector, top: Int = 1, buffer: inout ScoringBuffer) -> Prediction {
         let used = scoreInto(ids: v.ids[...], counts: v.values[...], buffer: &buffer)
-        NaiveBayesModel.softmaxInPlace(&buffer.scores, temperature: temperature)
+        NaiveBayesModel.softmaxInPlace(&buffer.scores, temperature: scoringTemperature)
         let probs = buffer.scores
         var ranking: [LabelProbability] = []
         let k = max(1, min(top, probs.count))
@@ -211,7 +213,7 @@ extension NaiveBayesModel {
         let sL = w.classScale[label], kL = w.classConstant[label]
         let sV = versus.map { w.classScale[$0] } ?? 0, kV = versus.map { w.classConstant[$0] } ?? 0
         let L = Int32(label), V = Int32(versus ?? -1)
-        let t = temperature
+        let t = scoringTemperature
         // Raw buffers: this runs for every predicted document, and passing the weights around by value
         // costs more in reference counting than the arithmetic.
         table.start.withUnsafeBufferPointer { start in

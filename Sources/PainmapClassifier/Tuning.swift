@@ -21,14 +21,20 @@ extension NaiveBayesModel {
 
     /// Chooses alpha (with `tuneAlpha`) and returns held-out scores of models trained like the final
     /// one, for calibration, when they can be had from the alpha search itself (no discriminative
-    /// passes); nil otherwise (see `leaveOneOutScores`).
-    func chooseAlpha(_ docs: DocumentVectors, labels docLabels: LabelSet, rows: [Int]) -> [(scores: [Double], truth: Int)]? {
-        guard let splits = tuningSplits(docs, rows: rows) else { return nil }
+    /// passes); nil otherwise (see `leaveOneOutScores`). With the complement mixture, the same fold models
+    /// also choose the complement part's alpha (as a complement model of its own would, from the same
+    /// grid) and give its held-out scores, which calibrate it (second result: its temperature, and the
+    /// temperature of the pool of the two parts, see `mixtureTemperature`).
+    func chooseAlpha(_ docs: DocumentVectors, labels docLabels: LabelSet, rows: [Int])
+        -> ([(scores: [Double], truth: Int)]?, (complement: Double, pool: Double)?) {
+        guard let splits = tuningSplits(docs, rows: rows) else { return (nil, nil) }
+        let mixes = mixesComplement
         let alphas = parameters.tuneAlpha ? parameters.alphaGrid.sorted() : [parameters.alpha]
         var fold = parameters
         fold.calibrate = false
         fold.tuneAlpha = false
         fold.discriminativePasses = 0   // alpha is chosen on the generative counts
+        fold.complementWeight = 0       // the parts are scored one by one, from the same fold models
         let p = fold
         // One model per fold, counted once; then every (fold, alpha) pair scores the fold's held-out
         // sample. All of it as one queue of tasks on all cores, fits first: with three folds on two cores,
@@ -39,6 +45,7 @@ extension NaiveBayesModel {
         let fitted = (0..<K).map { _ in DispatchSemaphore(value: 0) }
         let perFold = NaiveBayesModel.tuningSample / K + 1
         let scored = ParallelResults<[(scores: [Double], truth: Int)]>(K * A)
+        let scoredComplement = ParallelResults<[(scores: [Double], truth: Int)]>(K * A)
         let queue = TaskQueue(count: K + K * A)
         DispatchQueue.concurrentPerform(iterations: min(ProcessInfo.processInfo.activeProcessorCount, K + K * A)) { _ in
             while let task = queue.next() {
@@ -52,26 +59,59 @@ extension NaiveBayesModel {
                 let pair = task - K, k = pair / A, alpha = alphas[pair % A]
                 // Fits are handed out before any scoring, so the wait is only for a fit under way.
                 fitted[k].wait(); fitted[k].signal()
-                guard let m = models[k] else { scored[pair] = []; continue }
+                guard let m = models[k] else { scored[pair] = []; scoredComplement[pair] = []; continue }
                 let w = alpha == p.alpha ? m.weights : m.makeWeights(alpha: alpha)
-                scored[pair] = m.heldOutScores(docs, sample: NaiveBayesModel.sample(splits[k], perFold), weights: w)
+                let sample = NaiveBayesModel.sample(splits[k], perFold)
+                if mixes {
+                    let both = m.heldOutScores(docs, sample: sample, weights: [w, m.makeWeights(alpha: alpha, variant: .complement, transform: w.transform)])
+                    (scored[pair], scoredComplement[pair]) = (both[0], both[1])
+                } else {
+                    scored[pair] = m.heldOutScores(docs, sample: sample, weights: w)
+                    scoredComplement[pair] = []
+                }
             }
         }
         var byAlpha = [[(scores: [Double], truth: Int)]](repeating: [], count: alphas.count)
-        for pair in 0..<(K * A) { byAlpha[pair % A] += scored[pair] }
-        guard byAlpha.contains(where: { !$0.isEmpty }) else { return nil }
+        var complementByAlpha = byAlpha
+        for pair in 0..<(K * A) { byAlpha[pair % A] += scored[pair]; complementByAlpha[pair % A] += scoredComplement[pair] }
+        guard byAlpha.contains(where: { !$0.isEmpty }) else { return (nil, nil) }
 
         func right(_ s: [(scores: [Double], truth: Int)]) -> Int {
             s.reduce(0) { n, d in n + (d.scores.indices.max(by: { d.scores[$0] < d.scores[$1] }) == d.truth ? 1 : 0) }
         }
-        var best = 0, bestRight = -1
-        for a in alphas.indices {
-            let r = right(byAlpha[a])
-            if r >= bestRight { best = a; bestRight = r }   // ">=": on a tie the larger alpha
+        func bestOf(_ held: [[(scores: [Double], truth: Int)]]) -> Int {
+            var best = 0, bestRight = -1
+            for a in alphas.indices {
+                let r = right(held[a])
+                if r >= bestRight { best = a; bestRight = r }   // ">=": on a tie the larger alpha
+            }
+            return best
         }
+        let best = bestOf(byAlpha)
         if parameters.tuneAlpha { parameters.alpha = alphas[best] }
         tuningReport = zip(alphas, byAlpha).map { a, s in (a, s.isEmpty ? 0 : Double(right(s)) / Double(s.count)) }
-        return needsPassCalibration ? nil : byAlpha[best]
+        var mixture: (complement: Double, pool: Double)? = nil
+        if mixes {
+            // A fixed alpha (no search) fixes both parts' alphas.
+            let c = parameters.tuneAlpha ? bestOf(complementByAlpha) : 0
+            parameters.complementAlpha = alphas[c]
+            let held = complementByAlpha[c], own = byAlpha[best]
+            if let tc = NaiveBayesModel.fitTemperature(held) {
+                // The pool of two calibrated parts is more often right than either, and so less sure
+                // than it should be: one more temperature on the pooled held-out scores of the fold models
+                // (the same documents in the same order for both parts) sharpens it.
+                var pool = 1.0
+                let lambda = parameters.complementWeight
+                if held.count == own.count, zip(held, own).allSatisfy({ $0.truth == $1.truth }), let tm = NaiveBayesModel.fitTemperature(own) {
+                    let pooled = zip(own, held).map { m, c in
+                        (scores: zip(m.scores, c.scores).map { (1 - lambda) * tm * $0 + lambda * tc * $1 }, truth: m.truth)
+                    }
+                    pool = NaiveBayesModel.fitTemperature(pooled) ?? 1
+                }
+                mixture = (tc, pool)
+            }
+        }
+        return (needsPassCalibration ? nil : byAlpha[best], mixture)
     }
 
     /// Discriminative passes change the scale of the scores: calibration then needs scores of the model
@@ -88,14 +128,14 @@ extension NaiveBayesModel {
     /// the weights still influenced how the other documents were added.
     func leaveOneOutScores(_ docs: DocumentVectors, labels docLabels: LabelSet, sample: [Int]) -> [(scores: [Double], truth: Int)]? {
         guard labels.count >= 2, !sample.isEmpty else { return nil }
-        let w = weights, alpha = parameters.alpha, scale = w.transform.featureScale
+        let w = multinomialWeights(), alpha = parameters.alpha, scale = w.transform.featureScale
         let classOf = docLabels.names.map { labels.index(of: $0)! }
         // Class totals of the (IDF-weighted) counts over active features, as in `makeWeights`.
         var classTotal = [Double](repeating: 0, count: labels.count)
         for f in 0..<table.featureCount where scale[f] != 0 {
             for k in table.row(f) { classTotal[Int(table.classes[k])] += table.values[k] * Double(scale[f]) }
         }
-        let V = Double(w.activeCount)
+        let mass = w.smoothingMass(alpha)
         var out: [(scores: [Double], truth: Int)] = []
         out.reserveCapacity(sample.count)
         var buffer = ScoringBuffer(), expander = Expander()
@@ -111,11 +151,12 @@ extension NaiveBayesModel {
                     total += x * idf
                     guard let k = cell(f, y) else { continue }
                     let before = table.values[k], after = max(before - x * times, 0)
-                    change += x * idf * (log1p(after * idf / alpha) - log1p(before * idf / alpha))
+                    let a = w.transform.alpha(f, alpha)
+                    change += x * idf * (log1p(after * idf / a) - log1p(before * idf / a))
                     removed += x * times * idf
                 }
-                let constant = log(alpha) - log(classTotal[y] + alpha * V)
-                let constantWithout = log(alpha) - log(max(classTotal[y] - removed, 0) + alpha * V)
+                let constant = log(alpha) - log(classTotal[y] + mass)
+                let constantWithout = log(alpha) - log(max(classTotal[y] - removed, 0) + mass)
                 var s = buffer.scores
                 s[y] += total * (constantWithout - constant) + change
                 // Learned priors: one document fewer in its class (a shift common to all classes aside).
@@ -141,6 +182,25 @@ extension NaiveBayesModel {
 
     /// Raw scores of `sample` rows under weights `w` with their true classes; documents of a class this
     /// model never saw (absent from its folds) are left out.
+    /// The same under several weights of this model (the mixture's two parts), each document expanded and
+    /// weighed once: scoring the complement part apart added as much again to the alpha search.
+    func heldOutScores(_ docs: DocumentVectors, sample: [Int], weights ws: [NaiveBayesWeights]) -> [[(scores: [Double], truth: Int)]] {
+        var out = [[(scores: [Double], truth: Int)]](repeating: [], count: ws.count)
+        var buffer = ScoringBuffer(), expander = Expander()
+        for r in sample {
+            let truth = docs.label(r)
+            docs.withDocument(r, &expander) { ids, counts in
+                for (i, w) in ws.enumerated() {
+                    scoreInto(ids: ids, counts: counts, buffer: &buffer, weights: w, weighed: i > 0)
+                    // Kept for every part or none, so that the lists stay aligned document by document.
+                    if i == 0 && !buffer.scores[truth].isFinite { break }
+                    out[i].append((buffer.scores, truth))
+                }
+            }
+        }
+        return out
+    }
+
     func heldOutScores(_ docs: DocumentVectors, sample: [Int], weights w: NaiveBayesWeights) -> [(scores: [Double], truth: Int)] {
         var out: [(scores: [Double], truth: Int)] = []
         out.reserveCapacity(sample.count)

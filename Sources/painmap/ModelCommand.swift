@@ -53,6 +53,10 @@ struct ModelCommand: ParsableCommand {
                 j.key("documents", nb.documentCount)
                 j.key("features", nb.features.count); j.key("active_features", nb.activeFeatureCount); j.key("cells", nb.cellCount)
                 j.key("temperature", nb.temperature, digits: 6)
+                if nb.complementTemperature > 0 {
+                    j.key("complement_temperature", nb.complementTemperature, digits: 6)
+                    j.key("mixture_temperature", nb.mixtureTemperature, digits: 6)
+                }
                 j.key("metadata"); j.beginObject(); for (k, v) in nb.metadata.sorted(by: { $0.key < $1.key }) { j.key(k, v) }; j.endObject()
                 j.key("classes"); j.beginArray()
                 for c in order {
@@ -71,7 +75,8 @@ struct ModelCommand: ParsableCommand {
                 out.line("parameters   \(nb.parameters.summary)")
                 out.line("trained on   \(nb.documentCount) documents, \(nb.classes.count) classes")
                 out.line("features     \(nb.features.count) (\(nb.activeFeatureCount) in use), \(nb.cellCount) non-zero class counts")
-                out.line("temperature  \(String(format: "%.4g", nb.temperature))")
+                out.line("temperature  \(String(format: "%.4g", nb.temperature))"
+                         + (nb.complementTemperature > 0 ? String(format: " (complement part %.4g, mixture %.4g)", nb.complementTemperature, nb.mixtureTemperature) : ""))
                 for (k, v) in nb.metadata.sorted(by: { $0.key < $1.key }) { out.line("\(k)  \(v.replacingOccurrences(of: "\t", with: ", "))") }
                 out.line("")
                 for c in order {

@@ -138,6 +138,12 @@ struct ParameterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Weight of the character n-gram block against the word block (default 1).", valueName: "w"))
     var charWeight: Double?
 
+    @Option(help: ArgumentHelp("Pseudo-count of character n-grams as a multiple of alpha (default 1).", valueName: "s"))
+    var charAlphaScale: Double?
+
+    @Option(help: ArgumentHelp("Weight of word n-grams of 2+ words against single words, inside the word block (default 1).", valueName: "w"))
+    var phraseWeight: Double?
+
     @Flag(inversion: .prefixedNo, help: "Also pair stems one word apart, 'card _ arriv' (default: off).")
     var skipBigrams: Bool?
 
@@ -156,8 +162,11 @@ struct ParameterOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Scale each document's word and character blocks to unit length (default: on).")
     var lengthNorm: Bool?
 
-    @Flag(inversion: .prefixedNo, help: "Complement NB: normalize each class's weights (default: on).")
+    @Flag(inversion: .prefixedNo, help: "Complement NB (and the mixture's complement part): normalize each class's weights (default: on).")
     var weightNorm: Bool?
+
+    @Option(help: ArgumentHelp("Multinomial NB: weight of complement NB mixed in, 0-1 (log-linear pool of the two, each calibrated; default 0.2; 0 for multinomial alone).", valueName: "w"))
+    var complementWeight: Double?
 
     @Option(help: ArgumentHelp("Multinomial NB: passes of discriminative frequency estimation after counting (default 2; 0 for plain counts).", valueName: "n"))
     var dfePasses: Int?
@@ -165,12 +174,12 @@ struct ParameterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Multinomial NB class priors: uniform (default) or learned from the class frequencies.", valueName: "priors"))
     var priors: ClassPriors?
 
-    @Flag(inversion: .prefixedNo, help: "Calibrate probabilities by internal cross-validation (default: on).")
+    @Flag(inversion: .prefixedNo, help: "Calibrate probabilities by internal cross-validation (default: on; the complement mixture's parts are calibrated regardless, their temperatures set the mix).")
     var calibrate: Bool?
 
     var anyGiven: Bool {
-        variant != nil || alpha != nil || alphaGrid != nil || ngrams != nil || charNgrams != nil || charWeight != nil || skipBigrams != nil || removeStopwords != nil || minDf != nil || sublinearTf != nil
-            || idf != nil || lengthNorm != nil || weightNorm != nil || priors != nil || dfePasses != nil || calibrate != nil
+        variant != nil || alpha != nil || alphaGrid != nil || ngrams != nil || charNgrams != nil || charWeight != nil || phraseWeight != nil || charAlphaScale != nil || skipBigrams != nil || removeStopwords != nil || minDf != nil || sublinearTf != nil
+            || idf != nil || lengthNorm != nil || weightNorm != nil || priors != nil || dfePasses != nil || complementWeight != nil || calibrate != nil
     }
 
     func resolved() throws -> NaiveBayesParameters {
@@ -186,6 +195,8 @@ struct ParameterOptions: ParsableArguments {
         if let ngrams { (p.ngramMin, p.ngramMax) = try ParameterOptions.range(ngrams, "--ngrams") }
         if let charNgrams { (p.charNgramMin, p.charNgramMax) = try ParameterOptions.range(charNgrams, "--char-ngrams") }
         if let charWeight { p.characterWeight = charWeight }
+        if let phraseWeight { p.phraseWeight = phraseWeight }
+        if let charAlphaScale { p.characterAlphaScale = charAlphaScale }
         if let skipBigrams { p.skipBigrams = skipBigrams }
         if let removeStopwords { p.removeStopwords = removeStopwords }
         if let minDf { p.minDocumentFrequency = minDf }
@@ -195,6 +206,7 @@ struct ParameterOptions: ParsableArguments {
         if let weightNorm { p.normalizeWeights = weightNorm }
         if let priors { p.priors = priors }
         if let dfePasses { p.discriminativePasses = dfePasses }
+        if let complementWeight { p.complementWeight = complementWeight }
         if let calibrate { p.calibrate = calibrate }
         do { try p.validate() } catch { throw ValidationError("\(error)") }
         return p

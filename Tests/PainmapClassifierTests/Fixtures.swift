@@ -5,7 +5,8 @@ import PainmapText
 /// Small hand-made corpora and helpers shared by the tests.
 enum Fixture {
     /// Parameters that make a model plain textbook naive Bayes: raw counts, no IDF, no length
-    /// normalization, no character n-grams, every feature kept, fixed alpha, no calibration.
+    /// normalization, no character n-grams, every feature kept, fixed alpha, no calibration, no complement
+    /// NB mixed in.
     static func plain(_ variant: NaiveBayesVariant = .multinomial, alpha: Double = 1) -> NaiveBayesParameters {
         var p = NaiveBayesParameters()
         p.variant = variant
@@ -20,6 +21,7 @@ enum Fixture {
         p.charNgramRange = nil
         p.priors = .learned
         p.discriminativePasses = 0
+        p.complementWeight = 0
         return p
     }
 
