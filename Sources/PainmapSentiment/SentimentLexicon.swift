@@ -135,6 +135,7 @@ public struct SentimentLexicon: Sendable {
         let ascii = s.withUTF8 { p -> [String]? in
             guard !p.contains(where: { $0 >= 0x80 }) else { return nil }
             var out: [String] = []
+            out.reserveCapacity(p.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 })   // one allocation, not one per growth
             var a = 0
             for k in 0...p.count where k == p.count || p[k] == 0x20 {
                 if k > a { out.append(key(String(decoding: UnsafeBufferPointer(rebasing: p[a..<k]), as: UTF8.self))) }
