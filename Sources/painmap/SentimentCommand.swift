@@ -100,6 +100,7 @@ struct SentimentCommand: ParsableCommand {
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Explain painmap's analysis of one text: tokens, stems, sentences, sentiment and the journey decision.",
         discussion: """
         Example:
