@@ -221,6 +221,22 @@ final class FastPathTests: XCTestCase {
         XCTAssertNil(TSVRow.shortDecimal("1e3")); XCTAssertNil(TSVRow.shortDecimal(" 1")); XCTAssertNil(TSVRow.shortDecimal("1234567890123456"))
     }
 
+    /// For every word `shortLowerWord` takes, the packed negation test agrees with `isNegatingContraction`.
+    func testPackedNegationMatchesTheContractionTest() {
+        var words = Negations.apostropheless + ["dent", "cant", "can", "that", "want", "isn", "mustn", "shan", "aint", "ain", "it", "t"]
+        words += words.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        for w in words {
+            for after in ["", " ", ".", "!", ", x"] {
+                let bytes = Array((w + after).utf8) + [UInt8](repeating: 0x20, count: 8)
+                bytes.withUnsafeBufferPointer { p in
+                    let text = UnsafeBufferPointer(rebasing: p[0..<(w.utf8.count + after.utf8.count)])
+                    guard let (e, key) = Tokenizer.shortLowerWord(text, 0), e >= 4, text[e - 1] == 0x74 else { return }
+                    XCTAssertEqual(Negations.isApostrophelessNegation(packed: key), Negations.isNegatingContraction(text, 0, e), w + after)
+                }
+            }
+        }
+    }
+
     /// The packed look-up of abbreviations agrees with the String one, in every case and context.
     func testPackedAbbreviationsMatchTheStringLookUp() {
         var words = Array(Abbreviations.always) + Array(Abbreviations.beforeNumber)
