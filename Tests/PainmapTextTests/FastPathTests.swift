@@ -237,6 +237,21 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    /// `JSONLineBuffer.literal` copies literals of every length class (byte loop, one to four words) exactly.
+    func testLineLiteralsOfEveryLength() {
+        var w = JSONWriter()
+        w.line(capacity: 512) { b in
+            b.literal(""); b.literal("a"); b.literal("abcdefg"); b.literal("abcdefgh"); b.literal("abcdefghi")
+            b.literal("abcdefghijklmno"); b.literal("abcdefghijklmnop"); b.literal("abcdefghijklmnopq")
+            b.literal(",\"label\":\"neutral\"}\n"); b.literal("abcdefghijklmnopqrstuvwx"); b.literal("abcdefghijklmnopqrstuvwxy")
+            b.literal("abcdefghijklmnopqrstuvwxyz012345"); b.literal("abcdefghijklmnopqrstuvwxyz0123456")
+        }
+        let expected = "" + "a" + "abcdefg" + "abcdefgh" + "abcdefghi" + "abcdefghijklmno" + "abcdefghijklmnop"
+            + "abcdefghijklmnopq" + ",\"label\":\"neutral\"}\n" + "abcdefghijklmnopqrstuvwx" + "abcdefghijklmnopqrstuvwxy"
+            + "abcdefghijklmnopqrstuvwxyz012345" + "abcdefghijklmnopqrstuvwxyz0123456"
+        XCTAssertEqual(String(decoding: w.bytes, as: UTF8.self), expected)
+    }
+
     /// The packed look-up of abbreviations agrees with the String one, in every case and context.
     func testPackedAbbreviationsMatchTheStringLookUp() {
         var words = Array(Abbreviations.always) + Array(Abbreviations.beforeNumber)
