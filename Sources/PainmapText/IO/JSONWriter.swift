@@ -85,7 +85,11 @@ public struct JSONWriter {
             return 4
         }
         var scale: Int64 = 1
-        for _ in 0..<digits { scale *= 10 }
+        if digits >= 0 && digits < JSONWriter.powersOfTen.count {
+            scale = JSONWriter.powersOfTen[digits]
+        } else {
+            for _ in 0..<digits { scale *= 10 }   // traps past Int64, as the reference does
+        }
         let x = v * Double(scale)
         var n: Int64
         if abs(x) < 0x1p52 {
@@ -98,8 +102,12 @@ public struct JSONWriter {
         }
         var count = 0
         if n < 0 { p[0] = 0x2D; count = 1; n = -n }
-        count += writeDigits(UInt64(n / scale), width: 1, to: p + count)
-        var frac = n % scale
+        // Unsigned from here: division by a constant is shorter without the sign fix-ups.
+        let magnitude = UInt64(n), unit = UInt64(scale)
+        let whole = magnitude / unit
+        if whole < 10 { p[count] = 0x30 + UInt8(truncatingIfNeeded: whole); count += 1 }   // a score's integer part
+        else { count += writeDigits(whole, width: 1, to: p + count) }
+        var frac = magnitude - whole * unit
         guard frac != 0 else { return count }
         p[count] = 0x2E
         count += 1
@@ -110,6 +118,9 @@ public struct JSONWriter {
         while p[count - 1] == 0x30 { count -= 1 }
         return count
     }
+
+    /// 10^0 ... 10^18, the scales of 0 to 18 decimals.
+    static let powersOfTen: [Int64] = (0...18).map { k in (0..<k).reduce(Int64(1)) { r, _ in r * 10 } }
 
     /// `writeFixed` as it was written first: the reference its fast path is tested against.
     static func writeFixedReference(_ v: Double, digits: Int, to p: UnsafeMutablePointer<UInt8>) -> Int {
