@@ -83,10 +83,13 @@ public final class SentimentScorer {
     /// ("this is" starts a dozen phrases and nothing else: asked for a modifier, it reads none of them).
     /// Skipping the other kinds inside a mixed group was 15% of `match`'s cycles.
     private var pairGroups: [Range<Int32>] = []
-    /// Form id -> index of the first-word entry (FormInfo.multi), filled at init and read once per form.
-    private var multiIndex: [UInt32: Int16] = [:]
-    /// Form ids that are the second word of a multiword entry (FormInfo.secondWordBit).
-    private var secondWords: Set<UInt32> = []
+    /// Form id -> index of the first-word entry (FormInfo.multi), or -1; and whether the form is the second
+    /// word of a multiword entry (FormInfo.secondWordBit). Filled at init and read once per form. Arrays
+    /// by id, not a Dictionary and a Set: every word of an entry was interned at init, so the arrays cover
+    /// every form that can be in them, and a form new to the worker (~64,000 of them in the 200k-line bench
+    /// file, two workers) is answered without two hashed look-ups.
+    private var multiIndex: [Int16] = []
+    private var secondWords: [Bool] = []
     /// The lexicon's single-word entries by their UTF-8 bytes, in a vocabulary of their own (the analyzer's
     /// ids must not change: other stages order things by them): what a form is, without building a String.
     /// Sized for the ~12,000 terms of sentiment.tsv, modifiers and negations: grown from the default size
@@ -179,8 +182,10 @@ public final class SentimentScorer {
             for e in list.sorted(by: { $0.second < $1.second }) { secondIDs.append(e.second); secondPairs.append(e.pair) }
             secondRanges.append(lo..<Int32(secondIDs.count))
         }
-        for (first, f) in firstIndex { multiIndex[first] = Int16(f) }
-        secondWords = Set(pairIndex.keys.map { UInt32(truncatingIfNeeded: $0) })
+        multiIndex = [Int16](repeating: -1, count: v.count)
+        for (first, f) in firstIndex { multiIndex[Int(first)] = Int16(f) }
+        secondWords = [Bool](repeating: false, count: v.count)
+        for key in pairIndex.keys { secondWords[Int(UInt32(truncatingIfNeeded: key))] = true }
 
         // Single-word lexicon entries by bytes. Dictionary look-ups by String compare canonically
         // equivalent strings as equal; forms are NFC, so keys are stored NFC to find the same entries.
@@ -500,13 +505,13 @@ public final class SentimentScorer {
         // A valence of 0 in sentiment.tsv marks a word as neutral on purpose: no valence, and no fallback
         // ("honestly" is not "honest", "lately" is not "late").
         if let v, v != 0 { fi.valenceF = Float(v) }
-        fi.multi = multiIndex[form] ?? -1
+        fi.multi = f < multiIndex.count ? multiIndex[f] : -1
         if fi.multi >= 0 {
             let idx = Int(fi.multi)
             fi.bits |= multiKinds[idx] << FormInfo.kindShift
             if !singleGroups[4 * idx + MultiKind.connective.rawValue].isEmpty { fi.bits |= FormInfo.singleConnectiveBit }
         }
-        if secondWords.contains(form) { fi.bits |= FormInfo.secondWordBit }
+        if f < secondWords.count && secondWords[f] { fi.bits |= FormInfo.secondWordBit }
         info[f] = fi
         return fi
     }
