@@ -83,13 +83,18 @@ public final class SentimentScorer {
     /// ("this is" starts a dozen phrases and nothing else: asked for a modifier, it reads none of them).
     /// Skipping the other kinds inside a mixed group was 15% of `match`'s cycles.
     private var pairGroups: [Range<Int32>] = []
-    /// Form id -> index of the first-word entry (FormInfo.multi), filled at init and read once per form.
-    private var multiIndex: [UInt32: Int16] = [:]
-    /// Form ids that are the second word of a multiword entry (FormInfo.secondWordBit).
-    private var secondWords: Set<UInt32> = []
+    /// Form id -> index of the first-word entry (FormInfo.multi), or -1; and whether the form is the second
+    /// word of a multiword entry (FormInfo.secondWordBit). Filled at init and read once per form. Arrays
+    /// by id, not a Dictionary and a Set: every word of an entry was interned at init, so the arrays cover
+    /// every form that can be in them, and a form new to the worker (~64,000 of them in the 200k-line bench
+    /// file, two workers) is answered without two hashed look-ups.
+    private var multiIndex: [Int16] = []
+    private var secondWords: [Bool] = []
     /// The lexicon's single-word entries by their UTF-8 bytes, in a vocabulary of their own (the analyzer's
     /// ids must not change: other stages order things by them): what a form is, without building a String.
-    private let terms = Vocabulary()
+    /// Sized for the ~12,000 terms of sentiment.tsv, modifiers and negations: grown from the default size
+    /// it rehashed three times while each worker was made.
+    private let terms = Vocabulary(capacity: 1 << 14)
     private var termValence: [Double?] = []
     private var termModifier: [Double?] = []
     private var termNegation: [Bool] = []
@@ -182,13 +187,19 @@ public final class SentimentScorer {
             for e in list.sorted(by: { $0.second < $1.second }) { secondIDs.append(e.second); secondPairs.append(e.pair) }
             secondRanges.append(lo..<Int32(secondIDs.count))
         }
-        for (first, f) in firstIndex { multiIndex[first] = Int16(f) }
-        secondWords = Set(pairIndex.keys.map { UInt32(truncatingIfNeeded: $0) })
+        multiIndex = [Int16](repeating: -1, count: v.count)
+        for (first, f) in firstIndex { multiIndex[Int(first)] = Int16(f) }
+        secondWords = [Bool](repeating: false, count: v.count)
+        for key in pairIndex.keys { secondWords[Int(UInt32(truncatingIfNeeded: key))] = true }
 
         // Single-word lexicon entries by bytes. Dictionary look-ups by String compare canonically
         // equivalent strings as equal; forms are NFC, so keys are stored NFC to find the same entries.
         func term(_ s: String) -> Int {
-            let key = s.utf8.allSatisfy({ $0 < 0x80 }) ? s : s.precomposedStringWithCanonicalMapping
+            // The ASCII test on the contiguous bytes: `utf8.allSatisfy` went through the generic iterator
+            // at ~280 instructions a term, 6.6M of each worker's start-up (callgrind).
+            var bytes = s
+            let ascii = bytes.withUTF8 { p in !p.contains { $0 >= 0x80 } }
+            let key = ascii ? s : s.precomposedStringWithCanonicalMapping
             let id = Int(terms.intern(key))
             if id >= termValence.count {
                 termValence.append(nil); termModifier.append(nil); termNegation.append(false)
@@ -507,13 +518,13 @@ public final class SentimentScorer {
         // A valence of 0 in sentiment.tsv marks a word as neutral on purpose: no valence, and no fallback
         // ("honestly" is not "honest", "lately" is not "late").
         if let v, v != 0 { fi.valenceF = Float(v) }
-        fi.multi = multiIndex[form] ?? -1
+        fi.multi = f < multiIndex.count ? multiIndex[f] : -1
         if fi.multi >= 0 {
             let idx = Int(fi.multi)
             fi.bits |= multiKinds[idx] << FormInfo.kindShift
             if !singleGroups[4 * idx + MultiKind.connective.rawValue].isEmpty { fi.bits |= FormInfo.singleConnectiveBit }
         }
-        if secondWords.contains(form) { fi.bits |= FormInfo.secondWordBit }
+        if f < secondWords.count && secondWords[f] { fi.bits |= FormInfo.secondWordBit }
         info[f] = fi
         return fi
     }
@@ -539,6 +550,11 @@ public final class SentimentScorer {
                 for c in s where c != 0x2D { buf[m] = c; m += 1 }
                 if let v = valence(m) { return v }
             }
+            // Every suffix rule of `baseForms` needs a word ending in s, d, g or y ("-es", "-ed", "-ing",
+            // "-ly"): other words skip the call and its arrays (most forms new to a worker end otherwise;
+            // callgrind put ~1,300 instructions on each call of this fallback).
+            let last = s[n - 1] | 0x20
+            guard last == 0x73 || last == 0x64 || last == 0x67 || last == 0x79 else { return nil }
             for base in Inflection.baseForms(of: Array(s)) {
                 if let t = base.withUnsafeBufferPointer({ terms.lookup($0) }), let v = termValence[Int(t)] { return v }
             }

@@ -45,7 +45,16 @@ public struct LanguageIdentifier: Sendable {
                 // evidence: each of its k languages gets 1/k.
                 let k = mask.nonzeroBitCount
                 let share = k == 1 ? 1.0 : 1.0 / Double(k)   // most function words belong to one language
-                for l in 0..<languages.count where mask & (1 << l) != 0 { scores[l] += share }
+                // Only the set bits, lowest first (the additions in the same order as a loop over every
+                // language): testing each language for each function word was ~50M instructions of
+                // `painmap sentiment` on the 200k-line bench file (callgrind).
+                var bits = mask
+                while bits != 0 {
+                    let l = bits.trailingZeroBitCount
+                    guard l < languages.count else { break }
+                    scores[l] += share
+                    bits &= bits - 1
+                }
             }
         }
         // Language-specific letters (only non-ASCII bytes can be one; most feedback has none).

@@ -46,7 +46,7 @@ public struct Tokenizer {
                     // A capitalized word ("The", "I") has its first byte lower-cased in `key`: the look-up
                     // form, which wordEnd and makeForm would have made.
                     var f: TokenFlags = b <= 0x5A ? .capitalized : []
-                    if e - i >= 4 && p[e - 1] == 0x74 && Negations.isNegatingContraction(p, i, e) { f.insert(.negation) }
+                    if e - i >= 4 && p[e - 1] == 0x74 && Negations.isApostrophelessNegation(packed: key) { f.insert(.negation) }
                     let form = b <= 0x5A
                         ? withUnsafeBytes(of: key.littleEndian) { vocabulary.intern(packed: key, UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[0..<(e - i)])) }
                         : vocabulary.intern(packed: key, UnsafeBufferPointer(rebasing: p[i..<e]))

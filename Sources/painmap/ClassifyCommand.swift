@@ -21,6 +21,7 @@ struct JourneyOptions: ParsableArguments {
 
 struct Classify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "classify",
         abstract: "Run the full analysis: sentiment, topic, journey phase, touchpoints and pain points.",
         discussion: """
         One document per input line (or one per CSV/JSONL record with --input-format and --text-column),

@@ -5,6 +5,7 @@ import PainmapText
 
 struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "evaluate",
         abstract: "Measure a classifier on labelled data: accuracy, macro-F1, per-class table, worst confusions.",
         discussion: """
         Two ways:

@@ -14,6 +14,7 @@ enum IngestExit {
 
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ingest",
         abstract: "Read feedback exports into the painmap database, analysing every document.",
         discussion: """
         Reads CSV (RFC 4180: quoted fields, newlines inside quotes, a byte-order mark, ',' ';' or tab detected),

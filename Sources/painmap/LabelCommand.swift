@@ -25,6 +25,7 @@ struct LabelCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Label one or more stored documents.",
             discussion: """
             Give at least one of --topic, --phase, --touchpoint, --sentiment, --note; each becomes one label
@@ -81,6 +82,7 @@ struct LabelCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Show labels, newest first, beside the model's value.",
             discussion: """
             Examples:
@@ -124,6 +126,7 @@ struct LabelCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write the labelled documents with their latest label of one kind: training data.",
             discussion: """
             CSV with a header (id, source, external_id, text, label), ready for

@@ -12,6 +12,7 @@ struct ModelCommand: ParsableCommand {
 
     struct Inspect: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "inspect",
             abstract: "Show a model's classes, sizes, parameters and the most indicative features per class.",
             discussion: """
             Indicative features are those whose one occurrence moves a document most

@@ -6,6 +6,7 @@ import PainmapText
 
 struct Models: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "models",
         abstract: "The default topic and phase models: build their cache, or measure them on held-out data.",
         discussion: """
         painmap trains its default topic model from corpora/topics and its phase model from corpora/journey
@@ -19,7 +20,7 @@ struct Models: ParsableCommand {
     )
 
     struct Build: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Train the default models now and cache them.")
+        static let configuration = CommandConfiguration(commandName: "build", abstract: "Train the default models now and cache them.")
         @OptionGroup var journey: JourneyOptions
         @OptionGroup var pipeline: PipelineOptions
         func run() throws {

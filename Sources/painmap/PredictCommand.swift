@@ -5,6 +5,7 @@ import PainmapText
 
 struct Predict: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "predict",
         abstract: "Classify documents with a trained model; one JSON line out per document, in input order.",
         discussion: """
         Input: plain text with one document per line, CSV with a header, or JSON

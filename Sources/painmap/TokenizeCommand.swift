@@ -4,6 +4,7 @@ import PainmapText
 
 struct Tokenize: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "tokenize",
         abstract: "Show what the text pipeline makes of each document: tokens, stems, sentences, language.",
         discussion: """
         Reads one document per line and writes exactly one JSON object per line, in the same order:

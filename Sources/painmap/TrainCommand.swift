@@ -5,6 +5,7 @@ import PainmapText
 
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "train",
         abstract: "Train a topic classifier (naive Bayes) on labelled feedback.",
         discussion: """
         Reads CSV (with a header; delimiter , ; or tab detected) or JSON lines, one

@@ -55,6 +55,18 @@ final class SentimentLexiconTests: XCTestCase {
         }
     }
 
+    /// `words` cuts ASCII phrases on bytes; it must cut every phrase of the lexicon and a few odd ones as
+    /// the split by Characters does.
+    func testWordsOnBytesMatchesTheSplitByCharacters() throws {
+        let lex = try lexicon()
+        var phrases = ["", " ", "  a  b ", "a", "Kind Of", "it's  not", "\tx y", "a\r\nb c", "don’t care", "e\u{301} b", "a \u{301}b"]
+        for file in ["phrases.tsv", "modifiers.tsv", "contrastive.tsv"] {
+            phrases += try DataFile.rows(lex.directory + "/" + file).map { $0.fields[0] }
+        }
+        phrases += try DataFile.wordList(lex.directory + "/irrealis.txt")
+        for p in phrases { XCTAssertEqual(SentimentLexicon.words(p), SentimentLexicon.wordsByRules(p), p) }
+    }
+
     // MARK: malformed files
 
     /// A copy of the English lexicon folder with `file` replaced by `contents`.

@@ -175,6 +175,83 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    /// `JSONWriter.writeFixed` (truncate-and-compare rounding, decimals cut after writing) writes what its
+    /// first definition wrote: halves, values next to halves, signs, zeros, large and tiny values.
+    func testWriteFixedMatchesItsReference() {
+        var values: [Double] = [0, -0.0, 1, -1, 0.5, -0.5, 1.5, 2.5, 0.05, 0.00005, -0.00005, 0.49999999999999994,
+                                0.12345, 0.99995, -0.99995, 0.9999951, 1.0 / 3, -2.0 / 3, 1e14, -1e14, 123456.78905,
+                                4503599627370.4961, 0x1p52 / 1e4, -0x1p52 / 1e4, 5e-324, .nan, .infinity, 1e15]
+        var g = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            values.append(Double.random(in: -1...1, using: &g))
+            values.append(Double(Int.random(in: -20_000...20_000, using: &g)) / 20_000)   // halves and near-halves
+            values.append(Double.random(in: -1e9...1e9, using: &g))
+        }
+        let fast = UnsafeMutablePointer<UInt8>.allocate(capacity: JSONWriter.maxFixedCount)
+        let reference = UnsafeMutablePointer<UInt8>.allocate(capacity: JSONWriter.maxFixedCount)
+        defer { fast.deallocate(); reference.deallocate() }
+        for v in values {
+            for digits in 0...6 where !(v.magnitude * pow(10, Double(digits)) >= 9e18) {   // both trap past Int64
+                let a = JSONWriter.writeFixed(v, digits: digits, to: fast)
+                let b = JSONWriter.writeFixedReference(v, digits: digits, to: reference)
+                XCTAssertEqual(String(decoding: UnsafeBufferPointer(start: fast, count: a), as: UTF8.self),
+                               String(decoding: UnsafeBufferPointer(start: reference, count: b), as: UTF8.self), "\(v) \(digits)")
+            }
+        }
+    }
+
+    /// `TSVRow.shortDecimal` reads the same Double as `Double(String)`, or leaves the field to it.
+    func testShortDecimalMatchesDoubleParsing() {
+        var fields = ["0", "-0", "1", "-1", "0.5", "-1.5", "4", "-4", "2.25", "0.1", "0.3", "-0.7", "1.", ".5", "-.5", "+1",
+                      "1e3", "1.2.3", "", "-", "abc", " 1", "1 ", "007", "0.000000000000001", "123456789012345",
+                      "1234567890123456", "9.99999999999999", "0.30000000000000004", "3.14159265358979"]
+        var g = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let digits = Int.random(in: 1...15, using: &g)
+            var s = String(UInt64.random(in: 0..<UInt64(pow(10, Double(digits))), using: &g))
+            let point = Int.random(in: 0...s.count, using: &g)
+            if point > 0 && point < s.count { s.insert(".", at: s.index(s.startIndex, offsetBy: point)) }
+            fields.append(Bool.random(using: &g) ? "-" + s : s)
+        }
+        for f in fields {
+            guard let fast = TSVRow.shortDecimal(f) else { continue }
+            let reference = Double(f)
+            XCTAssertEqual(fast.bitPattern, reference?.bitPattern, f)
+        }
+        XCTAssertNil(TSVRow.shortDecimal("1e3")); XCTAssertNil(TSVRow.shortDecimal(" 1")); XCTAssertNil(TSVRow.shortDecimal("1234567890123456"))
+    }
+
+    /// For every word `shortLowerWord` takes, the packed negation test agrees with `isNegatingContraction`.
+    func testPackedNegationMatchesTheContractionTest() {
+        var words = Negations.apostropheless + ["dent", "cant", "can", "that", "want", "isn", "mustn", "shan", "aint", "ain", "it", "t"]
+        words += words.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        for w in words {
+            for after in ["", " ", ".", "!", ", x"] {
+                let bytes = Array((w + after).utf8) + [UInt8](repeating: 0x20, count: 8)
+                bytes.withUnsafeBufferPointer { p in
+                    let text = UnsafeBufferPointer(rebasing: p[0..<(w.utf8.count + after.utf8.count)])
+                    guard let (e, key) = Tokenizer.shortLowerWord(text, 0), e >= 4, text[e - 1] == 0x74 else { return }
+                    XCTAssertEqual(Negations.isApostrophelessNegation(packed: key), Negations.isNegatingContraction(text, 0, e), w + after)
+                }
+            }
+        }
+    }
+
+    /// `JSONLineBuffer.literal` copies literals of every length class (byte loop, one to four words) exactly.
+    func testLineLiteralsOfEveryLength() {
+        var w = JSONWriter()
+        w.line(capacity: 512) { b in
+            b.literal(""); b.literal("a"); b.literal("abcdefg"); b.literal("abcdefgh"); b.literal("abcdefghi")
+            b.literal("abcdefghijklmno"); b.literal("abcdefghijklmnop"); b.literal("abcdefghijklmnopq")
+            b.literal(",\"label\":\"neutral\"}\n"); b.literal("abcdefghijklmnopqrstuvwx"); b.literal("abcdefghijklmnopqrstuvwxy")
+            b.literal("abcdefghijklmnopqrstuvwxyz012345"); b.literal("abcdefghijklmnopqrstuvwxyz0123456")
+        }
+        let expected = "" + "a" + "abcdefg" + "abcdefgh" + "abcdefghi" + "abcdefghijklmno" + "abcdefghijklmnop"
+            + "abcdefghijklmnopq" + ",\"label\":\"neutral\"}\n" + "abcdefghijklmnopqrstuvwx" + "abcdefghijklmnopqrstuvwxy"
+            + "abcdefghijklmnopqrstuvwxyz012345" + "abcdefghijklmnopqrstuvwxyz0123456"
+        XCTAssertEqual(String(decoding: w.bytes, as: UTF8.self), expected)
+    }
+
     /// The packed look-up of abbreviations agrees with the String one, in every case and context.
     func testPackedAbbreviationsMatchTheStringLookUp() {
         var words = Array(Abbreviations.always) + Array(Abbreviations.beforeNumber)
