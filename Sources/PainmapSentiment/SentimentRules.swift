@@ -36,6 +36,15 @@ public enum SentimentRules {
     /// "never been so happy", "never this good": "never" before "so"/"this" + word emphasises.
     public static let neverSoEmphasis = 1.25
 
+    /// A phrase that opens with a negation, said with an adverb after it ("never really arrived", "not really
+    /// worth it", "never even arrived", "never actually shipped"): the phrase still matches ("never arrived"),
+    /// and the adverb changes its strength. "even" and "ever" emphasise a negation; every other booster there
+    /// softens it by its own scalar, as "not really good" is softer than "not good", but never by more than
+    /// this share of the phrase's valence (a hedge does not turn a complaint into a neutral remark).
+    public static let negatedPhraseSofteningCap = 0.5
+    /// The adverbs that make a negation stronger rather than weaker ("not even once", "never ever again").
+    public static let negationEmphasisers = ["even", "ever"]
+
     /// Everyday mild words (lexicons/en/mild.txt: "ready", "worth", "save", "play", "free", "help", "busy") carry
     /// a faint evaluation when the writer asserts something ("ready for the weekend!", "busy day, so tired"),
     /// but in support text they often name a state, an action or a control the writer asks about: "is my card

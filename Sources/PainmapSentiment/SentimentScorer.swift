@@ -100,6 +100,8 @@ public final class SentimentScorer {
     private var termNegation: [Bool] = []
     private let ids: (like: UInt32, least: UInt32, at: UInt32, never: UInt32, not: UInt32, only: UInt32, been: UInt32)
     private let neverSoFollowers: Set<UInt32>
+    /// SentimentRules.negationEmphasisers as form ids.
+    private let negationEmphasisers: Set<UInt32>
     private let stopVerbs: Set<UInt32>
     private let likeSubjects: Set<UInt32>
     /// Everyday mild words and where they do not count (SentimentScorer+Mild.swift); `mildState` caches per
@@ -159,6 +161,7 @@ public final class SentimentScorer {
         ids = (v.intern("like"), v.intern("least"), v.intern("at"), v.intern("never"), v.intern("not"), v.intern("only"), v.intern("been"))
         // Fix: not "that" or "as": "never that good" and "never as good as promised" are complaints, not praise.
         neverSoFollowers = Set(["so", "this", "more"].map { v.intern($0) })
+        negationEmphasisers = Set(SentimentRules.negationEmphasisers.map { v.intern($0) })
         // "can't stop crashing", "won't stop smiling": a negated "stop" says the next thing goes on.
         stopVerbs = Set(["stop", "stops", "stopped", "stopping"].map { v.intern($0) })
         // "like" is a verb after these, a preposition ("looks like", "feel like") elsewhere. Not after "would",
@@ -297,6 +300,7 @@ public final class SentimentScorer {
             var base: Double? = nil
             var length = 1
             var innerBooster: Int? = nil   // a booster said inside a phrase ("no longer really works")
+            var innerHedge: Int? = nil     // an adverb after a phrase's opening negation ("never really arrived")
             var mild = false               // a word or phrase of mild.txt
             if fi.startsMulti {
                 if mayMatch(.modifier, fi, at: i, range, tokens), let m = match(.modifier, at: i, in: range, tokens),
@@ -310,8 +314,9 @@ public final class SentimentScorer {
                     base = m.value; length = Int(m.count)
                     mild = mildWords.phraseFirstWords.contains(t.form) && isMildPhrase(at: i, count: length, tokens)
                 }
-                else if fi.starts(.phrase), boosterFollows(i, range, tokens), let (m, k) = phraseAroundBooster(at: i, in: range, tokens) {
-                    base = m.value; length = Int(m.count) + 1; innerBooster = k
+                else if fi.starts(.phrase), boosterFollows(i, range, tokens), let (m, k, negated) = phraseAroundBooster(at: i, in: range, tokens) {
+                    base = m.value; length = Int(m.count) + 1
+                    if negated { innerHedge = k } else { innerBooster = k }
                 }
                 else if fi.starts(.connective), connectives.contains(i) { i += 1; continue }
             }
@@ -341,6 +346,17 @@ public final class SentimentScorer {
             if let k = innerBooster, let b = formInfo(tokens[k].form).modifier {
                 v += sign * b
                 if explain { rules.append("boosted by '\(vocabulary.string(tokens[k].form))' inside the phrase") }
+            }
+            if let k = innerHedge, let b = formInfo(tokens[k].form).modifier {
+                let word = vocabulary.string(tokens[k].form)
+                if negationEmphasisers.contains(tokens[k].form) {
+                    v += sign * b
+                    if explain { rules.append("negation emphasised by '\(word)' inside the phrase") }
+                } else {
+                    let cut = min(b, abs(v) * SentimentRules.negatedPhraseSofteningCap)
+                    v -= sign * cut
+                    if explain { rules.append("softened by '\(word)' after the negation -\((cut * 100).rounded() / 100)") }
+                }
             }
             v = applyModifiersAndNegation(v, at: i, range: range, tokens: tokens, mixedCase: mixedCase, explain: explain, rules: &rules)
             let w = weight.isEmpty ? 1 : weight[i - range.lowerBound]
@@ -620,17 +636,20 @@ public final class SentimentScorer {
     }
 
     /// A phrase with a booster inside it: "no longer really works" is "no longer works", boosted. The booster
-    /// must stand after the phrase's first word and before its last, and not right after a negation ("not
-    /// really worth it" is softer, not stronger). Returns the phrase and the booster's position.
-    private func phraseAroundBooster(at i: Int, in range: Range<Int>, _ tokens: [Token]) -> (Multi, Int)? {
+    /// must stand after the phrase's first word and before its last. Right after a negation it hedges or
+    /// emphasises the negation instead ("never really arrived", "does not really work", "never even arrived":
+    /// SentimentRules.negatedPhraseSofteningCap); `negated` says so. Returns the phrase and the booster's position.
+    private func phraseAroundBooster(at i: Int, in range: Range<Int>, _ tokens: [Token]) -> (Multi, Int, negated: Bool)? {
         for k in (i + 1)..<min(i + 3, range.upperBound) {
             let b = formInfo(tokens[k].form)
             guard let scalar = b.modifier, scalar > 0 else { continue }
-            let before = tokens[k - 1]
-            if isNegation(before) { return nil }
+            let negated = isNegation(tokens[k - 1])
             var rest = Array(tokens[i..<min(i + 8, range.upperBound)])
             rest.remove(at: k - i)
-            if let m = match(.phrase, at: 0, in: 0..<rest.count, rest), Int(m.count) > k - i { return (m, k) }
+            if let m = match(.phrase, at: 0, in: 0..<rest.count, rest), Int(m.count) > k - i, !negated || m.value != 0 {
+                return (m, k, negated)
+            }
+            if negated { return nil }
         }
         return nil
     }

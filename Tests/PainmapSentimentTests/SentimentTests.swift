@@ -423,6 +423,18 @@ final class SentimentRuleTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(p.compound("not really worth it"), p.compound("not worth it"))
     }
 
+    func testAnAdverbAfterAPhrasesNegationHedgesOrEmphasisesIt() throws {
+        // The phrase still matches with the adverb inside ("never arrived", "does not work")...
+        let plain = p.compound("My parcel never arrived"), hedged = p.compound("My parcel never really arrived")
+        XCTAssertLessThan(hedged, -0.05, "a hedge keeps the complaint")
+        XCTAssertGreaterThan(hedged, plain, "'really' after the negation softens it")
+        XCTAssertLessThan(p.compound("The app does not really work"), -0.05)
+        let c = try XCTUnwrap(p.contribution("My parcel never really arrived", "parcel never really arrived"))
+        XCTAssertTrue(c.rules.contains { $0.hasPrefix("softened by 'really'") }, "\(c.rules)")
+        // ... and "even" / "ever" make the negation stronger.
+        XCTAssertLessThan(p.compound("My parcel never even arrived"), plain)
+    }
+
     func testLikeAsAVerbAndAsAPreposition() throws {
         XCTAssertGreaterThan(p.compound("I like it"), 0)
         XCTAssertNotNil(p.contribution("I like it", "like"))
