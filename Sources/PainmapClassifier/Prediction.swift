@@ -72,18 +72,14 @@ extension NaiveBayesModel {
         if buffer.expanded.count < ids.count * lanes {
             buffer.expanded = [Float](repeating: 0, count: max(ids.count, 64) * lanes)
         }
-        w.transform.weigh(ids: ids, counts: counts, into: &buffer.x)
+        w.weigh(ids: ids, counts: counts, into: &buffer.x)
         var g = 0.0, total = 0.0, used = 0
         let hasBase = !w.base.isEmpty
         buffer.blocks.withUnsafeMutableBufferPointer { acc in
             for b in 0..<B { acc[b] = .zero }
             let accScalar = UnsafeMutableRawPointer(acc.baseAddress!).assumingMemoryBound(to: Float.self)
-            table.start.withUnsafeBufferPointer { start in
-            table.classes.withUnsafeBufferPointer { cls in
-            w.delta.withUnsafeBufferPointer { delta in
-            w.transform.featureScale.withUnsafeBufferPointer { scale in
-            w.base.withUnsafeBufferPointer { base in
-            w.denseRow.withUnsafeBufferPointer { denseRow in
+            w.records.withUnsafeBufferPointer { record in
+            w.cells.withUnsafeBufferPointer { cell in
             w.dense.withUnsafeBufferPointer { dense in
             buffer.x.withUnsafeBufferPointer { x in
             buffer.rows.withUnsafeMutableBufferPointer { rowOf in
@@ -91,7 +87,6 @@ extension NaiveBayesModel {
             buffer.expanded.withUnsafeMutableBufferPointer { expanded in
             buffer.sparseFeatures.withUnsafeMutableBufferPointer { sparseFeature in
             ids.withUnsafeBufferPointer { ids in
-                let rows = start.count - 1
                 let flat = UnsafeRawPointer(dense.baseAddress).map { $0.assumingMemoryBound(to: Float.self) }
                 let spread = expanded.baseAddress!
                 var n = 0, sparse = 0
@@ -99,22 +94,21 @@ extension NaiveBayesModel {
                     let tf = x[i]
                     if tf == 0 { continue }
                     let f = Int(ids[i])
-                    let xf = tf * Double(scale[f])
+                    let r = record[f]
+                    let xf = tf * Double(r.scale)
                     used += 1
                     total += xf
-                    if hasBase { g += xf * Double(base[f]) }
-                    guard f < rows else { continue }
-                    let d = Int(denseRow[f])
-                    if d >= 0, let flat {
-                        rowOf[n] = UnsafePointer(flat + d * lanes)
+                    if hasBase { g += xf * Double(r.base) }
+                    if r.isDense, let flat {
+                        rowOf[n] = UnsafePointer(flat + Int(r.first) * lanes)
                     } else {
-                        let k0 = start[f], k1 = start[f + 1]
-                        if k0 == k1 { continue }   // no cells: adds nothing
+                        let k0 = Int(r.first), k1 = k0 + r.cellCount
+                        if k0 == k1 { continue }   // no cells (or not in the count table): adds nothing
                         let row = spread + sparse * lanes
-                        sparse += 1
-                        for k in k0..<k1 { row[Int(cls[k])] = delta[k] }
+                        for k in k0..<k1 { row[Int(cell[k].cls)] = cell[k].delta }
                         rowOf[n] = UnsafePointer(row)
-                        sparseFeature[sparse - 1] = Int32(f)
+                        sparseFeature[sparse] = Int32(f)
+                        sparse += 1
                     }
                     factor[n] = Float(xf)
                     n += 1
@@ -130,10 +124,10 @@ extension NaiveBayesModel {
                 // Back to zero cell by cell: a memset of the whole rows cost more than the scoring (a row holds
                 // 4 cells on average, of 80 lanes).
                 for j in 0..<sparse {
-                    let f = Int(sparseFeature[j]), row = spread + j * lanes
-                    for k in start[f]..<start[f + 1] { row[Int(cls[k])] = 0 }
+                    let r = record[Int(sparseFeature[j])], row = spread + j * lanes
+                    for k in Int(r.first)..<(Int(r.first) + r.cellCount) { row[Int(cell[k].cls)] = 0 }
                 }
-            } } } } } } } } } } } } }
+            } } } } } } } } }
             buffer.scores.withUnsafeMutableBufferPointer { scores in
                 for c in 0..<C {
                     scores[c] = w.prior[c] + w.classScale[c] * (g + total * w.classConstant[c] + Double(accScalar[c]))
@@ -222,7 +216,7 @@ extension NaiveBayesModel {
             while lo < hi {
                 let mid = (lo + hi) / 2
                 let m = Int(table.classes[mid])
-                if m == c { d = Double(w.delta[mid]); break }
+                if m == c { d = Double(w.cells[mid].delta); break }
                 if m < c { lo = mid + 1 } else { hi = mid }
             }
         }
@@ -259,41 +253,36 @@ extension NaiveBayesModel {
         let t = temperature
         // Raw buffers: this runs for every predicted document, and passing the weights around by value
         // costs more in reference counting than the arithmetic.
-        table.start.withUnsafeBufferPointer { start in
-        table.classes.withUnsafeBufferPointer { cls in
-        w.delta.withUnsafeBufferPointer { delta in
-        w.denseRow.withUnsafeBufferPointer { denseRow in
+        w.records.withUnsafeBufferPointer { record in
+        w.cells.withUnsafeBufferPointer { cell in
         w.dense.withUnsafeBufferPointer { dense in
-        w.base.withUnsafeBufferPointer { g in
-        w.transform.featureScale.withUnsafeBufferPointer { scale in
         x.withUnsafeBufferPointer { x in
         ids.withUnsafeBufferPointer { ids in
-            let rows = start.count - 1, B = w.classBlocks
+            let B = w.classBlocks
             let flat = UnsafeRawPointer(dense.baseAddress).map { $0.assumingMemoryBound(to: Float.self) }
             var floor = 0.0   // the smallest weight in `best` once it is full
             for i in 0..<ids.count where x[i] != 0 {
                 let f = Int(ids[i])
+                let r = record[f]
                 // d(f, label) and d(f, versus): a dense row holds every class; a sparse row (a few cells)
                 // is scanned once for both, which is cheaper than two binary searches.
                 var dL: Float = 0, dV: Float = 0
-                if f < rows {
-                    if denseRow[f] >= 0, let flat {
-                        let row = flat + Int(denseRow[f]) * B * 8
-                        dL = row[label]
-                        if versus != nil { dV = row[Int(V)] }
-                    } else {
-                        // Selects rather than branches: which cell (if any) is the label's is unpredictable.
-                        for k in start[f]..<start[f + 1] {
-                            let c = cls[k], d = delta[k]
-                            dL = c == L ? d : dL
-                            dV = c == V ? d : dV
-                        }
+                if r.isDense, let flat {
+                    let row = flat + Int(r.first) * B * 8
+                    dL = row[label]
+                    if versus != nil { dV = row[Int(V)] }
+                } else {
+                    // Selects rather than branches: which cell (if any) is the label's is unpredictable.
+                    for k in Int(r.first)..<(Int(r.first) + r.cellCount) {
+                        let c = cell[k].cls, d = cell[k].delta
+                        dL = c == L ? d : dL
+                        dV = c == V ? d : dV
                     }
                 }
-                let base = g.isEmpty ? 0 : Double(g[f])
+                let base = Double(r.base)
                 var diff = sL * (base + kL + Double(dL))
                 if versus != nil { diff -= sV * (base + kV + Double(dV)) }
-                let weight = x[i] * Double(scale[f]) * t * diff
+                let weight = x[i] * Double(r.scale) * t * diff
                 // Once `best` is full, one test that nearly always fails (floor > 0, so it implies
                 // weight > 0); testing the sign first cost a mispredicted branch for half the features.
                 if best.count == top { guard weight >= floor else { continue } } else { guard weight > 0 else { continue } }
@@ -303,7 +292,7 @@ extension NaiveBayesModel {
                 else if before(c, best[best.count - 1]) { best[best.count - 1] = c; best.sort(by: before) }
                 if best.count == top { floor = best[top - 1].weight }
             }
-        } } } } } } } } }
+        } } } } }
         return best
     }
 }
