@@ -25,6 +25,9 @@ public struct FeatureContribution: Sendable, Hashable {
     public var weight: Double
 }
 
+/// `ScoringBuffer.featureRow` of a feature without a row of class weights.
+let FeatureRowNone = Int32.min
+
 /// Per-thread scratch memory for scoring, so prediction does not allocate per document.
 public struct ScoringBuffer {
     var scores: [Double] = []
@@ -35,7 +38,13 @@ public struct ScoringBuffer {
     var factors: [Float] = []
     /// Sparse rows spread out to all classes, one per sparse feature of the document; zero between documents.
     var expanded: [Float] = []
-    var sparseFeatures: [Int32] = []
+    /// The lanes of `expanded` written for the last document, set back to zero by the next call (after
+    /// `explain` has read them).
+    var written: [Int32] = []
+    var writtenCount = 0
+    /// Per feature i of the last document scored: the row `explain` reads d(f, c) from, a dense row's
+    /// index (>= 0), -(slot + 1) for a sparse row spread in `expanded`, or `FeatureRowNone`.
+    var featureRow: [Int32] = []
     public init() {}
 }
 
@@ -66,12 +75,20 @@ extension NaiveBayesModel {
         if buffer.rows.count < ids.count {
             buffer.rows = [UnsafePointer<Float>?](repeating: nil, count: max(ids.count, 2 * buffer.rows.count))
             buffer.factors = [Float](repeating: 0, count: buffer.rows.count)
-            buffer.sparseFeatures = [Int32](repeating: 0, count: buffer.rows.count)
+            buffer.featureRow = [Int32](repeating: 0, count: buffer.rows.count)
         }
-        // Room for every feature to be sparse; all zero between calls.
+        // The previous document's spread rows back to zero, lane by lane (a memset of the whole rows cost
+        // more than the scoring: a sparse row holds 4 cells on average, of 80 lanes).
+        buffer.expanded.withUnsafeMutableBufferPointer { expanded in
+            for j in 0..<buffer.writtenCount { expanded[Int(buffer.written[j])] = 0 }
+        }
+        buffer.writtenCount = 0
+        // Room for every feature to be sparse; all zero here.
         if buffer.expanded.count < ids.count * lanes {
             buffer.expanded = [Float](repeating: 0, count: max(ids.count, 64) * lanes)
         }
+        let cellsAtMost = min(ids.count * C, w.cells.count)
+        if buffer.written.count < cellsAtMost { buffer.written = [Int32](repeating: 0, count: max(cellsAtMost, 2 * buffer.written.count)) }
         w.weigh(ids: ids, counts: counts, into: &buffer.x)
         var g = 0.0, total = 0.0, used = 0
         let hasBase = !w.base.isEmpty
@@ -85,12 +102,14 @@ extension NaiveBayesModel {
             buffer.rows.withUnsafeMutableBufferPointer { rowOf in
             buffer.factors.withUnsafeMutableBufferPointer { factor in
             buffer.expanded.withUnsafeMutableBufferPointer { expanded in
-            buffer.sparseFeatures.withUnsafeMutableBufferPointer { sparseFeature in
+            buffer.featureRow.withUnsafeMutableBufferPointer { featureRow in
+            buffer.written.withUnsafeMutableBufferPointer { written in
             ids.withUnsafeBufferPointer { ids in
                 let flat = UnsafeRawPointer(dense.baseAddress).map { $0.assumingMemoryBound(to: Float.self) }
                 let spread = expanded.baseAddress!
-                var n = 0, sparse = 0
+                var n = 0, sparse = 0, lanesWritten = 0
                 for i in 0..<ids.count {
+                    featureRow[i] = FeatureRowNone
                     let tf = x[i]
                     if tf == 0 { continue }
                     let f = Int(ids[i])
@@ -101,13 +120,19 @@ extension NaiveBayesModel {
                     if hasBase { g += xf * Double(r.base) }
                     if r.isDense, let flat {
                         rowOf[n] = UnsafePointer(flat + Int(r.first) * lanes)
+                        featureRow[i] = Int32(r.first)
                     } else {
                         let k0 = Int(r.first), k1 = k0 + r.cellCount
                         if k0 == k1 { continue }   // no cells (or not in the count table): adds nothing
                         let row = spread + sparse * lanes
-                        for k in k0..<k1 { row[Int(cell[k].cls)] = cell[k].delta }
+                        for k in k0..<k1 {
+                            let lane = sparse * lanes + Int(cell[k].cls)
+                            spread[lane] = cell[k].delta
+                            written[lanesWritten] = Int32(lane)
+                            lanesWritten += 1
+                        }
                         rowOf[n] = UnsafePointer(row)
-                        sparseFeature[sparse] = Int32(f)
+                        featureRow[i] = -Int32(sparse) - 1
                         sparse += 1
                     }
                     factor[n] = Float(xf)
@@ -121,13 +146,8 @@ extension NaiveBayesModel {
                         for b in 0..<B { acc[b] += v * row[b] }
                     }
                 }
-                // Back to zero cell by cell: a memset of the whole rows cost more than the scoring (a row holds
-                // 4 cells on average, of 80 lanes).
-                for j in 0..<sparse {
-                    let r = record[Int(sparseFeature[j])], row = spread + j * lanes
-                    for k in Int(r.first)..<(Int(r.first) + r.cellCount) { row[Int(cell[k].cls)] = 0 }
-                }
-            } } } } } } } } }
+                buffer.writtenCount = lanesWritten
+            } } } } } } } } } }
             buffer.scores.withUnsafeMutableBufferPointer { scores in
                 for c in 0..<C {
                     scores[c] = w.prior[c] + w.classScale[c] * (g + total * w.classConstant[c] + Double(accScalar[c]))
@@ -227,9 +247,9 @@ extension NaiveBayesModel {
     /// The features of `v` that pushed it most towards `label` rather than `versus` (the runner-up; nil
     /// for a one-class model): x_f T (w(f,label) - w(f,versus)), largest first, positive ones only.
     public func explain(_ v: SparseVector, label: Int, versus: Int?, top: Int = 5) -> [FeatureContribution] {
-        var x: [Double] = []
-        weights.transform.weigh(ids: v.ids[...], counts: v.values[...], into: &x)
-        return explain(ids: v.ids[...], x: x, label: label, versus: versus, top: top)
+        var buffer = ScoringBuffer()
+        scoreInto(ids: v.ids[...], counts: v.values[...], buffer: &buffer)
+        return explain(ids: v.ids[...], scored: buffer, label: label, versus: versus, top: top)
     }
 
     /// `predict` and `explain` in one: the explanation reuses the document's weights from scoring.
@@ -237,11 +257,14 @@ extension NaiveBayesModel {
         let p = predict(v, top: max(top, 2), buffer: &buffer)
         guard n > 0, p.hasEvidence else { return (p, []) }
         let versus = p.ranking.count > 1 ? p.ranking[1].label : nil
-        return (p, explain(ids: v.ids[...], x: buffer.x, label: p.label, versus: versus, top: n))
+        return (p, explain(ids: v.ids[...], scored: buffer, label: p.label, versus: versus, top: n))
     }
 
-    /// `x`: the document's weights before IDF, as `FeatureTransform.weigh` gives them.
-    func explain(ids: ArraySlice<UInt32>, x: [Double], label: Int, versus: Int?, top: Int) -> [FeatureContribution] {
+    /// `scored`: the buffer that scored `ids` last with this model's weights: it holds the document's
+    /// weights before IDF (`x`) and, per feature, the row of class weights scoring used, so d(f, label) and
+    /// d(f, versus) are two loads, a sparse row no longer scanned (and its cells no longer missed in the
+    /// cache a second time).
+    func explain(ids: ArraySlice<UInt32>, scored buffer: ScoringBuffer, label: Int, versus: Int?, top: Int) -> [FeatureContribution] {
         guard top > 0 else { return [] }
         let before: (FeatureContribution, FeatureContribution) -> Bool = { $0.weight > $1.weight || ($0.weight == $1.weight && $0.feature < $1.feature) }
         var best: [FeatureContribution] = []
@@ -249,35 +272,30 @@ extension NaiveBayesModel {
         let w = weights
         let sL = w.classScale[label], kL = w.classConstant[label]
         let sV = versus.map { w.classScale[$0] } ?? 0, kV = versus.map { w.classConstant[$0] } ?? 0
-        let L = Int32(label), V = Int32(versus ?? -1)
+        let V = versus ?? 0
         let t = temperature
         // Raw buffers: this runs for every predicted document, and passing the weights around by value
         // costs more in reference counting than the arithmetic.
         w.records.withUnsafeBufferPointer { record in
-        w.cells.withUnsafeBufferPointer { cell in
         w.dense.withUnsafeBufferPointer { dense in
-        x.withUnsafeBufferPointer { x in
+        buffer.expanded.withUnsafeBufferPointer { expanded in
+        buffer.featureRow.withUnsafeBufferPointer { featureRow in
+        buffer.x.withUnsafeBufferPointer { x in
         ids.withUnsafeBufferPointer { ids in
-            let B = w.classBlocks
+            let lanes = w.classBlocks * 8
             let flat = UnsafeRawPointer(dense.baseAddress).map { $0.assumingMemoryBound(to: Float.self) }
+            let spread = expanded.baseAddress!
             var floor = 0.0   // the smallest weight in `best` once it is full
             for i in 0..<ids.count where x[i] != 0 {
                 let f = Int(ids[i])
                 let r = record[f]
-                // d(f, label) and d(f, versus): a dense row holds every class; a sparse row (a few cells)
-                // is scanned once for both, which is cheaper than two binary searches.
+                // d(f, label) and d(f, versus) from the row scoring added (0 without one).
                 var dL: Float = 0, dV: Float = 0
-                if r.isDense, let flat {
-                    let row = flat + Int(r.first) * B * 8
+                let k = Int(featureRow[i])
+                if k != Int(FeatureRowNone) {
+                    let row = k >= 0 ? flat! + k * lanes : spread + (-k - 1) * lanes
                     dL = row[label]
-                    if versus != nil { dV = row[Int(V)] }
-                } else {
-                    // Selects rather than branches: which cell (if any) is the label's is unpredictable.
-                    for k in Int(r.first)..<(Int(r.first) + r.cellCount) {
-                        let c = cell[k].cls, d = cell[k].delta
-                        dL = c == L ? d : dL
-                        dV = c == V ? d : dV
-                    }
+                    if versus != nil { dV = row[V] }
                 }
                 let base = Double(r.base)
                 var diff = sL * (base + kL + Double(dL))
@@ -292,7 +310,7 @@ extension NaiveBayesModel {
                 else if before(c, best[best.count - 1]) { best[best.count - 1] = c; best.sort(by: before) }
                 if best.count == top { floor = best[top - 1].weight }
             }
-        } } } } }
+        } } } } } }
         return best
     }
 }
