@@ -189,13 +189,18 @@ extension NaiveBayesModel {
         return predict(v, top: top, buffer: &b)
     }
 
+    /// Through a raw buffer: runs once per predicted document, and through the array each element paid
+    /// a uniqueness check (callgrind: 27 instructions a class besides `exp`, 5% of a lean model's predict).
+    /// The same operations in the same order as before.
     static func softmaxInPlace(_ s: inout [Double], temperature t: Double) {
-        var m = -Double.infinity
-        for v in s where v * t > m { m = v * t }
-        guard m.isFinite else { for i in s.indices { s[i] = 1 / Double(s.count) }; return }
-        var z = 0.0
-        for i in s.indices { s[i] = exp(s[i] * t - m); z += s[i] }
-        for i in s.indices { s[i] /= z }
+        s.withUnsafeMutableBufferPointer { s in
+            var m = -Double.infinity
+            for v in s where v * t > m { m = v * t }
+            guard m.isFinite else { for i in s.indices { s[i] = 1 / Double(s.count) }; return }
+            var z = 0.0
+            for i in s.indices { s[i] = exp(s[i] * t - m); z += s[i] }
+            for i in s.indices { s[i] /= z }
+        }
     }
 
     /// softmax(scores)[c] without making the whole distribution (the same arithmetic as `softmax`).
