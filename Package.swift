@@ -29,6 +29,8 @@ let package = Package(
             name: "CLibStemmer",
             providers: [.apt(["libstemmer-dev"]), .brew(["snowball"])]
         ),
+        // Hand-vectorized hot loops that Swift cannot compile for a CPU feature chosen at run time (AVX2).
+        .target(name: "CPainmapKernels"),
         // Stage 1: normalize, tokenize, split sentences, stem, stopwords, language, n-grams.
         .target(
             name: "PainmapText",
@@ -38,7 +40,7 @@ let package = Package(
         // Stage 2a: lexicon-and-rules sentiment (lexicons/en/*.tsv).
         .target(name: "PainmapSentiment", dependencies: ["PainmapText"], swiftSettings: fast),
         // Stage 2b: multinomial and complement naive Bayes over stemmed n-grams.
-        .target(name: "PainmapClassifier", dependencies: ["PainmapText"], swiftSettings: fast),
+        .target(name: "PainmapClassifier", dependencies: ["PainmapText", "CPainmapKernels"], swiftSettings: fast),
         // Stage 3: journey phase, touchpoints, pain points (lexicons/journeys, corpora/ models).
         .target(name: "PainmapJourney", dependencies: ["PainmapText", "PainmapSentiment", "PainmapClassifier"], swiftSettings: fast),
         // Stage 4: the SQLite store (GRDB over the system SQLite), ingest and trend queries.

@@ -133,15 +133,15 @@ extension NaiveBayesModel {
         let parts = entries >= 4096 ? workers : 1
         let cells = table.cellCount, per = (cells + parts - 1) / parts
         let classOfCell = table.classes   // read while `table.values` is being modified: its own reference
-        w.delta.withUnsafeMutableBufferPointer { delta in
+        w.cells.withUnsafeMutableBufferPointer { weightCells in
         w.dense.withUnsafeMutableBufferPointer { dense in
         table.values.withUnsafeMutableBufferPointer { values in
         classOfCell.withUnsafeBufferPointer { classes in
         dirty.withUnsafeMutableBufferPointer { dirty in
-            let out = SendableBox((delta, UnsafeMutableRawPointer(dense.baseAddress).map { $0.assumingMemoryBound(to: Float.self) }, values, dirty))
+            let out = SendableBox((weightCells, UnsafeMutableRawPointer(dense.baseAddress).map { $0.assumingMemoryBound(to: Float.self) }, values, dirty))
             let source = SendableBox((classes, losses, updates))
             DispatchQueue.concurrentPerform(iterations: parts) { t in
-                let (delta, dense, values, dirty) = out.value, (classes, losses, updates) = source.value
+                let (weightCells, dense, values, dirty) = out.value, (classes, losses, updates) = source.value
                 let lo = Int32(clamping: t * per), hi = Int32(clamping: min(cells, (t + 1) * per))
                 var touched: [Int] = []
                 for j in 0..<n where losses[j] >= 1e-3 {
@@ -156,7 +156,7 @@ extension NaiveBayesModel {
                     let f = Int(featureOfCell[k])
                     // In single precision, as `makeWeights` stores them.
                     let d = log1p(Float(values[k] * Double(scale[f]) / transform.alpha(f, alpha)))
-                    delta[k] = d
+                    weightCells[k].delta = d
                     if denseRow[f] >= 0, let dense { dense[(Int(denseRow[f]) * B) * 8 + Int(classes[k])] = d }
                 }
             }

@@ -40,6 +40,10 @@ public final class FeatureSpace: @unchecked Sendable {
     }
 
     func withBytes<R>(_ id: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { names.withBytes(id, body) }
+
+    /// The UTF-8 bytes of feature `id`'s name, without making a `String` (prediction writes three names
+    /// per document).
+    public func withName<R>(_ id: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { names.withBytes(id, body) }
 }
 
 /// One document as (feature id, count) pairs, ids distinct (in no particular order).

@@ -19,11 +19,11 @@ extension NaiveBayesModel {
             var total = g * sumScale + sumScaledConstant
             for k in table.row(f) {
                 let c = Int(table.classes[k])
-                if w.prior[c].isFinite { total += w.classScale[c] * Double(w.delta[k]) }
+                if w.prior[c].isFinite { total += w.classScale[c] * Double(w.cells[k].delta) }
             }
             for k in table.row(f) {
                 let c = Int(table.classes[k])
-                let own = w.classScale[c] * (g + w.classConstant[c] + Double(w.delta[k]))
+                let own = w.classScale[c] * (g + w.classConstant[c] + Double(w.cells[k].delta))
                 let score = scoringTemperature * (own - (total - own) / others)
                 out[c].append((UInt32(f), score))
             }

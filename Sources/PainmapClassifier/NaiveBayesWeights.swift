@@ -22,8 +22,11 @@ struct NaiveBayesWeights: Sendable {
     var activeCharacterCount = 0
     /// g(f), only for the complement variant (empty for multinomial: all zero).
     var base: [Float] = []
-    /// d(f,c), aligned with the count table's cells.
-    var delta: [Float] = []
+    /// d(f,c) with its class, aligned with the count table's cells: a sparse row is one run of memory (the
+    /// classes and weights in two arrays were two cache misses per row when scoring).
+    var cells: [WeightCell] = []
+    /// Per feature, all that scoring reads before the class weights (see `FeatureRecord`).
+    var records: [FeatureRecord] = []
     /// Rows touched by many classes (the character n-gram "~e", the word "my") are also kept dense, with
     /// all classes side by side, so scoring them is a vectorizable loop instead of scattered writes.
     /// `denseRow[f]` is the row's index into `dense`, or -1; a dense row is `classBlocks` vectors of 8
@@ -83,11 +86,11 @@ extension NaiveBayesModel {
         w.prior = (0..<C).map { k in m.prior[k].isFinite && c.prior[k].isFinite ? a * m.prior[k] : -Double.infinity }
         // Raw buffers: a pass over every cell at each model load (part of the load time of large models).
         let r = ratio.map { Float($0) }
-        w.delta.withUnsafeMutableBufferPointer { delta in
-        m.delta.withUnsafeBufferPointer { dm in
+        w.cells.withUnsafeMutableBufferPointer { cells in
+        m.cells.withUnsafeBufferPointer { mc in
         table.classes.withUnsafeBufferPointer { classes in
         r.withUnsafeBufferPointer { r in
-            for k in 0..<delta.count { delta[k] += r[Int(classes[k])] * dm[k] }
+            for k in 0..<cells.count { cells[k].delta += r[Int(classes[k])] * mc[k].delta }
         } } } }
         fillDenseRows(&w)
         return w
@@ -118,14 +121,14 @@ extension NaiveBayesModel {
         w.activeCharacterCount = activeCharacters
         // Sum of the pseudo-counts over the active features (alpha V when every feature has alpha).
         let mass = w.smoothingMass(alpha)
-        w.delta = [Float](repeating: 0, count: table.cellCount)
+        w.cells = table.classes.map { WeightCell(cls: $0, delta: 0) }
 
         switch p.variant {
         case .multinomial:
             w.classConstant = classTotal.map { log(alpha) - log($0 + mass) }
             w.classScale = Array(repeating: 1, count: C)
             // Raw buffers: this runs once per candidate alpha and fold when training (a log per cell).
-            w.delta.withUnsafeMutableBufferPointer { delta in
+            w.cells.withUnsafeMutableBufferPointer { cells in
             table.values.withUnsafeBufferPointer { values in
             table.start.withUnsafeBufferPointer { start in
             transform.featureScale.withUnsafeBufferPointer { scale in
@@ -135,7 +138,7 @@ extension NaiveBayesModel {
                     // difference is within the rounding to Float. (With another pseudo-count a for character
                     // n-grams, log P(f|c) = log a + log1p(n / a) - log(N(c) + mass): the log a - log alpha
                     // that differs from k(c) is the same for every class, so it is left out.)
-                    for k in start[f]..<start[f + 1] { delta[k] = log1p(Float(values[k] * idf / a)) }
+                    for k in start[f]..<start[f + 1] { cells[k].delta = log1p(Float(values[k] * idf / a)) }
                 }
             } } } }
             let n = classDocuments.reduce(0, +)
@@ -155,7 +158,7 @@ extension NaiveBayesModel {
             // computed at every load of a default (mixture) model, and two double logs per cell with
             // checked array accesses made it twice the multinomial part's cost (callgrind, model load).
             w.base.withUnsafeMutableBufferPointer { base in
-            w.delta.withUnsafeMutableBufferPointer { delta in
+            w.cells.withUnsafeMutableBufferPointer { cells in
             table.values.withUnsafeBufferPointer { values in
             table.start.withUnsafeBufferPointer { start in
             table.classes.withUnsafeBufferPointer { classes in
@@ -170,7 +173,7 @@ extension NaiveBayesModel {
                     baseSum += g
                     for k in start[f]..<start[f + 1] {
                         let d = log1p(Float(-min(values[k] * idf, nf) / (nf + a)))
-                        delta[k] = d
+                        cells[k].delta = d
                         deltaSum[Int(classes[k])] += Double(d)
                     }
                 }
@@ -186,8 +189,9 @@ extension NaiveBayesModel {
         return w
     }
 
-    /// Dense copies of the busy rows of `w.delta`: where a row has more cells than about twice its SIMD
-    /// blocks, one vector add per 8 classes beats a scattered add per cell.
+    /// Dense copies of the busy rows of `w.cells`: where a row has more cells than about twice its SIMD
+    /// blocks, one vector add per 8 classes beats a scattered add per cell. Then the feature records,
+    /// which say where each row is.
     func fillDenseRows(_ w: inout NaiveBayesWeights) {
         let C = labels.count, F = table.featureCount, transform = w.transform
         let blocks = (C + 7) / 8
@@ -206,8 +210,84 @@ extension NaiveBayesModel {
             let lanes = UnsafeMutableRawPointer(dense.baseAddress!).assumingMemoryBound(to: Float.self)
             for f in 0..<F where w.denseRow[f] >= 0 {
                 let row = lanes + Int(w.denseRow[f]) * blocks * 8
-                for k in table.row(f) { row[Int(table.classes[k])] = w.delta[k] }
+                for k in table.row(f) { row[Int(table.classes[k])] = w.cells[k].delta }
             }
         } }
+        w.records = (0..<transform.featureScale.count).map { f in
+            let dense = f < F && w.denseRow[f] >= 0
+            let cellCount = f < F ? table.row(f).count : 0
+            return FeatureRecord(scale: transform.featureScale[f], base: f < w.base.count ? w.base[f] : 0,
+                                 first: dense ? UInt32(w.denseRow[f]) : UInt32(f < F ? table.start[f] : 0),
+                                 cellCount: dense ? 0 : UInt32(cellCount), dense: dense,
+                                 character: transform.characterBlock[f])
+        }
     }
+}
+
+extension NaiveBayesWeights {
+    /// `FeatureTransform.weigh` from the feature records: the same arithmetic in the same order (so the same
+    /// x), reading one record per feature instead of the scale and character-flag arrays; scoring then
+    /// finds the same records in the cache.
+    func weigh(ids: ArraySlice<UInt32>, counts: ArraySlice<Float>, into x: inout [Double]) {
+        let n = ids.count
+        if x.count < n { x = [Double](repeating: 0, count: max(n, 2 * x.count)) }
+        var words = 0.0, chars = 0.0
+        let F = records.count
+        let sublinear = transform.sublinear, lengthNormalization = transform.lengthNormalization
+        let table = FeatureTransform.sublinearTable
+        x.withUnsafeMutableBufferPointer { x in
+        table.withUnsafeBufferPointer { table in
+        records.withUnsafeBufferPointer { record in
+        ids.withUnsafeBufferPointer { ids in
+        counts.withUnsafeBufferPointer { counts in
+            for i in 0..<n {
+                let f = Int(ids[i])
+                let s = f < F ? Double(record[f].scale) : 0
+                if s == 0 { x[i] = 0; continue }
+                let c = Double(counts[i])
+                let tf = !sublinear || c == 1 ? c : c > 1 && c < Double(table.count) && c.rounded(.towardZero) == c ? table[Int(c)] : 1 + log(c)
+                x[i] = tf
+                if record[f].isCharacter { chars += (tf * s) * (tf * s) } else { words += (tf * s) * (tf * s) }
+            }
+            let w = !lengthNormalization ? 1 : words > 0 ? 1 / words.squareRoot() : 0
+            let c = transform.characterWeight * (!lengthNormalization ? 1 : chars > 0 ? 1 / chars.squareRoot() : 0)
+            if w == 1 && c == 1 { return }
+            for i in 0..<n where x[i] != 0 { x[i] *= record[Int(ids[i])].isCharacter ? c : w }
+        } } } } }
+    }
+}
+
+/// One cell of the weights: a class that has seen the feature and d(f,c).
+struct WeightCell: Sendable {
+    var cls: Int32
+    var delta: Float
+}
+
+/// What scoring reads of feature f, in 16 bytes: its IDF scale, g(f), and where its class weights are.
+/// Scoring used to read five arrays per feature (scale, base, dense row, row start, and the character
+/// flag when weighing), each a likely cache miss: the profile showed the loads of a row start and of the
+/// dense row index as the costliest instructions of the loop.
+struct FeatureRecord: Sendable {
+    /// IDF (or 1) when the feature is active, 0 when it is not (`FeatureTransform.featureScale`).
+    var scale: Float
+    /// g(f) (complement variant), else 0.
+    var base: Float
+    /// A dense row's index into `NaiveBayesWeights.dense`, or the first cell of a sparse row.
+    var first: UInt32
+    /// Bit 31: the row is dense; bit 30: a character n-gram; bits 0-29: a sparse row's cell count.
+    var info: UInt32
+
+    init(scale: Float, base: Float, first: UInt32, cellCount: UInt32, dense: Bool, character: Bool) {
+        self.scale = scale
+        self.base = base
+        self.first = first
+        info = cellCount & FeatureRecord.countMask | (dense ? FeatureRecord.denseBit : 0) | (character ? FeatureRecord.characterBit : 0)
+    }
+    static let denseBit: UInt32 = 1 << 31
+    static let characterBit: UInt32 = 1 << 30
+    static let countMask: UInt32 = (1 << 30) - 1
+
+    var isDense: Bool { info & FeatureRecord.denseBit != 0 }
+    var isCharacter: Bool { info & FeatureRecord.characterBit != 0 }
+    var cellCount: Int { Int(info & FeatureRecord.countMask) }
 }

@@ -160,11 +160,15 @@ struct PredictionDecision: Sendable {
 /// A prediction as the commands report it.
 struct PredictionOutcome {
     var label: String
+    /// The class of `label`, nil when `label` is the unknown label.
+    var labelClass: Int?
     /// Probability of the most probable class; nil when there was nothing to go on.
     var confidence: Double?
-    var best: String?
-    var ranking: [(String, Double)]
-    var features: [(String, Double)]
+    /// The most probable class when it fell below --min-confidence.
+    var bestClass: Int?
+    /// The --top most probable classes when more than one is asked for.
+    var ranking: [LabelProbability] = []
+    var contributions: [FeatureContribution] = []
     var reason: String?
 }
 
@@ -190,49 +194,88 @@ final class Predictor: @unchecked Sendable {
                                     features: model.features, workers: pipeline.jobs)
         self.decision = decision
         buffers = try PerWorker(workers: pipeline.jobs) { BufferBox() }
+        classJSON = model.classes.map(Predictor.jsonString)
+        unknownJSON = Predictor.jsonString(decision.unknownLabel)
     }
 
     func predict(_ text: String, worker w: Int) -> PredictionOutcome {
         let unknown = decision.unknownLabel
         if isBlankText(text) {
-            return PredictionOutcome(label: unknown, confidence: nil, ranking: [], features: [], reason: "empty")
+            return PredictionOutcome(label: unknown, confidence: nil, reason: "empty")
         }
         let v = vectorizer.knownVector(text, worker: w)
         let box = buffers[w]
         let (p, contributions) = model.predict(v, top: max(decision.top, 2), explain: decision.explain, buffer: &box.buffer)
         guard p.hasEvidence else {
-            return PredictionOutcome(label: unknown, confidence: nil, ranking: [], features: [], reason: "no known features")
+            return PredictionOutcome(label: unknown, confidence: nil, reason: "no known features")
         }
-        let classes = model.classes
-        var o = PredictionOutcome(label: classes[p.label], confidence: p.probability, ranking: [], features: [], reason: nil)
-        if decision.top > 1 { o.ranking = p.ranking.prefix(decision.top).map { (classes[$0.label], $0.probability) } }
-        o.features = contributions.map { (model.features.name($0.feature), $0.weight) }
-        if p.probability < decision.minConfidence { o.best = o.label; o.label = unknown }
+        var o = PredictionOutcome(label: model.classes[p.label], labelClass: p.label, confidence: p.probability, reason: nil)
+        if decision.top > 1 { o.ranking = Array(p.ranking.prefix(decision.top)) }
+        o.contributions = contributions
+        if p.probability < decision.minConfidence { o.bestClass = p.label; o.label = unknown; o.labelClass = nil }
         return o
     }
 
+    /// Each class label and the unknown label as JSON strings (quoted, escaped), made once: a line was
+    /// written value by value through `JSONWriter`, whose per-call checks and escaping scans cost about a
+    /// tenth of `painmap predict` (callgrind); a line is now copied together in one stack buffer.
+    private let classJSON: [[UInt8]]
+    private let unknownJSON: [UInt8]
+    static func jsonString(_ s: String) -> [UInt8] { var j = JSONWriter(capacity: s.utf8.count + 2); j.string(s); return j.bytes }
+
     func json(_ o: PredictionOutcome, line: Int, id: String?) -> [UInt8] {
-        // Literal keys: written for every document, they need no escaping pass.
-        var j = JSONWriter(capacity: 160)
-        j.beginObject()
-        j.literalKey("line"); j.int(line)
-        if let id { j.literalKey("id"); j.string(id) }
-        j.literalKey("label"); j.string(o.label)
-        j.literalKey("confidence"); if let c = o.confidence { j.double(c) } else { j.null() }
-        if let b = o.best { j.literalKey("best"); j.string(b) }
-        if let r = o.reason { j.literalKey("reason"); j.string(r) }
-        if !o.ranking.isEmpty {
-            j.literalKey("top"); j.beginArray()
-            for (l, p) in o.ranking { j.beginObject(); j.literalKey("label"); j.string(l); j.literalKey("p"); j.double(p); j.endObject() }
-            j.endArray()
+        let classes = classJSON, unknown = unknownJSON
+        let idJSON = id.map(Predictor.jsonString)
+        let reasonJSON = o.reason.map(Predictor.jsonString)
+        let explain = decision.explain > 0 && o.reason == nil
+        // Feature names: escaped only when they need it (nearly never).
+        var names: [[UInt8]?] = []
+        var room = 160 + (idJSON?.count ?? 0) + (reasonJSON?.count ?? 0) + unknown.count
+        room += (o.labelClass.map { classes[$0].count } ?? 0) + (o.bestClass.map { classes[$0].count } ?? 0)
+        for r in o.ranking { room += classes[r.label].count + 32 + JSONWriter.maxFixedCount }
+        if explain {
+            for c in o.contributions {
+                let escaped: [UInt8]? = model.features.withName(c.feature) { u in
+                    u.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } ? Predictor.jsonString(String(decoding: u, as: UTF8.self)) : nil
+                }
+                names.append(escaped)
+                room += (escaped?.count ?? model.features.withName(c.feature) { $0.count + 2 }) + 32 + JSONWriter.maxFixedCount
+            }
         }
-        if decision.explain > 0, o.reason == nil {
-            j.literalKey("features"); j.beginArray()
-            for (f, w) in o.features { j.beginObject(); j.literalKey("feature"); j.string(f); j.literalKey("weight"); j.double(w, digits: 3); j.endObject() }
-            j.endArray()
+        var j = JSONWriter(capacity: 0)
+        j.line(capacity: room) { b in
+            b.literal("{\"line\":"); b.int(line)
+            if let idJSON { b.literal(",\"id\":"); idJSON.withUnsafeBufferPointer { b.raw($0) } }
+            b.literal(",\"label\":")
+            (o.labelClass.map { classes[$0] } ?? unknown).withUnsafeBufferPointer { b.raw($0) }
+            b.literal(",\"confidence\":")
+            if let c = o.confidence { b.double(c) } else { b.literal("null") }
+            if let best = o.bestClass { b.literal(",\"best\":"); classes[best].withUnsafeBufferPointer { b.raw($0) } }
+            if let reasonJSON { b.literal(",\"reason\":"); reasonJSON.withUnsafeBufferPointer { b.raw($0) } }
+            if !o.ranking.isEmpty {
+                b.literal(",\"top\":[")
+                for (k, r) in o.ranking.enumerated() {
+                    b.literal(k == 0 ? "{\"label\":" : ",{\"label\":")
+                    classes[r.label].withUnsafeBufferPointer { b.raw($0) }
+                    b.literal(",\"p\":"); b.double(r.probability); b.literal("}")
+                }
+                b.literal("]")
+            }
+            if explain {
+                b.literal(",\"features\":[")
+                for (k, c) in o.contributions.enumerated() {
+                    b.literal(k == 0 ? "{\"feature\":" : ",{\"feature\":")
+                    if let escaped = names[k] {
+                        escaped.withUnsafeBufferPointer { b.raw($0) }
+                    } else {
+                        b.literal("\""); model.features.withName(c.feature) { b.raw($0) }; b.literal("\"")
+                    }
+                    b.literal(",\"weight\":"); b.double(c.weight, digits: 3); b.literal("}")
+                }
+                b.literal("]")
+            }
+            b.literal("}\n")
         }
-        j.endObject()
-        j.bytes.append(0x0A)
         return j.bytes
     }
 }

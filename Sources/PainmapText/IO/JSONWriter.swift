@@ -69,7 +69,7 @@ public struct JSONWriter {
     }
 
     /// Bytes `writeFixed` may write: a sign, 19 integer digits, a point and up to 18 decimals.
-    static let maxFixedCount = 48
+    public static let maxFixedCount = 48
 
     /// Writes `v` rounded to `digits` decimals (no trailing zeros; "null" when it is not finite or too
     /// large) at `p`, and returns how many bytes it wrote. Shared by `double` and `JSONLineBuffer`.
@@ -276,6 +276,13 @@ public struct JSONLineBuffer {
     public mutating func double(_ v: Double, digits: Int = 4) {
         precondition(count + JSONWriter.maxFixedCount <= capacity, "JSON line longer than its buffer")
         count += JSONWriter.writeFixed(v, digits: digits, to: base + count)
+    }
+
+    /// JSON text made beforehand (a string value already quoted and escaped), copied as it is.
+    public mutating func raw(_ b: UnsafeBufferPointer<UInt8>) {
+        precondition(count + b.count <= capacity, "JSON line longer than its buffer")
+        if let p = b.baseAddress { (base + count).update(from: p, count: b.count) }
+        count += b.count
     }
 
     /// A string value whose bytes need no escaping (labels, codes), with its quotes.
