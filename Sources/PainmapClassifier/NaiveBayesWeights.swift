@@ -238,6 +238,7 @@ extension NaiveBayesWeights {
         x.withUnsafeMutableBufferPointer { x in
         table.withUnsafeBufferPointer { table in
         records.withUnsafeBufferPointer { record in
+        transform.termWeight.withUnsafeBufferPointer { termWeight in
         ids.withUnsafeBufferPointer { ids in
         counts.withUnsafeBufferPointer { counts in
             for i in 0..<n {
@@ -245,7 +246,8 @@ extension NaiveBayesWeights {
                 let s = f < F ? Double(record[f].scale) : 0
                 if s == 0 { x[i] = 0; continue }
                 let c = Double(counts[i])
-                let tf = !sublinear || c == 1 ? c : c > 1 && c < Double(table.count) && c.rounded(.towardZero) == c ? table[Int(c)] : 1 + log(c)
+                var tf = !sublinear || c == 1 ? c : c > 1 && c < Double(table.count) && c.rounded(.towardZero) == c ? table[Int(c)] : 1 + log(c)
+                if !termWeight.isEmpty { tf *= Double(termWeight[f]) }   // --phrase-weight
                 x[i] = tf
                 if record[f].isCharacter { chars += (tf * s) * (tf * s) } else { words += (tf * s) * (tf * s) }
             }
@@ -253,7 +255,7 @@ extension NaiveBayesWeights {
             let c = transform.characterWeight * (!lengthNormalization ? 1 : chars > 0 ? 1 / chars.squareRoot() : 0)
             if w == 1 && c == 1 { return }
             for i in 0..<n where x[i] != 0 { x[i] *= record[Int(ids[i])].isCharacter ? c : w }
-        } } } } }
+        } } } } } }
     }
 }
 

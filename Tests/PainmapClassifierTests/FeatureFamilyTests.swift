@@ -26,6 +26,28 @@ final class FeatureFamilyTests: XCTestCase {
         XCTAssertEqual(x[2], 1, accuracy: 1e-12)
     }
 
+    /// Prediction weighs a document from the weights' feature records (`NaiveBayesWeights.weigh`), training
+    /// with `FeatureTransform.weigh`: with a phrase weight the two must still agree.
+    func testPredictionWeighsPhrasesLikeTraining() throws {
+        let features = FeatureSpace()
+        let word = features.add("card"), phrase = features.add("card arriv"), gram = features.add("~ca"), other = features.add("~cb")
+        var labels = LabelSet(), docs = DocumentVectors()
+        let first = SparseVector(counting: [word, phrase, phrase, gram])
+        docs.append(first, label: labels.add("A"))
+        docs.append(SparseVector(counting: [word, other]), label: labels.add("B"))
+        var p = Fixture.plain(alpha: 1)
+        p.phraseWeight = 3
+        p.lengthNormalization = true
+        let m = NaiveBayesModel(parameters: p, features: features)
+        try m.fit(docs, labels: labels)
+        let ids = first.ids[...], counts = first.values[...]
+        var fromTransform: [Double] = [], fromRecords: [Double] = []
+        m.weights.transform.weigh(ids: ids, counts: counts, into: &fromTransform)
+        m.weights.weigh(ids: ids, counts: counts, into: &fromRecords)
+        XCTAssertEqual(Array(fromRecords.prefix(ids.count)), Array(fromTransform.prefix(ids.count)))
+        XCTAssertNotEqual(Set(fromTransform.prefix(ids.count)).count, 1, "the phrase weighs more than the word")
+    }
+
     func testCharacterAlphaScaleSmoothsCharacterNgramsWithTheirOwnPseudoCount() throws {
         // Class A: "w ~ab ~ab", class B: "w ~cd". Word "w", character n-grams "~ab", "~cd".
         let features = FeatureSpace()
