@@ -1,6 +1,8 @@
 import GRDB
 
 /// What a person's label says about a document: a corrected topic, phase, touchpoint or sentiment, or a note.
+/// Topic, phase and sentiment labels correct the stored analysis (see `LabelCorrection`); touchpoint labels
+/// and notes are kept for people and for training.
 public enum LabelKind: String, CaseIterable, Sendable {
     case topic, phase, touchpoint, sentiment, note
 }
@@ -13,7 +15,7 @@ public struct LabelListing: Sendable, Equatable {
     public var value: String
     public var author: String?
     public var createdAt: String
-    /// The model's value for the same kind (topic, phase, sentiment label), to see the correction beside it.
+    /// The model's value the label corrected (topic, phase, sentiment label), to see the correction beside it.
     public var modelValue: String?
     public var text: String
 }
@@ -71,8 +73,12 @@ extension PainmapStore {
         }
         return try writer.write { db in
             try labels.map { l in
+                var l = l
+                l.modelValue = try LabelCorrection.modelValue(of: l, db: db)
                 try l.insert(db)
-                return db.lastInsertedRowID
+                let id = db.lastInsertedRowID
+                try LabelCorrection.apply(l, db: db)
+                return id
             }
         }
     }
@@ -86,8 +92,7 @@ extension PainmapStore {
             arguments += [limit]
             let rows = try Row.fetchAll(db, sql: """
                 SELECT l.id, l.document_id, l.kind, l.value, l.author, l.created_at, d.text,
-                       CASE l.kind WHEN 'topic' THEN d.topic WHEN 'phase' THEN d.phase
-                                   WHEN 'sentiment' THEN d.sentiment_label END AS model_value
+                       l.model_value
                 FROM labels l JOIN documents d ON d.id = l.document_id
                 \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
                 ORDER BY l.id DESC LIMIT ?
@@ -112,5 +117,59 @@ extension PainmapStore {
                 LabelledText(documentID: $0[0], source: $0[1], externalID: $0[2], text: $0[3], label: $0[4])
             }
         }
+    }
+}
+
+/// A topic, phase or sentiment label corrects what the queries count: the document's stored value, and the
+/// copies its touchpoints and pain points carry, become the label's (confidence 1), so `top`, `trends`,
+/// `journey` and `report` show the corrected figures. The triggers on those tables keep the rollups right.
+/// The model's value stays in the label, and `painmap reanalyze` applies each document's latest labels again
+/// after it replaces the analysis, so a correction outlives a new model.
+enum LabelCorrection {
+    /// The stored columns a label of `kind` corrects, or nil (touchpoint labels and notes correct nothing).
+    static func columns(_ kind: String) -> (documents: String, confidence: String?, parts: Bool)? {
+        switch kind {
+        case "topic": ("topic", "topic_confidence", true)
+        case "phase": ("phase", "phase_confidence", true)
+        case "sentiment": ("sentiment_label", nil, false)
+        default: nil
+        }
+    }
+
+    /// What the model said: the first correcting label's record of it, else the document's stored value.
+    static func modelValue(of label: LabelRecord, db: Database) throws -> String? {
+        guard let c = columns(label.kind) else { return nil }
+        if let earlier = try String.fetchOne(db, sql: """
+            SELECT model_value FROM labels WHERE document_id = ? AND kind = ? AND model_value IS NOT NULL ORDER BY id LIMIT 1
+            """, arguments: [label.documentId, label.kind]) {
+            return earlier
+        }
+        // The column name comes from `columns`, never from input.
+        return try String.fetchOne(db, sql: "SELECT \(c.documents) FROM documents WHERE id = ?", arguments: [label.documentId])
+    }
+
+    /// Writes the label's value over the document's analysis.
+    static func apply(_ label: LabelRecord, db: Database) throws {
+        guard let c = columns(label.kind) else { return }
+        let confidence = c.confidence.map { ", \($0) = 1" } ?? ""
+        try db.execute(sql: "UPDATE documents SET \(c.documents) = ?\(confidence) WHERE id = ?", arguments: [label.value, label.documentId])
+        if c.parts {
+            try db.execute(sql: "UPDATE document_touchpoints SET \(c.documents) = ? WHERE document_id = ?", arguments: [label.value, label.documentId])
+            try db.execute(sql: "UPDATE pain_points SET \(c.documents) = ? WHERE document_id = ?", arguments: [label.value, label.documentId])
+        }
+    }
+
+    /// After a new analysis of `documentID`: its latest label of each correcting kind, again.
+    static func reapply(documentID: Int64, db: Database) throws {
+        let latest = try LabelRecord.fetchAll(db, sql: """
+            SELECT * FROM labels l WHERE document_id = ? AND kind IN ('topic', 'phase', 'sentiment')
+              AND id = (SELECT max(id) FROM labels WHERE document_id = l.document_id AND kind = l.kind)
+            """, arguments: [documentID])
+        for l in latest { try apply(l, db: db) }
+    }
+
+    /// Whether any label corrects anything (reanalyze skips the per-document look-up when none does).
+    static func any(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM labels WHERE kind IN ('topic', 'phase', 'sentiment'))") ?? false
     }
 }

@@ -57,8 +57,11 @@ public final class Reanalyzer: @unchecked Sendable {
             lastID = last.0
             let analysed = parallel.map(rows) { w, r in (r.0, r.2, analyze(w, r.1)) }
             try store.writer.write { db in
+                let corrected = try LabelCorrection.any(db)
                 for (id, day, a) in analysed {
                     try DocumentWriter.replaceAnalysis(documentID: id, day: day, analysis: a, analysisID: current, db: db)
+                    // People's corrections outlive a new analysis.
+                    if corrected { try LabelCorrection.reapply(documentID: id, db: db) }
                 }
             }
             updated += analysed.count

@@ -85,6 +85,8 @@ public struct LabelRecord: Codable, Sendable, FetchableRecord, PersistableRecord
     public var spanEnd: Int?
     public var author: String?
     public var createdAt: String
+    /// For a topic, phase or sentiment label: the model's value it corrected (set when it is stored).
+    public var modelValue: String?
 
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase

@@ -15,6 +15,7 @@ public enum Schema {
         m.registerMigration("v5-phrase-index-document", migrate: v5PhraseIndexDocument)
         m.registerMigration("v6-journey-pain-total", migrate: v6JourneyPainTotal)
         m.registerMigration("v7-rollup-update-triggers", migrate: v7RollupUpdateTriggers)
+        m.registerMigration("v8-label-model-value", migrate: v8LabelModelValue)
         return m
     }
 
@@ -391,6 +392,15 @@ public enum Schema {
                 SELECT new.phase, new.touchpoint, new.phrase, 1 WHERE new.touchpoint IS NOT NULL
                 ON CONFLICT DO UPDATE SET mentions = mentions + 1;
             END;
+            """)
+    }
+
+    /// A topic, phase or sentiment label now corrects the stored analysis (`painmap label add`): the model's
+    /// value it replaced is kept in the label, for `painmap label list`.
+    static func v8LabelModelValue(_ db: Database) throws {
+        try db.execute(sql: """
+            -- For a topic, phase or sentiment label: what the model had said when the label corrected it.
+            ALTER TABLE labels ADD COLUMN model_value TEXT;
             """)
     }
 

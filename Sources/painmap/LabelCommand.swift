@@ -2,15 +2,18 @@ import ArgumentParser
 import Foundation
 import PainmapStore
 
-/// Corrections people make to the analysis, kept beside it in the store, and exported as training data so
-/// the next topic model learns from them.
+/// Corrections people make to the analysis, applied over it in the store (the model's value kept in the
+/// label), and exported as training data so the next topic model learns from them.
 struct LabelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "label",
         abstract: "Correct a stored document's topic, phase, touchpoint or sentiment, or add a note.",
         discussion: """
-        Labels are kept beside the model's analysis (table `labels`), never over it: `label list` shows both.
-        `label export` turns the corrected topics into a training file for `painmap train`.
+        A topic, phase or sentiment label corrects the stored analysis: `top`, `trends`, `journey` and `report`
+        count the corrected value from then on, and `painmap reanalyze` keeps it. The model's value stays in
+        the label (table `labels`), and `label list` shows both. Touchpoint labels and notes are kept for
+        people and for training. `label export` turns the corrected topics into a training file for
+        `painmap train`.
 
         Examples:
           painmap search "charged twice"          # the id column is the document id

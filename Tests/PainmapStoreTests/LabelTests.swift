@@ -3,7 +3,7 @@ import GRDB
 import XCTest
 @testable import PainmapStore
 
-/// People's corrections: stored beside the analysis, checked, listed with the model's value, exported as
+/// People's corrections: checked, applied over the analysis, listed with the model's value, exported as
 /// training data with the latest label winning.
 final class LabelTests: XCTestCase {
     private func store() throws -> (PainmapStore, TempDir) {
@@ -66,8 +66,12 @@ final class LabelTests: XCTestCase {
         XCTAssertNil(all.first?.modelValue, "a note has no model value")
         XCTAssertEqual(try store.labels(document: lamp).map(\.kind), ["note"])
         XCTAssertEqual(try store.labels(kind: .topic).map(\.documentID), [crash])
-        // The model's analysis is left as it was.
-        XCTAssertEqual(try count(store, "SELECT count(*) FROM documents WHERE topic = 'app_crash'"), 1)
+        // The correction replaces the stored topic; the model's value stays in the label.
+        XCTAssertEqual(try count(store, "SELECT count(*) FROM documents WHERE topic = 'app_crash'"), 0)
+        XCTAssertEqual(try count(store, "SELECT count(*) FROM documents WHERE topic = 'mobile_app' AND topic_confidence = 1"), 1)
+        // A second correction keeps the model's value, not the first correction's.
+        try store.addLabels([LabelRecord(documentId: crash, kind: "topic", value: "performance")])
+        XCTAssertEqual(try store.labels(kind: .topic).map(\.modelValue), ["app_crash", "app_crash"])
     }
 
     func testExportGivesEachDocumentItsLatestLabelOfTheKind() throws {

@@ -75,4 +75,36 @@ final class ReanalyzeTests: XCTestCase {
         try store.writer.write { db in try db.execute(sql: "DELETE FROM documents WHERE id % 3 = 0") }
         try assertRollupsMatchRows(store)
     }
+
+    /// A person's topic and phase corrections change what the queries count, keep the rollups right, and are
+    /// applied again when reanalyze replaces the analysis.
+    func testLabelsCorrectTheQueriesAndOutliveReanalysis() throws {
+        let dir = TempDir()
+        let store = try PainmapStore(path: dir.path + "/l.sqlite")
+        var csv = "id,text,date\n"
+        for i in 0..<40 { csv += "\(i),\(["my parcel is late", "the app crash again"][i % 2]) \(i),2026-03-0\(1 + i % 9)\n" }
+        _ = try ingest(store, dir.file("a.csv", csv))
+        func topics() throws -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: try store.top(by: .topic, filters: QueryFilters(), defaultDays: nil).rows.map { ($0.key, $0.volume) })
+        }
+        let before = try topics()
+        XCTAssertEqual(before["delivery_delay"], 20)
+        let parcels = try store.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM documents WHERE text LIKE 'my parcel%' ORDER BY id LIMIT 5") }
+        try store.addLabels(parcels.flatMap { [LabelRecord(documentId: $0, kind: "topic", value: "courier"),
+                                               LabelRecord(documentId: $0, kind: "phase", value: "retention"),
+                                               LabelRecord(documentId: $0, kind: "sentiment", value: "neutral")] })
+        XCTAssertEqual(try topics()["delivery_delay"], 15)
+        XCTAssertEqual(try topics()["courier"], 5)
+        XCTAssertEqual(try store.journey().phaseDocuments["retention"]?.count, 5)
+        XCTAssertEqual(try count(store, "SELECT count(*) FROM pain_points WHERE topic = 'courier' AND phase = 'retention'"), 5)
+        try assertRollupsMatchRows(store)
+
+        // A new model analyses everything again: the corrections stay.
+        let v2 = AnalysisVersions(lexicon: "test-lexicon", topicModel: "test-topics-2", phaseModel: "test-phases", journey: "test@1")
+        XCTAssertEqual(try Reanalyzer(store: store, versions: v2, workers: 2) { _, text in FakeAnalysis.analyze(text) }.run(batchSize: 8).updated, 40)
+        XCTAssertEqual(try topics()["courier"], 5)
+        XCTAssertEqual(try count(store, "SELECT count(*) FROM documents WHERE phase = 'retention' AND sentiment_label = 'neutral'"), 5)
+        try assertRollupsMatchRows(store)
+        XCTAssertEqual(try store.labels(kind: .topic).compactMap(\.modelValue), Array(repeating: "delivery_delay", count: 5))
+    }
 }
