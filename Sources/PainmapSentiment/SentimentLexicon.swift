@@ -48,11 +48,10 @@ public struct SentimentLexicon: Sendable {
         // Sized for every row up front, and each row's entry updated in one access: growing the table and
         // hashing each term twice were ~9M instructions of start-up (callgrind), on the thread the
         // workers wait for. Iteration order of a Dictionary is per process anyway; nothing depends on it.
-        let rows = try DataFile.rows(path)
+        // Rows read in place (`DataFile.scan`), not as an array of String fields each.
         var valences: [String: (sum: Double, count: Int)] = [:]
-        valences.reserveCapacity(rows.count)
         func add(_ v: Double, to entry: inout (sum: Double, count: Int)) { entry.sum += v; entry.count += 1 }
-        for row in rows {
+        try DataFile.scan(path, lineCount: { valences.reserveCapacity($0) }) { row in
             let term = SentimentLexicon.key(try row.field(0, "term"))
             guard !term.isEmpty else { throw DataFileError(file: row.file, line: row.line, "empty term") }
             let v = try row.double(1, "valence", in: -4...4)
@@ -64,11 +63,11 @@ public struct SentimentLexicon: Sendable {
     /// phrases.tsv, modifiers.tsv, negations.txt and contrastive.tsv.
     private static func readMultiword(directory: String) throws
         -> ([[String]: Double], [[String]: Double], Set<String>, [[String]: (before: Double, after: Double)]) {
-        let phraseRows = try DataFile.rows(directory + "/phrases.tsv")
         var phrases: [[String]: Double] = [:]
         var phraseLines: [[String]: Int] = [:]
-        phrases.reserveCapacity(phraseRows.count); phraseLines.reserveCapacity(phraseRows.count)   // no regrowth
-        for row in phraseRows {
+        try DataFile.scan(directory + "/phrases.tsv", lineCount: {
+            phrases.reserveCapacity($0); phraseLines.reserveCapacity($0)   // no regrowth
+        }) { row in
             let words = SentimentLexicon.words(try row.field(0, "phrase"))
             guard words.count >= 2 else {
                 throw DataFileError(file: row.file, line: row.line, "a phrase needs at least two words (single words go in sentiment.tsv)")
@@ -81,12 +80,12 @@ public struct SentimentLexicon: Sendable {
             phrases[words] = try row.double(1, "valence", in: -4...4)
         }
         var modifiers: [[String]: Double] = [:]
-        for row in try DataFile.rows(directory + "/modifiers.tsv") {
+        try DataFile.scan(directory + "/modifiers.tsv") { row in
             modifiers[SentimentLexicon.words(try row.field(0, "modifier"))] = try row.double(1, "scalar", in: -2...2)
         }
         let negations = Set(try DataFile.wordList(directory + "/negations.txt").map(SentimentLexicon.key))
         var contrastives: [[String]: (Double, Double)] = [:]
-        for row in try DataFile.rows(directory + "/contrastive.tsv") {
+        try DataFile.scan(directory + "/contrastive.tsv") { row in
             contrastives[SentimentLexicon.words(try row.field(0, "connective"))] =
                 (try row.double(1, "before_weight", in: 0...4), try row.double(2, "after_weight", in: 0...4))
         }

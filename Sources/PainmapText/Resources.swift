@@ -38,30 +38,33 @@ public struct TSVRow: Sendable {
     /// instructions a field, ~14M of `painmap sentiment`'s start-up for the lexicon's 16,000 numbers.
     static func shortDecimal(_ field: String) -> Double? {
         var f = field
-        return f.withUTF8 { p -> Double? in
-            guard !p.isEmpty, p.count <= 17 else { return nil }
-            var i = 0
-            var negative = false
-            if p[0] == 0x2D { negative = true; i = 1 }
-            var mantissa: Int64 = 0, digits = 0, decimals = 0
-            var point = false
-            while i < p.count {
-                let c = p[i]
-                if c >= 0x30 && c <= 0x39 {
-                    mantissa = mantissa * 10 + Int64(c - 0x30); digits += 1
-                    if point { decimals += 1 }
-                } else if c == 0x2E && !point {
-                    point = true
-                } else {
-                    return nil
-                }
-                i += 1
+        return f.withUTF8 { shortDecimal(bytes: $0) }
+    }
+
+    /// `shortDecimal` of a field's UTF-8 bytes.
+    static func shortDecimal(bytes p: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard !p.isEmpty, p.count <= 17 else { return nil }
+        var i = 0
+        var negative = false
+        if p[0] == 0x2D { negative = true; i = 1 }
+        var mantissa: Int64 = 0, digits = 0, decimals = 0
+        var point = false
+        while i < p.count {
+            let c = p[i]
+            if c >= 0x30 && c <= 0x39 {
+                mantissa = mantissa * 10 + Int64(c - 0x30); digits += 1
+                if point { decimals += 1 }
+            } else if c == 0x2E && !point {
+                point = true
+            } else {
+                return nil
             }
-            // "1." and ".5" are numbers to Double(String) too, but keep the rare forms on its path.
-            guard digits > 0, digits <= 15, !(point && (decimals == 0 || decimals == digits)) else { return nil }
-            let v = Double(mantissa) / TSVRow.powersOfTen[decimals]
-            return negative ? -v : v
+            i += 1
         }
+        // "1." and ".5" are numbers to Double(String) too, but keep the rare forms on its path.
+        guard digits > 0, digits <= 15, !(point && (decimals == 0 || decimals == digits)) else { return nil }
+        let v = Double(mantissa) / TSVRow.powersOfTen[decimals]
+        return negative ? -v : v
     }
 
     /// 10^0 ... 10^15, each exact in a Double.
@@ -79,9 +82,82 @@ public struct TSVRow: Sendable {
     }
 }
 
+/// A row of a tab-separated data file, read in place from the file's bytes (`DataFile.scan`): a field is
+/// made a String only when asked for. `TSVRow`'s array of Strings cost ~1,200 instructions a row to build
+/// and free, ~20M of `painmap sentiment`'s start-up for the lexicon's ~16,000 rows (callgrind). Its values
+/// and errors are those of the `TSVRow` of the same line (`row`), which errors are made from.
+public struct TSVLine {
+    public let line: Int
+    public let file: String
+    /// The line's bytes, valid only during the `scan` call that hands this out.
+    private let bytes: UnsafeBufferPointer<UInt8>
+
+    init(line: Int, file: String, bytes: UnsafeBufferPointer<UInt8>) {
+        self.line = line; self.file = file; self.bytes = bytes
+    }
+
+    /// The bytes of field `i`, or nil when the line has fewer fields. Fields are found by walking the tabs:
+    /// our files have two or three.
+    private func fieldBytes(_ i: Int) -> UnsafeBufferPointer<UInt8>? {
+        var a = 0, k = 0
+        while k < i {
+            guard let t = bytes[a...].firstIndex(of: 0x09) else { return nil }
+            a = t + 1; k += 1
+        }
+        let b = bytes[a...].firstIndex(of: 0x09) ?? bytes.count
+        return UnsafeBufferPointer(rebasing: bytes[a..<b])
+    }
+
+    /// The same line as a `TSVRow` (for the rare paths: errors, numbers `shortDecimal` leaves to `Double`).
+    public var row: TSVRow {
+        TSVRow(line: line, fields: bytes.split(separator: 0x09, omittingEmptySubsequences: false)
+            .map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }, file: file)
+    }
+
+    /// `TSVRow.field`.
+    public func field(_ i: Int, _ name: String) throws -> String {
+        guard let f = fieldBytes(i) else { return try row.field(i, name) }
+        return String(decoding: f, as: UTF8.self)
+    }
+
+    /// `TSVRow.double`, read from the field's bytes when it is a plain decimal in range.
+    public func double(_ i: Int, _ name: String, in range: ClosedRange<Double>? = nil) throws -> Double {
+        if let f = fieldBytes(i), let v = TSVRow.shortDecimal(bytes: f), range.map({ $0.contains(v) }) ?? true { return v }
+        return try row.double(i, name, in: range)
+    }
+}
+
 /// Reads our plain-text data files: UTF-8, `#` comments, blank lines ignored, tab-separated fields.
 public enum DataFile {
     public static func rows(_ path: String) throws -> [TSVRow] {
+        var out: [TSVRow] = []
+        try forEachLine(path) { n, line in
+            // Sized before the first append: grown from empty, each row's array was allocated two or
+            // three times (~13M instructions of `painmap sentiment`'s start-up, callgrind).
+            var fields: [String] = []
+            fields.reserveCapacity(line.reduce(1) { $1 == 0x09 ? $0 + 1 : $0 })
+            var a = 0
+            for (k, b) in line.enumerated() where b == 0x09 {
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: line[a..<k]), as: UTF8.self)); a = k + 1
+            }
+            fields.append(String(decoding: UnsafeBufferPointer(rebasing: line[a...]), as: UTF8.self))
+            out.append(TSVRow(line: n, fields: fields, file: path))
+        }
+        return out
+    }
+
+    /// The rows of `path` as `rows` has them, each handed to `body` in place (`TSVLine`) instead of as an
+    /// array of Strings: for the big lexicon files, read once per process. `lineCount` is told the file's
+    /// number of lines (an upper bound on its rows) before the first row, to size tables up front.
+    public static func scan(_ path: String, lineCount: ((Int) -> Void)? = nil,
+                            _ body: (TSVLine) throws -> Void) throws {
+        try forEachLine(path, lineCount: lineCount) { n, line in try body(TSVLine(line: n, file: path, bytes: line)) }
+    }
+
+    /// Each line of `path` that is neither blank nor a comment, with its 1-based number, as bytes without
+    /// the line end.
+    private static func forEachLine(_ path: String, lineCount: ((Int) -> Void)? = nil,
+                                    _ body: (Int, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataFileError(file: path, line: 0, "cannot read file")
         }
@@ -90,11 +166,11 @@ public enum DataFile {
         }
         // Lines and fields are cut on bytes: "\n" and "\t" are always Characters of their own, so this is
         // the split by Characters it replaces, at a fraction of the start-up time (~20,000 lexicon lines).
-        return data.withUnsafeBytes { raw -> [TSVRow] in
+        try data.withUnsafeBytes { raw in
             var p = raw.bindMemory(to: UInt8.self)
             // Files saved by Windows editors: a byte-order mark first, and CRLF line ends.
             if p.count >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { p = UnsafeBufferPointer(rebasing: p[3...]) }
-            var out: [TSVRow] = []
+            lineCount?(p.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 })
             var n = 0
             var start = 0
             while start <= p.count {
@@ -109,18 +185,8 @@ public enum DataFile {
                 start = end + 1
                 // Blank lines and comments are skipped.
                 guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }), line.first != 0x23 else { continue }
-                // Sized before the first append: grown from empty, each row's array was allocated two or
-                // three times (~13M instructions of `painmap sentiment`'s start-up, callgrind).
-                var fields: [String] = []
-                fields.reserveCapacity(line.reduce(1) { $1 == 0x09 ? $0 + 1 : $0 })
-                var a = 0
-                for (k, b) in line.enumerated() where b == 0x09 {
-                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: line[a..<k]), as: UTF8.self)); a = k + 1
-                }
-                fields.append(String(decoding: UnsafeBufferPointer(rebasing: line[a...]), as: UTF8.self))
-                out.append(TSVRow(line: n, fields: fields, file: path))
+                try body(n, line)
             }
-            return out
         }
     }
 
