@@ -19,6 +19,8 @@ public struct SentimentLexicon: Sendable {
     public let directory: String
     /// The language these lists are for: the folder's name ("en"). Stored: it is compared per document.
     public let language: String
+    /// The single-word entries by their bytes, built once here and shared by every worker's scorer.
+    public let terms: SentimentTerms
 
     public static func load(directory: String) throws -> SentimentLexicon {
         // sentiment.tsv (~11,500 rows) is read on another thread while this one reads the other lists:
@@ -36,7 +38,8 @@ public struct SentimentLexicon: Sendable {
         let longest = (Array(phrases.keys) + Array(modifiers.keys) + Array(contrastives.keys)).map(\.count).max() ?? 1
         return SentimentLexicon(valences: valences, phrases: phrases, modifiers: modifiers, negations: negations,
                                 contrastives: contrastives, longestPhrase: longest, directory: directory,
-                                language: (directory as NSString).lastPathComponent)
+                                language: (directory as NSString).lastPathComponent,
+                                terms: SentimentTerms(valences: valences, modifiers: modifiers, negations: negations))
     }
 
     /// A result handed from the thread that computes it to the one that waits for it (a DispatchGroup).

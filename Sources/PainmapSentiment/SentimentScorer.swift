@@ -90,14 +90,8 @@ public final class SentimentScorer {
     /// file, two workers) is answered without two hashed look-ups.
     private var multiIndex: [Int16] = []
     private var secondWords: [Bool] = []
-    /// The lexicon's single-word entries by their UTF-8 bytes, in a vocabulary of their own (the analyzer's
-    /// ids must not change: other stages order things by them): what a form is, without building a String.
-    /// Sized for the ~12,000 terms of sentiment.tsv, modifiers and negations: grown from the default size
-    /// it rehashed three times while each worker was made.
-    private let terms = Vocabulary(capacity: 1 << 14)
-    private var termValence: [Double?] = []
-    private var termModifier: [Double?] = []
-    private var termNegation: [Bool] = []
+    /// The lexicon's single-word entries by their bytes (shared by every worker: `SentimentTerms`).
+    private let terms: SentimentTerms
     private let ids: (like: UInt32, least: UInt32, at: UInt32, never: UInt32, not: UInt32, only: UInt32, been: UInt32)
     private let neverSoFollowers: Set<UInt32>
     /// SentimentRules.negationEmphasisers as form ids.
@@ -112,6 +106,7 @@ public final class SentimentScorer {
     public init(lexicon: SentimentLexicon, analyzer: Analyzer, irrealisCues: [String]? = nil, mildEntries: [String]? = nil) throws {
         self.lexicon = lexicon
         self.analyzer = analyzer
+        terms = lexicon.terms
         let v = analyzer.vocabulary
         func seq(_ words: [String]) -> [UInt32] { words.map { v.intern($0) } }
         // Kind k: 0 phrase, 1 modifier, 2 connective, 3 irrealis (MultiKind's raw values).
@@ -195,23 +190,6 @@ public final class SentimentScorer {
         secondWords = [Bool](repeating: false, count: v.count)
         for key in pairIndex.keys { secondWords[Int(UInt32(truncatingIfNeeded: key))] = true }
 
-        // Single-word lexicon entries by bytes. Dictionary look-ups by String compare canonically
-        // equivalent strings as equal; forms are NFC, so keys are stored NFC to find the same entries.
-        func term(_ s: String) -> Int {
-            // The ASCII test on the contiguous bytes: `utf8.allSatisfy` went through the generic iterator
-            // at ~280 instructions a term, 6.6M of each worker's start-up (callgrind).
-            var bytes = s
-            let ascii = bytes.withUTF8 { p in !p.contains { $0 >= 0x80 } }
-            let key = ascii ? s : s.precomposedStringWithCanonicalMapping
-            let id = Int(terms.intern(key))
-            if id >= termValence.count {
-                termValence.append(nil); termModifier.append(nil); termNegation.append(false)
-            }
-            return id
-        }
-        for (word, value) in lexicon.valences { termValence[term(word)] = value }
-        for (words, value) in lexicon.modifiers where words.count == 1 { termModifier[term(words[0])] = value }
-        for word in lexicon.negations { termNegation[term(word)] = true }
     }
 
     /// Loads the English lexicon and makes a scorer for `analyzer`.
@@ -506,18 +484,18 @@ public final class SentimentScorer {
         let v: Double?
         if ascii {
             v = vocabulary.withBytes(form) { b -> Double? in
-                let t = terms.lookup(b).map(Int.init)
+                let t = terms.lookup(b)
                 // Fix: modifiers and negations are in the lexicon already, so the fallback must not make up a
                 // valence for them from a stripped form ("simply" is not "simp" -1.5, "completely" not "complete").
-                let isFunctionWord = t.map { termModifier[$0] != nil || termNegation[$0] } ?? false
-                if let t, termNegation[t] { fi.bits |= FormInfo.negationBit }
-                if let t, let m = termModifier[t] { fi.modifierF = Float(m) }
+                let isFunctionWord = t.map { terms.modifier[$0] != nil || terms.negation[$0] } ?? false
+                if let t, terms.negation[t] { fi.bits |= FormInfo.negationBit }
+                if let t, let m = terms.modifier[t] { fi.modifierF = Float(m) }
                 if let first = b.first, first == 0x21 || first == 0x3F {   // ! ?
                     let marks = b.reduce(into: (0, 0)) { n, c in if c == 0x21 { n.0 += 1 } else if c == 0x3F { n.1 += 1 } }
                     fi.marks = UInt8(min(marks.0, 15)) | UInt8(min(marks.1, 15)) << 4
                 }
-                if let t, let v = termValence[t] { return v }
-                if b.first == 0x23, let h = terms.lookup(UnsafeBufferPointer(rebasing: b.dropFirst())), let v = termValence[Int(h)] { return v }
+                if let t, let v = terms.valence[t] { return v }
+                if b.first == 0x23, let h = terms.lookup(UnsafeBufferPointer(rebasing: b.dropFirst())), let v = terms.valence[h] { return v }
                 return isFunctionWord ? nil : inflectionFallback(ascii: b)
             }
         } else {
@@ -554,7 +532,7 @@ public final class SentimentScorer {
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { buf -> Double? in
             func valence(_ count: Int) -> Double? {
                 guard let t = terms.lookup(UnsafeBufferPointer(rebasing: buf[0..<count])) else { return nil }
-                return termValence[Int(t)]
+                return terms.valence[t]
             }
             // Elongation squeezed to single letters.
             var m = 0
@@ -572,7 +550,7 @@ public final class SentimentScorer {
             let last = s[n - 1] | 0x20
             guard last == 0x73 || last == 0x64 || last == 0x67 || last == 0x79 else { return nil }
             for base in Inflection.baseForms(of: Array(s)) {
-                if let t = base.withUnsafeBufferPointer({ terms.lookup($0) }), let v = termValence[Int(t)] { return v }
+                if let t = base.withUnsafeBufferPointer({ terms.lookup($0) }), let v = terms.valence[t] { return v }
             }
             return nil
         }

@@ -1,0 +1,50 @@
+import Foundation
+import PainmapText
+
+/// The lexicon's single-word entries (sentiment.tsv, one-word modifiers, negations) by their UTF-8 bytes:
+/// what a word form is, without building a String. In a vocabulary of its own, not the analyzer's (the
+/// analyzer's ids must not change: other stages order things by them).
+///
+/// Built once per lexicon and shared read-only by every worker's `SentimentScorer`: it depends on the
+/// lexicon alone, and each worker building its own copy was ~43M instructions of its start-up (callgrind,
+/// `painmap sentiment` on empty input, most of that this table). `Vocabulary.lookup` only reads, so
+/// concurrent look-ups are safe once `init` has returned; nothing interns into it afterwards.
+public final class SentimentTerms: @unchecked Sendable {
+    /// Sized for the ~12,000 terms of sentiment.tsv, modifiers and negations: grown from the default size
+    /// it rehashed three times.
+    private let vocabulary = Vocabulary(capacity: 1 << 14)
+    /// Per term id: its valence (sentiment.tsv), its scalar as a one-word modifier, whether it is a negation.
+    let valence: [Double?]
+    let modifier: [Double?]
+    let negation: [Bool]
+
+    init(valences: [String: Double], modifiers: [[String]: Double], negations: Set<String>) {
+        var valence: [Double?] = [], modifier: [Double?] = [], negation: [Bool] = []
+        let v = vocabulary
+        // Dictionary look-ups by String compare canonically equivalent strings as equal; forms are NFC,
+        // so keys are stored NFC to find the same entries.
+        func term(_ s: String) -> Int {
+            // The ASCII test on the contiguous bytes: `utf8.allSatisfy` went through the generic iterator
+            // at ~280 instructions a term, 6.6M of each worker's start-up (callgrind).
+            var bytes = s
+            let ascii = bytes.withUTF8 { p in !p.contains { $0 >= 0x80 } }
+            let key = ascii ? s : s.precomposedStringWithCanonicalMapping
+            let id = Int(v.intern(key))
+            if id >= valence.count {
+                valence.append(nil); modifier.append(nil); negation.append(false)
+            }
+            return id
+        }
+        valence.reserveCapacity(valences.count + 64)
+        modifier.reserveCapacity(valences.count + 64)
+        negation.reserveCapacity(valences.count + 64)
+        for (word, value) in valences { valence[term(word)] = value }
+        for (words, value) in modifiers where words.count == 1 { modifier[term(words[0])] = value }
+        for word in negations { negation[term(word)] = true }
+        self.valence = valence; self.modifier = modifier; self.negation = negation
+    }
+
+    /// The term id of the bytes `p`, or nil when no single-word entry has them.
+    @inline(__always)
+    func lookup(_ p: UnsafeBufferPointer<UInt8>) -> Int? { vocabulary.lookup(p).map(Int.init) }
+}
