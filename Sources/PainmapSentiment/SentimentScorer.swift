@@ -326,14 +326,13 @@ public final class SentimentScorer {
                 if explain { rules.append("boosted by '\(vocabulary.string(tokens[k].form))' inside the phrase") }
             }
             if let k = innerHedge, let b = formInfo(tokens[k].form).modifier {
-                let word = vocabulary.string(tokens[k].form)
                 if negationEmphasisers.contains(tokens[k].form) {
                     v += sign * b
-                    if explain { rules.append("negation emphasised by '\(word)' inside the phrase") }
+                    if explain { rules.append("negation emphasised by '\(vocabulary.string(tokens[k].form))' inside the phrase") }
                 } else {
                     let cut = min(b, abs(v) * SentimentRules.negatedPhraseSofteningCap)
                     v -= sign * cut
-                    if explain { rules.append("softened by '\(word)' after the negation -\((cut * 100).rounded() / 100)") }
+                    if explain { rules.append("softened by '\(vocabulary.string(tokens[k].form))' after the negation -\((cut * 100).rounded() / 100)") }
                 }
             }
             v = applyModifiersAndNegation(v, at: i, range: range, tokens: tokens, mixedCase: mixedCase, explain: explain, rules: &rules)
