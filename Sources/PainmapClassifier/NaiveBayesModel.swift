@@ -209,35 +209,44 @@ struct FeatureTransform: Sendable {
     /// Writes each feature's weight *without IDF* into `x`: its (sublinear) term frequency divided by the
     /// Euclidean length of its block's TF-IDF vector; 0 for inactive or unknown features.
     func weigh(ids: ArraySlice<UInt32>, counts: ArraySlice<Float>, into x: inout [Double]) {
+        featureScale.withUnsafeBufferPointer { scale in
+        characterBlock.withUnsafeBufferPointer { block in
+            weigh(ids: ids, counts: counts, into: &x, featureCount: scale.count, scale: { scale[$0] }, isCharacter: { block[$0] })
+        } }
+    }
+
+    /// The one weighing routine, for training (scale and block from this transform's arrays) and prediction
+    /// (both from `NaiveBayesWeights.records`, one record per feature that scoring reads next): the same
+    /// arithmetic in the same order either way. Inlined so each caller's look-ups compile into the loop.
+    @inline(__always)
+    func weigh(ids: ArraySlice<UInt32>, counts: ArraySlice<Float>, into x: inout [Double], featureCount F: Int,
+               scale: (Int) -> Float, isCharacter: (Int) -> Bool) {
         let n = ids.count
         if x.count < n { x = [Double](repeating: 0, count: max(n, 2 * x.count)) }
         var words = 0.0, chars = 0.0
-        let F = featureScale.count
         let table = FeatureTransform.sublinearTable
         x.withUnsafeMutableBufferPointer { x in
         table.withUnsafeBufferPointer { table in
-        featureScale.withUnsafeBufferPointer { scale in
-        characterBlock.withUnsafeBufferPointer { block in
         termWeight.withUnsafeBufferPointer { termWeight in
         ids.withUnsafeBufferPointer { ids in
         counts.withUnsafeBufferPointer { counts in
             for i in 0..<n {
                 let f = Int(ids[i])
-                let s = f < F ? Double(scale[f]) : 0
+                let s = f < F ? Double(scale(f)) : 0
                 if s == 0 { x[i] = 0; continue }
                 let c = Double(counts[i])
                 // Counts are small whole numbers, mostly 1: 1 + log(c) from a table (the same values) instead
                 // of a call.
                 var tf = !sublinear || c == 1 ? c : c > 1 && c < Double(table.count) && c.rounded(.towardZero) == c ? table[Int(c)] : 1 + log(c)
-                if !termWeight.isEmpty { tf *= Double(termWeight[f]) }
+                if !termWeight.isEmpty { tf *= Double(termWeight[f]) }   // --phrase-weight
                 x[i] = tf
-                if block[f] { chars += (tf * s) * (tf * s) } else { words += (tf * s) * (tf * s) }
+                if isCharacter(f) { chars += (tf * s) * (tf * s) } else { words += (tf * s) * (tf * s) }
             }
             let w = !lengthNormalization ? 1 : words > 0 ? 1 / words.squareRoot() : 0
             let c = characterWeight * (!lengthNormalization ? 1 : chars > 0 ? 1 / chars.squareRoot() : 0)
             if w == 1 && c == 1 { return }
-            for i in 0..<n where x[i] != 0 { x[i] *= block[Int(ids[i])] ? c : w }
-        } } } } } } }
+            for i in 0..<n where x[i] != 0 { x[i] *= isCharacter(Int(ids[i])) ? c : w }
+        } } } } }
     }
 
     /// 1 + log(k) for small counts k (entry 1 is 1, as `weigh` writes it; entry 0 is never read).

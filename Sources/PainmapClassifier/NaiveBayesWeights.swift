@@ -225,37 +225,13 @@ extension NaiveBayesModel {
 }
 
 extension NaiveBayesWeights {
-    /// `FeatureTransform.weigh` from the feature records: the same arithmetic in the same order (so the same
-    /// x), reading one record per feature instead of the scale and character-flag arrays; scoring then
-    /// finds the same records in the cache.
+    /// `FeatureTransform.weigh` reading each feature's scale and family from its record instead of the
+    /// transform's arrays (the same x); scoring then finds the same records in the cache.
     func weigh(ids: ArraySlice<UInt32>, counts: ArraySlice<Float>, into x: inout [Double]) {
-        let n = ids.count
-        if x.count < n { x = [Double](repeating: 0, count: max(n, 2 * x.count)) }
-        var words = 0.0, chars = 0.0
-        let F = records.count
-        let sublinear = transform.sublinear, lengthNormalization = transform.lengthNormalization
-        let table = FeatureTransform.sublinearTable
-        x.withUnsafeMutableBufferPointer { x in
-        table.withUnsafeBufferPointer { table in
         records.withUnsafeBufferPointer { record in
-        transform.termWeight.withUnsafeBufferPointer { termWeight in
-        ids.withUnsafeBufferPointer { ids in
-        counts.withUnsafeBufferPointer { counts in
-            for i in 0..<n {
-                let f = Int(ids[i])
-                let s = f < F ? Double(record[f].scale) : 0
-                if s == 0 { x[i] = 0; continue }
-                let c = Double(counts[i])
-                var tf = !sublinear || c == 1 ? c : c > 1 && c < Double(table.count) && c.rounded(.towardZero) == c ? table[Int(c)] : 1 + log(c)
-                if !termWeight.isEmpty { tf *= Double(termWeight[f]) }   // --phrase-weight
-                x[i] = tf
-                if record[f].isCharacter { chars += (tf * s) * (tf * s) } else { words += (tf * s) * (tf * s) }
-            }
-            let w = !lengthNormalization ? 1 : words > 0 ? 1 / words.squareRoot() : 0
-            let c = transform.characterWeight * (!lengthNormalization ? 1 : chars > 0 ? 1 / chars.squareRoot() : 0)
-            if w == 1 && c == 1 { return }
-            for i in 0..<n where x[i] != 0 { x[i] *= record[Int(ids[i])].isCharacter ? c : w }
-        } } } } } }
+            transform.weigh(ids: ids, counts: counts, into: &x, featureCount: record.count,
+                            scale: { record[$0].scale }, isCharacter: { record[$0].isCharacter })
+        }
     }
 }
 
