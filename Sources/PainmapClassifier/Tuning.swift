@@ -44,6 +44,10 @@ extension NaiveBayesModel {
         let models = ParallelResults<NaiveBayesModel?>(K)
         let fitted = (0..<K).map { _ in DispatchSemaphore(value: 0) }
         let perFold = NaiveBayesModel.tuningSample / K + 1
+        // Each fold's held-out sample with its documents' weights, computed once by the fit task: every alpha
+        // of the fold weighs the documents the same (the weights come from the transform alone), and weighing
+        // them again for each alpha was a tenth of the alpha search (perf, banking77).
+        let samples = ParallelResults<WeighedSample>(K)
         let scored = ParallelResults<[(scores: [Double], truth: Int)]>(K * A)
         let scoredComplement = ParallelResults<[(scores: [Double], truth: Int)]>(K * A)
         let queue = TaskQueue(count: K + K * A)
@@ -53,6 +57,9 @@ extension NaiveBayesModel {
                     let m = NaiveBayesModel(parameters: p, features: features)
                     let ok = (try? m.fit(docs, labels: docLabels, rows: StratifiedKFold.trainingRows(splits, excluding: task))) != nil
                     models[task] = ok && !splits[task].isEmpty ? m : nil
+                    if ok && !splits[task].isEmpty {
+                        samples[task] = WeighedSample(docs, rows: NaiveBayesModel.sample(splits[task], perFold), weights: m.weights)
+                    }
                     fitted[task].signal()
                     continue
                 }
@@ -60,13 +67,14 @@ extension NaiveBayesModel {
                 // Fits are handed out before any scoring, so the wait is only for a fit under way.
                 fitted[k].wait(); fitted[k].signal()
                 guard let m = models[k] else { scored[pair] = []; scoredComplement[pair] = []; continue }
-                let w = alpha == p.alpha ? m.weights : m.makeWeights(alpha: alpha)
-                let sample = NaiveBayesModel.sample(splits[k], perFold)
+                // Every alpha's weights share the fold model's feature transform (it does not depend on alpha).
+                let w = alpha == p.alpha ? m.weights : m.makeWeights(alpha: alpha, transform: m.weights.transform)
+                let sample = samples[k]
                 if mixes {
                     let both = m.heldOutScores(docs, sample: sample, weights: [w, m.makeWeights(alpha: alpha, variant: .complement, transform: w.transform)])
                     (scored[pair], scoredComplement[pair]) = (both[0], both[1])
                 } else {
-                    scored[pair] = m.heldOutScores(docs, sample: sample, weights: w)
+                    scored[pair] = m.heldOutScores(docs, sample: sample, weights: [w])[0]
                     scoredComplement[pair] = []
                 }
             }
@@ -180,38 +188,26 @@ extension NaiveBayesModel {
         return stride(from: 0, to: rows.count, by: step).map { rows[$0] }
     }
 
-    /// Raw scores of `sample` rows under weights `w` with their true classes; documents of a class this
-    /// model never saw (absent from its folds) are left out.
-    /// The same under several weights of this model (the mixture's two parts), each document expanded and
-    /// weighed once: scoring the complement part apart added as much again to the alpha search.
-    func heldOutScores(_ docs: DocumentVectors, sample: [Int], weights ws: [NaiveBayesWeights]) -> [[(scores: [Double], truth: Int)]] {
+    /// Raw scores of the sample's documents under each of `ws` (weights of this model, with the transform
+    /// the sample was weighed with) with their true classes; documents of a class this model never saw
+    /// (absent from its folds, a score of -infinity under the first weights) are left out of every list,
+    /// so that the lists stay aligned document by document. The mixture's two parts are scored from the
+    /// same weighed document: scoring the complement part apart added as much again to the alpha search.
+    func heldOutScores(_ docs: DocumentVectors, sample: WeighedSample, weights ws: [NaiveBayesWeights]) -> [[(scores: [Double], truth: Int)]] {
         var out = [[(scores: [Double], truth: Int)]](repeating: [], count: ws.count)
+        for i in out.indices { out[i].reserveCapacity(sample.rows.count) }
         var buffer = ScoringBuffer(), expander = Expander()
-        for r in sample {
+        for (j, r) in sample.rows.enumerated() {
+            // The fold model's classes are the training labels in the same order (fit adds them in order).
             let truth = docs.label(r)
             docs.withDocument(r, &expander) { ids, counts in
+                sample.load(j, into: &buffer.x)
                 for (i, w) in ws.enumerated() {
-                    scoreInto(ids: ids, counts: counts, buffer: &buffer, weights: w, weighed: i > 0)
-                    // Kept for every part or none, so that the lists stay aligned document by document.
+                    scoreInto(ids: ids, counts: counts, buffer: &buffer, weights: w, weighed: true)
                     if i == 0 && !buffer.scores[truth].isFinite { break }
                     out[i].append((buffer.scores, truth))
                 }
             }
-        }
-        return out
-    }
-
-    func heldOutScores(_ docs: DocumentVectors, sample: [Int], weights w: NaiveBayesWeights) -> [(scores: [Double], truth: Int)] {
-        var out: [(scores: [Double], truth: Int)] = []
-        out.reserveCapacity(sample.count)
-        var buffer = ScoringBuffer(), expander = Expander()
-        for r in sample {
-            docs.withDocument(r, &expander) { ids, counts in
-                scoreInto(ids: ids, counts: counts, buffer: &buffer, weights: w)
-            }
-            // The fold model's classes are the training labels in the same order (fit adds them in order).
-            let truth = docs.label(r)
-            if buffer.scores[truth].isFinite { out.append((buffer.scores, truth)) }
         }
         return out
     }
@@ -232,22 +228,39 @@ extension NaiveBayesModel {
         var u = -log(spread)
         var lo = u - 12, hi = u + 6   // a perfect separation would push T to infinity: cap it
 
-        // First and second derivatives of the loss with respect to u.
+        // First and second derivatives of the loss with respect to u. Each document's terms are computed on
+        // all cores (an exp per class and document, up to 60 times over: a tenth of training on one core,
+        // perf on banking77) into per-document slots, then summed on one core in document order, so the
+        // sums are bit for bit those of one loop. The documents' top scores do not depend on u: found once.
+        let top = data.map { d in
+            var m = -Double.infinity
+            for s in d.scores where s.isFinite { m = max(m, s) }
+            return m
+        }
+        let n = data.count
+        let workers = n >= 512 ? ProcessInfo.processInfo.activeProcessorCount : 1
+        let per = (n + workers - 1) / workers
+        let terms = UnsafeMutableBufferPointer<(Double, Double)>.allocate(capacity: n)
+        terms.initialize(repeating: (0, 0))
+        defer { terms.deallocate() }
+        let slots = SendableBox(terms)
         func derivatives(_ u: Double) -> (Double, Double) {
             let t = exp(u)
-            var d1 = 0.0, d2 = 0.0
-            for d in data {
-                var m = -Double.infinity
-                for s in d.scores where s.isFinite { m = max(m, s) }
-                var z = 0.0, mean = 0.0, sq = 0.0
-                for s in d.scores where s.isFinite {
-                    let e = exp(t * (s - m))
-                    z += e; mean += e * s; sq += e * s * s
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                let terms = slots.value
+                for i in (w * per)..<min(n, (w + 1) * per) {
+                    let d = data[i], m = top[i]
+                    var z = 0.0, mean = 0.0, sq = 0.0
+                    for s in d.scores where s.isFinite {
+                        let e = exp(t * (s - m))
+                        z += e; mean += e * s; sq += e * s * s
+                    }
+                    mean /= z; sq /= z
+                    terms[i] = (mean - d.scores[d.truth], sq - mean * mean)
                 }
-                mean /= z; sq /= z
-                d1 += mean - d.scores[d.truth]
-                d2 += sq - mean * mean
             }
+            var d1 = 0.0, d2 = 0.0
+            for i in 0..<n { d1 += terms[i].0; d2 += terms[i].1 }
             // dL/du = T dL/dT; d2L/du2 = T dL/dT + T^2 d2L/dT2
             return (t * d1, t * d1 + t * t * d2)
         }
@@ -297,4 +310,38 @@ final class ParallelResults<T>: @unchecked Sendable {
 struct SendableBox<T>: @unchecked Sendable {
     let value: T
     init(_ v: T) { value = v }
+}
+
+/// A fold's held-out sample of rows with each document's weights (`NaiveBayesWeights.weigh`, before IDF),
+/// back to back: what scoring under any alpha of the fold model reads.
+struct WeighedSample: Sendable {
+    var rows: [Int] = []
+    private var x: [Double] = []
+    private var offsets: [Int] = [0]
+
+    init() {}
+
+    init(_ docs: DocumentVectors, rows: [Int], weights w: NaiveBayesWeights) {
+        self.rows = rows
+        offsets.reserveCapacity(rows.count + 1)
+        var expander = Expander(), buffer: [Double] = []
+        for r in rows {
+            docs.withDocument(r, &expander) { ids, counts in
+                w.weigh(ids: ids, counts: counts, into: &buffer)
+                x.append(contentsOf: buffer[0..<ids.count])
+            }
+            offsets.append(x.count)
+        }
+    }
+
+    /// Copies document `j`'s weights to the front of `into` (grown if needed), as `weigh` would write them.
+    func load(_ j: Int, into out: inout [Double]) {
+        let n = offsets[j + 1] - offsets[j]
+        if out.count < n { out = [Double](repeating: 0, count: max(n, 2 * out.count)) }
+        out.withUnsafeMutableBufferPointer { out in
+            x.withUnsafeBufferPointer { x in
+                for i in 0..<n { out[i] = x[offsets[j] + i] }
+            }
+        }
+    }
 }
