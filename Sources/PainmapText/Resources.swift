@@ -109,10 +109,7 @@ public struct TSVLine {
     }
 
     /// The same line as a `TSVRow` (for the rare paths: errors, numbers `shortDecimal` leaves to `Double`).
-    public var row: TSVRow {
-        TSVRow(line: line, fields: bytes.split(separator: 0x09, omittingEmptySubsequences: false)
-            .map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }, file: file)
-    }
+    public var row: TSVRow { TSVRow(line: line, fields: DataFile.fields(bytes), file: file) }
 
     /// `TSVRow.field`.
     public func field(_ i: Int, _ name: String) throws -> String {
@@ -131,19 +128,22 @@ public struct TSVLine {
 public enum DataFile {
     public static func rows(_ path: String) throws -> [TSVRow] {
         var out: [TSVRow] = []
-        try forEachLine(path) { n, line in
-            // Sized before the first append: grown from empty, each row's array was allocated two or
-            // three times (~13M instructions of `painmap sentiment`'s start-up, callgrind).
-            var fields: [String] = []
-            fields.reserveCapacity(line.reduce(1) { $1 == 0x09 ? $0 + 1 : $0 })
-            var a = 0
-            for (k, b) in line.enumerated() where b == 0x09 {
-                fields.append(String(decoding: UnsafeBufferPointer(rebasing: line[a..<k]), as: UTF8.self)); a = k + 1
-            }
-            fields.append(String(decoding: UnsafeBufferPointer(rebasing: line[a...]), as: UTF8.self))
-            out.append(TSVRow(line: n, fields: fields, file: path))
-        }
+        try scan(path) { out.append($0.row) }
         return out
+    }
+
+    /// A line's tab-separated fields as Strings (empty fields kept).
+    static func fields(_ line: UnsafeBufferPointer<UInt8>) -> [String] {
+        // Sized before the first append: grown from empty, each row's array was allocated two or
+        // three times (~13M instructions of `painmap sentiment`'s start-up, callgrind).
+        var fields: [String] = []
+        fields.reserveCapacity(line.reduce(1) { $1 == 0x09 ? $0 + 1 : $0 })
+        var a = 0
+        for (k, b) in line.enumerated() where b == 0x09 {
+            fields.append(String(decoding: UnsafeBufferPointer(rebasing: line[a..<k]), as: UTF8.self)); a = k + 1
+        }
+        fields.append(String(decoding: UnsafeBufferPointer(rebasing: line[a...]), as: UTF8.self))
+        return fields
     }
 
     /// The rows of `path` as `rows` has them, each handed to `body` in place (`TSVLine`) instead of as an
