@@ -126,12 +126,17 @@ extension PainmapStore {
 /// The model's value stays in the label, and `painmap reanalyze` applies each document's latest labels again
 /// after it replaces the analysis, so a correction outlives a new model.
 enum LabelCorrection {
-    /// The stored columns a label of `kind` corrects, or nil (touchpoint labels and notes correct nothing).
+    /// The kinds that correct the analysis (touchpoint labels and notes correct nothing).
+    static let kinds = LabelKind.allCases.filter { columns($0.rawValue) != nil }
+    /// `kinds` as an SQL list of literals, for `kind IN (...)`.
+    static let kindList = kinds.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+
+    /// The stored columns a label of `kind` corrects, or nil.
     static func columns(_ kind: String) -> (documents: String, confidence: String?, parts: Bool)? {
-        switch kind {
-        case "topic": ("topic", "topic_confidence", true)
-        case "phase": ("phase", "phase_confidence", true)
-        case "sentiment": ("sentiment_label", nil, false)
+        switch LabelKind(rawValue: kind) {
+        case .topic: ("topic", "topic_confidence", true)
+        case .phase: ("phase", "phase_confidence", true)
+        case .sentiment: ("sentiment_label", nil, false)
         default: nil
         }
     }
@@ -162,7 +167,7 @@ enum LabelCorrection {
     /// After a new analysis of `documentID`: its latest label of each correcting kind, again.
     static func reapply(documentID: Int64, db: Database) throws {
         let latest = try LabelRecord.fetchAll(db, sql: """
-            SELECT * FROM labels l WHERE document_id = ? AND kind IN ('topic', 'phase', 'sentiment')
+            SELECT * FROM labels l WHERE document_id = ? AND kind IN (\(kindList))
               AND id = (SELECT max(id) FROM labels WHERE document_id = l.document_id AND kind = l.kind)
             """, arguments: [documentID])
         for l in latest { try apply(l, db: db) }
@@ -170,6 +175,6 @@ enum LabelCorrection {
 
     /// Whether any label corrects anything (reanalyze skips the per-document look-up when none does).
     static func any(_ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM labels WHERE kind IN ('topic', 'phase', 'sentiment'))") ?? false
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM labels WHERE kind IN (\(kindList)))") ?? false
     }
 }
