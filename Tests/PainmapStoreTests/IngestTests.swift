@@ -239,6 +239,9 @@ final class IngestTests: XCTestCase {
         XCTAssertEqual(try count(lenient, "SELECT count(*) FROM documents WHERE day IS NULL"), 2)
         XCTAssertEqual(try lenient.read { db in try String.fetchOne(db, sql: "SELECT extra FROM documents WHERE external_id = '2'") },
                        #"{"date":"someday"}"#, "the unparsable value is kept")
+        let stats = try lenient.stats()
+        XCTAssertEqual(stats.documents, 3); XCTAssertEqual(stats.undated, 2, "stats counts the undated documents")
+        XCTAssertEqual(stats.first, "2026-01-01"); XCTAssertEqual(stats.last, "2026-01-01")
         let strictDates = try PainmapStore.inMemory()
         let r = try ingest(strictDates, f) { $0.requireDates = true }
         assertBalanced(r)
