@@ -1,8 +1,7 @@
 import GRDB
 
-/// What a person's label says about a document: a corrected topic, phase, touchpoint or sentiment, or a note.
-/// Topic, phase and sentiment labels correct the stored analysis (see `LabelCorrection`); touchpoint labels
-/// and notes are kept for people and for training.
+/// What a person's label says about a document: a corrected topic, phase or sentiment, a touchpoint it is
+/// about, or a note. All but notes correct the stored analysis (see `LabelCorrection`); notes are kept for people.
 public enum LabelKind: String, CaseIterable, Sendable {
     case topic, phase, touchpoint, sentiment, note
 }
@@ -52,6 +51,14 @@ extension PainmapStore {
                 throw StoreError("no document with id \(id)")
             }
             return id
+        }
+    }
+
+    /// Whether any stored document has touchpoint `id` (a touchpoint label with a new id is allowed, but is
+    /// more often a typo).
+    public func hasTouchpoint(_ id: String) throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document_touchpoints WHERE touchpoint = ?)", arguments: [id]) ?? false
         }
     }
 
@@ -122,12 +129,15 @@ extension PainmapStore {
 
 /// A topic, phase or sentiment label corrects what the queries count: the document's stored value, and the
 /// copies its touchpoints and pain points carry, become the label's (confidence 1), so `top`, `trends`,
-/// `journey` and `report` show the corrected figures. The triggers on those tables keep the rollups right.
+/// `journey` and `report` show the corrected figures. A touchpoint label adds: the document is about that
+/// touchpoint too (a touchpoint row with the evidence `(label)`, unless the analysis found it already), and
+/// its pain points that name no touchpoint get it. Removing a touchpoint the analysis found is not a label.
+/// The triggers on those tables keep the rollups right.
 /// The model's value stays in the label, and `painmap reanalyze` applies each document's latest labels again
 /// after it replaces the analysis, so a correction outlives a new model.
 enum LabelCorrection {
-    /// The kinds that correct the analysis (touchpoint labels and notes correct nothing).
-    static let kinds = LabelKind.allCases.filter { columns($0.rawValue) != nil }
+    /// The kinds that correct the analysis (notes correct nothing).
+    static let kinds = LabelKind.allCases.filter { columns($0.rawValue) != nil || $0 == .touchpoint }
     /// `kinds` as an SQL list of literals, for `kind IN (...)`.
     static let kindList = kinds.map { "'\($0.rawValue)'" }.joined(separator: ", ")
 
@@ -141,8 +151,15 @@ enum LabelCorrection {
         }
     }
 
-    /// What the model said: the first correcting label's record of it, else the document's stored value.
+    /// What the model said: the first correcting label's record of it, else the document's stored value
+    /// (for a touchpoint label, the touchpoints the analysis found, best first, or "none").
     static func modelValue(of label: LabelRecord, db: Database) throws -> String? {
+        if label.kind == LabelKind.touchpoint.rawValue {
+            let found = try String.fetchAll(db, sql: """
+                SELECT touchpoint FROM document_touchpoints WHERE document_id = ? AND evidence != ? ORDER BY score DESC, touchpoint
+                """, arguments: [label.documentId, labelEvidence])
+            return found.isEmpty ? "none" : found.joined(separator: ", ")
+        }
         guard let c = columns(label.kind) else { return nil }
         if let earlier = try String.fetchOne(db, sql: """
             SELECT model_value FROM labels WHERE document_id = ? AND kind = ? AND model_value IS NOT NULL ORDER BY id LIMIT 1
@@ -153,8 +170,12 @@ enum LabelCorrection {
         return try String.fetchOne(db, sql: "SELECT \(c.documents) FROM documents WHERE id = ?", arguments: [label.documentId])
     }
 
+    /// The evidence of a touchpoint row a label added (an analysis's evidence is the words that matched).
+    static let labelEvidence = "(label)"
+
     /// Writes the label's value over the document's analysis.
     static func apply(_ label: LabelRecord, db: Database) throws {
+        if label.kind == LabelKind.touchpoint.rawValue { return try addTouchpoint(label, db: db) }
         guard let c = columns(label.kind) else { return }
         let confidence = c.confidence.map { ", \($0) = 1" } ?? ""
         try db.execute(sql: "UPDATE documents SET \(c.documents) = ?\(confidence) WHERE id = ?", arguments: [label.value, label.documentId])
@@ -164,11 +185,26 @@ enum LabelCorrection {
         }
     }
 
-    /// After a new analysis of `documentID`: its latest label of each correcting kind, again.
+    /// A touchpoint label: the touchpoint row (the document's copies, score 1) unless there is one, and the
+    /// touchpoint on the pain points that have none.
+    static func addTouchpoint(_ label: LabelRecord, db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO document_touchpoints (document_id, touchpoint, score, evidence, span_start, span_end, day, phase, topic,
+                                              sentiment, severity, churn_risk)
+            SELECT id, ?, 1, ?, 0, 0, day, phase, topic, sentiment, severity, churn_risk FROM documents WHERE id = ?
+            ON CONFLICT (document_id, touchpoint) DO NOTHING
+            """, arguments: [label.value, labelEvidence, label.documentId])
+        try db.execute(sql: "UPDATE pain_points SET touchpoint = ? WHERE document_id = ? AND touchpoint IS NULL",
+                       arguments: [label.value, label.documentId])
+    }
+
+    /// After a new analysis of `documentID`: its latest label of each correcting kind, and every touchpoint
+    /// label (they add, so none replaces another), again in the order they were given.
     static func reapply(documentID: Int64, db: Database) throws {
         let latest = try LabelRecord.fetchAll(db, sql: """
             SELECT * FROM labels l WHERE document_id = ? AND kind IN (\(kindList))
-              AND id = (SELECT max(id) FROM labels WHERE document_id = l.document_id AND kind = l.kind)
+              AND (kind = 'touchpoint' OR id = (SELECT max(id) FROM labels WHERE document_id = l.document_id AND kind = l.kind))
+            ORDER BY id
             """, arguments: [documentID])
         for l in latest { try apply(l, db: db) }
     }

@@ -11,8 +11,9 @@ struct LabelCommand: ParsableCommand {
         discussion: """
         A topic, phase or sentiment label corrects the stored analysis: `top`, `trends`, `journey` and `report`
         count the corrected value from then on, and `painmap reanalyze` keeps it. The model's value stays in
-        the label (table `labels`), and `label list` shows both. Touchpoint labels and notes are kept for
-        people and for training. `label export` turns the corrected topics into a training file for
+        the label (table `labels`), and `label list` shows both. A touchpoint label adds a touchpoint the
+        document is about (the ones the analysis found stay; its pain points without a touchpoint get it).
+        Notes are kept for people. `label export` turns the corrected topics into a training file for
         `painmap train`.
 
         Examples:
@@ -48,7 +49,7 @@ struct LabelCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The right journey phase: \(PainmapStore.phases.joined(separator: ", ")).", valueName: "phase"))
         var phase: String?
 
-        @Option(help: ArgumentHelp("A touchpoint the document is about.", valueName: "id"))
+        @Option(help: ArgumentHelp("A touchpoint the document is about, added to those the analysis found (ids as `painmap top --by touchpoint` shows them).", valueName: "id"))
         var touchpoint: String?
 
         @Option(help: ArgumentHelp("The right sentiment: negative, neutral or positive.", valueName: "label"))
@@ -77,6 +78,9 @@ struct LabelCommand: ParsableCommand {
             let ids = try documents.map { try store.documentID($0, source: source) }
             let records = ids.flatMap { id in
                 values.map { LabelRecord(documentId: id, kind: $0.0.rawValue, value: $0.1, author: author) }
+            }
+            if let touchpoint, try !store.hasTouchpoint(touchpoint) {
+                Diagnostics.warn("no stored document has touchpoint '\(touchpoint)' yet; it is added as a new one (`painmap top --by touchpoint` lists the known ids)")
             }
             let added = try store.addLabels(records)
             print("added \(added.count) label\(added.count == 1 ? "" : "s") to \(ids.count) document\(ids.count == 1 ? "" : "s")")

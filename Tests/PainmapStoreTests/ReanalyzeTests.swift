@@ -107,4 +107,41 @@ final class ReanalyzeTests: XCTestCase {
         try assertRollupsMatchRows(store)
         XCTAssertEqual(try store.labels(kind: .topic).compactMap(\.modelValue), Array(repeating: "delivery_delay", count: 5))
     }
+
+    /// A touchpoint label adds the touchpoint (the analysis's stay), gives it to the pain points that had none,
+    /// is counted by `top --by touchpoint` and the journey, and outlives reanalysis.
+    func testTouchpointLabelsAddATouchpointAndOutliveReanalysis() throws {
+        let dir = TempDir()
+        let store = try PainmapStore(path: dir.path + "/t.sqlite")
+        var csv = "id,text,date\n"
+        for i in 0..<12 { csv += "\(i),\(["the lamp arrived broken", "my parcel is late", "the app crash again"][i % 3]) \(i),2026-03-0\(1 + i % 9)\n" }
+        _ = try ingest(store, dir.file("a.csv", csv))
+        func touchpoints() throws -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: try store.top(by: .touchpoint, filters: QueryFilters(), defaultDays: nil).rows.map { ($0.key, $0.volume) })
+        }
+        XCTAssertEqual(try touchpoints()["delivery"], 4)
+        let lamps = try store.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM documents WHERE text LIKE 'the lamp%' ORDER BY id LIMIT 2") }
+        let parcel = try store.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE text LIKE 'my parcel%' LIMIT 1")! }
+        XCTAssertFalse(try store.hasTouchpoint("product"))
+        try store.addLabels(lamps.map { LabelRecord(documentId: $0, kind: "touchpoint", value: "delivery") }
+                            + [LabelRecord(documentId: parcel, kind: "touchpoint", value: "delivery"),
+                               LabelRecord(documentId: parcel, kind: "touchpoint", value: "product")])
+        XCTAssertEqual(try touchpoints()["delivery"], 6, "two lamps added; the parcel had delivery already")
+        XCTAssertEqual(try touchpoints()["product"], 1)
+        XCTAssertEqual(try touchpoints()["mobile_app"], 4, "other touchpoints stay")
+        XCTAssertEqual(try count(store, "SELECT count(*) FROM document_touchpoints WHERE document_id = ?", [parcel]), 2, "added, not replaced")
+        XCTAssertEqual(try count(store, "SELECT count(*) FROM pain_points WHERE touchpoint = 'delivery' AND document_id IN (?, ?)", [lamps[0], lamps[1]]), 2,
+                       "the lamps' pain points had no touchpoint and get the label's")
+        XCTAssertEqual(try count(store, "SELECT count(*) FROM pain_points WHERE touchpoint = 'product'"), 0, "a pain point's own touchpoint stays")
+        XCTAssertEqual(try store.labels(document: parcel, kind: .touchpoint).map(\.modelValue), ["delivery", "delivery"],
+                       "the model's touchpoints, not the labels' additions")
+        XCTAssertEqual(try store.labels(document: lamps[0], kind: .touchpoint).map(\.modelValue), ["none"])
+        try assertRollupsMatchRows(store)
+
+        let v2 = AnalysisVersions(lexicon: "test-lexicon", topicModel: "test-topics-2", phaseModel: "test-phases", journey: "test@1")
+        XCTAssertEqual(try Reanalyzer(store: store, versions: v2, workers: 2) { _, text in FakeAnalysis.analyze(text) }.run(batchSize: 5).updated, 12)
+        XCTAssertEqual(try touchpoints()["delivery"], 6)
+        XCTAssertEqual(try touchpoints()["product"], 1)
+        try assertRollupsMatchRows(store)
+    }
 }
