@@ -59,8 +59,13 @@ struct ReportCommand: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The database and filters: --db, --since, --until, --source, --channel, --phase, --touchpoint, --topic (see below).", valueName: "filters"))
     var filterArguments: [String] = []
 
-    /// The filter options of `QueryOptions`, for the discussion.
+    /// The filter options of `QueryOptions`, for the discussion. ArgumentParser reads every subcommand's
+    /// configuration at start-up, so building this help text cost every painmap command ~14M instructions
+    /// (7.5% of `painmap sentiment`'s start-up, callgrind); it is built only when the command line can show
+    /// it: report's own help (`report --help`, `help report`) or a dump of all help (`--experimental-dump-help`).
     static var filterHelp: String {
+        let arguments = CommandLine.arguments.dropFirst()
+        guard arguments.contains("report") || arguments.contains(where: { $0.hasPrefix("--experimental") }) else { return "" }
         let help = QueryOptions.helpMessage(columns: 80)
         guard let start = help.range(of: "OPTIONS:") else { return "" }
         var lines: [String] = []
