@@ -101,9 +101,10 @@ public final class SentimentScorer {
     /// Everyday mild words and where they do not count (SentimentScorer+Mild.swift); `mildState` caches per
     /// form id whether it reads as one and its cue roles (bits in `MildWords`).
     let mildWords: MildWords
-    var mildState: [UInt8] = []
+    var mildState: [UInt16] = []
 
-    public init(lexicon: SentimentLexicon, analyzer: Analyzer, irrealisCues: [String]? = nil, mildEntries: [String]? = nil) throws {
+    public init(lexicon: SentimentLexicon, analyzer: Analyzer, irrealisCues: [String]? = nil, mildEntries: [String]? = nil,
+                stakeEntries: [String]? = nil) throws {
         self.lexicon = lexicon
         self.analyzer = analyzer
         terms = lexicon.terms
@@ -117,7 +118,8 @@ public final class SentimentScorer {
         for (words, value) in lexicon.modifiers where words.count > 1 { all.append((seq(words), 1, value, 0)) }
         for (words, w) in lexicon.contrastives where !words.isEmpty { all.append((seq(words), 2, w.before, w.after)) }
         let cues = try irrealisCues ?? DataFile.wordList(lexicon.directory + "/irrealis.txt")
-        mildWords = try MildWords(path: lexicon.directory + "/mild.txt", entries: mildEntries, lexicon: lexicon, vocabulary: v)
+        mildWords = try MildWords(path: lexicon.directory + "/mild.txt", entries: mildEntries, stakesPath: lexicon.directory + "/stakes.txt",
+                                  stakeEntries: stakeEntries, lexicon: lexicon, vocabulary: v)
         let cueTable = Dictionary(cues.map { (SentimentLexicon.words($0), SentimentRules.irrealisCueValence) }, uniquingKeysWith: { a, _ in a })
         for (words, value) in cueTable where !words.isEmpty { all.append((seq(words), 3, value, 0)) }
         // Longest first; ties keep their order (entries of one length starting alike never both match).
@@ -246,11 +248,13 @@ public final class SentimentScorer {
         var irrealisStart: Int? = nil
         var irrealisEnd = range.upperBound
         var exclamations = 0, questions = 0
+        var openNegations: [Int] = []   // negations not yet known to negate a span (SentimentScorer+BareNegation)
         var i = range.lowerBound
         while i < range.upperBound {
             let t = tokens[i]
             let fi = formInfo(t.form)
             if t.kind == .punctuation { exclamations += fi.exclamations; questions += fi.questions; i += 1; continue }
+            if fi.negation || t.flags.contains(.negation) { openNegations.append(i) }
             if fi.starts(.connective), let m = match(.connective, at: i, in: range, tokens) {
                 // "not only X but (also) Y" adds Y to X: no weight moves between them.
                 let adds = (range.lowerBound..<max(range.lowerBound, i - 1)).contains {
@@ -271,6 +275,8 @@ public final class SentimentScorer {
         }
 
         i = range.lowerBound
+        var stakes = 0.0   // positive contributions of stakes.txt words (SentimentRules.stakeInComplaintFactor)
+        let firstContribution = contributions.count
         while i < range.upperBound {
             let t = tokens[i]
             if t.kind == .punctuation || t.kind == .symbol || t.kind == .number || t.kind == .url || t.kind == .email { i += 1; continue }
@@ -288,7 +294,10 @@ public final class SentimentScorer {
                 if mayMatch(.phrase, fi, at: i, range, tokens), let m = match(.phrase, at: i, in: range, tokens) {
                     // A 0 in phrases.tsv is a name that holds a sentiment word ("customer care", "gift card"):
                     // its words are neutral.
-                    if m.value == 0 { result.neutralWords += Int(m.count); i += Int(m.count); continue }
+                    if m.value == 0 {
+                        if !openNegations.isEmpty { attachNegations(toSpanAt: i, length: Int(m.count), &openNegations, tokens) }
+                        result.neutralWords += Int(m.count); i += Int(m.count); continue
+                    }
                     base = m.value; length = Int(m.count)
                     mild = mildWords.phraseFirstWords.contains(t.form) && isMildPhrase(at: i, count: length, tokens)
                 }
@@ -352,6 +361,8 @@ public final class SentimentScorer {
                 v *= SentimentRules.irrealisFactor
                 if explain { rules.append("irrealis x\(SentimentRules.irrealisFactor)") }
             }
+            if mild, v > 0, length == 1, isStakeForm(t.form) { stakes += v }
+            if !openNegations.isEmpty { attachNegations(toSpanAt: i, length: length, &openNegations, tokens) }
             result.sum += v
             if v > 0 { result.pos += v } else { result.neg -= v }
             if explain {
@@ -368,6 +379,13 @@ public final class SentimentScorer {
                 let t = tokens[cue]
                 contributions.append(SentimentContribution(span: t.span, text: doc.originalText(t.span), base: v, adjusted: v, rules: ["irrealis cue"], sentence: index))
             }
+        }
+        if !openNegations.isEmpty {
+            scoreBareNegations(openNegations, in: range, doc, index: index, questions: questions, exclamations: exclamations,
+                               into: &result, contributions: &contributions, explain: explain)
+        }
+        if stakes > 0, result.neg > 0 {
+            yieldStakes(stakes, in: range, tokens, into: &result, contributions: &contributions, from: firstContribution, explain: explain)
         }
         // Punctuation emphasis pushes further the way the sentence already leans.
         if result.sum != 0 {
