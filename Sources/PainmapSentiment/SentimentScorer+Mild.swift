@@ -26,6 +26,8 @@ struct MildWords {
     /// (and a stake) once `mildKnown`.
     static let roleBits: UInt16 = 31, mild: UInt16 = 32, mildKnown: UInt16 = 64, rolesKnown: UInt16 = 128, stake: UInt16 = 256
     let be: UInt32, what: UInt32, a: UInt32, an: UInt32, how: UInt32
+    /// "not only ... but": not a bare negation (SentimentScorer+BareNegation).
+    let only: UInt32
 
     /// Reads `path` (one entry a line; a missing file means no mild words). Every entry must have a valence
     /// of its own: a word of sentiment.tsv or a phrase of phrases.tsv, not 0.
@@ -73,7 +75,7 @@ struct MildWords {
             for word in words { roles[v.intern(word), default: 0] |= bit }
         }
         self.roles = roles
-        be = v.intern("be"); what = v.intern("what"); a = v.intern("a"); an = v.intern("an"); how = v.intern("how")
+        be = v.intern("be"); what = v.intern("what"); a = v.intern("a"); an = v.intern("an"); how = v.intern("how"); only = v.intern("only")
     }
 }
 
