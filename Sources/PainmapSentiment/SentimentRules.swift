@@ -30,6 +30,17 @@ public enum SentimentRules {
     public static let irrealisFactor = -0.3
     public static let irrealisCueValence = -0.6
 
+    /// A wish for someone is a greeting, not a wish for what is missing: "wishing you a happy birthday", "wish me
+    /// luck", "I wish you all the best", "wishing everyone a merry christmas". A wish cue of
+    /// `wellWishCues` followed by one of `wellWishObjects` and then one of `wellWishContinuations` is not an
+    /// irrealis cue; "I wish you would fix this" and "wish you guys had a dark mode" still are.
+    public static let wellWishCues = ["wish", "wishes", "wishing", "wished"]
+    public static let wellWishObjects = ["you", "u", "ya", "y'all", "everyone", "everybody", "all", "me", "him", "her",
+                                         "them", "us", "yall"]
+    public static let wellWishContinuations = ["a", "an", "the", "all", "luck", "happy", "merry", "good", "well", "many",
+                                               "every", "joy", "success", "safe", "speedy", "lots", "health", "love",
+                                               "best", "peace", "nothing", "congratulations", "congrats"]
+
     /// "the least helpful": "least" before a sentiment word negates it ("at least" does not).
     public static let leastFactor = -0.7
 

@@ -265,7 +265,7 @@ public final class SentimentScorer {
                 i += Int(m.count)
                 continue
             }
-            if irrealisStart == nil, fi.starts(.irrealis), match(.irrealis, at: i, in: range, tokens) != nil {
+            if irrealisStart == nil, fi.starts(.irrealis), match(.irrealis, at: i, in: range, tokens) != nil, !isWellWish(at: i, in: range, tokens) {
                 irrealisStart = i
                 // The wish reaches to the end of its clause: "I wish it had been - it was gorgeous".
                 irrealisEnd = (i..<range.upperBound).first { tokens[$0].kind == .punctuation && isClauseBreak(tokens[$0]) } ?? range.upperBound

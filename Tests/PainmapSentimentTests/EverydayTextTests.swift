@@ -650,6 +650,19 @@ final class EverydayTextTests: XCTestCase {
         XCTAssertLessThan(after.adjusted, SentimentRules.bareNegationValence)
     }
 
+    /// Praise said through a negation of no sentiment word is praise (phrases.tsv), not a bare negation.
+    func testPraiseIdiomsWithANegationStayPositive() {
+        assertLabels(["couldn't ask for more", "I can't get enough of this song", "never been better",
+                      "I wouldn't change a thing", "nothing better than a cold beer", "didn't want it to end"], "positive")
+    }
+
+    /// A wish for someone is a greeting (`SentimentRules.wellWishCues`); a wish for what is missing stays irrealis.
+    func testWellWishesAreGreetingsNotIrrealis() {
+        assertLabels(["Wishing you a happy birthday!", "I wish you all the best", "Wish me luck!",
+                      "wishing everyone a merry christmas"], "positive")
+        assertLabels(["I wish you would fix this", "wish you guys had a dark mode", "I wish the app was faster"], "negative")
+    }
+
     /// "can't believe" is surprise, not a negation of what follows.
     func testCantBelieveDoesNotNegate() {
         XCTAssertGreaterThan(p.compound("I can't believe how good this is"), 0)
