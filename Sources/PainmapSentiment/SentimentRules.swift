@@ -108,6 +108,13 @@ public enum SentimentRules {
     /// reach of a sentiment word or phrase is that word's ("not good", "never arrived").
     public static let bareNegationValence = -0.5
 
+    /// An eye roll says the praise beside it is sarcasm: "Got a parking ticket, awesome 🙄", "Great service 🙄",
+    /// "Rain all weekend, great 🙄". In a sentence with one of these, positive contributions are multiplied by
+    /// `sarcasmFactor` (their sign flips; weaker than the praise, as a sneer is weaker than a plain complaint).
+    /// Not 🙃 or 👏: as often playful or sincere as sarcastic.
+    public static let sarcasmMarkers = ["🙄", "😒"]
+    public static let sarcasmFactor = -0.5
+
     /// Normalization of the summed valence into a compound score in (-1, 1): s / sqrt(s^2 + alpha).
     /// With 15, one clearly positive word (+2) scores about 0.46 and three such words about 0.84.
     public static let normalizationAlpha = 15.0

@@ -275,6 +275,7 @@ public final class SentimentScorer {
 
         i = range.lowerBound
         var stakes = 0.0   // positive contributions of stakes.txt words (SentimentRules.stakeInComplaintFactor)
+        var sarcastic = false   // the sentence has a sarcasm marker (SentimentScorer+Sarcasm)
         let firstContribution = contributions.count
         while i < range.upperBound {
             let t = tokens[i]
@@ -366,6 +367,7 @@ public final class SentimentScorer {
                 if explain { rules.append("irrealis x\(SentimentRules.irrealisFactor)") }
             }
             if mild, v > 0, length == 1, isStakeForm(t.form) { stakes += v }
+            if v < 0, t.kind == .emoji, isSarcasmMarker(t.form) { sarcastic = true }
             if openNegations != 0 { attachNegations(toSpanAt: i, length: length, in: range, &openNegations, tokens) }
             result.sum += v
             if v > 0 { result.pos += v } else { result.neg -= v }
@@ -391,6 +393,7 @@ public final class SentimentScorer {
         if stakes > 0, result.neg > 0 {
             yieldStakes(stakes, in: range, tokens, into: &result, contributions: &contributions, from: firstContribution, explain: explain)
         }
+        if sarcastic, result.pos > 0 { readAsSarcasm(into: &result, contributions: &contributions, from: firstContribution, explain: explain) }
         // Punctuation emphasis pushes further the way the sentence already leans.
         if result.sum != 0 {
             let sign: Double = result.sum > 0 ? 1 : -1

@@ -267,6 +267,7 @@ final class EverydayTextTests: XCTestCase {
             "Tired of being tired",
             "my back is killing me",
             "Stuck at work till 10 tonight",
+            "Got a parking ticket, awesome 🙄",
             "The heating is broken and it's minus 10",
             "awful night's sleep",
             "Allergies are killing me today",
@@ -367,6 +368,7 @@ final class EverydayTextTests: XCTestCase {
             "My birthday and I'm stuck at work till 9",
             "Holiday ruined by food poisoning",
             "The concert got postponed again",
+            "Rain all weekend, great 🙄",
             "pizza arrived cold and soggy",
             "My wedding photos got lost by the photographer",
             "Spent Christmas alone this year",
@@ -554,7 +556,7 @@ final class EverydayTextTests: XCTestCase {
     /// Sentences of the same hand-written set that the scorer still reads wrong, with the label a person would
     /// give: sarcasm ("awesome 🙄"), achievements and events without an evaluative word ("I passed my driving
     /// test!!!"), bad luck told as plain fact ("the milk went off"). Not asserted; listed so that a change that fixes
-    /// them can be seen, and so that the set is reported whole (37 of them).
+    /// them can be seen, and so that the set is reported whole (35 of them).
     static let knownMisses: [(text: String, expected: String)] = [
             ("lmao my dog just stole a whole sandwich off the counter", "positive"),
             ("Just finished my first half marathon!!", "positive"),
@@ -579,7 +581,6 @@ final class EverydayTextTests: XCTestCase {
             ("2 weeks off work starting today", "positive"),
             ("Wedding day tomorrow, can't sleep from excitement", "positive"),
             ("The dog ate my headphones", "negative"),
-            ("Got a parking ticket, awesome 🙄", "negative"),
             ("got dumped over text, classy", "negative"),
             ("Cold coffee and a 3 hour meeting. great", "negative"),
             ("Everyone's on vacation but me", "negative"),
@@ -588,7 +589,6 @@ final class EverydayTextTests: XCTestCase {
             ("The milk went off", "negative"),
             ("Left my phone at home, feel naked", "negative"),
             ("can't wait for this week to be over", "negative"),
-            ("Rain all weekend, great 🙄", "negative"),
             ("This weekend went by way too fast", "negative"),
             ("My favorite cafe closed for good", "negative"),
             ("why does this always happen to me", "negative"),
@@ -661,6 +661,15 @@ final class EverydayTextTests: XCTestCase {
         assertLabels(["Wishing you a happy birthday!", "I wish you all the best", "Wish me luck!",
                       "wishing everyone a merry christmas"], "positive")
         assertLabels(["I wish you would fix this", "wish you guys had a dark mode", "I wish the app was faster"], "negative")
+    }
+
+    /// An eye roll turns the praise of its sentence into a sneer (`SentimentRules.sarcasmMarkers`).
+    func testEyeRollMarksSarcasm() throws {
+        let awesome = try XCTUnwrap(p.contribution("Got a parking ticket, awesome 🙄", "awesome"))
+        XCTAssertEqual(awesome.adjusted, awesome.base * SentimentRules.sarcasmFactor, accuracy: 1e-9)
+        assertLabels(["Got a parking ticket, awesome 🙄", "Great service 🙄"], "negative")
+        // Praise in another sentence is left alone.
+        XCTAssertGreaterThan(p.compound("Great service. The parking ticket though 🙄"), p.compound("The parking ticket though 🙄"))
     }
 
     /// "can't believe" is surprise, not a negation of what follows.
