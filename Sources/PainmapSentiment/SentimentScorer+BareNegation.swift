@@ -46,6 +46,7 @@ extension SentimentScorer {
     /// unless it is not asserted (a question, a condition, a want: "if it doesn't arrive by Friday", "why
     /// can't I log in?"; the mild words' test) or it is "not only". `weight` is the sentence's contrast weights
     /// (empty when it has none): "the pin was correct but it still didn't work" weighs the negation after "but".
+    @inline(never)
     func scoreBareNegations(_ open: UInt64, in range: Range<Int>, _ doc: AnalyzedDocument, index: Int, questions: Int,
                             exclamations: Int, weight: [Double], into result: inout SentenceSum,
                             contributions: inout [SentimentContribution], explain: Bool) {

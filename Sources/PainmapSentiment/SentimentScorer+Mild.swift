@@ -119,6 +119,7 @@ extension SentimentScorer {
     /// and pleasant things whose positive contributions sum to `stakes` ("my birthday cake arrived squashed",
     /// "the concert was cancelled", "cold pizza again") keeps only this share of them. With `explain`, the
     /// sentence's stake contributions (from `firstContribution` on) say so. Called once per such sentence.
+    @inline(never)
     func yieldStakes(_ stakes: Double, in range: Range<Int>, _ tokens: [Token], into result: inout SentenceSum,
                      contributions: inout [SentimentContribution], from firstContribution: Int, explain: Bool) {
         let f = SentimentRules.stakeInComplaintFactor

@@ -5,12 +5,14 @@ import PainmapText
 extension SentimentScorer {
     /// Whether the form is one of `SentimentRules.sarcasmMarkers`. Asked only for emoji with a negative valence
     /// (a few in a thousand tokens), so the look-up by string costs nothing measurable.
+    @inline(never)
     func isSarcasmMarker(_ form: UInt32) -> Bool {
         SentimentRules.sarcasmMarkers.contains(analyzer.vocabulary.string(form))
     }
 
     /// Turns the sentence's positive contributions (from `firstContribution` on when explaining) into
     /// `SentimentRules.sarcasmFactor` of themselves. Called once per sentence with a sarcasm marker.
+    @inline(never)
     func readAsSarcasm(into result: inout SentenceSum, contributions: inout [SentimentContribution], from firstContribution: Int,
                        explain: Bool) {
         let f = SentimentRules.sarcasmFactor
