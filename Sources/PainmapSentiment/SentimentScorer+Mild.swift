@@ -135,6 +135,26 @@ extension SentimentScorer {
         }
     }
 
+    /// The same for a whole document: the stakes left standing in sentences that did not complain (`stakes`, their
+    /// positive sum) yield when another sentence complains ("I ordered a cake for my daughter's birthday. It
+    /// arrived late."). The sentence scores keep them; the document's score does not. Called once per such document.
+    @inline(never)
+    func yieldDocumentStakes(_ stakes: Double, _ doc: AnalyzedDocument, sum: inout Double, pos: inout Double,
+                             contributions: inout [SentimentContribution], explain: Bool) {
+        let f = SentimentRules.stakeInComplaintFactor
+        let cut = stakes * (1 - f)
+        sum -= cut; pos -= cut
+        guard explain else { return }
+        let tokens = doc.tokens
+        for c in contributions.indices where contributions[c].adjusted > 0 {
+            let span = contributions[c].span
+            guard let k = tokens.firstIndex(where: { $0.span.start == span.start }), tokens[k].span.end == span.end,
+                  isStakeForm(tokens[k].form) else { continue }
+            contributions[c].adjusted *= f
+            contributions[c].rules.append("a stake in a complaint of the document x\(f)")
+        }
+    }
+
     /// The cue roles of a form (`MildWords.roles`), remembered per form id: the clause walk asks about
     /// every word before a mild word, and a dictionary look-up each was most of `mildUnasserted`'s cost.
     @inline(__always)

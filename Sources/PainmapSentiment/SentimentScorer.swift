@@ -218,11 +218,14 @@ public final class SentimentScorer {
         sentenceScores.removeAll(keepingCapacity: true)
         sentenceScores.reserveCapacity(doc.sentences.count)
         var contributions: [SentimentContribution] = []
-        var docSum = 0.0, docPos = 0.0, docNeg = 0.0, docNeutral = 0
+        var docSum = 0.0, docPos = 0.0, docNeg = 0.0, docNeutral = 0, docStakes = 0.0
         for (k, sentence) in doc.sentences.enumerated() {
             let s = scoreSentence(doc, sentence.tokens, index: k, mixedCase: mixedCase, explain: explain, into: &contributions)
-            docSum += s.sum; docPos += s.pos; docNeg += s.neg; docNeutral += s.neutralWords
+            docSum += s.sum; docPos += s.pos; docNeg += s.neg; docNeutral += s.neutralWords; docStakes += s.stakes
             sentenceScores.append(SentimentScorer.makeScore(sum: s.sum, pos: s.pos, neg: s.neg, neutral: s.neutralWords))
+        }
+        if docStakes > 0, docNeg > 0 {
+            yieldDocumentStakes(docStakes, doc, sum: &docSum, pos: &docPos, contributions: &contributions, explain: explain)
         }
         scoreStorage = sentenceScores
         return SentimentResult(document: SentimentScorer.makeScore(sum: docSum, pos: docPos, neg: docNeg, neutral: docNeutral),
@@ -236,7 +239,8 @@ public final class SentimentScorer {
         return SentimentScore(compound: compound, positive: pos / total, neutral: Double(neutral) / total, negative: neg / total)
     }
 
-    struct SentenceSum { var sum = 0.0, pos = 0.0, neg = 0.0, neutralWords = 0 }
+    /// `stakes`: positive contributions of stakes.txt words left standing (the sentence did not complain).
+    struct SentenceSum { var sum = 0.0, pos = 0.0, neg = 0.0, neutralWords = 0, stakes = 0.0 }
 
     func scoreSentence(_ doc: AnalyzedDocument, _ range: Range<Int>, index: Int, mixedCase: Bool,
                                explain: Bool, into contributions: inout [SentimentContribution]) -> SentenceSum {
@@ -392,6 +396,8 @@ public final class SentimentScorer {
         }
         if stakes > 0, result.neg > 0 {
             yieldStakes(stakes, in: range, tokens, into: &result, contributions: &contributions, from: firstContribution, explain: explain)
+        } else {
+            result.stakes = stakes
         }
         if sarcastic, result.pos > 0 { readAsSarcasm(into: &result, contributions: &contributions, from: firstContribution, explain: explain) }
         // Punctuation emphasis pushes further the way the sentence already leans.

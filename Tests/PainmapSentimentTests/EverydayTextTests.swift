@@ -611,8 +611,13 @@ final class EverydayTextTests: XCTestCase {
         XCTAssertGreaterThan(p.compound("Concert tonight!"), 0)
         XCTAssertLessThan(p.compound("My birthday cake arrived squashed"), 0)
         XCTAssertGreaterThan(p.compound("Birthday weekend!"), 0)
-        // Another sentence's complaint leaves it alone; a question makes it a mild word that does not count.
-        XCTAssertGreaterThan(p.rawSum("Pizza night! Long week though."), p.rawSum("Long week though."))
+        // Another sentence's complaint takes it from the document's score, not from its own sentence's
+        // ("I ordered a cake for my daughter's birthday. It arrived late." is a complaint).
+        XCTAssertLessThan(p.compound("I ordered a cake for my daughter's birthday. It arrived late."), 0)
+        let mixed = p.score("Pizza night! Long week though.")
+        XCTAssertGreaterThan(mixed.sentences[0].compound, 0)
+        XCTAssertTrue(mixed.contributions.contains { $0.text == "Pizza" && $0.adjusted == 0 && $0.rules.contains { $0.contains("document") } })
+        // A question makes it a mild word that does not count.
         XCTAssertEqual(label("Do you deliver on weekends?"), "neutral")
         // A negated pleasant thing is no stake: "no coffee" is the complaint itself.
         XCTAssertLessThan(p.compound("No coffee this morning"), 0)
