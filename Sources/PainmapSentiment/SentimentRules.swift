@@ -30,6 +30,17 @@ public enum SentimentRules {
     public static let irrealisFactor = -0.3
     public static let irrealisCueValence = -0.6
 
+    /// A wish for someone is a greeting, not a wish for what is missing: "wishing you a happy birthday", "wish me
+    /// luck", "I wish you all the best", "wishing everyone a merry christmas". A wish cue of
+    /// `wellWishCues` followed by one of `wellWishObjects` and then one of `wellWishContinuations` is not an
+    /// irrealis cue; "I wish you would fix this" and "wish you guys had a dark mode" still are.
+    public static let wellWishCues = ["wish", "wishes", "wishing", "wished"]
+    public static let wellWishObjects = ["you", "u", "ya", "y'all", "everyone", "everybody", "all", "me", "him", "her",
+                                         "them", "us", "yall"]
+    public static let wellWishContinuations = ["a", "an", "the", "all", "luck", "happy", "merry", "good", "well", "many",
+                                               "every", "joy", "success", "safe", "speedy", "lots", "health", "love",
+                                               "best", "peace", "nothing", "congratulations", "congrats"]
+
     /// "the least helpful": "least" before a sentiment word negates it ("at least" does not).
     public static let leastFactor = -0.7
 
@@ -80,6 +91,29 @@ public enum SentimentRules {
                                            "clicked", "clicking", "tap", "tapped", "tapping", "press", "pressed",
                                            "pressing", "hit", "select", "selected", "choose", "i'll", "it'll",
                                            "you'll", "we'll", "they'll"]
+
+    /// Pleasant everyday things and occasions (lexicons/en/stakes.txt: "pizza", "beach", "concert", "weekend",
+    /// "birthday") glow faintly in a post ("pizza night!", "beach day with friends"), but in a sentence that
+    /// complains they are what the complaint is about: "my birthday cake arrived squashed", "the concert was
+    /// cancelled", "cold pizza again", "raining on the one day I planned a picnic". In a sentence with any negative
+    /// contribution, their positive contributions are multiplied by this (0: the complaint speaks alone). They are
+    /// mild words as well (not counted in questions and conditions: "do you deliver on weekends?").
+    public static let stakeInComplaintFactor = 0.0
+
+    /// A negation that negates no sentiment word ("my card doesn't work with the app", "the parcel never came",
+    /// "nobody called back", "no pedals in the box", "can't log in") still says something is missing or failing:
+    /// the core of a complaint, and of a glum post ("nobody texts me anymore"). It counts as this mild negative,
+    /// once per such negation, where the writer asserts it (not in questions, conditions or wants: "why can't I
+    /// log in?", "if it doesn't arrive by Friday"; the mild words' test). A negation within the negation rule's
+    /// reach of a sentiment word or phrase is that word's ("not good", "never arrived").
+    public static let bareNegationValence = -0.5
+
+    /// An eye roll says the praise beside it is sarcasm: "Got a parking ticket, awesome 🙄", "Great service 🙄",
+    /// "Rain all weekend, great 🙄". In a sentence with one of these, positive contributions are multiplied by
+    /// `sarcasmFactor` (their sign flips; weaker than the praise, as a sneer is weaker than a plain complaint).
+    /// Not 🙃 or 👏: as often playful or sincere as sarcastic.
+    public static let sarcasmMarkers = ["🙄", "😒"]
+    public static let sarcasmFactor = -0.5
 
     /// Normalization of the summed valence into a compound score in (-1, 1): s / sqrt(s^2 + alpha).
     /// With 15, one clearly positive word (+2) scores about 0.46 and three such words about 0.84.

@@ -4,9 +4,13 @@ import PainmapText
 /// Everyday mild words (lexicons/<lang>/mild.txt) and the contexts where they are not evaluations: a
 /// question, a condition, an action asked for or planned, a control's name (`SentimentRules.mildUnassertedFactor`).
 /// Their valence stays in sentiment.tsv / phrases.tsv; mild.txt only says which entries follow this rule.
+/// Pleasant everyday things (lexicons/<lang>/stakes.txt: "pizza", "beach", "weekend", "birthday") are mild words
+/// too, and more: in a sentence that complains they are what is at stake, not praise (`SentimentRules.stakeInComplaintFactor`).
 struct MildWords {
     /// Single-word entries, as lexicon keys; an inflected form is mild when the entry it is read as is.
     let terms: Set<String>
+    /// The entries of stakes.txt (all of them in `terms` as well).
+    let stakes: Set<String>
     /// The valences of `terms` (as the scorer stores them, Float): a word with another valence is read as
     /// another entry, so it is not mild, and that needs no String (callgrind: the String work was ~3,000
     /// instructions per distinct sentiment form, 1.7% of `painmap sentiment` on 20k lines).
@@ -16,25 +20,34 @@ struct MildWords {
     /// The first words of `phrases`: most phrase matches are not mild, and this says so without building the key.
     let phraseFirstWords: Set<UInt32>
     /// What each cue word of SentimentRules' lists is (bits below), in one table: one look-up per word.
-    let roles: [UInt32: UInt8]
-    static let questionWord: UInt8 = 1, auxiliary: UInt8 = 2, subject: UInt8 = 4, clauseCue: UInt8 = 8, actionMarker: UInt8 = 16
+    let roles: [UInt32: UInt16]
+    static let questionWord: UInt16 = 1, auxiliary: UInt16 = 2, subject: UInt16 = 4, clauseCue: UInt16 = 8, actionMarker: UInt16 = 16
     /// `SentimentScorer.mildState` per form id: its roles (low bits) once `rolesKnown`, whether it is mild
-    /// once `mildKnown`.
-    static let roleBits: UInt8 = 31, mild: UInt8 = 32, mildKnown: UInt8 = 64, rolesKnown: UInt8 = 128
+    /// (and a stake) once `mildKnown`.
+    static let roleBits: UInt16 = 31, mild: UInt16 = 32, mildKnown: UInt16 = 64, rolesKnown: UInt16 = 128, stake: UInt16 = 256
     let be: UInt32, what: UInt32, a: UInt32, an: UInt32, how: UInt32
+    /// "not only ... but": not a bare negation (SentimentScorer+BareNegation).
+    let only: UInt32
 
     /// Reads `path` (one entry a line; a missing file means no mild words). Every entry must have a valence
     /// of its own: a word of sentiment.tsv or a phrase of phrases.tsv, not 0.
-    init(path: String, entries: [String]?, lexicon: SentimentLexicon, vocabulary v: Vocabulary) throws {
-        var terms = Set<String>(), phrases = Set<[UInt32]>(), termValences = Set<Float>()
-        let rows: [(line: Int, text: String)]
-        if let entries {
-            rows = entries.enumerated().map { ($0.offset + 1, $0.element) }
-        } else if FileManager.default.fileExists(atPath: path) {
-            rows = try DataFile.rows(path).map { ($0.line, $0.fields[0].trimmedSpaces) }.filter { !$0.1.isEmpty }
-        } else {
-            rows = []
+    /// `stakesPath` is read the same way (stakes.txt: single words only); `stakeEntries` replaces it in tests.
+    init(path: String, entries: [String]?, stakesPath: String, stakeEntries: [String]? = nil,
+         lexicon: SentimentLexicon, vocabulary v: Vocabulary) throws {
+        var terms = Set<String>(), phrases = Set<[UInt32]>(), termValences = Set<Float>(), stakes = Set<String>()
+        func read(_ path: String, _ entries: [String]?) throws -> [(line: Int, text: String)] {
+            if let entries { return entries.enumerated().map { ($0.offset + 1, $0.element) } }
+            guard FileManager.default.fileExists(atPath: path) else { return [] }
+            return try DataFile.rows(path).map { ($0.line, $0.fields[0].trimmedSpaces) }.filter { !$0.1.isEmpty }
         }
+        for (line, text) in try read(stakesPath, stakeEntries) {
+            let words = SentimentLexicon.words(text)
+            guard words.count == 1, let value = lexicon.valences[words[0]], value > 0 else {
+                throw DataFileError(file: stakesPath, line: line, "'\(text)' is not one word with a positive valence in sentiment.tsv: give it one there first")
+            }
+            stakes.insert(words[0]); terms.insert(words[0]); termValences.insert(Float(value))
+        }
+        let rows = try read(path, entries)
         for (line, text) in rows {
             let words = SentimentLexicon.words(text)
             if words.count == 1 {
@@ -51,17 +64,18 @@ struct MildWords {
             }
         }
         self.terms = terms
+        self.stakes = stakes
         self.termValences = termValences
         self.phrases = phrases
         phraseFirstWords = Set(phrases.map { $0[0] })
-        var roles: [UInt32: UInt8] = [:]
+        var roles: [UInt32: UInt16] = [:]
         for (words, bit) in [(SentimentRules.questionWords, MildWords.questionWord), (SentimentRules.questionAuxiliaries, MildWords.auxiliary),
                              (SentimentRules.questionSubjects, MildWords.subject), (SentimentRules.unassertedClauseCues, MildWords.clauseCue),
                              (SentimentRules.mildActionMarkers, MildWords.actionMarker)] {
             for word in words { roles[v.intern(word), default: 0] |= bit }
         }
         self.roles = roles
-        be = v.intern("be"); what = v.intern("what"); a = v.intern("a"); an = v.intern("an"); how = v.intern("how")
+        be = v.intern("be"); what = v.intern("what"); a = v.intern("a"); an = v.intern("an"); how = v.intern("how"); only = v.intern("only")
     }
 }
 
@@ -89,14 +103,62 @@ extension SentimentScorer {
             entry = candidates.first { lexicon.valences[$0] != nil }
         }
         let mild = entry.map { mildWords.terms.contains($0) } ?? false
-        mildState[f] |= MildWords.mildKnown | (mild ? MildWords.mild : 0)
+        let stake = entry.map { mildWords.stakes.contains($0) } ?? false
+        mildState[f] |= MildWords.mildKnown | (mild ? MildWords.mild : 0) | (stake ? MildWords.stake : 0)
         return mild
+    }
+
+    /// Whether a form that `isMildForm` found mild reads as an entry of stakes.txt (known once it was asked).
+    @inline(__always)
+    func isStakeForm(_ form: UInt32) -> Bool {
+        let f = Int(form)
+        return f < mildState.count && mildState[f] & MildWords.stake != 0
+    }
+
+    /// `SentimentRules.stakeInComplaintFactor`: a sentence that holds a complaint (a negative contribution)
+    /// and pleasant things whose positive contributions sum to `stakes` ("my birthday cake arrived squashed",
+    /// "the concert was cancelled", "cold pizza again") keeps only this share of them. With `explain`, the
+    /// sentence's stake contributions (from `firstContribution` on) say so. Called once per such sentence.
+    @inline(never)
+    func yieldStakes(_ stakes: Double, in range: Range<Int>, _ tokens: [Token], into result: inout SentenceSum,
+                     contributions: inout [SentimentContribution], from firstContribution: Int, explain: Bool) {
+        let f = SentimentRules.stakeInComplaintFactor
+        let cut = stakes * (1 - f)
+        result.sum -= cut; result.pos -= cut
+        guard explain else { return }
+        for c in firstContribution..<contributions.count where contributions[c].adjusted > 0 {
+            let span = contributions[c].span
+            guard let k = range.first(where: { tokens[$0].span.start == span.start }), tokens[k].span.end == span.end,
+                  isStakeForm(tokens[k].form) else { continue }
+            contributions[c].adjusted *= f
+            contributions[c].rules.append("a stake in a complaint x\(f)")
+        }
+    }
+
+    /// The same for a whole document: the stakes left standing in sentences that did not complain (`stakes`, their
+    /// positive sum) yield when another sentence complains ("I ordered a cake for my daughter's birthday. It
+    /// arrived late."). The sentence scores keep them; the document's score does not. Called once per such document.
+    @inline(never)
+    func yieldDocumentStakes(_ stakes: Double, _ doc: AnalyzedDocument, sum: inout Double, pos: inout Double,
+                             contributions: inout [SentimentContribution], explain: Bool) {
+        let f = SentimentRules.stakeInComplaintFactor
+        let cut = stakes * (1 - f)
+        sum -= cut; pos -= cut
+        guard explain else { return }
+        let tokens = doc.tokens
+        for c in contributions.indices where contributions[c].adjusted > 0 {
+            let span = contributions[c].span
+            guard let k = tokens.firstIndex(where: { $0.span.start == span.start }), tokens[k].span.end == span.end,
+                  isStakeForm(tokens[k].form) else { continue }
+            contributions[c].adjusted *= f
+            contributions[c].rules.append("a stake in a complaint of the document x\(f)")
+        }
     }
 
     /// The cue roles of a form (`MildWords.roles`), remembered per form id: the clause walk asks about
     /// every word before a mild word, and a dictionary look-up each was most of `mildUnasserted`'s cost.
     @inline(__always)
-    func mildRole(_ form: UInt32) -> UInt8 {
+    func mildRole(_ form: UInt32) -> UInt16 {
         let f = Int(form)
         if f < mildState.count, mildState[f] & MildWords.rolesKnown != 0 { return mildState[f] & MildWords.roleBits }
         growMildState(f)

@@ -144,7 +144,7 @@ final class PainPointTests: XCTestCase {
         let p = pain("Still waiting for my order.")
         XCTAssertEqual(p?.text, "Still waiting for my order.")
         XCTAssertEqual(p?.phrase, "order delay")
-        for text in ["Asked about the invoice again.", "The courier has my parcel and nobody can tell me where it is.",
+        for text in ["Asked about the invoice again.", "The courier has had my parcel for a week and keeps saying it is in transit.",
                      "I have contacted you several times about this."] {
             let a = analyzer.analyze(text)
             // Precondition: the sentiment lexicon finds nothing negative here, so the cue alone makes the pain point.
