@@ -61,21 +61,25 @@ struct Predict: ParsableCommand {
         let out = Output()
         let name = file == "-" ? "<stdin>" : file
 
-        var noted = 0
+        let notes = Notes(name: name, unknownLabel: decision.unknownLabel)
         func note(_ line: Int, _ reason: String?) {
             guard let reason else { return }
-            // Reported, not silently guessed: the output line says "unknown" with the reason.
-            if noted < 20 { Diagnostics.warn("\(name):\(line): \(reason == "empty" ? "empty document" : "no word the model knows"); labelled \(decision.unknownLabel)") }
-            noted += 1
+            notes.note(line, reason)
         }
-        defer { if noted > 20 { Diagnostics.warn("\(noted) documents in all were empty or had no known word") } }
+        defer { notes.finish() }
 
         let format = inputFormat ?? detect()
         if format == .lines {
-            try LineJob.run(file: file, jobs: pipeline.jobs, work: { w, line, text -> ([UInt8], String?, Int) in
+            // Each worker writes its range of lines into one buffer, ranges handed out as workers come free,
+            // and the output is written while the workers go on (`LineJob.write`). Through `LineJob.run`, a
+            // block was split in two fixed halves (one worker idle whenever the other was slowed by anything
+            // else on the machine), and the main thread copied every line's bytes out while both workers
+            // waited for the next block.
+            try LineJob.write(file: file, jobs: pipeline.jobs, out: out, work: { w, line, text, j -> String? in
                 let o = predictor.predict(text, worker: w)
-                return (predictor.json(o, line: line, id: nil), o.reason, line)
-            }, emit: { r in out.write(r.0); note(r.2, r.1) })
+                predictor.json(o, line: line, id: nil, into: &j)
+                return o.reason
+            }, note: { line, reason in notes.note(line, reason) })
             out.flush()
             return
         }
@@ -107,6 +111,20 @@ struct Predict: ParsableCommand {
             emit: { r in out.write(r.0); note(r.2, r.1) })
         out.flush()
         if let failure { throw failure }
+    }
+
+    /// Empty documents and documents without a known word, reported on standard error (only the first 20,
+    /// then how many in all). Called in input order from one thread at a time.
+    final class Notes: @unchecked Sendable {
+        let name: String, unknownLabel: String
+        private var noted = 0
+        init(name: String, unknownLabel: String) { self.name = name; self.unknownLabel = unknownLabel }
+        func note(_ line: Int, _ reason: String) {
+            // Reported, not silently guessed: the output line says "unknown" with the reason.
+            if noted < 20 { Diagnostics.warn("\(name):\(line): \(reason == "empty" ? "empty document" : "no word the model knows"); labelled \(unknownLabel)") }
+            noted += 1
+        }
+        func finish() { if noted > 20 { Diagnostics.warn("\(noted) documents in all were empty or had no known word") } }
     }
 
     /// By extension; for other files and standard input, a first line starting with '{' means JSONL.
@@ -224,6 +242,13 @@ final class Predictor: @unchecked Sendable {
     static func jsonString(_ s: String) -> [UInt8] { var j = JSONWriter(capacity: s.utf8.count + 2); j.string(s); return j.bytes }
 
     func json(_ o: PredictionOutcome, line: Int, id: String?) -> [UInt8] {
+        var j = JSONWriter(capacity: 0)
+        json(o, line: line, id: id, into: &j)
+        return j.bytes
+    }
+
+    /// Appends the line to `j` (a worker's buffer for a range of lines: no array per line).
+    func json(_ o: PredictionOutcome, line: Int, id: String?, into j: inout JSONWriter) {
         let classes = classJSON, unknown = unknownJSON
         let idJSON = id.map(Predictor.jsonString)
         let reasonJSON = o.reason.map(Predictor.jsonString)
@@ -242,7 +267,6 @@ final class Predictor: @unchecked Sendable {
                 room += (escaped?.count ?? model.features.withName(c.feature) { $0.count + 2 }) + 32 + JSONWriter.maxFixedCount
             }
         }
-        var j = JSONWriter(capacity: 0)
         j.line(capacity: room) { b in
             b.literal("{\"line\":"); b.int(line)
             if let idJSON { b.literal(",\"id\":"); idJSON.withUnsafeBufferPointer { b.raw($0) } }
@@ -276,6 +300,5 @@ final class Predictor: @unchecked Sendable {
             }
             b.literal("}\n")
         }
-        return j.bytes
     }
 }
