@@ -73,14 +73,23 @@ extension NaiveBayesModel {
                    weights given: NaiveBayesWeights? = nil, weighed: Bool = false) -> Int {
         // Not `let w = given ?? weights`: that copy of the struct retained and released each of its arrays
         // per document.
-        if let given { return scoreInto(ids: ids, counts: counts, buffer: &buffer, w: given, weighed: weighed) }
-        return scoreInto(ids: ids, counts: counts, buffer: &buffer, w: weights, weighed: weighed)
+        if let given { return withUnsafePointer(to: given) { scoreInto(ids: ids, counts: counts, buffer: &buffer, w: $0, weighed: weighed) } }
+        return withWeightsInPlace { scoreInto(ids: ids, counts: counts, buffer: &buffer, w: $0, weighed: weighed) }
+    }
+
+    /// The model's weights where they are stored, each array read through the pointer: reading the
+    /// property (even into a `borrowing` parameter, or `pointee` whole) copied the struct, a retain and a release of each of its ten arrays, twice per predicted
+    /// document (callgrind: `NaiveBayesWeights` copy and destroy, 1.5% of `predict`). Only for reading,
+    /// while nothing recomputes the weights (prediction never does).
+    @inline(__always)
+    func withWeightsInPlace<R>(_ body: (UnsafePointer<NaiveBayesWeights>) -> R) -> R {
+        withUnsafeMutablePointer(to: &weights) { body(UnsafePointer($0)) }
     }
 
     @inline(__always)
     private func scoreInto(ids: ArraySlice<UInt32>, counts: ArraySlice<Float>, buffer: inout ScoringBuffer,
-                           w: borrowing NaiveBayesWeights, weighed: Bool) -> Int {
-        let C = labels.count, B = w.classBlocks, lanes = 8 * B
+                           w: UnsafePointer<NaiveBayesWeights>, weighed: Bool) -> Int {
+        let C = labels.count, B = w.pointee.classBlocks, lanes = 8 * B
         if buffer.scores.count != C { buffer.scores = [Double](repeating: 0, count: C) }
         if buffer.blocks.count != B { buffer.blocks = [SIMD8<Float>](repeating: .zero, count: B) }
         if buffer.rows.count < ids.count {
@@ -98,17 +107,17 @@ extension NaiveBayesModel {
         if buffer.expanded.count < ids.count * lanes {
             buffer.expanded = [Float](repeating: 0, count: max(ids.count, 64) * lanes)
         }
-        let cellsAtMost = min(ids.count * C, w.cells.count)
+        let cellsAtMost = min(ids.count * C, w.pointee.cells.count)
         if buffer.written.count < cellsAtMost { buffer.written = [Int32](repeating: 0, count: max(cellsAtMost, 2 * buffer.written.count)) }
-        if !weighed { w.weigh(ids: ids, counts: counts, into: &buffer.x) }
+        if !weighed { NaiveBayesWeights.weigh(w, ids: ids, counts: counts, into: &buffer.x) }
         var g = 0.0, total = 0.0, used = 0
-        let hasBase = !w.base.isEmpty
+        let hasBase = !w.pointee.base.isEmpty
         buffer.blocks.withUnsafeMutableBufferPointer { acc in
             for b in 0..<B { acc[b] = .zero }
             let accScalar = UnsafeMutableRawPointer(acc.baseAddress!).assumingMemoryBound(to: Float.self)
-            w.records.withUnsafeBufferPointer { record in
-            w.cells.withUnsafeBufferPointer { cell in
-            w.dense.withUnsafeBufferPointer { dense in
+            w.pointee.records.withUnsafeBufferPointer { record in
+            w.pointee.cells.withUnsafeBufferPointer { cell in
+            w.pointee.dense.withUnsafeBufferPointer { dense in
             buffer.x.withUnsafeBufferPointer { x in
             buffer.rows.withUnsafeMutableBufferPointer { rowOf in
             buffer.factors.withUnsafeMutableBufferPointer { factor in
@@ -163,7 +172,7 @@ extension NaiveBayesModel {
             } } } } } } } } } }
             buffer.scores.withUnsafeMutableBufferPointer { scores in
                 for c in 0..<C {
-                    scores[c] = w.prior[c] + w.classScale[c] * (g + total * w.classConstant[c] + Double(accScalar[c]))
+                    scores[c] = w.pointee.prior[c] + w.pointee.classScale[c] * (g + total * w.pointee.classConstant[c] + Double(accScalar[c]))
                 }
             }
         }
@@ -284,23 +293,28 @@ extension NaiveBayesModel {
     /// cache a second time).
     func explain(ids: ArraySlice<UInt32>, scored buffer: ScoringBuffer, label: Int, versus: Int?, top: Int) -> [FeatureContribution] {
         guard top > 0 else { return [] }
+        return withWeightsInPlace { explain(ids: ids, scored: buffer, label: label, versus: versus, top: top, w: $0) }
+    }
+
+    @inline(__always)
+    private func explain(ids: ArraySlice<UInt32>, scored buffer: ScoringBuffer, label: Int, versus: Int?, top: Int,
+                         w: UnsafePointer<NaiveBayesWeights>) -> [FeatureContribution] {
         let before: (FeatureContribution, FeatureContribution) -> Bool = { $0.weight > $1.weight || ($0.weight == $1.weight && $0.feature < $1.feature) }
         var best: [FeatureContribution] = []
         best.reserveCapacity(top + 1)
-        let w = weights
-        let sL = w.classScale[label], kL = w.classConstant[label]
-        let sV = versus.map { w.classScale[$0] } ?? 0, kV = versus.map { w.classConstant[$0] } ?? 0
+        let sL = w.pointee.classScale[label], kL = w.pointee.classConstant[label]
+        let sV = versus.map { w.pointee.classScale[$0] } ?? 0, kV = versus.map { w.pointee.classConstant[$0] } ?? 0
         let V = versus ?? 0
         let t = scoringTemperature
         // Raw buffers: this runs for every predicted document, and passing the weights around by value
         // costs more in reference counting than the arithmetic.
-        w.records.withUnsafeBufferPointer { record in
-        w.dense.withUnsafeBufferPointer { dense in
+        w.pointee.records.withUnsafeBufferPointer { record in
+        w.pointee.dense.withUnsafeBufferPointer { dense in
         buffer.expanded.withUnsafeBufferPointer { expanded in
         buffer.featureRow.withUnsafeBufferPointer { featureRow in
         buffer.x.withUnsafeBufferPointer { x in
         ids.withUnsafeBufferPointer { ids in
-            let lanes = w.classBlocks * 8
+            let lanes = w.pointee.classBlocks * 8
             let flat = UnsafeRawPointer(dense.baseAddress).map { $0.assumingMemoryBound(to: Float.self) }
             let spread = expanded.baseAddress!
             var floor = 0.0   // the smallest weight in `best` once it is full

@@ -247,24 +247,27 @@ final class Predictor: @unchecked Sendable {
         return j.bytes
     }
 
+    /// Feature `f`'s name as a JSON string when it has characters to escape, else nil.
+    private func escapedName(_ f: UInt32) -> [UInt8]? {
+        model.features.withName(f) { u in
+            u.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } ? Predictor.jsonString(String(decoding: u, as: UTF8.self)) : nil
+        }
+    }
+
     /// Appends the line to `j` (a worker's buffer for a range of lines: no array per line).
     func json(_ o: PredictionOutcome, line: Int, id: String?, into j: inout JSONWriter) {
         let classes = classJSON, unknown = unknownJSON
         let idJSON = id.map(Predictor.jsonString)
         let reasonJSON = o.reason.map(Predictor.jsonString)
         let explain = decision.explain > 0 && o.reason == nil
-        // Feature names: escaped only when they need it (nearly never).
-        var names: [[UInt8]?] = []
+        // Feature names: escaped only when they need it (nearly never), then made again where written (an
+        // array of the escaped names was an allocation or two per document).
         var room = 160 + (idJSON?.count ?? 0) + (reasonJSON?.count ?? 0) + unknown.count
         room += (o.labelClass.map { classes[$0].count } ?? 0) + (o.bestClass.map { classes[$0].count } ?? 0)
         for r in o.ranking { room += classes[r.label].count + 32 + JSONWriter.maxFixedCount }
         if explain {
             for c in o.contributions {
-                let escaped: [UInt8]? = model.features.withName(c.feature) { u in
-                    u.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } ? Predictor.jsonString(String(decoding: u, as: UTF8.self)) : nil
-                }
-                names.append(escaped)
-                room += (escaped?.count ?? model.features.withName(c.feature) { $0.count + 2 }) + 32 + JSONWriter.maxFixedCount
+                room += (escapedName(c.feature)?.count ?? model.features.withName(c.feature) { $0.count + 2 }) + 32 + JSONWriter.maxFixedCount
             }
         }
         j.line(capacity: room) { b in
@@ -289,7 +292,7 @@ final class Predictor: @unchecked Sendable {
                 b.literal(",\"features\":[")
                 for (k, c) in o.contributions.enumerated() {
                     b.literal(k == 0 ? "{\"feature\":" : ",{\"feature\":")
-                    if let escaped = names[k] {
+                    if let escaped = escapedName(c.feature) {
                         escaped.withUnsafeBufferPointer { b.raw($0) }
                     } else {
                         b.literal("\""); model.features.withName(c.feature) { b.raw($0) }; b.literal("\"")
