@@ -279,29 +279,34 @@ final class Predictor: @unchecked Sendable {
             if let c = o.confidence { b.double(c) } else { b.literal("null") }
             if let best = o.bestClass { b.literal(",\"best\":"); classes[best].withUnsafeBufferPointer { b.raw($0) } }
             if let reasonJSON { b.literal(",\"reason\":"); reasonJSON.withUnsafeBufferPointer { b.raw($0) } }
+            // Each literal joins the end of one value to the start of the next (a `literal` call costs
+            // ~45 instructions whatever its length: 14 fewer calls a line with 3 features, callgrind).
             if !o.ranking.isEmpty {
-                b.literal(",\"top\":[")
                 for (k, r) in o.ranking.enumerated() {
-                    b.literal(k == 0 ? "{\"label\":" : ",{\"label\":")
+                    b.literal(k == 0 ? ",\"top\":[{\"label\":" : "},{\"label\":")
                     classes[r.label].withUnsafeBufferPointer { b.raw($0) }
-                    b.literal(",\"p\":"); b.double(r.probability); b.literal("}")
+                    b.literal(",\"p\":"); b.double(r.probability)
                 }
-                b.literal("]")
+                b.literal("}]")
             }
             if explain {
-                b.literal(",\"features\":[")
+                if o.contributions.isEmpty { b.literal(",\"features\":[]") }
                 for (k, c) in o.contributions.enumerated() {
-                    b.literal(k == 0 ? "{\"feature\":" : ",{\"feature\":")
                     if let escaped = escapedName(c.feature) {
+                        b.literal(k == 0 ? ",\"features\":[{\"feature\":" : "},{\"feature\":")
                         escaped.withUnsafeBufferPointer { b.raw($0) }
+                        b.literal(",\"weight\":")
                     } else {
-                        b.literal("\""); model.features.withName(c.feature) { b.raw($0) }; b.literal("\"")
+                        b.literal(k == 0 ? ",\"features\":[{\"feature\":\"" : "},{\"feature\":\"")
+                        model.features.withName(c.feature) { b.raw($0) }
+                        b.literal("\",\"weight\":")
                     }
-                    b.literal(",\"weight\":"); b.double(c.weight, digits: 3); b.literal("}")
+                    b.double(c.weight, digits: 3)
                 }
-                b.literal("]")
+                b.literal(o.contributions.isEmpty ? "}\n" : "}]}\n")
+            } else {
+                b.literal("}\n")
             }
-            b.literal("}\n")
         }
     }
 }
