@@ -317,7 +317,10 @@ extension NaiveBayesModel {
             let lanes = w.pointee.classBlocks * 8
             let flat = UnsafeRawPointer(dense.baseAddress).map { $0.assumingMemoryBound(to: Float.self) }
             let spread = expanded.baseAddress!
-            var floor = 0.0   // the smallest weight in `best` once it is full
+            // What a weight must reach to be considered: positive (the least positive double) until `best`
+            // is full, then the smallest weight in it. One test per feature that nearly always fails; the
+            // count of `best` is read only when it passes.
+            var floor = Double.leastNonzeroMagnitude
             for i in 0..<ids.count where x[i] != 0 {
                 let f = Int(ids[i])
                 let r = record[f]
@@ -325,7 +328,7 @@ extension NaiveBayesModel {
                 var dL: Float = 0, dV: Float = 0
                 let k = Int(featureRow[i])
                 if k != Int(FeatureRowNone) {
-                    let row = k >= 0 ? flat! + k * lanes : spread + (-k - 1) * lanes
+                    let row = k >= 0 ? flat! + k &* lanes : spread + (-k &- 1) &* lanes
                     dL = row[label]
                     if versus != nil { dV = row[V] }
                 }
@@ -333,9 +336,8 @@ extension NaiveBayesModel {
                 var diff = sL * (base + kL + Double(dL))
                 if versus != nil { diff -= sV * (base + kV + Double(dV)) }
                 let weight = x[i] * Double(r.scale) * t * diff
-                // Once `best` is full, one test that nearly always fails (floor > 0, so it implies
-                // weight > 0); testing the sign first cost a mispredicted branch for half the features.
-                if best.count == top { guard weight >= floor else { continue } } else { guard weight > 0 else { continue } }
+                // (Testing the sign first cost a mispredicted branch for half the features.)
+                guard weight >= floor else { continue }
                 let c = FeatureContribution(feature: ids[i], weight: weight)
                 // Partial selection of the top few; a full sort of ~200 features per document is wasted.
                 if best.count < top { best.append(c); best.sort(by: before) }
