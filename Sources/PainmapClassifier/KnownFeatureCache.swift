@@ -38,6 +38,13 @@ final class KnownFeatureCache {
         return Int(from[f])..<Int(to[f])
     }
 
+    /// `body` with the ids `grams[r]` in place (through the array from outside, each call retained and
+    /// released it).
+    @inline(__always)
+    func withGrams(_ r: Range<Int>, _ body: (UnsafeBufferPointer<UInt32>) -> Void) {
+        grams.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[r])) }
+    }
+
     /// The bigram (a, b)'s model id + 1 or `unknown`, asking `name` on first use.
     @inline(__always)
     func bigram(_ a: UInt32, _ b: UInt32, name: () -> UInt32) -> UInt32 {

@@ -261,6 +261,15 @@ extension NaiveBayesWeights {
                             scale: { record[$0].scale }, isCharacter: { record[$0].isCharacter })
         }
     }
+
+    /// The same through a pointer to the weights (see `NaiveBayesModel.withWeightsInPlace`: calling the
+    /// method on `pointee` copied the whole struct per document).
+    static func weigh(_ w: UnsafePointer<NaiveBayesWeights>, ids: ArraySlice<UInt32>, counts: ArraySlice<Float>, into x: inout [Double]) {
+        w.pointee.records.withUnsafeBufferPointer { record in
+            w.pointee.transform.weigh(ids: ids, counts: counts, into: &x, featureCount: record.count,
+                                      scale: { record[$0].scale }, isCharacter: { record[$0].isCharacter })
+        }
+    }
 }
 
 /// One cell of the weights: a class that has seen the feature and d(f,c).

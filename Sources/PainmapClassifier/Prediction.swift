@@ -70,9 +70,26 @@ extension NaiveBayesModel {
     /// document under several weights of the same model).
     @discardableResult
     func scoreInto(ids: ArraySlice<UInt32>, counts: ArraySlice<Float>, buffer: inout ScoringBuffer,
-                   weights w: NaiveBayesWeights? = nil, weighed: Bool = false) -> Int {
-        let w = w ?? weights
-        let C = labels.count, B = w.classBlocks, lanes = 8 * B
+                   weights given: NaiveBayesWeights? = nil, weighed: Bool = false) -> Int {
+        // Not `let w = given ?? weights`: that copy of the struct retained and released each of its arrays
+        // per document.
+        if let given { return withUnsafePointer(to: given) { scoreInto(ids: ids, counts: counts, buffer: &buffer, w: $0, weighed: weighed) } }
+        return withWeightsInPlace { scoreInto(ids: ids, counts: counts, buffer: &buffer, w: $0, weighed: weighed) }
+    }
+
+    /// The model's weights where they are stored, each array read through the pointer: reading the
+    /// property (even into a `borrowing` parameter, or `pointee` whole) copied the struct, a retain and a release of each of its ten arrays, twice per predicted
+    /// document (callgrind: `NaiveBayesWeights` copy and destroy, 1.5% of `predict`). Only for reading,
+    /// while nothing recomputes the weights (prediction never does).
+    @inline(__always)
+    func withWeightsInPlace<R>(_ body: (UnsafePointer<NaiveBayesWeights>) -> R) -> R {
+        withUnsafeMutablePointer(to: &weights) { body(UnsafePointer($0)) }
+    }
+
+    @inline(__always)
+    private func scoreInto(ids: ArraySlice<UInt32>, counts: ArraySlice<Float>, buffer: inout ScoringBuffer,
+                           w: UnsafePointer<NaiveBayesWeights>, weighed: Bool) -> Int {
+        let C = labels.count, B = w.pointee.classBlocks, lanes = 8 * B
         if buffer.scores.count != C { buffer.scores = [Double](repeating: 0, count: C) }
         if buffer.blocks.count != B { buffer.blocks = [SIMD8<Float>](repeating: .zero, count: B) }
         if buffer.rows.count < ids.count {
@@ -90,17 +107,17 @@ extension NaiveBayesModel {
         if buffer.expanded.count < ids.count * lanes {
             buffer.expanded = [Float](repeating: 0, count: max(ids.count, 64) * lanes)
         }
-        let cellsAtMost = min(ids.count * C, w.cells.count)
+        let cellsAtMost = min(ids.count * C, w.pointee.cells.count)
         if buffer.written.count < cellsAtMost { buffer.written = [Int32](repeating: 0, count: max(cellsAtMost, 2 * buffer.written.count)) }
-        if !weighed { w.weigh(ids: ids, counts: counts, into: &buffer.x) }
+        if !weighed { NaiveBayesWeights.weigh(w, ids: ids, counts: counts, into: &buffer.x) }
         var g = 0.0, total = 0.0, used = 0
-        let hasBase = !w.base.isEmpty
+        let hasBase = !w.pointee.base.isEmpty
         buffer.blocks.withUnsafeMutableBufferPointer { acc in
             for b in 0..<B { acc[b] = .zero }
             let accScalar = UnsafeMutableRawPointer(acc.baseAddress!).assumingMemoryBound(to: Float.self)
-            w.records.withUnsafeBufferPointer { record in
-            w.cells.withUnsafeBufferPointer { cell in
-            w.dense.withUnsafeBufferPointer { dense in
+            w.pointee.records.withUnsafeBufferPointer { record in
+            w.pointee.cells.withUnsafeBufferPointer { cell in
+            w.pointee.dense.withUnsafeBufferPointer { dense in
             buffer.x.withUnsafeBufferPointer { x in
             buffer.rows.withUnsafeMutableBufferPointer { rowOf in
             buffer.factors.withUnsafeMutableBufferPointer { factor in
@@ -127,12 +144,14 @@ extension NaiveBayesModel {
                     } else {
                         let k0 = Int(r.first), k1 = k0 + r.cellCount
                         if k0 == k1 { continue }   // no cells (or not in the count table): adds nothing
-                        let row = spread + sparse * lanes
+                        let row = spread + sparse &* lanes
+                        // Wrapping arithmetic: lanes stay far below 2^31 (the buffer holds them), and the
+                        // overflow and Int32 range checks were half of this loop's instructions (callgrind).
                         for k in k0..<k1 {
-                            let lane = sparse * lanes + Int(cell[k].cls)
+                            let lane = sparse &* lanes &+ Int(cell[k].cls)
                             spread[lane] = cell[k].delta
-                            written[lanesWritten] = Int32(lane)
-                            lanesWritten += 1
+                            written[lanesWritten] = Int32(truncatingIfNeeded: lane)
+                            lanesWritten &+= 1
                         }
                         rowOf[n] = UnsafePointer(row)
                         featureRow[i] = -Int32(sparse) - 1
@@ -153,7 +172,7 @@ extension NaiveBayesModel {
             } } } } } } } } } }
             buffer.scores.withUnsafeMutableBufferPointer { scores in
                 for c in 0..<C {
-                    scores[c] = w.prior[c] + w.classScale[c] * (g + total * w.classConstant[c] + Double(accScalar[c]))
+                    scores[c] = w.pointee.prior[c] + w.pointee.classScale[c] * (g + total * w.pointee.classConstant[c] + Double(accScalar[c]))
                 }
             }
         }
@@ -274,26 +293,34 @@ extension NaiveBayesModel {
     /// cache a second time).
     func explain(ids: ArraySlice<UInt32>, scored buffer: ScoringBuffer, label: Int, versus: Int?, top: Int) -> [FeatureContribution] {
         guard top > 0 else { return [] }
+        return withWeightsInPlace { explain(ids: ids, scored: buffer, label: label, versus: versus, top: top, w: $0) }
+    }
+
+    @inline(__always)
+    private func explain(ids: ArraySlice<UInt32>, scored buffer: ScoringBuffer, label: Int, versus: Int?, top: Int,
+                         w: UnsafePointer<NaiveBayesWeights>) -> [FeatureContribution] {
         let before: (FeatureContribution, FeatureContribution) -> Bool = { $0.weight > $1.weight || ($0.weight == $1.weight && $0.feature < $1.feature) }
         var best: [FeatureContribution] = []
         best.reserveCapacity(top + 1)
-        let w = weights
-        let sL = w.classScale[label], kL = w.classConstant[label]
-        let sV = versus.map { w.classScale[$0] } ?? 0, kV = versus.map { w.classConstant[$0] } ?? 0
+        let sL = w.pointee.classScale[label], kL = w.pointee.classConstant[label]
+        let sV = versus.map { w.pointee.classScale[$0] } ?? 0, kV = versus.map { w.pointee.classConstant[$0] } ?? 0
         let V = versus ?? 0
         let t = scoringTemperature
         // Raw buffers: this runs for every predicted document, and passing the weights around by value
         // costs more in reference counting than the arithmetic.
-        w.records.withUnsafeBufferPointer { record in
-        w.dense.withUnsafeBufferPointer { dense in
+        w.pointee.records.withUnsafeBufferPointer { record in
+        w.pointee.dense.withUnsafeBufferPointer { dense in
         buffer.expanded.withUnsafeBufferPointer { expanded in
         buffer.featureRow.withUnsafeBufferPointer { featureRow in
         buffer.x.withUnsafeBufferPointer { x in
         ids.withUnsafeBufferPointer { ids in
-            let lanes = w.classBlocks * 8
+            let lanes = w.pointee.classBlocks * 8
             let flat = UnsafeRawPointer(dense.baseAddress).map { $0.assumingMemoryBound(to: Float.self) }
             let spread = expanded.baseAddress!
-            var floor = 0.0   // the smallest weight in `best` once it is full
+            // What a weight must reach to be considered: positive (the least positive double) until `best`
+            // is full, then the smallest weight in it. One test per feature that nearly always fails; the
+            // count of `best` is read only when it passes.
+            var floor = Double.leastNonzeroMagnitude
             for i in 0..<ids.count where x[i] != 0 {
                 let f = Int(ids[i])
                 let r = record[f]
@@ -301,7 +328,7 @@ extension NaiveBayesModel {
                 var dL: Float = 0, dV: Float = 0
                 let k = Int(featureRow[i])
                 if k != Int(FeatureRowNone) {
-                    let row = k >= 0 ? flat! + k * lanes : spread + (-k - 1) * lanes
+                    let row = k >= 0 ? flat! + k &* lanes : spread + (-k &- 1) &* lanes
                     dL = row[label]
                     if versus != nil { dV = row[V] }
                 }
@@ -309,9 +336,8 @@ extension NaiveBayesModel {
                 var diff = sL * (base + kL + Double(dL))
                 if versus != nil { diff -= sV * (base + kV + Double(dV)) }
                 let weight = x[i] * Double(r.scale) * t * diff
-                // Once `best` is full, one test that nearly always fails (floor > 0, so it implies
-                // weight > 0); testing the sign first cost a mispredicted branch for half the features.
-                if best.count == top { guard weight >= floor else { continue } } else { guard weight > 0 else { continue } }
+                // (Testing the sign first cost a mispredicted branch for half the features.)
+                guard weight >= floor else { continue }
                 let c = FeatureContribution(feature: ids[i], weight: weight)
                 // Partial selection of the top few; a full sort of ~200 features per document is wasted.
                 if best.count < top { best.append(c); best.sort(by: before) }

@@ -70,6 +70,15 @@ enum LineJob {
     /// end of a block because its fixed half was slower (the machine is shared).
     static func write(file: String, jobs: Int, out: Output,
                       work: @escaping @Sendable (_ worker: Int, _ line: Int, _ text: String, _ into: inout JSONWriter) -> Void) throws {
+        try write(file: file, jobs: jobs, out: out, work: { w, line, text, j in work(w, line, text, &j); return nil }, note: { _, _ in })
+    }
+
+    /// `write` for work that may also have something to say about a line (`painmap predict`: an empty
+    /// document): `note(line, what)` is called for it in input order, after that line's input warnings,
+    /// on the thread that writes the output.
+    static func write(file: String, jobs: Int, out: Output,
+                      work: @escaping @Sendable (_ worker: Int, _ line: Int, _ text: String, _ into: inout JSONWriter) -> String?,
+                      note: @escaping @Sendable (_ line: Int, _ what: String) -> Void) throws {
         let ahead = ReadAhead(try LineReader(path: file))
         let name = ahead.reader.name
         let readQueue = DispatchQueue(label: "painmap.read-ahead")
@@ -79,23 +88,24 @@ enum LineJob {
             let pending = DispatchGroup()
             readQueue.async(group: pending) { ahead.block = ahead.reader.nextBlock() }
             let size = capacity
-            let chunks = ParallelBatches.mapChunks(count: block.ranges.count, workers: jobs) { w, range -> ([UInt8], [InputWarning]) in
+            let chunks = ParallelBatches.mapChunks(count: block.ranges.count, workers: jobs) { w, range -> BlockOutput.Chunk in
                 var warnings: [InputWarning] = []
+                var notes: [(Int, String)] = []
                 var j = JSONWriter(capacity: size)
                 block.bytes.withUnsafeBufferPointer { p in
                     for k in range {
                         let line = block.firstLine + k
                         let text = TextDecoding.decode(UnsafeBufferPointer(rebasing: p[block.ranges[k]]), file: name, line: line, warnings: &warnings)
-                        work(w, line, text, &j)
+                        if let what = work(w, line, text, &j) { notes.append((line, what)) }
                     }
                 }
-                return (j.bytes, warnings)
+                return BlockOutput.Chunk(bytes: j.bytes, warnings: warnings, notes: notes)
             }
-            for c in chunks { capacity = max(capacity, c.0.count) }
+            for c in chunks { capacity = max(capacity, c.bytes.count) }
             // Written on the read-ahead queue (after the next block's read, in block order) while the
             // workers start on the next block: written here, the other worker idled through every copy
             // and write(2) of a block's output.
-            let done = BlockOutput(out: out, chunks: chunks)
+            let done = BlockOutput(out: out, chunks: chunks, note: note)
             readQueue.async { done.write() }
             pending.wait()
             current = ahead.block
@@ -105,13 +115,25 @@ enum LineJob {
 
     /// A block's output and warnings, handed to the queue that writes them (only it touches `out` then).
     private final class BlockOutput: @unchecked Sendable {
+        struct Chunk {
+            var bytes: [UInt8]
+            var warnings: [InputWarning]
+            var notes: [(Int, String)]
+        }
         let out: Output
-        let chunks: [([UInt8], [InputWarning])]
-        init(out: Output, chunks: [([UInt8], [InputWarning])]) { self.out = out; self.chunks = chunks }
+        let chunks: [Chunk]
+        let note: (Int, String) -> Void
+        init(out: Output, chunks: [Chunk], note: @escaping (Int, String) -> Void) { self.out = out; self.chunks = chunks; self.note = note }
         func write() {
             for c in chunks {
-                for w in c.1 { Diagnostics.warn(w.description) }
-                out.write(c.0)
+                // Warnings and notes by line (a line's warnings first), as they came about.
+                var k = 0
+                for w in c.warnings {
+                    while k < c.notes.count, c.notes[k].0 < w.line { note(c.notes[k].0, c.notes[k].1); k += 1 }
+                    Diagnostics.warn(w.description)
+                }
+                while k < c.notes.count { note(c.notes[k].0, c.notes[k].1); k += 1 }
+                out.write(c.bytes)
             }
         }
     }
