@@ -113,8 +113,14 @@ extension NaiveBayesModel {
                 touchedClasses.removeAll(keepingCapacity: true)
             }
         }
-        weights = w
-        computeWeights()   // the same weights again, from the corrected counts: one source of truth
+        // `w` now holds what building the weights from the corrected counts gives, except the class
+        // constants: each touched cell was recomputed from its final count with `makeWeights`' formula, but
+        // the class totals were kept up by running sums, which round differently. So the totals are summed
+        // again as `makeWeights` sums them and the constants recomputed; building all the weights again
+        // instead was a log per cell of the final model (callgrind on banking77).
+        let layout = weightLayout(transform: w.transform, featureTotals: isMixture)
+        w.classConstant = layout.classTotal.map { log(alpha) - log($0 + mass) }
+        computeWeights(multinomialPart: w, layout: layout)
         discriminativeWeight = addedWeight
     }
 

@@ -25,7 +25,10 @@ extension NaiveBayesModel {
     /// also choose the complement part's alpha (as a complement model of its own would, from the same
     /// grid) and give its held-out scores, which calibrate it (second result: its temperature, and the
     /// temperature of the pool of the two parts, see `mixtureTemperature`).
-    func chooseAlpha(_ docs: DocumentVectors, labels docLabels: LabelSet, rows: [Int])
+    ///
+    /// `alongside`, when given, runs as one task of the search's queue (after the fold models are
+    /// counted), unless there is too little data to search (it is then not run at all).
+    func chooseAlpha(_ docs: DocumentVectors, labels docLabels: LabelSet, rows: [Int], alongside: (@Sendable () -> Void)? = nil)
         -> ([(scores: [Double], truth: Int)]?, (complement: Double, pool: Double)?) {
         guard let splits = tuningSplits(docs, rows: rows) else { return (nil, nil) }
         let mixes = mixesComplement
@@ -48,30 +51,41 @@ extension NaiveBayesModel {
         // of the fold weighs the documents the same (the weights come from the transform alone), and weighing
         // them again for each alpha was a tenth of the alpha search (perf, banking77).
         let samples = ParallelResults<WeighedSample>(K)
+        // Each fold model's weight layout (see `WeightLayout`), shared by its alphas and both parts.
+        let layouts = ParallelResults<WeightLayout>(K)
         let scored = ParallelResults<[(scores: [Double], truth: Int)]>(K * A)
         let scoredComplement = ParallelResults<[(scores: [Double], truth: Int)]>(K * A)
-        let queue = TaskQueue(count: K + K * A)
-        DispatchQueue.concurrentPerform(iterations: min(ProcessInfo.processInfo.activeProcessorCount, K + K * A)) { _ in
+        let extra = alongside == nil ? 0 : 1   // task K, when there is one
+        let queue = TaskQueue(count: K + extra + K * A)
+        DispatchQueue.concurrentPerform(iterations: min(ProcessInfo.processInfo.activeProcessorCount, K + extra + K * A)) { _ in
             while let task = queue.next() {
                 if task < K {
+                    // What `fit` does with these parameters (no search, no passes, no calibration), with the
+                    // layout made once for the fold's own weights and then every alpha's.
                     let m = NaiveBayesModel(parameters: p, features: features)
-                    let ok = (try? m.fit(docs, labels: docLabels, rows: StratifiedKFold.trainingRows(splits, excluding: task))) != nil
-                    models[task] = ok && !splits[task].isEmpty ? m : nil
-                    if ok && !splits[task].isEmpty {
+                    let trainingRows = StratifiedKFold.trainingRows(splits, excluding: task)
+                    let ok = !trainingRows.isEmpty && !splits[task].isEmpty
+                    if ok {
+                        _ = m.addCounts(docs, labels: docLabels, rows: trainingRows)
+                        let layout = m.weightLayout(featureTotals: mixes)
+                        m.computeWeights(layout: layout)
+                        layouts[task] = layout
                         samples[task] = WeighedSample(docs, rows: NaiveBayesModel.sample(splits[task], perFold), weights: m.weights)
                     }
+                    models[task] = ok ? m : nil
                     fitted[task].signal()
                     continue
                 }
-                let pair = task - K, k = pair / A, alpha = alphas[pair % A]
+                if task < K + extra { alongside?(); continue }
+                let pair = task - K - extra, k = pair / A, alpha = alphas[pair % A]
                 // Fits are handed out before any scoring, so the wait is only for a fit under way.
                 fitted[k].wait(); fitted[k].signal()
                 guard let m = models[k] else { scored[pair] = []; scoredComplement[pair] = []; continue }
-                // Every alpha's weights share the fold model's feature transform (it does not depend on alpha).
-                let w = alpha == p.alpha ? m.weights : m.makeWeights(alpha: alpha, transform: m.weights.transform)
+                let layout = layouts[k]
+                let w = alpha == p.alpha ? m.weights : m.makeWeights(alpha: alpha, layout: layout)
                 let sample = samples[k]
                 if mixes {
-                    let both = m.heldOutScores(docs, sample: sample, weights: [w, m.makeWeights(alpha: alpha, variant: .complement, transform: w.transform)])
+                    let both = m.heldOutScores(docs, sample: sample, weights: [w, m.makeWeights(alpha: alpha, variant: .complement, layout: layout)])
                     (scored[pair], scoredComplement[pair]) = (both[0], both[1])
                 } else {
                     scored[pair] = m.heldOutScores(docs, sample: sample, weights: [w])[0]
@@ -304,6 +318,8 @@ final class ParallelResults<T>: @unchecked Sendable {
         get { slots[i]! }
         set { slots[i] = newValue }
     }
+    /// Slot `i`, or nil when no task has written it.
+    func value(_ i: Int) -> T? { slots[i] }
 }
 
 /// Lets `concurrentPerform` workers write to disjoint elements of one buffer.
