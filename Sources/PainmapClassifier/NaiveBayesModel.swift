@@ -82,15 +82,21 @@ public final class NaiveBayesModel: @unchecked Sendable {
         var heldOut: [(scores: [Double], truth: Int)]? = nil
         // The mixture's parts are calibrated whatever `calibrate` says: their temperatures set the mix.
         let calibrate = parameters.calibrate || mixesComplement
-        var mixture: (complement: Double, pool: Double)? = nil
+        var mixtureScores: MixtureScores? = nil
         // The final count does not depend on alpha: it runs as one more task of the alpha search's queue
         // (on one core it was a serial stretch of about a tenth of training, callgrind on banking77).
         let counted = ParallelResults<[Int]>(1)
         if parameters.tuneAlpha || (calibrate && !needsPassCalibration) || mixesComplement {
-            (heldOut, mixture) = chooseAlpha(docs, labels: docLabels, rows: rows, alongside: {
+            (heldOut, mixtureScores) = chooseAlpha(docs, labels: docLabels, rows: rows, alongside: {
                 counted[0] = self.addCounts(docs, labels: docLabels, rows: rows)
             })
         }
+        // The mixture's temperatures need only the alpha search's scores: they are fitted on another
+        // thread while this one counts, weighs and runs the passes (three temperature fits, up to 60
+        // rounds of an exp per class and document each, were a serial stretch of a tenth of training
+        // between the search and the passes; the passes leave a core idle part of the time).
+        let mixtureFit = BackgroundResult<(complement: Double, pool: Double)?>()
+        if let mixtureScores { mixtureFit.start { NaiveBayesModel.mixtureTemperatures(mixtureScores, workers: 1) } }
         let classOf = counted.value(0) ?? addCounts(docs, labels: docLabels, rows: rows)
         computeWeights()
         discriminativePasses(docs, classOf: classOf, rows: rows, passes: parameters.discriminativePasses)
@@ -100,6 +106,7 @@ public final class NaiveBayesModel: @unchecked Sendable {
             heldOut = leaveOneOutScores(docs, labels: docLabels, sample: NaiveBayesModel.sample(rows, NaiveBayesModel.tuningSample / 3 + 1))
         }
         if calibrate, let heldOut, let t = NaiveBayesModel.fitTemperature(heldOut) { temperature = t }
+        let mixture = mixtureScores == nil ? nil : mixtureFit.wait()
         if mixesComplement, let mixture {
             complementTemperature = mixture.complement
             mixtureTemperature = mixture.pool

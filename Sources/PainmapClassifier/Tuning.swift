@@ -23,13 +23,13 @@ extension NaiveBayesModel {
     /// one, for calibration, when they can be had from the alpha search itself (no discriminative
     /// passes); nil otherwise (see `leaveOneOutScores`). With the complement mixture, the same fold models
     /// also choose the complement part's alpha (as a complement model of its own would, from the same
-    /// grid) and give its held-out scores, which calibrate it (second result: its temperature, and the
-    /// temperature of the pool of the two parts, see `mixtureTemperature`).
+    /// grid) and give its held-out scores, which calibrate it (second result: both parts' held-out scores
+    /// under their chosen alphas, for `mixtureTemperatures`).
     ///
     /// `alongside`, when given, runs as one task of the search's queue (after the fold models are
     /// counted), unless there is too little data to search (it is then not run at all).
     func chooseAlpha(_ docs: DocumentVectors, labels docLabels: LabelSet, rows: [Int], alongside: (@Sendable () -> Void)? = nil)
-        -> ([(scores: [Double], truth: Int)]?, (complement: Double, pool: Double)?) {
+        -> ([(scores: [Double], truth: Int)]?, MixtureScores?) {
         guard let splits = tuningSplits(docs, rows: rows) else { return (nil, nil) }
         let mixes = mixesComplement
         let alphas = parameters.tuneAlpha ? parameters.alphaGrid.sorted() : [parameters.alpha]
@@ -112,28 +112,41 @@ extension NaiveBayesModel {
         let best = bestOf(byAlpha)
         if parameters.tuneAlpha { parameters.alpha = alphas[best] }
         tuningReport = zip(alphas, byAlpha).map { a, s in (a, s.isEmpty ? 0 : Double(right(s)) / Double(s.count)) }
-        var mixture: (complement: Double, pool: Double)? = nil
+        var mixture: MixtureScores? = nil
         if mixes {
             // A fixed alpha (no search) fixes both parts' alphas.
             let c = parameters.tuneAlpha ? bestOf(complementByAlpha) : 0
             parameters.complementAlpha = alphas[c]
-            let held = complementByAlpha[c], own = byAlpha[best]
-            if let tc = NaiveBayesModel.fitTemperature(held) {
-                // The pool of two calibrated parts is more often right than either, and so less sure
-                // than it should be: one more temperature on the pooled held-out scores of the fold models
-                // (the same documents in the same order for both parts) sharpens it.
-                var pool = 1.0
-                let lambda = parameters.complementWeight
-                if held.count == own.count, zip(held, own).allSatisfy({ $0.truth == $1.truth }), let tm = NaiveBayesModel.fitTemperature(own) {
-                    let pooled = zip(own, held).map { m, c in
-                        (scores: zip(m.scores, c.scores).map { (1 - lambda) * tm * $0 + lambda * tc * $1 }, truth: m.truth)
-                    }
-                    pool = NaiveBayesModel.fitTemperature(pooled) ?? 1
-                }
-                mixture = (tc, pool)
-            }
+            mixture = MixtureScores(complement: complementByAlpha[c], multinomial: byAlpha[best], weight: parameters.complementWeight)
         }
         return (needsPassCalibration ? nil : byAlpha[best], mixture)
+    }
+
+    /// The held-out scores of the mixture's two parts under their chosen alphas, from which
+    /// `mixtureTemperatures` fits its temperatures.
+    struct MixtureScores: Sendable {
+        let complement: [(scores: [Double], truth: Int)]
+        let multinomial: [(scores: [Double], truth: Int)]
+        let weight: Double
+    }
+
+    /// The complement part's temperature and the pool's (see `mixtureTemperature`), or nil when the
+    /// complement part cannot be calibrated. `workers` as in `fitTemperature`.
+    static func mixtureTemperatures(_ m: MixtureScores, workers: Int? = nil) -> (complement: Double, pool: Double)? {
+        let held = m.complement, own = m.multinomial
+        guard let tc = NaiveBayesModel.fitTemperature(held, workers: workers) else { return nil }
+        // The pool of two calibrated parts is more often right than either, and so less sure
+        // than it should be: one more temperature on the pooled held-out scores of the fold models
+        // (the same documents in the same order for both parts) sharpens it.
+        var pool = 1.0
+        let lambda = m.weight
+        if held.count == own.count, zip(held, own).allSatisfy({ $0.truth == $1.truth }), let tm = NaiveBayesModel.fitTemperature(own, workers: workers) {
+            let pooled = zip(own, held).map { m, c in
+                (scores: zip(m.scores, c.scores).map { (1 - lambda) * tm * $0 + lambda * tc * $1 }, truth: m.truth)
+            }
+            pool = NaiveBayesModel.fitTemperature(pooled, workers: workers) ?? 1
+        }
+        return (tc, pool)
     }
 
     /// Discriminative passes change the scale of the scores: calibration then needs scores of the model
@@ -229,7 +242,9 @@ extension NaiveBayesModel {
     /// The T > 0 that minimizes the negative log-likelihood of the true classes under softmax(T * s).
     /// The loss is convex in T, so its derivative sum_d (E_T[s] - s_truth) rises with T: safeguarded Newton
     /// steps on u = log T inside a shrinking bracket find its zero in a few passes.
-    static func fitTemperature(_ data: [(scores: [Double], truth: Int)]) -> Double? {
+    /// `workers`: how many threads compute the per-document terms (default: all cores; the result is the
+    /// same for any number).
+    static func fitTemperature(_ data: [(scores: [Double], truth: Int)], workers: Int? = nil) -> Double? {
         guard !data.isEmpty else { return nil }
         // Start where T times the typical spread of scores is about 1.
         var spread = 0.0
@@ -252,7 +267,7 @@ extension NaiveBayesModel {
             return m
         }
         let n = data.count
-        let workers = n >= 512 ? ProcessInfo.processInfo.activeProcessorCount : 1
+        let workers = n >= 512 ? max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount) : 1
         let per = (n + workers - 1) / workers
         let terms = UnsafeMutableBufferPointer<(Double, Double)>.allocate(capacity: n)
         terms.initialize(repeating: (0, 0))
@@ -359,5 +374,19 @@ struct WeighedSample: Sendable {
                 for i in 0..<n { out[i] = x[offsets[j] + i] }
             }
         }
+    }
+}
+
+/// A value computed on a background thread; `wait` blocks until it is there.
+final class BackgroundResult<T>: @unchecked Sendable {
+    private var value: T?
+    private let done = DispatchSemaphore(value: 0)
+    init() {}
+    func start(_ work: @escaping @Sendable () -> T) {
+        DispatchQueue.global().async { self.value = work(); self.done.signal() }
+    }
+    func wait() -> T {
+        done.wait()
+        return value!
     }
 }
