@@ -47,7 +47,7 @@ extension NaiveBayesWeights {
 }
 
 /// What the weights of one model share whatever alpha and variant: the feature transform, the class totals
-/// of the counts, the cells' classes, which rows are dense, the feature records (without g(f)) and, for the
+/// of the counts, which rows are dense, the feature records (without g(f)) and, for the
 /// complement variant, each feature's total count n(f). The alpha search makes two sets of weights for
 /// each of five alphas from every fold model; building this once per fold instead of once per set took
 /// that work out of ten of every eleven weight builds (callgrind, banking77 defaults).
@@ -57,8 +57,6 @@ struct WeightLayout: Sendable {
     var classTotal: [Double]
     var activeCount = 0
     var activeCharacterCount = 0
-    /// The count table's cells with their classes and d = 0.
-    var cells: [WeightCell]
     var classBlocks = 0
     /// As `NaiveBayesWeights.denseRow`; `denseRowCount` rows in all.
     var denseRow: [Int32]
@@ -189,7 +187,6 @@ extension NaiveBayesModel {
         } } } }
         return WeightLayout(transform: transform, classTotal: classTotal, activeCount: active,
                             activeCharacterCount: activeCharacters,
-                            cells: table.classes.map { WeightCell(cls: $0, delta: 0) },
                             classBlocks: blocks, denseRow: denseRow, denseRowCount: Int(rows),
                             records: records, featureTotal: featureTotal)
     }
@@ -216,26 +213,35 @@ extension NaiveBayesModel {
         w.activeCharacterCount = layout.activeCharacterCount
         // Sum of the pseudo-counts over the active features (alpha V when every feature has alpha).
         let mass = w.smoothingMass(alpha)
-        w.cells = layout.cells
+        let cellCount = table.cellCount
 
         switch p.variant {
         case .multinomial:
             w.classConstant = classTotal.map { log(alpha) - log($0 + mass) }
             w.classScale = Array(repeating: 1, count: C)
-            // Raw buffers: this runs once per candidate alpha and fold when training (a log per cell).
-            w.cells.withUnsafeMutableBufferPointer { cells in
+            // Raw buffers: this runs once per candidate alpha and fold when training (a log per cell). The
+            // cells are written once, class and d together (copying a template of the classes and then
+            // setting d added a copy of every cell per weight set: 1.3% of training, callgrind).
+            w.cells = [WeightCell](unsafeUninitializedCapacity: cellCount) { cells, written in
             table.values.withUnsafeBufferPointer { values in
             table.start.withUnsafeBufferPointer { start in
+            table.classes.withUnsafeBufferPointer { classes in
             transform.featureScale.withUnsafeBufferPointer { scale in
-                for f in 0..<F where scale[f] != 0 {
+                for f in 0..<F {
+                    guard scale[f] != 0 else {
+                        for k in start[f]..<start[f + 1] { cells[k] = WeightCell(cls: classes[k], delta: 0) }
+                        continue
+                    }
                     let idf = Double(scale[f]), a = transform.alpha(f, alpha)
                     // In single precision, as the weights are stored: log1pf costs half of log1p, and the
                     // difference is within the rounding to Float. (With another pseudo-count a for character
                     // n-grams, log P(f|c) = log a + log1p(n / a) - log(N(c) + mass): the log a - log alpha
                     // that differs from k(c) is the same for every class, so it is left out.)
-                    for k in start[f]..<start[f + 1] { cells[k].delta = log1p(Float(values[k] * idf / a)) }
+                    for k in start[f]..<start[f + 1] { cells[k] = WeightCell(cls: classes[k], delta: log1p(Float(values[k] * idf / a))) }
                 }
             } } } }
+                written = cellCount
+            }
             let n = classDocuments.reduce(0, +)
             w.prior = classDocuments.map { d in
                 guard d > 0 else { return -Double.infinity }   // a class without documents is never predicted
@@ -252,14 +258,18 @@ extension NaiveBayesModel {
             // log(n(f) - n(f,c) + alpha) - g(f) within the rounding to Float: the complement part is
             // computed at every load of a default (mixture) model, and two double logs per cell with
             // checked array accesses made it twice the multinomial part's cost (callgrind, model load).
+            w.cells = [WeightCell](unsafeUninitializedCapacity: cellCount) { cells, written in
             w.base.withUnsafeMutableBufferPointer { base in
-            w.cells.withUnsafeMutableBufferPointer { cells in
             layout.featureTotal.withUnsafeBufferPointer { featureTotal in
             table.values.withUnsafeBufferPointer { values in
             table.start.withUnsafeBufferPointer { start in
             table.classes.withUnsafeBufferPointer { classes in
             transform.featureScale.withUnsafeBufferPointer { scale in
-                for f in 0..<F where scale[f] != 0 {
+                for f in 0..<F {
+                    guard scale[f] != 0 else {
+                        for k in start[f]..<start[f + 1] { cells[k] = WeightCell(cls: classes[k], delta: 0) }
+                        continue
+                    }
                     let idf = Double(scale[f])
                     let nf = featureTotal[f]
                     let a = transform.alpha(f, alpha)
@@ -268,11 +278,13 @@ extension NaiveBayesModel {
                     baseSum += g
                     for k in start[f]..<start[f + 1] {
                         let d = log1p(Float(-min(values[k] * idf, nf) / (nf + a)))
-                        cells[k].delta = d
+                        cells[k] = WeightCell(cls: classes[k], delta: d)
                         deltaSum[Int(classes[k])] += Double(d)
                     }
                 }
-            } } } } } } }
+            } } } } } }
+                written = cellCount
+            }
             w.classScale = (0..<C).map { c in
                 guard p.normalizeWeights else { return -1 }
                 let z = baseSum + Double(active) * w.classConstant[c] + deltaSum[c]   // sum_f log Q(f|c) < 0
