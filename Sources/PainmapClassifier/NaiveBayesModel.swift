@@ -100,6 +100,17 @@ public final class NaiveBayesModel: @unchecked Sendable {
         let classOf = counted.value(0) ?? addCounts(docs, labels: docLabels, rows: rows)
         computeWeights()
         discriminativePasses(docs, classOf: classOf, rows: rows, passes: parameters.discriminativePasses)
+        // The complement part of the mixture does not depend on the temperatures: built on another thread
+        // while this one computes the leave-one-out scores and the temperature (it was a serial stretch
+        // at the end of training).
+        let complementPart = BackgroundResult<(NaiveBayesWeights, WeightLayout)>()
+        let complementAlpha = parameters.complementAlpha
+        if mixesComplement && mixtureScores != nil {
+            complementPart.start {
+                let layout = self.weightLayout(featureTotals: true)
+                return (self.makeWeights(alpha: complementAlpha, variant: .complement, denseRows: false, layout: layout), layout)
+            }
+        }
         if calibrate, needsPassCalibration {
             // Discriminative passes change the scale of the scores: calibrate on the final model's own
             // leave-one-out scores (see Tuning.swift).
@@ -110,9 +121,10 @@ public final class NaiveBayesModel: @unchecked Sendable {
         if mixesComplement, let mixture {
             complementTemperature = mixture.complement
             mixtureTemperature = mixture.pool
-            // `weights` are still the multinomial part's (the mixture was off until now): only the
-            // complement part is built.
-            computeWeights(multinomialPart: weights)
+            // `weights` are still the multinomial part's (the mixture was off until now), as
+            // `computeWeights` would make them; so is the complement part.
+            let (complement, layout) = complementPart.wait()
+            weights = mixtureWeights(weights, complement, layout: layout)
         } else if mixesComplement {
             // Too little data to hold any out: the parts cannot be calibrated, so the model is the
             // multinomial alone, and its parameters say so.
