@@ -92,9 +92,9 @@ public final class NaiveBayesModel: @unchecked Sendable {
             })
         }
         // The mixture's temperatures need only the alpha search's scores: they are fitted on another
-        // thread while this one counts, weighs and runs the passes (three temperature fits, up to 60
-        // rounds of an exp per class and document each, were a serial stretch of a tenth of training
-        // between the search and the passes; the passes leave a core idle part of the time).
+        // thread while this one derives the final weights and runs the passes (three temperature fits,
+        // up to 60 rounds of an exp per class and document each, were a serial stretch of a tenth of
+        // training between the search and the passes; the passes leave a core idle part of the time).
         let mixtureFit = BackgroundResult<(complement: Double, pool: Double)?>()
         if let mixtureScores { mixtureFit.start { NaiveBayesModel.mixtureTemperatures(mixtureScores, workers: 1) } }
         let classOf = counted.value(0) ?? addCounts(docs, labels: docLabels, rows: rows)
