@@ -291,6 +291,10 @@ struct LabelledData {
 final class VectorizedBatches: @unchecked Sendable {
     private let vectorizer: Vectorizer?
     private let queue = DispatchQueue(label: "painmap.vectorize")
+    /// Batches read but not yet vectorized, at most two: reading is faster than the text pipeline, and
+    /// without a bound much of a large file was held as text at once (training on feedback-1000000.csv:
+    /// peak memory 871 MB unbounded, 750 MB with the bound, 693 MB reading before vectorizing).
+    private let pending = DispatchSemaphore(value: 2)
     private var docs = DocumentVectors()
     private var labels = LabelSet()
 
@@ -299,9 +303,12 @@ final class VectorizedBatches: @unchecked Sendable {
         if let vectorizer { docs = vectorizer.makeDocuments() }
     }
 
-    /// Queues a batch of texts and their labels (copies: the caller reuses its arrays).
+    /// Queues a batch of texts and their labels (copies: the caller reuses its arrays); waits while two
+    /// batches are pending.
     func add(_ texts: [String], _ labels: [String]) {
+        pending.wait()
         queue.async { [self] in
+            defer { pending.signal() }
             guard let vectorizer else { return }
             for (v, l) in zip(vectorizer.trainingVectors(texts), labels) { docs.append(v, label: self.labels.add(l)) }
         }
