@@ -37,6 +37,16 @@ struct CountTable: Sendable, Equatable {
             let f = Int(a.feature)
             cls[pos[f]] = a.cls; val[pos[f]] = a.value; pos[f] += 1
         }
+        // A new table (every fit, and each fold model of the alpha search): with no old cells the merge
+        // below copies the filled rows as they are, so they are the result. (Merging them cell by cell
+        // was 1.3% of training, callgrind on banking77.)
+        if cellCount == 0 {
+            var out = CountTable()
+            out.start = bound
+            out.classes = cls
+            out.values = val
+            return out
+        }
         // Merge the two sorted parts of each row, summing equal classes.
         var out = CountTable()
         out.start.reserveCapacity(featureCount + 1)

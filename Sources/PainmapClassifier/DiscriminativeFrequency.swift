@@ -27,9 +27,6 @@ extension NaiveBayesModel {
         }
         let mass = w.smoothingMass(alpha)
         let scale = w.transform.featureScale
-        // The feature of each cell, so the serial step needs no search.
-        var featureOfCell = [UInt32](repeating: 0, count: table.cellCount)
-        for f in 0..<table.featureCount { for k in table.row(f) { featureOfCell[k] = UInt32(f) } }
         // The cell of (feature, class) for the busy rows that have a dense copy, as one look-up: those rows
         // are long, and searching them for every feature of every document missed the cache at each step.
         var denseCell = [Int32](repeating: -1, count: w.dense.count * 8)
@@ -53,7 +50,10 @@ extension NaiveBayesModel {
         // there. Finding the cells and weighing the document happen on all cores.
         let losses = UnsafeMutableBufferPointer<Double>.allocate(capacity: batch)
         let gains = UnsafeMutableBufferPointer<Double>.allocate(capacity: batch)   // added to the class total
-        let updates = UnsafeMutableBufferPointer<[(cell: Int32, amount: Double)]>.allocate(capacity: batch)
+        let updates = UnsafeMutableBufferPointer<[CountUpdate]>.allocate(capacity: batch)
+        // The class of each document of the batch (the class of every cell it adds to).
+        let batchClass = UnsafeMutableBufferPointer<Int32>.allocate(capacity: batch)
+        defer { batchClass.deallocate() }
         updates.initialize(repeating: [])
         defer { losses.deallocate(); gains.deallocate(); updates.deinitialize(); updates.deallocate() }
         let lossBox = SendableBox(losses), gainBox = SendableBox(gains), updateBox = SendableBox(updates)
@@ -73,7 +73,7 @@ extension NaiveBayesModel {
                         let loss = docs.withDocument(r, &expander) { ids, counts -> Double in
                             scoreInto(ids: ids, counts: counts, buffer: &buffer, weights: frozen)
                             let loss = 1 - NaiveBayesModel.probability(of: y, buffer.scores)
-                            var adds: [(cell: Int32, amount: Double)] = []
+                            var adds: [CountUpdate] = []
                             swap(&adds, &updateBox.value[j])   // moved out, so appending does not copy
                             adds.removeAll(keepingCapacity: true)
                             var gain = 0.0
@@ -83,7 +83,7 @@ extension NaiveBayesModel {
                                     let f = Int(id), d = Int(cellsOfRows.denseRow[f])
                                     let k = d >= 0 ? Int(cellsOfRows.denseCell[d * cellsOfRows.rowWidth + y]) : shortRowCell(f, y)
                                     if k < 0 { continue }
-                                    adds.append((Int32(k), loss * buffer.x[i]))
+                                    adds.append(CountUpdate(cell: Int32(k), feature: UInt32(f), amount: loss * buffer.x[i]))
                                     gain += loss * buffer.x[i] * Double(scale[Int(id)])
                                 }
                             }
@@ -104,7 +104,8 @@ extension NaiveBayesModel {
                     classTotal[y] += gains[j]
                     if !dirtyClass[y] { dirtyClass[y] = true; touchedClasses.append(y) }
                 }
-                applyCounts(chunk.count, losses: losses, updates: updates, featureOfCell: featureOfCell,
+                for (j, r) in chunk.enumerated() { batchClass[j] = Int32(classOf[docs.label(r)]) }
+                applyCounts(chunk.count, losses: losses, updates: updates, classes: batchClass,
                             alpha: alpha, workers: workers, dirty: &dirty, into: &w)
                 for y in touchedClasses {
                     w.classConstant[y] = log(alpha) - log(classTotal[y] + mass)
@@ -113,8 +114,14 @@ extension NaiveBayesModel {
                 touchedClasses.removeAll(keepingCapacity: true)
             }
         }
-        weights = w
-        computeWeights()   // the same weights again, from the corrected counts: one source of truth
+        // `w` now holds what building the weights from the corrected counts gives, except the class
+        // constants: each touched cell was recomputed from its final count with `makeWeights`' formula, but
+        // the class totals were kept up by running sums, which round differently. So the totals are summed
+        // again as `makeWeights` sums them and the constants recomputed; building all the weights again
+        // instead was a log per cell of the final model (callgrind on banking77).
+        let layout = weightLayout(transform: w.transform, featureTotals: isMixture)
+        w.classConstant = layout.classTotal.map { log(alpha) - log($0 + mass) }
+        computeWeights(multinomialPart: w, layout: layout)
         discriminativeWeight = addedWeight
     }
 
@@ -123,8 +130,8 @@ extension NaiveBayesModel {
     /// Worker t owns cells in its range: it adds to them in document order and recomputes their weights;
     /// each cell is its own element of the counts, `dirty` and both weight copies, so workers never collide.
     private func applyCounts(_ n: Int, losses: UnsafeMutableBufferPointer<Double>,
-                             updates: UnsafeMutableBufferPointer<[(cell: Int32, amount: Double)]>,
-                             featureOfCell: [UInt32], alpha: Double, workers: Int,
+                             updates: UnsafeMutableBufferPointer<[CountUpdate]>,
+                             classes batchClass: UnsafeMutableBufferPointer<Int32>, alpha: Double, workers: Int,
                              dirty: inout [Bool], into w: inout NaiveBayesWeights) {
         let B = w.classBlocks
         let denseRow = w.denseRow, scale = w.transform.featureScale, transform = w.transform
@@ -132,35 +139,37 @@ extension NaiveBayesModel {
         for j in 0..<n where losses[j] >= 1e-3 { entries += updates[j].count }
         let parts = entries >= 4096 ? workers : 1
         let cells = table.cellCount, per = (cells + parts - 1) / parts
-        let classOfCell = table.classes   // read while `table.values` is being modified: its own reference
         w.cells.withUnsafeMutableBufferPointer { weightCells in
         w.dense.withUnsafeMutableBufferPointer { dense in
         table.values.withUnsafeMutableBufferPointer { values in
-        classOfCell.withUnsafeBufferPointer { classes in
         dirty.withUnsafeMutableBufferPointer { dirty in
             let out = SendableBox((weightCells, UnsafeMutableRawPointer(dense.baseAddress).map { $0.assumingMemoryBound(to: Float.self) }, values, dirty))
-            let source = SendableBox((classes, losses, updates))
+            let source = SendableBox((losses, updates, batchClass))
             DispatchQueue.concurrentPerform(iterations: parts) { t in
-                let (weightCells, dense, values, dirty) = out.value, (classes, losses, updates) = source.value
+                let (weightCells, dense, values, dirty) = out.value, (losses, updates, batchClass) = source.value
                 let lo = Int32(clamping: t * per), hi = Int32(clamping: min(cells, (t + 1) * per))
-                var touched: [Int] = []
+                // Each touched cell with its feature and class, carried from the update: looking them up by
+                // cell (a feature-of-cell table and the table's classes) missed the cache at nearly every
+                // cell, two thirds of this function's time (perf, cpu-clock samples on banking77).
+                var touched: [(cell: Int32, feature: UInt32, cls: Int32)] = []
                 for j in 0..<n where losses[j] >= 1e-3 {
-                    for (k, amount) in updates[j] where k >= lo && k < hi {
-                        let k = Int(k)
-                        values[k] += amount
-                        if !dirty[k] { dirty[k] = true; touched.append(k) }
+                    let c = batchClass[j]
+                    for u in updates[j] where u.cell >= lo && u.cell < hi {
+                        let k = Int(u.cell)
+                        values[k] += u.amount
+                        if !dirty[k] { dirty[k] = true; touched.append((u.cell, u.feature, c)) }
                     }
                 }
-                for k in touched {
+                for (cell, feature, c) in touched {
+                    let k = Int(cell), f = Int(feature)
                     dirty[k] = false
-                    let f = Int(featureOfCell[k])
                     // In single precision, as `makeWeights` stores them.
                     let d = log1p(Float(values[k] * Double(scale[f]) / transform.alpha(f, alpha)))
                     weightCells[k].delta = d
-                    if denseRow[f] >= 0, let dense { dense[(Int(denseRow[f]) * B) * 8 + Int(classes[k])] = d }
+                    if denseRow[f] >= 0, let dense { dense[(Int(denseRow[f]) * B) * 8 + Int(c)] = d }
                 }
             }
-        } } } } }
+        } } } }
     }
 
     /// The cell of (feature f, class c) in a short row (one without a dense copy), or -1: a linear scan of a
@@ -186,6 +195,14 @@ extension NaiveBayesModel {
         }
         return nil
     }
+}
+
+/// What one document of a discriminative batch adds to one count-table cell: the cell, its feature (the
+/// cell's class is the document's) and loss * x.
+struct CountUpdate: Sendable {
+    var cell: Int32
+    var feature: UInt32
+    var amount: Double
 }
 
 /// One scoring buffer and expander per worker thread, handed out by index; each worker touches only its own

@@ -77,6 +77,17 @@ public struct DocumentVectors: Sendable {
             var e = Expander()
             let rows = (t * per)..<min(me.count, (t + 1) * per)
             part.lengths.reserveCapacity(rows.count)
+            // Room for the part at once (its words plus every form's n-grams, repeats included: at least
+            // what the rows expand to): grown by appending, copying the arrays as they doubled was 2.7%
+            // of training instructions (memcpy under array growth, callgrind on banking77).
+            var bound = 0
+            if let first = rows.first, let last = rows.last {
+                bound = me.offsets[last + 1] - me.offsets[first]
+                expansion.start.withUnsafeBufferPointer { start in
+                    for f in me.forms[me.formOffsets[first]..<me.formOffsets[last + 1]] { bound += start[Int(f) + 1] - start[Int(f)] }
+                }
+            }
+            part.ids.reserveCapacity(bound); part.values.reserveCapacity(bound)
             for i in rows {
                 me.withDocument(i, &e) { ids, counts in
                     part.ids.append(contentsOf: ids); part.values.append(contentsOf: counts)

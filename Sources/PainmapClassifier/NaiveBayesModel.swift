@@ -75,27 +75,56 @@ public final class NaiveBayesModel: @unchecked Sendable {
         complementTemperature = 0
         mixtureTemperature = 1
         let rows = rows ?? Array(0..<docs.count)
+        guard !rows.isEmpty else { throw ClassifierError.noTrainingData("no labelled documents to train on") }
         // Choose alpha first, on models of the folds: the counts of the final fit depend on alpha when
         // discriminative passes run. The folds also give the held-out scores for calibration, unless
         // the passes make the final model's leave-one-out scores the ones to use.
         var heldOut: [(scores: [Double], truth: Int)]? = nil
         // The mixture's parts are calibrated whatever `calibrate` says: their temperatures set the mix.
         let calibrate = parameters.calibrate || mixesComplement
-        var mixture: (complement: Double, pool: Double)? = nil
+        var mixtureScores: MixtureScores? = nil
+        // The final count does not depend on alpha: it runs as one more task of the alpha search's queue
+        // (on one core it was a serial stretch of about a tenth of training, callgrind on banking77).
+        let counted = ParallelResults<[Int]>(1)
         if parameters.tuneAlpha || (calibrate && !needsPassCalibration) || mixesComplement {
-            (heldOut, mixture) = chooseAlpha(docs, labels: docLabels, rows: rows)
+            (heldOut, mixtureScores) = chooseAlpha(docs, labels: docLabels, rows: rows, alongside: {
+                counted[0] = self.addCounts(docs, labels: docLabels, rows: rows)
+            })
         }
-        try update(docs, labels: docLabels, rows: rows)
+        // The mixture's temperatures need only the alpha search's scores: they are fitted on another
+        // thread while this one derives the final weights and runs the passes (three temperature fits,
+        // up to 60 rounds of an exp per class and document each, were a serial stretch of a tenth of
+        // training between the search and the passes; the passes leave a core idle part of the time).
+        let mixtureFit = BackgroundResult<(complement: Double, pool: Double)?>()
+        if let mixtureScores { mixtureFit.start { NaiveBayesModel.mixtureTemperatures(mixtureScores, workers: 1) } }
+        let classOf = counted.value(0) ?? addCounts(docs, labels: docLabels, rows: rows)
+        computeWeights()
+        discriminativePasses(docs, classOf: classOf, rows: rows, passes: parameters.discriminativePasses)
+        // The complement part of the mixture does not depend on the temperatures: built on another thread
+        // while this one computes the leave-one-out scores and the temperature (it was a serial stretch
+        // at the end of training).
+        let complementPart = BackgroundResult<(NaiveBayesWeights, WeightLayout)>()
+        let complementAlpha = parameters.complementAlpha
+        if mixesComplement && mixtureScores != nil {
+            complementPart.start {
+                let layout = self.weightLayout(featureTotals: true)
+                return (self.makeWeights(alpha: complementAlpha, variant: .complement, denseRows: false, layout: layout), layout)
+            }
+        }
         if calibrate, needsPassCalibration {
             // Discriminative passes change the scale of the scores: calibrate on the final model's own
             // leave-one-out scores (see Tuning.swift).
             heldOut = leaveOneOutScores(docs, labels: docLabels, sample: NaiveBayesModel.sample(rows, NaiveBayesModel.tuningSample / 3 + 1))
         }
         if calibrate, let heldOut, let t = NaiveBayesModel.fitTemperature(heldOut) { temperature = t }
+        let mixture = mixtureScores == nil ? nil : mixtureFit.wait()
         if mixesComplement, let mixture {
             complementTemperature = mixture.complement
             mixtureTemperature = mixture.pool
-            computeWeights()
+            // `weights` are still the multinomial part's (the mixture was off until now), as
+            // `computeWeights` would make them; so is the complement part.
+            let (complement, layout) = complementPart.wait()
+            weights = mixtureWeights(weights, complement, layout: layout)
         } else if mixesComplement {
             // Too little data to hold any out: the parts cannot be calibrated, so the model is the
             // multinomial alone, and its parameters say so.
@@ -113,6 +142,15 @@ public final class NaiveBayesModel: @unchecked Sendable {
         try parameters.validate()
         let rows = rows ?? Array(0..<docs.count)
         guard !rows.isEmpty else { throw ClassifierError.noTrainingData("no labelled documents to train on") }
+        let classOf = addCounts(docs, labels: docLabels, rows: rows)
+        computeWeights()
+        discriminativePasses(docs, classOf: classOf, rows: rows, passes: parameters.discriminativePasses)
+    }
+
+    /// Adds the documents `rows` to the statistics (class and document counts, document frequencies, the
+    /// count table) without deriving weights; returns the model class of each of `docLabels`. Reads neither
+    /// alpha nor the weights, so `fit` runs it beside the alpha search.
+    func addCounts(_ docs: DocumentVectors, labels docLabels: LabelSet, rows: [Int]) -> [Int] {
         let classOf = docLabels.names.map { labels.add($0) }
         if classDocuments.count < labels.count { classDocuments += Array(repeating: 0, count: labels.count - classDocuments.count) }
         let featureCount = features.count
@@ -121,11 +159,21 @@ public final class NaiveBayesModel: @unchecked Sendable {
         }
 
         // Pass 1: document counts and frequencies, so that pass 2 sees this batch's IDF.
+        // Raw buffers on a local copy: a frequency added through the model's array property was an
+        // exclusivity and uniqueness check per feature of every document (this function was a tenth of
+        // training, callgrind on banking77, for the three fold models and the final one).
         var expander = Expander()
-        for r in rows {
-            classDocuments[classOf[docs.label(r)]] += 1
-            docs.withDocument(r, &expander) { ids, _ in for id in ids { documentFrequency[Int(id)] += 1 } }
+        var frequency: [UInt32] = []
+        swap(&frequency, &documentFrequency)
+        frequency.withUnsafeMutableBufferPointer { frequency in
+            for r in rows {
+                classDocuments[classOf[docs.label(r)]] += 1
+                docs.withDocument(r, &expander) { ids, _ in
+                    ids.withUnsafeBufferPointer { ids in for id in ids { frequency[Int(id)] += 1 } }
+                }
+            }
         }
+        swap(&frequency, &documentFrequency)
         documentCount += rows.count
         let transform = FeatureTransform(parameters: parameters, documentFrequency: documentFrequency,
                                          documentCount: documentCount, features: features)
@@ -137,24 +185,28 @@ public final class NaiveBayesModel: @unchecked Sendable {
         var touched: [Int] = []
         var added: [(feature: UInt32, cls: Int32, value: Double)] = []
         var x: [Double] = []
-        for (c, members) in byClass.enumerated() where !members.isEmpty {
-            for r in members {
-                docs.withDocument(r, &expander) { ids, counts in
-                    transform.weigh(ids: ids, counts: counts, into: &x)
-                    for (i, id) in ids.enumerated() where x[i] != 0 {
-                        let f = Int(id)
-                        if sum[f] == 0 { touched.append(f) }
-                        sum[f] += x[i]
+        sum.withUnsafeMutableBufferPointer { sum in
+            for (c, members) in byClass.enumerated() where !members.isEmpty {
+                for r in members {
+                    docs.withDocument(r, &expander) { ids, counts in
+                        transform.weigh(ids: ids, counts: counts, into: &x)
+                        x.withUnsafeBufferPointer { x in
+                        ids.withUnsafeBufferPointer { ids in
+                            for i in 0..<ids.count where x[i] != 0 {
+                                let f = Int(ids[i])
+                                if sum[f] == 0 { touched.append(f) }
+                                sum[f] += x[i]
+                            }
+                        } }
                     }
                 }
+                // (No sort: `merged` places each cell by its feature; only the class order matters.)
+                for f in touched { added.append((UInt32(f), Int32(c), sum[f])); sum[f] = 0 }
+                touched.removeAll(keepingCapacity: true)
             }
-            // (No sort: `merged` places each cell by its feature; only the class order matters.)
-            for f in touched { added.append((UInt32(f), Int32(c), sum[f])); sum[f] = 0 }
-            touched.removeAll(keepingCapacity: true)
         }
         table = table.merged(featureCount: featureCount, added: added)
-        computeWeights()
-        discriminativePasses(docs, classOf: classOf, rows: rows, passes: parameters.discriminativePasses)
+        return classOf
     }
 }
 

@@ -46,22 +46,50 @@ extension NaiveBayesWeights {
     }
 }
 
+/// What the weights of one model share whatever alpha and variant: the feature transform, the class totals
+/// of the counts, which rows are dense, the feature records (without g(f)) and, for the
+/// complement variant, each feature's total count n(f). The alpha search makes two sets of weights for
+/// each of five alphas from every fold model; building this once per fold instead of once per set took
+/// that work out of ten of every eleven weight builds (callgrind, banking77 defaults).
+struct WeightLayout: Sendable {
+    var transform: FeatureTransform
+    /// IDF-weighted counts per class over the active features.
+    var classTotal: [Double]
+    var activeCount = 0
+    var activeCharacterCount = 0
+    var classBlocks = 0
+    /// As `NaiveBayesWeights.denseRow`; `denseRowCount` rows in all.
+    var denseRow: [Int32]
+    var denseRowCount = 0
+    /// As `NaiveBayesWeights.records`, with g(f) = 0.
+    var records: [FeatureRecord]
+    /// n(f) = sum_c n(f,c) idf(f) of each active feature (0 for the others); empty unless asked for.
+    var featureTotal: [Double]
+}
+
 extension NaiveBayesModel {
-    /// Recomputes the prediction weights from the statistics.
-    func computeWeights() {
-        guard isMixture else { weights = makeWeights(alpha: parameters.alpha); return }
-        // One feature transform for both parts (making it names every feature's family: a tenth of a load).
-        let transform = FeatureTransform(parameters: parameters, documentFrequency: documentFrequency,
-                                         documentCount: documentCount, features: features)
+    /// Recomputes the prediction weights from the statistics. `multinomialPart`, when given, must be
+    /// `makeWeights(alpha: parameters.alpha)` of the statistics as they stand (training has just made it):
+    /// the mixture then builds only its complement part.
+    func computeWeights(multinomialPart: NaiveBayesWeights? = nil, layout given: WeightLayout? = nil) {
+        guard isMixture else { weights = multinomialPart ?? makeWeights(alpha: parameters.alpha, layout: given); return }
+        // One layout (and feature transform) for both parts: making the transform names every feature's
+        // family, a tenth of a load.
+        let layout = given.map { $0.featureTotal.isEmpty ? weightLayout(transform: $0.transform, featureTotals: true) : $0 }
+            ?? weightLayout(featureTotals: true)
+        let (alpha, complementAlpha) = (parameters.alpha, parameters.complementAlpha)
+        if let multinomialPart {
+            weights = mixtureWeights(multinomialPart, makeWeights(alpha: complementAlpha, variant: .complement, denseRows: false, layout: layout), layout: layout)
+            return
+        }
         // The two parts on two cores (each reads the statistics only): a model load makes both, and with a
         // log per cell each, one after the other added a quarter to the load of a 77,000-feature model.
         let parts = ParallelResults<NaiveBayesWeights>(2)
-        let (alpha, complementAlpha) = (parameters.alpha, parameters.complementAlpha)
         DispatchQueue.concurrentPerform(iterations: 2) { i in
-            parts[i] = i == 0 ? makeWeights(alpha: alpha, denseRows: false, transform: transform)
-                              : makeWeights(alpha: complementAlpha, variant: .complement, denseRows: false, transform: transform)
+            parts[i] = i == 0 ? makeWeights(alpha: alpha, denseRows: false, layout: layout)
+                              : makeWeights(alpha: complementAlpha, variant: .complement, denseRows: false, layout: layout)
         }
-        weights = mixtureWeights(parts[0], parts[1])
+        weights = mixtureWeights(parts[0], parts[1], layout: layout)
     }
 
     /// The weights of the multinomial part alone (what the discriminative passes and leave-one-out work on).
@@ -75,7 +103,7 @@ extension NaiveBayesModel {
     ///            = a prior_m + b s(c) (G + (k + a k_m / (b s(c))) X + sum_f x_f (d + a d_m / (b s(c)))),
     /// so s' = b s, g' = g, k' = k + a k_m / (b s), d' = d + a d_m / (b s): both parts' d are zero for a
     /// class that never saw the feature, and they live on the same count-table cells.
-    func mixtureWeights(_ m: NaiveBayesWeights, _ c: NaiveBayesWeights) -> NaiveBayesWeights {
+    func mixtureWeights(_ m: NaiveBayesWeights, _ c: NaiveBayesWeights, layout: WeightLayout? = nil) -> NaiveBayesWeights {
         let lambda = parameters.complementWeight
         let a = (1 - lambda) * temperature, b = lambda * complementTemperature
         var w = c
@@ -92,28 +120,25 @@ extension NaiveBayesModel {
         r.withUnsafeBufferPointer { r in
             for k in 0..<cells.count { cells[k].delta += r[Int(classes[k])] * mc[k].delta }
         } } } }
-        fillDenseRows(&w)
+        fillDenseRows(&w, layout: layout ?? weightLayout(transform: w.transform, featureTotals: false))
         return w
     }
 
-    /// Prediction weights for smoothing `alpha`; reads the statistics only, so several may be made at once.
-    /// Without `denseRows` the dense copies are left out (the mixture's parts: it makes its own).
-    /// `transform`, when given, must be this model's (the variant does not change it).
-    func makeWeights(alpha: Double, variant: NaiveBayesVariant? = nil, denseRows: Bool = true,
-                     transform given: FeatureTransform? = nil) -> NaiveBayesWeights {
-        var p = parameters
-        if let variant { p.variant = variant }
-        let transform = given ?? FeatureTransform(parameters: p, documentFrequency: documentFrequency, documentCount: documentCount, features: features)
+    /// The parts of the weights that do not depend on alpha or the variant (see `WeightLayout`), for this
+    /// model's statistics as they stand. `transform`, when given, must be this model's. With
+    /// `featureTotals`, also n(f) (what the complement variant needs).
+    func weightLayout(transform given: FeatureTransform? = nil, featureTotals: Bool) -> WeightLayout {
+        let transform = given ?? FeatureTransform(parameters: parameters, documentFrequency: documentFrequency, documentCount: documentCount, features: features)
         let C = labels.count, F = table.featureCount
-        var w = NaiveBayesWeights()
-        w.transform = transform
 
         // IDF-weighted counts per class and in total, over active features.
-        // Raw buffers: a pass over every cell, run for each candidate alpha and fold when training (with
-        // checked accesses it was a fifth of makeWeights' own instructions, callgrind on banking77).
+        // Raw buffers: a pass over every cell (with checked accesses it was a fifth of makeWeights' own
+        // instructions, callgrind on banking77).
         var classTotal = [Double](repeating: 0, count: C)
+        var featureTotal = featureTotals ? [Double](repeating: 0, count: F) : []
         var active = 0, activeCharacters = 0
         classTotal.withUnsafeMutableBufferPointer { classTotal in
+        featureTotal.withUnsafeMutableBufferPointer { featureTotal in
         table.values.withUnsafeBufferPointer { values in
         table.start.withUnsafeBufferPointer { start in
         table.classes.withUnsafeBufferPointer { classes in
@@ -124,32 +149,99 @@ extension NaiveBayesModel {
                 if characterBlock[f] { activeCharacters += 1 }
                 let idf = Double(scale[f])
                 for k in start[f]..<start[f + 1] { classTotal[Int(classes[k])] += values[k] * idf }
+                if featureTotals {
+                    var nf = 0.0
+                    for k in start[f]..<start[f + 1] { nf += values[k] * idf }
+                    featureTotal[f] = nf
+                }
             }
-        } } } } } }
+        } } } } } } }
+
+        // Dense copies of the busy rows: where a row has more cells than about twice its SIMD blocks, one
+        // vector add per 8 classes beats a scattered add per cell. Then the feature records, which say
+        // where each row is. Raw buffers throughout (checked accesses per cell and per feature: 3% of
+        // training, callgrind on banking77).
+        let blocks = (C + 7) / 8
+        let threshold = max(4, 2 * blocks)
+        var rows: Int32 = 0
+        var denseRow = [Int32](repeating: -1, count: F)
+        let total = transform.featureScale.count
+        var records = [FeatureRecord]()
+        records.reserveCapacity(total)
+        table.start.withUnsafeBufferPointer { start in
+        transform.featureScale.withUnsafeBufferPointer { scale in
+        transform.characterBlock.withUnsafeBufferPointer { characterBlock in
+        denseRow.withUnsafeMutableBufferPointer { denseRow in
+            for f in 0..<F where scale[f] != 0 && start[f + 1] - start[f] >= threshold {
+                denseRow[f] = rows
+                rows += 1
+            }
+            for f in 0..<total {
+                let dense = f < F && denseRow[f] >= 0
+                let cellCount = f < F ? start[f + 1] - start[f] : 0
+                records.append(FeatureRecord(scale: scale[f], base: 0,
+                                             first: dense ? UInt32(denseRow[f]) : UInt32(f < F ? start[f] : 0),
+                                             cellCount: dense ? 0 : UInt32(cellCount), dense: dense,
+                                             character: characterBlock[f]))
+            }
+        } } } }
+        return WeightLayout(transform: transform, classTotal: classTotal, activeCount: active,
+                            activeCharacterCount: activeCharacters,
+                            classBlocks: blocks, denseRow: denseRow, denseRowCount: Int(rows),
+                            records: records, featureTotal: featureTotal)
+    }
+
+    /// Prediction weights for smoothing `alpha`; reads the statistics only, so several may be made at once.
+    /// Without `denseRows` the dense copies are left out (the mixture's parts: it makes its own).
+    /// `transform`, when given, must be this model's (the variant does not change it); `layout`, when
+    /// given, must be this model's as its statistics stand (it then gives the transform).
+    func makeWeights(alpha: Double, variant: NaiveBayesVariant? = nil, denseRows: Bool = true,
+                     transform given: FeatureTransform? = nil, layout: WeightLayout? = nil) -> NaiveBayesWeights {
+        var p = parameters
+        if let variant { p.variant = variant }
+        var layout = layout ?? weightLayout(transform: given, featureTotals: p.variant == .complement)
+        if p.variant == .complement && layout.featureTotal.isEmpty {
+            layout = weightLayout(transform: layout.transform, featureTotals: true)
+        }
+        let transform = layout.transform
+        let C = labels.count, F = table.featureCount
+        var w = NaiveBayesWeights()
+        w.transform = transform
+        let classTotal = layout.classTotal
+        let active = layout.activeCount
         w.activeCount = active
-        w.activeCharacterCount = activeCharacters
+        w.activeCharacterCount = layout.activeCharacterCount
         // Sum of the pseudo-counts over the active features (alpha V when every feature has alpha).
         let mass = w.smoothingMass(alpha)
-        w.cells = table.classes.map { WeightCell(cls: $0, delta: 0) }
+        let cellCount = table.cellCount
 
         switch p.variant {
         case .multinomial:
             w.classConstant = classTotal.map { log(alpha) - log($0 + mass) }
             w.classScale = Array(repeating: 1, count: C)
-            // Raw buffers: this runs once per candidate alpha and fold when training (a log per cell).
-            w.cells.withUnsafeMutableBufferPointer { cells in
+            // Raw buffers: this runs once per candidate alpha and fold when training (a log per cell). The
+            // cells are written once, class and d together (copying a template of the classes and then
+            // setting d added a copy of every cell per weight set: 1.3% of training, callgrind).
+            w.cells = [WeightCell](unsafeUninitializedCapacity: cellCount) { cells, written in
             table.values.withUnsafeBufferPointer { values in
             table.start.withUnsafeBufferPointer { start in
+            table.classes.withUnsafeBufferPointer { classes in
             transform.featureScale.withUnsafeBufferPointer { scale in
-                for f in 0..<F where scale[f] != 0 {
+                for f in 0..<F {
+                    guard scale[f] != 0 else {
+                        for k in start[f]..<start[f + 1] { cells[k] = WeightCell(cls: classes[k], delta: 0) }
+                        continue
+                    }
                     let idf = Double(scale[f]), a = transform.alpha(f, alpha)
                     // In single precision, as the weights are stored: log1pf costs half of log1p, and the
                     // difference is within the rounding to Float. (With another pseudo-count a for character
                     // n-grams, log P(f|c) = log a + log1p(n / a) - log(N(c) + mass): the log a - log alpha
                     // that differs from k(c) is the same for every class, so it is left out.)
-                    for k in start[f]..<start[f + 1] { cells[k].delta = log1p(Float(values[k] * idf / a)) }
+                    for k in start[f]..<start[f + 1] { cells[k] = WeightCell(cls: classes[k], delta: log1p(Float(values[k] * idf / a))) }
                 }
             } } } }
+                written = cellCount
+            }
             let n = classDocuments.reduce(0, +)
             w.prior = classDocuments.map { d in
                 guard d > 0 else { return -Double.infinity }   // a class without documents is never predicted
@@ -166,27 +258,33 @@ extension NaiveBayesModel {
             // log(n(f) - n(f,c) + alpha) - g(f) within the rounding to Float: the complement part is
             // computed at every load of a default (mixture) model, and two double logs per cell with
             // checked array accesses made it twice the multinomial part's cost (callgrind, model load).
+            w.cells = [WeightCell](unsafeUninitializedCapacity: cellCount) { cells, written in
             w.base.withUnsafeMutableBufferPointer { base in
-            w.cells.withUnsafeMutableBufferPointer { cells in
+            layout.featureTotal.withUnsafeBufferPointer { featureTotal in
             table.values.withUnsafeBufferPointer { values in
             table.start.withUnsafeBufferPointer { start in
             table.classes.withUnsafeBufferPointer { classes in
             transform.featureScale.withUnsafeBufferPointer { scale in
-                for f in 0..<F where scale[f] != 0 {
+                for f in 0..<F {
+                    guard scale[f] != 0 else {
+                        for k in start[f]..<start[f + 1] { cells[k] = WeightCell(cls: classes[k], delta: 0) }
+                        continue
+                    }
                     let idf = Double(scale[f])
-                    var nf = 0.0
-                    for k in start[f]..<start[f + 1] { nf += values[k] * idf }
+                    let nf = featureTotal[f]
                     let a = transform.alpha(f, alpha)
                     let g = log(nf + a)
                     base[f] = Float(g)
                     baseSum += g
                     for k in start[f]..<start[f + 1] {
                         let d = log1p(Float(-min(values[k] * idf, nf) / (nf + a)))
-                        cells[k].delta = d
+                        cells[k] = WeightCell(cls: classes[k], delta: d)
                         deltaSum[Int(classes[k])] += Double(d)
                     }
                 }
             } } } } } }
+                written = cellCount
+            }
             w.classScale = (0..<C).map { c in
                 guard p.normalizeWeights else { return -1 }
                 let z = baseSum + Double(active) * w.classConstant[c] + deltaSum[c]   // sum_f log Q(f|c) < 0
@@ -194,61 +292,35 @@ extension NaiveBayesModel {
             }
             w.prior = classDocuments.map { $0 > 0 ? 0 : -Double.infinity }
         }
-        if denseRows { fillDenseRows(&w) }
+        if denseRows { fillDenseRows(&w, layout: layout) }
         return w
     }
 
-    /// Dense copies of the busy rows of `w.cells`: where a row has more cells than about twice its SIMD
-    /// blocks, one vector add per 8 classes beats a scattered add per cell. Then the feature records,
-    /// which say where each row is.
-    func fillDenseRows(_ w: inout NaiveBayesWeights) {
-        let C = labels.count, F = table.featureCount, transform = w.transform
-        let blocks = (C + 7) / 8
+    /// The dense copies of the busy rows of `w.cells` and the feature records, as `layout` places them.
+    func fillDenseRows(_ w: inout NaiveBayesWeights, layout: WeightLayout) {
+        let blocks = layout.classBlocks, F = table.featureCount
         w.classBlocks = blocks
-        let threshold = max(4, 2 * blocks)
-        var rows: Int32 = 0
-        // Raw buffers throughout: this runs for each candidate alpha and fold when training, twice with
-        // the mixture (checked accesses per cell and per feature: 3% of training, callgrind on banking77).
-        w.denseRow = [Int32](repeating: -1, count: F)
-        table.start.withUnsafeBufferPointer { start in
-        transform.featureScale.withUnsafeBufferPointer { scale in
-        w.denseRow.withUnsafeMutableBufferPointer { denseRow in
-            for f in 0..<F where scale[f] != 0 && start[f + 1] - start[f] >= threshold {
-                denseRow[f] = rows
-                rows += 1
-            }
-        } } }
+        w.denseRow = layout.denseRow
         // Allocated once and filled through a raw pointer (growing it row by row, and setting a lane per
         // cell through the array, showed in training profiles).
-        w.dense = [SIMD8<Float>](repeating: SIMD8<Float>(repeating: 0), count: Int(rows) * blocks)
-        let total = transform.featureScale.count
-        var records = [FeatureRecord]()
-        records.reserveCapacity(total)
+        w.dense = [SIMD8<Float>](repeating: SIMD8<Float>(repeating: 0), count: layout.denseRowCount * blocks)
+        w.records = layout.records
         w.dense.withUnsafeMutableBufferPointer { dense in
+        w.records.withUnsafeMutableBufferPointer { records in
         w.cells.withUnsafeBufferPointer { cells in
         w.base.withUnsafeBufferPointer { base in
         w.denseRow.withUnsafeBufferPointer { denseRow in
         table.start.withUnsafeBufferPointer { start in
         table.classes.withUnsafeBufferPointer { classes in
-        transform.featureScale.withUnsafeBufferPointer { scale in
-        transform.characterBlock.withUnsafeBufferPointer { characterBlock in
-            if rows > 0 {
+            if layout.denseRowCount > 0 {
                 let lanes = UnsafeMutableRawPointer(dense.baseAddress!).assumingMemoryBound(to: Float.self)
                 for f in 0..<F where denseRow[f] >= 0 {
                     let row = lanes + Int(denseRow[f]) * blocks * 8
                     for k in start[f]..<start[f + 1] { row[Int(classes[k])] = cells[k].delta }
                 }
             }
-            for f in 0..<total {
-                let dense = f < F && denseRow[f] >= 0
-                let cellCount = f < F ? start[f + 1] - start[f] : 0
-                records.append(FeatureRecord(scale: scale[f], base: f < base.count ? base[f] : 0,
-                                             first: dense ? UInt32(denseRow[f]) : UInt32(f < F ? start[f] : 0),
-                                             cellCount: dense ? 0 : UInt32(cellCount), dense: dense,
-                                             character: characterBlock[f]))
-            }
-        } } } } } } } }
-        w.records = records
+            for f in 0..<min(base.count, records.count) { records[f].base = base[f] }
+        } } } } } } }
     }
 }
 
