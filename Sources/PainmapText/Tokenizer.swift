@@ -35,9 +35,16 @@ public struct Tokenizer {
             // words that start with h, w, o, T, D, B or x ("The", "was", "how", "of") and the words of texts
             // with an "@" into this branch too, with its short-word path, cut ~4% of `painmap sentiment`'s
             // per-line instructions (callgrind).
+            // A lower-case letter after the first one rules out both a URL and an emoticon: "http", "www."
+            // and every emoticon opening with a letter ("xD", "T_T", "o_O", "D:") have a second byte that is
+            // no lower-case letter but "t", "w" (`Tokenizer.mayOpenURLOrEmoticon`). Words of "h", "w", "o",
+            // "T", "D", "B" ("the", "was", "have", "of", "This") called urlEnd or emoticonEnd at ~100
+            // instructions each: ~3% of `painmap sentiment`'s per-line instructions (callgrind).
             if CharClass.isASCIILetter(b),
-               !(b | 0x20 == 0x68 || b | 0x20 == 0x77) || Tokenizer.urlEnd(p, i, atBoundary: atBoundary) == nil,
-               !Emoticons.mayStart(b) || Tokenizer.emoticonEnd(p, i, atBoundary: atBoundary) == nil,
+               !(b | 0x20 == 0x68 || b | 0x20 == 0x77) || !Tokenizer.mayOpenURLOrEmoticon(p, i)
+                || Tokenizer.urlEnd(p, i, atBoundary: atBoundary) == nil,
+               !Emoticons.mayStart(b) || !Tokenizer.mayOpenURLOrEmoticon(p, i)
+                || Tokenizer.emoticonEnd(p, i, atBoundary: atBoundary) == nil,
                !hasAt || Tokenizer.emailEnd(p, i) == nil {
                 // The commonest token of all, a short lower-case word ending in a space or punctuation that
                 // cannot continue it, is finished here from one 8-byte read: it is its own look-up form, and
@@ -101,6 +108,16 @@ public struct Tokenizer {
                              form: form, stem: form, span: Span(0, 0)))
             i = end
         }
+    }
+
+    /// False when the byte after `i` is a lower-case ASCII letter other than "t" and "w": then no URL
+    /// ("http", "www.") and no emoticon starting with a letter can start at `i` (FastPathTests checks the
+    /// emoticon list). True at the end of the text.
+    @inline(__always)
+    static func mayOpenURLOrEmoticon(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i + 1 < p.count else { return true }
+        let c = p[i + 1]
+        return !(c >= 0x61 && c <= 0x7A) || c == 0x74 || c == 0x77
     }
 
     // MARK: forms
