@@ -110,8 +110,11 @@ public final class Analyzer {
     private var tokenStorage: [Token] = []
     private var sentenceStorage: [Sentence] = []
 
+    /// The normalized bytes of the last document, reused as the token array is (`Normalizer.normalize`).
+    private var byteStorage: [UInt8] = []
+
     public func analyze(_ text: String) -> AnalyzedDocument {
-        let norm = normalizer.normalize(text)
+        let norm = normalizer.normalize(text, reusing: &byteStorage)
         var tokens = tokenStorage
         tokenStorage = []
         tokens.removeAll(keepingCapacity: true)
@@ -141,6 +144,7 @@ public final class Analyzer {
         SentenceSplitter.sentences(tokens: tokens, bytes: norm.bytes, into: &sentences)
         tokenStorage = tokens
         sentenceStorage = sentences
+        byteStorage = norm.bytes
         return AnalyzedDocument(normalized: norm, tokens: tokens, sentences: sentences, language: language)
     }
 
