@@ -19,7 +19,10 @@ public struct NormalizationOptions: Sendable, Hashable {
 /// The normalized text of a document, with a map back to the original.
 public struct NormalizedText: Sendable {
     /// The original text, as given (after invalid UTF-8 was replaced at decoding).
-    public let original: String
+    public var original: String { originalText ?? String(decoding: bytes, as: UTF8.self) }
+    /// Nil when the original is `bytes` itself, given as bytes that needed no change
+    /// (`Analyzer.analyze(normalASCII:)`): then no String was made for it.
+    let originalText: String?
     /// NFC, HTML-free, whitespace-folded UTF-8 bytes; lines are kept (they matter for sentence splitting).
     public let bytes: [UInt8]
     /// For every byte of `bytes`, the offset of the original Unicode scalar it came from; empty when the
@@ -29,6 +32,14 @@ public struct NormalizedText: Sendable {
     public let originalScalarCount: Int
     /// What was removed as quoted reply or signature, as spans of the original.
     public let removed: [Span]
+
+    init(original: String?, bytes: [UInt8], origin: [Int32], originalScalarCount: Int, removed: [Span]) {
+        originalText = original
+        self.bytes = bytes
+        self.origin = origin
+        self.originalScalarCount = originalScalarCount
+        self.removed = removed
+    }
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
@@ -61,12 +72,7 @@ public struct Normalizer: Sendable {
         // byte offsets are its code-point offsets, so no origin map is built.
         var text = original
         let copied = text.withUTF8 { p -> [UInt8]? in
-            guard Normalizer.isNormalASCII(p) else { return nil }
-            var bytes = storage
-            storage = []
-            bytes.removeAll(keepingCapacity: true)
-            bytes.append(contentsOf: p)
-            return bytes
+            Normalizer.isNormalASCII(p) ? Normalizer.copy(p, into: &storage) : nil
         }
         if let bytes = copied {
             return NormalizedText(original: original, bytes: bytes, origin: [], originalScalarCount: bytes.count, removed: [])
@@ -83,6 +89,24 @@ public struct Normalizer: Sendable {
 
     /// The bytes of `s` if it is printable ASCII, one line, no `<`, `&` or `>` at the start, no leading,
     /// trailing or doubled spaces: then normalization is the identity.
+    /// `normalize` of a text given as UTF-8 bytes, when they are a text that needs no change
+    /// (`isNormalASCII`); nil otherwise. No String is made: the result's `original` is its bytes.
+    func normalize(normalASCII p: UnsafeBufferPointer<UInt8>, reusing storage: inout [UInt8]) -> NormalizedText? {
+        guard Normalizer.isNormalASCII(p) else { return nil }
+        let bytes = Normalizer.copy(p, into: &storage)
+        return NormalizedText(original: nil, bytes: bytes, origin: [], originalScalarCount: bytes.count, removed: [])
+    }
+
+    /// `p` copied into `storage`'s buffer (see `normalize(_:reusing:)`), leaving `storage` empty.
+    @inline(__always)
+    static func copy(_ p: UnsafeBufferPointer<UInt8>, into storage: inout [UInt8]) -> [UInt8] {
+        var bytes = storage
+        storage = []
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: p)
+        return bytes
+    }
+
     static func alreadyNormalASCII(_ s: String) -> [UInt8]? {
         var s = s
         return s.withUTF8 { p in isNormalASCII(p) ? Array(p) : nil }

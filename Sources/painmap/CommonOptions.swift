@@ -74,8 +74,12 @@ enum LineJob {
     /// serial queue as soon as every chunk before them is done. With a barrier at the end of each block
     /// (4,096 lines) a worker idled while the other finished the block's last chunk, and again while the
     /// main thread handed out the next block: ~49 times on the 200k-line bench file.
+    /// `work` gets each line's bytes, and `decode` to make its text (a String) when it needs that: a line
+    /// that `Analyzer.analyze(normalASCII:)` takes as it is needs none (see there). `decode` reports the
+    /// line's repairs; call it at most once.
     static func write(file: String, jobs: Int, out: Output,
-                      work: @escaping @Sendable (_ worker: Int, _ line: Int, _ text: String, _ into: inout JSONWriter) -> Void) throws {
+                      work: @escaping @Sendable (_ worker: Int, _ line: Int, _ bytes: UnsafeBufferPointer<UInt8>,
+                                                 _ decode: () -> String, _ into: inout JSONWriter) -> Void) throws {
         let feed = ChunkFeed(try LineReader(path: file), workers: jobs)
         let name = feed.name
         let writeQueue = DispatchQueue(label: "painmap.write")
@@ -88,8 +92,8 @@ enum LineJob {
                 block.bytes.withUnsafeBufferPointer { p in
                     for k in chunk.lines {
                         let line = block.firstLine + k
-                        let text = TextDecoding.decode(UnsafeBufferPointer(rebasing: p[block.ranges[k]]), file: name, line: line, warnings: &warnings)
-                        work(w, line, text, &j)
+                        let bytes = UnsafeBufferPointer(rebasing: p[block.ranges[k]])
+                        work(w, line, bytes, { TextDecoding.decode(bytes, file: name, line: line, warnings: &warnings) }, &j)
                     }
                 }
                 capacity = max(capacity, j.bytes.count)
