@@ -12,8 +12,15 @@ public struct Tokenizer {
 
     /// Scratch space for building look-up forms without allocating per token.
     private var scratch: [UInt8] = []
+    /// The document's tokens until they are copied out (TokenBuffer says why). A copy of the tokenizer
+    /// shares it until either tokenizes (then that one makes its own, see `tokenize`).
+    private var pending = TokenBuffer()
 
     public mutating func tokenize(_ p: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary, into out: inout [Token]) {
+        if !isKnownUniquelyReferenced(&pending) { pending = TokenBuffer() }
+        let tokens = pending
+        tokens.removeAll()
+        defer { out.append(contentsOf: tokens.tokens) }
         let n = p.count
         // E-mail detection scans ahead from every word start; only documents with an "@" pay for it.
         let hasAt = n > 0 && memchr(p.baseAddress!, 0x40, n) != nil
@@ -57,7 +64,7 @@ public struct Tokenizer {
                     let form = b <= 0x5A
                         ? withUnsafeBytes(of: key.littleEndian) { vocabulary.intern(packed: key, UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[0..<(e - i)])) }
                         : vocabulary.intern(packed: key, UnsafeBufferPointer(rebasing: p[i..<e]))
-                    out.append(Token(start: Int32(i), end: Int32(e), kind: .word, flags: f, form: form, stem: form, span: Span(0, 0)))
+                    tokens.append(Token(start: Int32(i), end: Int32(e), kind: .word, flags: f, form: form, stem: form, span: Span(0, 0)))
                     i = e
                     continue
                 }
@@ -104,7 +111,7 @@ public struct Tokenizer {
             // Words already in look-up form are interned straight from the document's bytes.
             let form = plainWord ? vocabulary.intern(UnsafeBufferPointer(rebasing: p[start..<end]))
                 : makeForm(p, start, end, kind: kind, flags: &flags, vocabulary: vocabulary)
-            out.append(Token(start: Int32(start), end: Int32(end), kind: kind, flags: flags,
+            tokens.append(Token(start: Int32(start), end: Int32(end), kind: kind, flags: flags,
                              form: form, stem: form, span: Span(0, 0)))
             i = end
         }
