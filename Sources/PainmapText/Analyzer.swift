@@ -16,7 +16,8 @@ public struct AnalyzedDocument: Sendable {
 
     /// The original text of a span.
     public func originalText(_ span: Span) -> String {
-        let s = normalized.original.unicodeScalars
+        let original = normalized.original
+        let s = original.unicodeScalars
         let a = s.index(s.startIndex, offsetBy: span.start, limitedBy: s.endIndex) ?? s.endIndex
         let b = s.index(a, offsetBy: span.end - span.start, limitedBy: s.endIndex) ?? s.endIndex
         return String(s[a..<b])
@@ -110,8 +111,24 @@ public final class Analyzer {
     private var tokenStorage: [Token] = []
     private var sentenceStorage: [Sentence] = []
 
+    /// The normalized bytes of the last document, reused as the token array is (`Normalizer.normalize`).
+    private var byteStorage: [UInt8] = []
+
     public func analyze(_ text: String) -> AnalyzedDocument {
-        let norm = normalizer.normalize(text)
+        analyze(normalized: normalizer.normalize(text, reusing: &byteStorage))
+    }
+
+    /// `analyze` for a text given as valid UTF-8 bytes, when they need no normalization (printable ASCII on
+    /// one line with single spaces, `Normalizer.isNormalASCII`, as nearly every line of feedback); nil
+    /// otherwise: then decode them and call `analyze`. The result is the one `analyze` gives for the
+    /// String of these bytes. For the line commands: making a String of each line, only to copy its bytes
+    /// again here and free it, was ~3% of `painmap sentiment`'s instructions (callgrind).
+    public func analyze(normalASCII p: UnsafeBufferPointer<UInt8>) -> AnalyzedDocument? {
+        guard let norm = normalizer.normalize(normalASCII: p, reusing: &byteStorage) else { return nil }
+        return analyze(normalized: norm)
+    }
+
+    private func analyze(normalized norm: NormalizedText) -> AnalyzedDocument {
         var tokens = tokenStorage
         tokenStorage = []
         tokens.removeAll(keepingCapacity: true)
@@ -141,6 +158,7 @@ public final class Analyzer {
         SentenceSplitter.sentences(tokens: tokens, bytes: norm.bytes, into: &sentences)
         tokenStorage = tokens
         sentenceStorage = sentences
+        byteStorage = norm.bytes
         return AnalyzedDocument(normalized: norm, tokens: tokens, sentences: sentences, language: language)
     }
 

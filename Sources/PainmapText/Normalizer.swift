@@ -19,7 +19,10 @@ public struct NormalizationOptions: Sendable, Hashable {
 /// The normalized text of a document, with a map back to the original.
 public struct NormalizedText: Sendable {
     /// The original text, as given (after invalid UTF-8 was replaced at decoding).
-    public let original: String
+    public var original: String { originalText ?? String(decoding: bytes, as: UTF8.self) }
+    /// Nil when the original is `bytes` itself, given as bytes that needed no change
+    /// (`Analyzer.analyze(normalASCII:)`): then no String was made for it.
+    let originalText: String?
     /// NFC, HTML-free, whitespace-folded UTF-8 bytes; lines are kept (they matter for sentence splitting).
     public let bytes: [UInt8]
     /// For every byte of `bytes`, the offset of the original Unicode scalar it came from; empty when the
@@ -29,6 +32,14 @@ public struct NormalizedText: Sendable {
     public let originalScalarCount: Int
     /// What was removed as quoted reply or signature, as spans of the original.
     public let removed: [Span]
+
+    init(original: String?, bytes: [UInt8], origin: [Int32], originalScalarCount: Int, removed: [Span]) {
+        originalText = original
+        self.bytes = bytes
+        self.origin = origin
+        self.originalScalarCount = originalScalarCount
+        self.removed = removed
+    }
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
@@ -47,9 +58,23 @@ public struct Normalizer: Sendable {
     public init(options: NormalizationOptions = NormalizationOptions()) { self.options = options }
 
     public func normalize(_ original: String) -> NormalizedText {
+        var none: [UInt8] = []
+        return normalize(original, reusing: &none)
+    }
+
+    /// `normalize`, with the bytes of a text already normal copied into `storage`'s buffer: the analyzer
+    /// hands back the previous document's bytes, whose buffer is free again once that document is gone
+    /// (if it is not, emptying the array copies it and nothing changes for that document). A new array per
+    /// line was one of the two allocations left per line of `painmap sentiment` (~1% of its instructions,
+    /// callgrind). `storage` is left empty.
+    func normalize(_ original: String, reusing storage: inout [UInt8]) -> NormalizedText {
         // Fast path: plain printable ASCII on one line with single spaces needs no change at all, and its
         // byte offsets are its code-point offsets, so no origin map is built.
-        if let bytes = Normalizer.alreadyNormalASCII(original) {
+        var text = original
+        let copied = text.withUTF8 { p -> [UInt8]? in
+            Normalizer.isNormalASCII(p) ? Normalizer.copy(p, into: &storage) : nil
+        }
+        if let bytes = copied {
             return NormalizedText(original: original, bytes: bytes, origin: [], originalScalarCount: bytes.count, removed: [])
         }
         var a = ByteBuilder()
@@ -64,36 +89,57 @@ public struct Normalizer: Sendable {
 
     /// The bytes of `s` if it is printable ASCII, one line, no `<`, `&` or `>` at the start, no leading,
     /// trailing or doubled spaces: then normalization is the identity.
+    /// `normalize` of a text given as UTF-8 bytes, when they are a text that needs no change
+    /// (`isNormalASCII`); nil otherwise. No String is made: the result's `original` is its bytes.
+    func normalize(normalASCII p: UnsafeBufferPointer<UInt8>, reusing storage: inout [UInt8]) -> NormalizedText? {
+        guard Normalizer.isNormalASCII(p) else { return nil }
+        let bytes = Normalizer.copy(p, into: &storage)
+        return NormalizedText(original: nil, bytes: bytes, origin: [], originalScalarCount: bytes.count, removed: [])
+    }
+
+    /// `p` copied into `storage`'s buffer (see `normalize(_:reusing:)`), leaving `storage` empty.
+    @inline(__always)
+    static func copy(_ p: UnsafeBufferPointer<UInt8>, into storage: inout [UInt8]) -> [UInt8] {
+        var bytes = storage
+        storage = []
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: p)
+        return bytes
+    }
+
     static func alreadyNormalASCII(_ s: String) -> [UInt8]? {
         var s = s
-        return s.withUTF8 { p -> [UInt8]? in
-            guard let first = p.first, let last = p.last, first != 0x20, first != 0x3E, last != 0x20 else { return p.isEmpty ? [] : nil }
-            // Eight bytes at a time (this runs on every document; measured ~2.5% of tokenize byte by byte).
-            // For bytes below 0x80 these masks are exact, with no carries between bytes: `lt` has bit 7 of
-            // each byte below 0x20 set, `eq(c)` bit 7 of each byte equal to `c`.
-            let n = p.count, raw = UnsafeRawPointer(p.baseAddress!)
-            let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-            @inline(__always) func eq(_ x: UInt64, _ c: UInt8) -> UInt64 { ~((x ^ (ones &* UInt64(c))) &+ (ones &* 0x7F)) & high }
-            var i = 0
-            var prevSpace = false
-            while i + 8 <= n {
-                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if x & high != 0 { return nil }
-                let lt = ~((x | high) &- (ones &* 0x20)) & high
-                if lt | eq(x, 0x7F) | eq(x, 0x3C) | eq(x, 0x26) != 0 { return nil }
-                let sp = eq(x, 0x20)
-                if sp & (sp << 8) != 0 || (prevSpace && sp & 0x80 != 0) { return nil }
-                prevSpace = sp >> 63 != 0
-                i += 8
-            }
-            for b in UnsafeBufferPointer(rebasing: p[i...]) {
-                if b < 0x20 || b >= 0x7F || b == 0x3C || b == 0x26 { return nil }
-                let space = b == 0x20
-                if space && prevSpace { return nil }
-                prevSpace = space
-            }
-            return Array(p)
+        return s.withUTF8 { p in isNormalASCII(p) ? Array(p) : nil }
+    }
+
+    /// Whether the UTF-8 bytes `p` are a text that `alreadyNormalASCII` returns.
+    static func isNormalASCII(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = p.first, let last = p.last, first != 0x20, first != 0x3E, last != 0x20 else { return p.isEmpty }
+        // Eight bytes at a time (this runs on every document; measured ~2.5% of tokenize byte by byte).
+        // For bytes below 0x80 these masks are exact, with no carries between bytes: `lt` has bit 7 of
+        // each byte below 0x20 set, `eq(c)` bit 7 of each byte equal to `c`.
+        let n = p.count, raw = UnsafeRawPointer(p.baseAddress!)
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func eq(_ x: UInt64, _ c: UInt8) -> UInt64 { ~((x ^ (ones &* UInt64(c))) &+ (ones &* 0x7F)) & high }
+        var i = 0
+        var prevSpace = false
+        while i + 8 <= n {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if x & high != 0 { return false }
+            let lt = ~((x | high) &- (ones &* 0x20)) & high
+            if lt | eq(x, 0x7F) | eq(x, 0x3C) | eq(x, 0x26) != 0 { return false }
+            let sp = eq(x, 0x20)
+            if sp & (sp << 8) != 0 || (prevSpace && sp & 0x80 != 0) { return false }
+            prevSpace = sp >> 63 != 0
+            i += 8
         }
+        for b in UnsafeBufferPointer(rebasing: p[i...]) {
+            if b < 0x20 || b >= 0x7F || b == 0x3C || b == 0x26 { return false }
+            let space = b == 0x20
+            if space && prevSpace { return false }
+            prevSpace = space
+        }
+        return true
     }
 
     // MARK: pass 1: UTF-8 -> bytes (NFC, controls, HTML)

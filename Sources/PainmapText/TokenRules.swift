@@ -108,8 +108,8 @@ enum Abbreviations {
     private static func packed(_ words: Set<String>) -> Set<UInt64> {
         Set(words.map { w in w.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) } })
     }
-    static let alwaysKeys = packed(always)
-    static let beforeNumberKeys = packed(beforeNumber)
+    static let alwaysKeys = PackedWordSet(packed(always))
+    static let beforeNumberKeys = PackedWordSet(packed(beforeNumber))
     static let etcKey = packed(["etc"]).first!
 }
 

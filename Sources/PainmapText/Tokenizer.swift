@@ -12,8 +12,15 @@ public struct Tokenizer {
 
     /// Scratch space for building look-up forms without allocating per token.
     private var scratch: [UInt8] = []
+    /// The document's tokens until they are copied out (TokenBuffer says why). A copy of the tokenizer
+    /// shares it until either tokenizes (then that one makes its own, see `tokenize`).
+    private var pending = TokenBuffer()
 
     public mutating func tokenize(_ p: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary, into out: inout [Token]) {
+        if !isKnownUniquelyReferenced(&pending) { pending = TokenBuffer() }
+        let tokens = pending
+        tokens.removeAll()
+        defer { out.append(contentsOf: tokens.tokens) }
         let n = p.count
         // E-mail detection scans ahead from every word start; only documents with an "@" pay for it.
         let hasAt = n > 0 && memchr(p.baseAddress!, 0x40, n) != nil
@@ -35,9 +42,16 @@ public struct Tokenizer {
             // words that start with h, w, o, T, D, B or x ("The", "was", "how", "of") and the words of texts
             // with an "@" into this branch too, with its short-word path, cut ~4% of `painmap sentiment`'s
             // per-line instructions (callgrind).
+            // A lower-case letter after the first one rules out both a URL and an emoticon: "http", "www."
+            // and every emoticon opening with a letter ("xD", "T_T", "o_O", "D:") have a second byte that is
+            // no lower-case letter but "t", "w" (`Tokenizer.mayOpenURLOrEmoticon`). Words of "h", "w", "o",
+            // "T", "D", "B" ("the", "was", "have", "of", "This") called urlEnd or emoticonEnd at ~100
+            // instructions each: ~3% of `painmap sentiment`'s per-line instructions (callgrind).
             if CharClass.isASCIILetter(b),
-               !(b | 0x20 == 0x68 || b | 0x20 == 0x77) || Tokenizer.urlEnd(p, i, atBoundary: atBoundary) == nil,
-               !Emoticons.mayStart(b) || Tokenizer.emoticonEnd(p, i, atBoundary: atBoundary) == nil,
+               !(b | 0x20 == 0x68 || b | 0x20 == 0x77) || !Tokenizer.mayOpenURLOrEmoticon(p, i)
+                || Tokenizer.urlEnd(p, i, atBoundary: atBoundary) == nil,
+               !Emoticons.mayStart(b) || !Tokenizer.mayOpenURLOrEmoticon(p, i)
+                || Tokenizer.emoticonEnd(p, i, atBoundary: atBoundary) == nil,
                !hasAt || Tokenizer.emailEnd(p, i) == nil {
                 // The commonest token of all, a short lower-case word ending in a space or punctuation that
                 // cannot continue it, is finished here from one 8-byte read: it is its own look-up form, and
@@ -50,7 +64,7 @@ public struct Tokenizer {
                     let form = b <= 0x5A
                         ? withUnsafeBytes(of: key.littleEndian) { vocabulary.intern(packed: key, UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[0..<(e - i)])) }
                         : vocabulary.intern(packed: key, UnsafeBufferPointer(rebasing: p[i..<e]))
-                    out.append(Token(start: Int32(i), end: Int32(e), kind: .word, flags: f, form: form, stem: form, span: Span(0, 0)))
+                    tokens.append(Token(start: Int32(i), end: Int32(e), kind: .word, flags: f, form: form, stem: form, span: Span(0, 0)))
                     i = e
                     continue
                 }
@@ -97,10 +111,20 @@ public struct Tokenizer {
             // Words already in look-up form are interned straight from the document's bytes.
             let form = plainWord ? vocabulary.intern(UnsafeBufferPointer(rebasing: p[start..<end]))
                 : makeForm(p, start, end, kind: kind, flags: &flags, vocabulary: vocabulary)
-            out.append(Token(start: Int32(start), end: Int32(end), kind: kind, flags: flags,
+            tokens.append(Token(start: Int32(start), end: Int32(end), kind: kind, flags: flags,
                              form: form, stem: form, span: Span(0, 0)))
             i = end
         }
+    }
+
+    /// False when the byte after `i` is a lower-case ASCII letter other than "t" and "w": then no URL
+    /// ("http", "www.") and no emoticon starting with a letter can start at `i` (FastPathTests checks the
+    /// emoticon list). True at the end of the text.
+    @inline(__always)
+    static func mayOpenURLOrEmoticon(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i + 1 < p.count else { return true }
+        let c = p[i + 1]
+        return !(c >= 0x61 && c <= 0x7A) || c == 0x74 || c == 0x77
     }
 
     // MARK: forms
@@ -321,8 +345,11 @@ public struct Tokenizer {
     /// word stops there; text has no NUL bytes). Not inlined: most words are further from the end.
     @inline(never)
     static func shortLowerWordAtEnd(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, UInt64)? {
+        // One copy of the bytes left into the low bytes of `x` (little-endian), for the last word of most
+        // lines: assembled byte by byte with shifts and bounds checks, this function (with the test it
+        // inlines) cost ~180 instructions a call, now ~110 (callgrind).
         var x: UInt64 = 0
-        for k in 0..<(p.count - i) { x |= UInt64(p[i + k]) << UInt64(8 * k) }
+        withUnsafeMutableBytes(of: &x) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(p)[i...])) }
         return shortLowerWord(x, p, i)
     }
 

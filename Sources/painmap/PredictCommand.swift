@@ -75,8 +75,8 @@ struct Predict: ParsableCommand {
             // block was split in two fixed halves (one worker idle whenever the other was slowed by anything
             // else on the machine), and the main thread copied every line's bytes out while both workers
             // waited for the next block.
-            try LineJob.write(file: file, jobs: pipeline.jobs, out: out, work: { w, line, text, j -> String? in
-                let o = predictor.predict(text, worker: w)
+            try LineJob.write(file: file, jobs: pipeline.jobs, out: out, work: { w, line, _, decode, j -> String? in
+                let o = predictor.predict(decode(), worker: w)
                 predictor.json(o, line: line, id: nil, into: &j)
                 return o.reason
             }, note: { line, reason in notes.note(line, reason) })

@@ -50,9 +50,10 @@ struct SentimentCommand: ParsableCommand {
         let out = Output()
         let format = self.format, withSentences = sentences
         if format == .table { out.line("line   label     compound  pos    neu    neg    text") }
-        try LineJob.write(file: file, jobs: pipeline.jobs, out: out) { w, line, text, j in
+        try LineJob.write(file: file, jobs: pipeline.jobs, out: out) { w, line, bytes, decode, j in
             let scorer = workers.current(w) { $0.analyzer.vocabulary.isLarge }
-            let doc = scorer.analyzer.analyze(text)
+            // Nearly every line is taken from its bytes, with no String made for it (`analyze(normalASCII:)`).
+            let doc = scorer.analyzer.analyze(normalASCII: bytes) ?? scorer.analyzer.analyze(decode())
             let r = scorer.score(doc)
             let s = r.document
             switch format {
@@ -95,6 +96,7 @@ struct SentimentCommand: ParsableCommand {
                 j.endObject()
                 j.newline()
             case .table:
+                let text = doc.original   // the line as decoded
                 let shown = text.count > 60 ? String(text.prefix(57)) + "..." : text
                 j.bytes.append(contentsOf: String(format: "%-6d %-9@ %+.4f   %.3f  %.3f  %.3f  %@\n", line, s.label.rawValue as NSString,
                                                   s.compound, s.positive, s.neutral, s.negative, shown as NSString).utf8)

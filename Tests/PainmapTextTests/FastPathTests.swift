@@ -142,6 +142,16 @@ final class FastPathTests: XCTestCase {
         XCTAssertEqual(Emoticons.firstBytesLow, low)
         XCTAssertEqual(Emoticons.firstBytesHigh, high)
         for b in 0..<256 { XCTAssertEqual(Emoticons.mayStart(UInt8(b)), Emoticons.byFirstByte[b] != nil, "byte \(b)") }
+        // The tokenizer skips emoticonEnd and urlEnd for a letter followed by a lower-case letter that
+        // `mayOpenURLOrEmoticon` rules out: no emoticon opening with a letter may continue with one.
+        for e in Emoticons.all {
+            let u = Array(e.utf8)
+            guard u.count > 1, (u[0] | 0x20) >= 0x61, (u[0] | 0x20) <= 0x7A else { continue }
+            XCTAssertTrue(u.withUnsafeBufferPointer { Tokenizer.mayOpenURLOrEmoticon($0, 0) }, e)
+        }
+        for url in ["http://x.org", "https://x.org", "www.x.org", "HTTP://X.ORG", "WWW.X.ORG"] {
+            XCTAssertTrue(Array(url.utf8).withUnsafeBufferPointer { Tokenizer.mayOpenURLOrEmoticon($0, 0) }, url)
+        }
     }
 
     /// `JSONWriter.line` (one buffer per line) writes what the value-by-value writer writes.

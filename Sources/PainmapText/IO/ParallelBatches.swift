@@ -64,7 +64,8 @@ public struct ParallelBatches {
         return out.map { $0! }
     }
 
-    static func chunking(count n: Int, workers: Int) -> (size: Int, chunks: Int) {
+    /// How `mapChunks` and `forEachChunk` cut `count` items: the size of a range and their number.
+    public static func chunking(count n: Int, workers: Int) -> (size: Int, chunks: Int) {
         if workers <= 1 { return (max(n, 1), n > 0 ? 1 : 0) }
         // 32 ranges per worker: at the end of a batch one worker may wait for the other's last range, so
         // ranges are kept short (with 8 per worker that wait was up to 1/8 of a worker's batch).
