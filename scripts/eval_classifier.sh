@@ -13,7 +13,9 @@ if [ -z "${PAINMAP:-}" ]; then   # PAINMAP=path/to/painmap skips the build
   PAINMAP="$SCRATCH/release/painmap"
 fi
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
-now() { python3 -c 'import time; print(time.perf_counter())'; }
+# Bash's own clock: a `python3 -c` timer added its interpreter's start and exit (~0.13 s here) to every
+# painmap time it took (0.51 s measured for a 0.38 s training).
+now() { echo "$EPOCHREALTIME"; }
 
 echo "== painmap (defaults) on $DATA: train on train.csv, evaluate on test.csv"
 t0=$(now)
