@@ -290,23 +290,32 @@ public final class FeatureExtractor {
         let distinct = [UInt32](unsafeUninitializedCapacity: ids.count) { out, outCount in
             values = [Float](unsafeUninitializedCapacity: ids.count) { counts, countsCount in
                 position.withUnsafeMutableBufferPointer { pos in
-                    var n = 0
-                    for id in ids {
-                        let p = pos[Int(id)]
-                        if p == 0 {
-                            out[n] = id; counts[n] = 1; n += 1
-                            pos[Int(id)] = Int32(n)
-                        } else {
-                            counts[Int(p) - 1] += 1
-                        }
-                    }
-                    for k in 0..<n { pos[Int(out[k])] = 0 }
-                    countsCount = n
+                    countsCount = Self.countPass(ids, into: out.baseAddress!, counts.baseAddress!, position: pos)
                 }
             }
             outCount = values.count
         }
         return SparseVector(ids: distinct, values: values)
+    }
+
+    /// Writes the distinct ids of `ids` in first-seen order to `out` and their counts to `counts` (both with
+    /// room for `ids.count`), using `position` (all zero before and after: id -> 1 + its place in `out`),
+    /// and returns how many there are.
+    @inline(__always)
+    private static func countPass(_ ids: UnsafeBufferPointer<UInt32>, into out: UnsafeMutablePointer<UInt32>,
+                                  _ counts: UnsafeMutablePointer<Float>, position pos: UnsafeMutableBufferPointer<Int32>) -> Int {
+        var n = 0
+        for id in ids {
+            let p = pos[Int(id)]
+            if p == 0 {
+                out[n] = id; counts[n] = 1; n += 1
+                pos[Int(id)] = Int32(n)
+            } else {
+                counts[Int(p) - 1] += 1
+            }
+        }
+        for k in 0..<n { pos[Int(out[k])] = 0 }
+        return n
     }
 
     /// The last predicted vector's arrays: once the caller has let go of that vector they are uniquely
@@ -329,17 +338,7 @@ public final class FeatureExtractor {
         out.withUnsafeMutableBufferPointer { out in
         values.withUnsafeMutableBufferPointer { counts in
         position.withUnsafeMutableBufferPointer { pos in
-            // The same pass as `countDistinct`.
-            for id in ids {
-                let p = pos[Int(id)]
-                if p == 0 {
-                    out[n] = id; counts[n] = 1; n += 1
-                    pos[Int(id)] = Int32(n)
-                } else {
-                    counts[Int(p) - 1] += 1
-                }
-            }
-            for k in 0..<n { pos[Int(out[k])] = 0 }
+            n = Self.countPass(ids, into: out.baseAddress!, counts.baseAddress!, position: pos)
         } } }
         out.removeLast(ids.count - n); values.removeLast(ids.count - n)
         idStore = out; valueStore = values

@@ -11,19 +11,8 @@ final class EverydayTextTests: XCTestCase {
     private var p: SentimentProbe!
     override func setUpWithError() throws { p = try SentimentProbe() }
 
-    private func label(_ text: String) -> String {
-        let c = p.compound(text)
-        return c >= SentimentRules.labelThreshold ? "positive" : c <= -SentimentRules.labelThreshold ? "negative" : "neutral"
-    }
-
-    private func assertLabels(_ texts: [String], _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
-        for t in texts where label(t) != expected {
-            XCTFail("\"\(t)\" reads \(label(t)), expected \(expected): \(p.describe(p.contributions(t)))", file: file, line: line)
-        }
-    }
-
     func testEverydayPositivePostsReadPositive() {
-        assertLabels([
+        p.assertLabels([
             "yay, the weekend is finally here",
             "Woohoo! Got the job!!",
             "Finally home after a long trip, my own bed at last",
@@ -211,7 +200,7 @@ final class EverydayTextTests: XCTestCase {
     }
 
     func testEverydayNegativePostsReadNegative() {
-        assertLabels([
+        p.assertLabels([
             "ugh, Monday again",
             "Another Monday, kill me now",
             "So tired I can barely keep my eyes open",
@@ -407,7 +396,7 @@ final class EverydayTextTests: XCTestCase {
 
     /// Plans, facts and questions of everyday life and of support: neutral.
     func testEverydayStatementsAndQuestionsStayNeutral() {
-        assertLabels([
+        p.assertLabels([
             "What time does the game start tonight?",
             "Are you coming to the party on Saturday?",
             "At the store, need anything?",
@@ -540,7 +529,7 @@ final class EverydayTextTests: XCTestCase {
             "I ordered the cake for Saturday",
             "I'll bring the drinks on Friday",
             "We're playing at 5 on field 2",
-        ] { XCTAssertNotEqual(label(t), "negative", "\"\(t)\": \(p.describe(p.contributions(t)))") }
+        ] { XCTAssertNotEqual(p.label(t), "negative", "\"\(t)\": \(p.describe(p.contributions(t)))") }
     }
 
     /// Forecasts, appointments and chores: nothing to be glad about, a faint gloom at most.
@@ -550,7 +539,7 @@ final class EverydayTextTests: XCTestCase {
             "It's supposed to rain later",
             "I have a dentist appointment at 9",
             "Is the festival cancelled if it rains?",
-        ] { XCTAssertNotEqual(label(t), "positive", "\"\(t)\": \(p.describe(p.contributions(t)))") }
+        ] { XCTAssertNotEqual(p.label(t), "positive", "\"\(t)\": \(p.describe(p.contributions(t)))") }
     }
 
     /// Sentences of the same hand-written set that the scorer still reads wrong, with the label a person would
@@ -618,7 +607,7 @@ final class EverydayTextTests: XCTestCase {
         XCTAssertGreaterThan(mixed.sentences[0].compound, 0)
         XCTAssertTrue(mixed.contributions.contains { $0.text == "Pizza" && $0.adjusted == 0 && $0.rules.contains { $0.contains("document") } })
         // A question makes it a mild word that does not count.
-        XCTAssertEqual(label("Do you deliver on weekends?"), "neutral")
+        XCTAssertEqual(p.label("Do you deliver on weekends?"), "neutral")
         // A negated pleasant thing is no stake: "no coffee" is the complaint itself.
         XCTAssertLessThan(p.compound("No coffee this morning"), 0)
     }
@@ -641,7 +630,7 @@ final class EverydayTextTests: XCTestCase {
         XCTAssertTrue(n.rules.contains { $0.contains("negation of no sentiment word") }, "\(n.rules)")
         for t in ["My card isn't working anymore.", "Nobody called me back.", "The box came with no pedals.",
                   "I can't log in on my phone.", "Still haven't received my parcel"] {
-            XCTAssertEqual(label(t), "negative", "\"\(t)\": \(p.describe(p.contributions(t)))")
+            XCTAssertEqual(p.label(t), "negative", "\"\(t)\": \(p.describe(p.contributions(t)))")
         }
         // Questions, conditions and help requests assert nothing: neutral.
         for t in ["Why hasn't my transfer gone through?", "If it doesn't arrive by Friday, can I cancel?",
@@ -657,22 +646,22 @@ final class EverydayTextTests: XCTestCase {
 
     /// Praise said through a negation of no sentiment word is praise (phrases.tsv), not a bare negation.
     func testPraiseIdiomsWithANegationStayPositive() {
-        assertLabels(["couldn't ask for more", "I can't get enough of this song", "never been better",
+        p.assertLabels(["couldn't ask for more", "I can't get enough of this song", "never been better",
                       "I wouldn't change a thing", "nothing better than a cold beer", "didn't want it to end"], "positive")
     }
 
     /// A wish for someone is a greeting (`SentimentRules.wellWishCues`); a wish for what is missing stays irrealis.
     func testWellWishesAreGreetingsNotIrrealis() {
-        assertLabels(["Wishing you a happy birthday!", "I wish you all the best", "Wish me luck!",
+        p.assertLabels(["Wishing you a happy birthday!", "I wish you all the best", "Wish me luck!",
                       "wishing everyone a merry christmas"], "positive")
-        assertLabels(["I wish you would fix this", "wish you guys had a dark mode", "I wish the app was faster"], "negative")
+        p.assertLabels(["I wish you would fix this", "wish you guys had a dark mode", "I wish the app was faster"], "negative")
     }
 
     /// An eye roll turns the praise of its sentence into a sneer (`SentimentRules.sarcasmMarkers`).
     func testEyeRollMarksSarcasm() throws {
         let awesome = try XCTUnwrap(p.contribution("Got a parking ticket, awesome 🙄", "awesome"))
         XCTAssertEqual(awesome.adjusted, awesome.base * SentimentRules.sarcasmFactor, accuracy: 1e-9)
-        assertLabels(["Got a parking ticket, awesome 🙄", "Great service 🙄"], "negative")
+        p.assertLabels(["Got a parking ticket, awesome 🙄", "Great service 🙄"], "negative")
         // Praise in another sentence is left alone.
         XCTAssertGreaterThan(p.compound("Great service. The parking ticket though 🙄"), p.compound("The parking ticket though 🙄"))
     }

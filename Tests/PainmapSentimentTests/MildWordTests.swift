@@ -9,20 +9,9 @@ final class MildWordTests: XCTestCase {
     private var p: SentimentProbe!
     override func setUpWithError() throws { p = try SentimentProbe() }
 
-    private func label(_ text: String) -> String {
-        let c = p.compound(text)
-        return c >= SentimentRules.labelThreshold ? "positive" : c <= -SentimentRules.labelThreshold ? "negative" : "neutral"
-    }
-
-    private func assertLabels(_ texts: [String], _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
-        for t in texts where label(t) != expected {
-            XCTFail("\"\(t)\" reads \(label(t)), expected \(expected): \(p.describe(p.contributions(t)))", file: file, line: line)
-        }
-    }
-
     /// Support questions, how-to requests and statements of fact that hold everyday words: neutral.
     func testSupportQuestionsAndRequestsWithEverydayWordsStayNeutral() {
-        assertLabels([
+        p.assertLabels([
             // Questions with a "?"
             "Is my card ready?",
             "How do I save my card?",
@@ -92,7 +81,7 @@ final class MildWordTests: XCTestCase {
 
     /// Everyday statements with mild sentiment: they still read.
     func testEverydayStatementsWithMildSentimentRead() {
-        assertLabels([
+        p.assertLabels([
             "Ready for the weekend!",
             "So ready for this holiday",
             "That was worth every penny",
@@ -123,7 +112,7 @@ final class MildWordTests: XCTestCase {
             "Off to the gym, feeling ready",
             "Sun is out, time for a nap",
         ], "positive")
-        assertLabels([
+        p.assertLabels([
             "busy day, so tired",
             "Monday again. So tired.",
             "Stuck in traffic for an hour",

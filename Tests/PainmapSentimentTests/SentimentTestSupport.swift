@@ -65,6 +65,19 @@ final class SentimentProbe {
     }
 
     func phraseValence(_ phrase: String) -> Double? { lexicon.phrases[SentimentLexicon.words(phrase)] }
+
+    /// The document label of `text` (positive, neutral, negative), cut where the scorer cuts.
+    func label(_ text: String) -> String {
+        let c = compound(text)
+        return c >= SentimentRules.labelThreshold ? "positive" : c <= -SentimentRules.labelThreshold ? "negative" : "neutral"
+    }
+
+    /// Fails for each of `texts` whose label is not `expected`, with its contributions.
+    func assertLabels(_ texts: [String], _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
+        for t in texts where label(t) != expected {
+            XCTFail("\"\(t)\" reads \(label(t)), expected \(expected): \(describe(contributions(t)))", file: file, line: line)
+        }
+    }
 }
 
 /// `text[span.start..<span.end]` counted in Unicode scalars, computed independently of
