@@ -16,8 +16,14 @@ all: build
 deps:
 	@scripts/install-deps.sh
 
+# The Swift runtime and Foundation linked into the binary: every command starts with fewer dynamic
+# symbol look-ups (start-up 179.6M -> 164.8M instructions for `painmap sentiment`, callgrind; a 200,000-line
+# sentiment run 0.436 -> 0.415 s, medians of 7 alternated runs), and the binary runs on a machine without
+# a Swift toolchain (it still links the system's libsqlite3 and libstemmer).
+RELEASE_FLAGS := -c release --static-swift-stdlib
+
 build: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE_FLAGS)
 
 DEMO_DB := out/demo.sqlite
 SAMPLES := corpora/samples/tickets.csv corpora/samples/reviews.jsonl corpora/samples/social.csv

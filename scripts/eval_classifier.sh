@@ -9,7 +9,7 @@ DATA=${DATA:-../shared/data/banking77}
 SCRATCH=${SCRATCH:-.build}
 python3 -c 'import sklearn, Stemmer' 2>/dev/null || python3 -m pip install --quiet scikit-learn pystemmer
 if [ -z "${PAINMAP:-}" ]; then   # PAINMAP=path/to/painmap skips the build
-  swift build -c release --scratch-path "$SCRATCH" >&2
+  swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" >&2  # as `make build`
   PAINMAP="$SCRATCH/release/painmap"
 fi
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PAINMAP=${1:-.build-nb/release/painmap}
 shift || true   # any further arguments: options added to every row (e.g. --complement-weight 0)
-[ -x "$PAINMAP" ] || swift build -c release --scratch-path .build-nb >&2
+[ -x "$PAINMAP" ] || swift build -c release --static-swift-stdlib --scratch-path .build-nb >&2
 EXTRA=("$@")
 B77=../shared/data/banking77/train.csv
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
