@@ -105,8 +105,22 @@ public struct SQLFilter {
         addIn("\(a).topic", f.topics)
         switch table {
         case .documents:
-            addIn("d.source", f.sources)
-            addIn("d.channel", f.channels)
+            if (!f.sources.isEmpty || !f.channels.isEmpty) && days == nil && !fewRows {
+                // Over all time, through the list of the passing documents' ids (from the covering index
+                // on source and channel): the id is in every index, so a query the planner runs on another
+                // covering index (by phase, topic or day) reads no table row for the test. Tested on the
+                // row, on 1M documents: `journey --channel web` 2.1 -> 1.7 s, `stats --channel` 2.8 ->
+                // 1.3 s, `trends --every month --channel` 1.9 -> 0.9 s. Within a period the row test is
+                // faster (the day index narrows the rows first; 90-day `top --by topic --channel` 0.51 s
+                // against 0.82 s with the list), and so it is for the few rows of a search.
+                var sub = SQLFilter()
+                sub.addIn("source", f.sources)
+                sub.addIn("channel", f.channels)
+                add("d.id IN (SELECT id FROM documents INDEXED BY documents_by_source\(sub.sql))", sub.values)
+            } else {
+                addIn("d.source", f.sources)
+                addIn("d.channel", f.channels)
+            }
             if !f.touchpoints.isEmpty {
                 var sub = SQLFilter()
                 sub.addIn("touchpoint", f.touchpoints)

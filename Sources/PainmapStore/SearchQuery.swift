@@ -21,7 +21,8 @@ extension PainmapStore {
                        markers: (String, String) = ("[", "]")) throws -> [SearchHit] {
         try read { db in
             let period = try PeriodResolution.resolve(filters, defaultDays: nil, db: db)
-            let f = SQLFilter(filters, table: .documents, days: filters.since == nil && filters.until == nil ? nil : period)
+            // fewRows: each hit's document row is read anyway, so source and channel are tested on it.
+            let f = SQLFilter(filters, table: .documents, days: filters.since == nil && filters.until == nil ? nil : period, fewRows: true)
             func run(_ q: String) throws -> [SearchHit] {
                 try Row.fetchAll(db, sql: """
                     SELECT d.id, d.source, d.external_id, d.channel, d.created_at, d.topic, d.phase, d.sentiment,
