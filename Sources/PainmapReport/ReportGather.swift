@@ -36,7 +36,8 @@ struct ReportReader {
         return ReportData(
             generator: options.generator, generatedAt: options.generatedAt, database: nil, filters: filters, period: period,
             interval: interval,
-            headline: Headline(current: try figures(period, allTime: period == nil), previous: try period.map { try figures($0.previous, allTime: false) }),
+            headline: Headline(current: try figures(period, allTime: period == nil, painPoints: pains.total),
+                              previous: try period.map { try figures($0.previous, allTime: false, painPoints: pains.previousTotal) }),
             journey: try journeyMap(period: period, taxonomy: taxonomy),
             painPoints: pains.rows, painPointTotal: pains.total, emerging: emerging,
             timeline: try timeline(period: period, interval: interval, starts: buckets.starts, range: buckets.range),

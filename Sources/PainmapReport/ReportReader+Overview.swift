@@ -4,7 +4,9 @@ import PainmapStore
 /// Headline figures and the breakdowns by source and channel.
 extension ReportReader {
     /// Documents, sentiment labels, pain points and churn risk over `period` (nil: all time, undated included).
-    func figures(_ period: Period?, allTime: Bool) throws -> PeriodFigures {
+    /// The pain point count comes from the pain point table's own scan (`painPoints`), which counts both
+    /// periods under the same filters: counting again here read the whole phrase index twice more.
+    func figures(_ period: Period?, allTime: Bool, painPoints pains: Int) throws -> PeriodFigures {
         let f = SQLFilter(filters, table: .documents, days: period)
         let r = try Row.fetchOne(db, sql: """
             SELECT count(*), total(d.sentiment_label = 'negative'), total(d.sentiment_label = 'neutral'),
@@ -12,8 +14,6 @@ extension ReportReader {
                    min(d.day), max(d.day), count(*) - count(d.day)
             FROM documents d\(f.sql)
             """, arguments: f.arguments)!
-        let pf = SQLFilter(filters, table: .painPoints, days: period)
-        let pains = try Int.fetchOne(db, sql: "SELECT count(*) FROM pain_points p\(pf.sql)", arguments: pf.arguments) ?? 0
         return PeriodFigures(documents: r[0], negative: Int(r[1] as Double), neutral: Int(r[2] as Double), positive: Int(r[3] as Double),
                              sentimentSum: r[4], painPoints: pains, churnRisk: Int(r[5] as Double), firstDay: r[6], lastDay: r[7],
                              undated: allTime ? r[8] : 0)

@@ -46,8 +46,12 @@ extension ReportReader {
         }
     }
 
-    func painPoints(period: Period?, interval: TrendInterval, buckets: [Int]) throws -> (rows: [PainPointRow], total: Int) {
-        let counts = try themeCounts(.phrase, period: period).filter { $0.current > 0 }
+    /// The top pain points, with the mentions in the period (`total`) and in the one before it
+    /// (`previousTotal`, 0 over all time).
+    func painPoints(period: Period?, interval: TrendInterval, buckets: [Int]) throws -> (rows: [PainPointRow], total: Int, previousTotal: Int) {
+        let all = try themeCounts(.phrase, period: period)
+        let previousTotal = all.reduce(0) { $0 + $1.previous }
+        let counts = all.filter { $0.current > 0 }
         let total = counts.reduce(0) { $0 + $1.current }
         let top = counts.sorted { ($0.impact, $0.current, $1.key) > ($1.impact, $1.current, $0.key) }.prefix(options.painPointLimit)
         var rows: [PainPointRow] = []
@@ -61,7 +65,7 @@ extension ReportReader {
             }
             rows.append(row)
         }
-        guard !rows.isEmpty else { return ([], total) }
+        guard !rows.isEmpty else { return ([], total, previousTotal) }
         let keys = rows.map(\.phrase)
         var index: [String: Int] = [:]
         for (i, k) in keys.enumerated() { index[k] = i }
@@ -87,7 +91,7 @@ extension ReportReader {
             best[i] = (n, phase, tp)
         }
         for (i, b) in best { rows[i].mainPhase = b.1; rows[i].mainTouchpoint = b.2 }
-        return (rows, total)
+        return (rows, total, previousTotal)
     }
 
     /// A theme's example, as the store's `top` and `emerging` choose it: the most severe of its latest

@@ -66,8 +66,21 @@ public final class PainmapStore: Sendable {
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             // After a checkpoint, shrink the WAL file back to at most 64 MiB (a large batch can grow it).
             try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
+            if PainmapStore.profilesSQL { PainmapStore.profile(db) }
         }
         return config
+    }
+
+    /// `PAINMAP_SQL_PROFILE=1` prints each statement's wall time and SQL to stderr: where a slow query
+    /// spends its time, without a debugger (statements with bound values shown as `?`).
+    static let profilesSQL = ProcessInfo.processInfo.environment["PAINMAP_SQL_PROFILE"].map { !$0.isEmpty && $0 != "0" } ?? false
+
+    private static func profile(_ db: Database) {
+        db.trace(options: .profile) { event in
+            guard case let .profile(statement, duration) = event else { return }
+            let sql = statement.sql.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            FileHandle.standardError.write(Data("painmap: sql \(String(format: "%8.1f", duration * 1000)) ms  \(sql)\n".utf8))
+        }
     }
 
     /// Reads with a snapshot of the committed data.
