@@ -140,7 +140,8 @@ public enum SentimentRules {
     /// A post that says nothing evaluative but exclaims its news is excited about it: "We bought a house!",
     /// "He proposed!!!", "got the internship!!", "Just signed the lease on my first apartment!". When a document
     /// has no sentiment contribution at all, no "?" anywhere, and its first sentence has a "!" (and is not a
-    /// request or a question: `exclaimedNewsRequestWords`, `questionWords`), that sentence counts this valence,
+    /// request, a complaint told as a fact or a question: `exclaimedNewsRequestWords`, `exclaimedNewsComplaintWords`,
+    /// `questionWords`), that sentence counts this valence,
     /// plus the usual emphasis for each "!" (`exclamationEmphasis`, up to `exclamationCap`). First sentence only:
     /// in support text a "!" later on a neutral line is exasperation ("...took three days. Three days!",
     /// "I verified it months ago!"), and the complaint sentence before it usually has no lexicon word either.
@@ -150,6 +151,13 @@ public enum SentimentRules {
     /// "Let me set a default address!", "Tell me what's going on!", "Fix this!". Anywhere for please/pls/plz,
     /// first word for the verbs.
     public static let exclaimedNewsRequestWords = ["please", "pls", "plz", "pleeease", "kindly"]
+    /// Words that make an exclaimed sentence a complaint told as a fact: dealings with a company and time gone by
+    /// ("I ordered it on Monday!!!", "I verified it months ago!", "I've called twice!", "still waiting!").
+    /// Anywhere in the sentence. Not "days" or "hours": "Beat the final boss after 3 days!!" is pride.
+    public static let exclaimedNewsComplaintWords = ["ordered", "order", "paid", "charged", "refund", "refunded", "called",
+                                                     "rang", "emailed", "waited", "waiting", "asked", "requested",
+                                                     "returned", "reported", "complained", "cancelled", "canceled",
+                                                     "ago", "since", "still", "already", "yet", "again", "twice", "times"]
     public static let exclaimedNewsRequestOpeners = ["let", "tell", "give", "fix", "stop", "send", "make", "add",
                                                      "bring", "check", "call", "email", "reply", "refund", "cancel",
                                                      "help", "restock", "return", "answer", "sort", "change",

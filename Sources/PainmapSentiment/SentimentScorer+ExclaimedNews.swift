@@ -28,7 +28,9 @@ extension SentimentScorer {
         let words = first.filter { tokens[$0].kind == .word }.map { v.string(tokens[$0].form) }
         guard let opener = words.first else { return }
         if SentimentRules.exclaimedNewsRequestOpeners.contains(opener) || SentimentRules.questionWords.contains(opener)
-            || words.contains(where: { SentimentRules.exclaimedNewsRequestWords.contains($0) }) { return }
+            || words.contains(where: { SentimentRules.exclaimedNewsRequestWords.contains($0) || SentimentRules.exclaimedNewsComplaintWords.contains($0) }) {
+            return
+        }
         let value = SentimentRules.exclaimedNewsValence
             + Double(min(exclamations, SentimentRules.exclamationCap)) * SentimentRules.exclamationEmphasis
         sum += value; pos += value
