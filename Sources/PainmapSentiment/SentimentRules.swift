@@ -115,6 +115,54 @@ public enum SentimentRules {
     public static let sarcasmMarkers = ["🙄", "😒"]
     public static let sarcasmFactor = -0.5
 
+    /// Praise that opens a sentence on its own, cut off by a comma, before a complaint is said through clenched
+    /// teeth: "Great, the wifi is down again", "Fantastic, my laptop died mid-exam", "Oh great, another Monday",
+    /// "Just what I needed, a flat tyre". So is "love it when" / "love how" before a complaint: "Love it when the
+    /// train is late", "love how the app logs me out every day". In a sentence that opens so, has a negative
+    /// contribution after the opener and no contrast ("Great food, but the service was slow" weighs its parts by
+    /// the contrast rule instead), positive contributions are read as `sarcasmFactor` of themselves, as with an
+    /// eye roll. Only evaluative interjections: a greeting or a thanks before a complaint ("Hi, my card doesn't
+    /// work", "Thanks, the parcel never came") is politeness, not sarcasm. Each entry is lower case, words apart.
+    public static let sarcasticCommaOpeners = ["great", "wonderful", "fantastic", "perfect", "brilliant", "lovely",
+                                               "awesome", "amazing", "nice", "super", "fabulous", "marvellous",
+                                               "marvelous", "terrific", "excellent", "cool", "yay", "oh great",
+                                               "oh wonderful", "oh perfect", "oh brilliant", "oh nice", "oh lovely",
+                                               "oh good", "oh goody", "just great", "just perfect", "just brilliant",
+                                               "just wonderful", "just what i needed", "just what i need",
+                                               "exactly what i needed", "thanks a lot", "thanks so much", "gee thanks",
+                                               "well done", "good job", "great job", "nice one", "love it", "love that",
+                                               "how lovely", "how nice", "how wonderful"]
+    /// Openers that need no comma: what follows them is what is "loved".
+    public static let sarcasticLoveOpeners = ["love it when", "i love it when", "love how", "i love how",
+                                              "gotta love", "got to love", "you gotta love", "don't you just love",
+                                              "dont you just love", "nothing like"]
+
+    /// A post that says nothing evaluative but exclaims its news is excited about it: "We bought a house!",
+    /// "He proposed!!!", "got the internship!!", "Just signed the lease on my first apartment!". When a document
+    /// has no sentiment contribution at all, no "?" anywhere, and its first sentence has a "!" (and is not a
+    /// request, a complaint told as a fact or a question: `exclaimedNewsRequestWords`, `exclaimedNewsComplaintWords`,
+    /// `questionWords`), that sentence counts this valence,
+    /// plus the usual emphasis for each "!" (`exclamationEmphasis`, up to `exclamationCap`). First sentence only:
+    /// in support text a "!" later on a neutral line is exasperation ("...took three days. Three days!",
+    /// "I verified it months ago!"), and the complaint sentence before it usually has no lexicon word either.
+    /// Worth about one mild word (+0.9): excitement, not praise of anything.
+    public static let exclaimedNewsValence = 0.9
+    /// Words that make an exclaimed sentence a request or an order, not news: "Please add PayPal to the app!",
+    /// "Let me set a default address!", "Tell me what's going on!", "Fix this!". Anywhere for please/pls/plz,
+    /// first word for the verbs.
+    public static let exclaimedNewsRequestWords = ["please", "pls", "plz", "pleeease", "kindly"]
+    /// Words that make an exclaimed sentence a complaint told as a fact: dealings with a company and time gone by
+    /// ("I ordered it on Monday!!!", "I verified it months ago!", "I've called twice!", "still waiting!").
+    /// Anywhere in the sentence. Not "days" or "hours": "Beat the final boss after 3 days!!" is pride.
+    public static let exclaimedNewsComplaintWords = ["ordered", "order", "paid", "charged", "refund", "refunded", "called",
+                                                     "rang", "emailed", "waited", "waiting", "asked", "requested",
+                                                     "returned", "reported", "complained", "cancelled", "canceled",
+                                                     "ago", "since", "still", "already", "yet", "again", "twice", "times"]
+    public static let exclaimedNewsRequestOpeners = ["let", "tell", "give", "fix", "stop", "send", "make", "add",
+                                                     "bring", "check", "call", "email", "reply", "refund", "cancel",
+                                                     "help", "restock", "return", "answer", "sort", "change",
+                                                     "remove", "delete", "don't", "dont", "do", "never", "no", "not"]
+
     /// Normalization of the summed valence into a compound score in (-1, 1): s / sqrt(s^2 + alpha).
     /// With 15, one clearly positive word (+2) scores about 0.46 and three such words about 0.84.
     public static let normalizationAlpha = 15.0

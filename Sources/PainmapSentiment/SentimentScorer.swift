@@ -224,6 +224,9 @@ public final class SentimentScorer {
             docSum += s.sum; docPos += s.pos; docNeg += s.neg; docNeutral += s.neutralWords; docStakes += s.stakes
             sentenceScores.append(SentimentScorer.makeScore(sum: s.sum, pos: s.pos, neg: s.neg, neutral: s.neutralWords))
         }
+        if docPos == 0, docNeg == 0 {   // SentimentScorer+ExclaimedNews
+            readExclaimedNews(doc, sum: &docSum, pos: &docPos, sentences: &sentenceScores, contributions: &contributions, explain: explain)
+        }
         if docStakes > 0, docNeg > 0 {
             yieldDocumentStakes(docStakes, doc, sum: &docSum, pos: &docPos, contributions: &contributions, explain: explain)
         }
@@ -399,7 +402,7 @@ public final class SentimentScorer {
         } else {
             result.stakes = stakes
         }
-        if sarcastic, result.pos > 0 { readAsSarcasm(into: &result, contributions: &contributions, from: firstContribution, explain: explain) }
+        if result.pos > 0, sarcastic || (result.neg > 0 && weight.isEmpty && opensWithSarcasticPraise(range, tokens)) { readAsSarcasm(into: &result, contributions: &contributions, from: firstContribution, explain: explain) }
         // Punctuation emphasis pushes further the way the sentence already leans.
         if result.sum != 0 {
             let sign: Double = result.sum > 0 ? 1 : -1
