@@ -54,14 +54,23 @@ struct ReportReader {
 
     /// The versions that analysed the report's documents, most documents first.
     func analyses(period: Period?) throws -> [Methods.Analysis] {
-        let f = SQLFilter(filters, table: .documents, days: period)
+        let (from, f) = documentScan(period)
         return try Row.fetchAll(db, sql: """
             SELECT a.lexicon, a.topic_model, a.phase_model, a.journey, count(*) AS n
-            FROM documents d JOIN analyses a ON a.id = d.analysis_id\(f.sql)
+            FROM \(from) JOIN analyses a ON a.id = d.analysis_id\(f.sql)
             GROUP BY a.id ORDER BY n DESC, a.id
             """, arguments: f.arguments).map {
             Methods.Analysis(versions: AnalysisVersions(lexicon: $0[0], topicModel: $0[1], phaseModel: $0[2], journey: $0[3]), documents: $0[4])
         }
+    }
+
+    /// The report's scans of documents read `documents_by_day`, which carries every column they sum or group
+    /// (label, sentiment, churn risk, phase, analysis, source, channel): a range of it for a period, all of it
+    /// otherwise, and no table row either way. On 1M documents, all time, a source filter: 1.4 s -> 0.6 s
+    /// a scan. Not with a topic filter, which the topic index answers better (the day index lacks topic).
+    func documentScan(_ period: Period?) -> (from: String, filter: SQLFilter) {
+        if !filters.topics.isEmpty { return ("documents d", SQLFilter(filters, table: .documents, days: period)) }
+        return ("documents d INDEXED BY documents_by_day", SQLFilter(filters, table: .documents, days: period, originOnRow: true))
     }
 
     /// A document's place of origin, for a quote.

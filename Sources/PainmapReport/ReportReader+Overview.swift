@@ -7,12 +7,12 @@ extension ReportReader {
     /// The pain point count comes from the pain point table's own scan (`painPoints`), which counts both
     /// periods under the same filters: counting again here read the whole phrase index twice more.
     func figures(_ period: Period?, allTime: Bool, painPoints pains: Int) throws -> PeriodFigures {
-        let f = SQLFilter(filters, table: .documents, days: period)
+        let (from, f) = documentScan(period)
         let r = try Row.fetchOne(db, sql: """
             SELECT count(*), total(d.sentiment_label = 'negative'), total(d.sentiment_label = 'neutral'),
                    total(d.sentiment_label = 'positive'), total(d.sentiment), total(d.churn_risk != 0),
                    min(d.day), max(d.day), count(*) - count(d.day)
-            FROM documents d\(f.sql)
+            FROM \(from)\(f.sql)
             """, arguments: f.arguments)!
         return PeriodFigures(documents: r[0], negative: Int(r[1] as Double), neutral: Int(r[2] as Double), positive: Int(r[3] as Double),
                              sentimentSum: r[4], painPoints: pains, churnRisk: Int(r[5] as Double), firstDay: r[6], lastDay: r[7],
@@ -21,10 +21,10 @@ extension ReportReader {
 
     /// Documents per value of `column` ("d.source" or "d.channel"; NULL is "(none)"), largest first.
     func breakdown(_ column: String, period: Period?) throws -> [BreakdownRow] {
-        let f = SQLFilter(filters, table: .documents, days: period)
+        let (from, f) = documentScan(period)
         let rows = try Row.fetchAll(db, sql: """
             SELECT coalesce(\(column), '(none)') AS k, count(*), total(d.sentiment), total(d.sentiment_label = 'negative')
-            FROM documents d\(f.sql) GROUP BY k
+            FROM \(from)\(f.sql) GROUP BY k
             """, arguments: f.arguments)
         let total = rows.reduce(0) { $0 + ($1[1] as Int) }
         return rows.map { r in

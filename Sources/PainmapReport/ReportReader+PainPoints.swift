@@ -80,10 +80,11 @@ extension ReportReader {
             guard let i = index[r[0]], let b = slot[interval.bucketStart(r[1])] else { continue }
             rows[i].series[b] += r[2] as Int
         }
-        // Where each comes up most.
+        // Where each comes up most: through the index by cell, which carries phase and touchpoint (the one
+        // by phrase would find the rows sooner, then read each row for them).
         var best: [Int: (Int, String, String?)] = [:]
         for r in try Row.fetchAll(db, sql: """
-            SELECT p.phrase, p.phase, p.touchpoint, count(*) FROM pain_points p\(f.sql) GROUP BY 1, 2, 3
+            SELECT p.phrase, p.phase, p.touchpoint, count(*) FROM \(ReportReader.cellScan)\(f.sql) GROUP BY 1, 2, 3
             """, arguments: f.arguments) {
             guard let i = index[r[0]] else { continue }
             let n: Int = r[3], phase: String = r[1], tp: String? = r[2]
@@ -100,7 +101,9 @@ extension ReportReader {
         let w = ReportReader.exampleWindow
         switch dim {
         case .phrase:
-            let f = SQLFilter(filters, table: .painPoints, days: period).and("p.phrase = ?", [key])
+            // fewRows: each row's document is checked on its own, as `painmap top` does, instead of making
+            // the list of passing documents for a query that reads at most a window of rows.
+            let f = SQLFilter(filters, table: .painPoints, days: period, fewRows: true).and("p.phrase = ?", [key])
             guard let r = try Row.fetchOne(db, sql: """
                 SELECT text, phrase_surface, document_id FROM pain_points WHERE id IN (
                   SELECT p.id FROM pain_points p\(f.sql) ORDER BY p.day DESC, p.severity DESC, p.id LIMIT ?)
@@ -111,7 +114,7 @@ extension ReportReader {
             let (table, column) = ReportReader.table(dim)
             let a = table.alias
             let id = table == .documents ? "d.id" : "t.document_id"
-            let f = SQLFilter(filters, table: table, days: period).and("\(column) = ?", [key])
+            let f = SQLFilter(filters, table: table, days: period, fewRows: true).and("\(column) = ?", [key])
             guard let doc = try Int64.fetchOne(db, sql: """
                 SELECT id FROM (SELECT \(id) AS id, \(a).severity AS severity, \(a).sentiment AS sentiment FROM \(table.from)\(f.sql)
                   ORDER BY \(a).day DESC, \(a).severity DESC, \(id) LIMIT ?)

@@ -12,8 +12,8 @@ extension ReportReader {
     func timelineBuckets(period: Period?) throws -> (interval: TrendInterval, starts: [Int], range: Period?) {
         var range = period
         if range == nil {
-            let f = SQLFilter(filters, table: .documents, days: nil)
-            let r = try Row.fetchOne(db, sql: "SELECT min(d.day), max(d.day) FROM documents d\(f.sql)", arguments: f.arguments)
+            let (from, f) = documentScan(nil)
+            let r = try Row.fetchOne(db, sql: "SELECT min(d.day), max(d.day) FROM \(from)\(f.sql)", arguments: f.arguments)
             if let lo: Int = r?[0], let hi: Int = r?[1] { range = Period(start: lo, end: hi) }
         }
         guard let range else { return (.week, [], nil) }
@@ -33,11 +33,11 @@ extension ReportReader {
         }
         var slot: [Int: Int] = [:]
         for (i, s) in starts.enumerated() { slot[s] = i }
-        let f = SQLFilter(filters, table: .documents, days: range)
+        let (from, f) = documentScan(range)
         for r in try Row.fetchAll(db, sql: """
             SELECT d.day, count(*), total(d.sentiment_label = 'negative'), total(d.sentiment_label = 'neutral'),
                    total(d.sentiment_label = 'positive'), total(d.sentiment)
-            FROM documents d\(f.sql) GROUP BY 1
+            FROM \(from)\(f.sql) GROUP BY 1
             """, arguments: f.arguments) {
             guard let i = slot[interval.bucketStart(r[0])] else { continue }
             buckets[i].documents += r[1] as Int

@@ -98,7 +98,9 @@ public struct SQLFilter {
     /// By default through the list of passing documents, made once per statement (right for a scan over
     /// many rows); `fewRows` checks each row's document by its id instead (right for a query that reads a
     /// few thousand rows, such as an example quote, where making the list would cost more).
-    public init(_ f: QueryFilters, table: FactTable, days: Period?, fewRows: Bool = false) {
+    /// `originOnRow` tests a document's own source and channel columns even over all time: right for a query
+    /// that reads `documents_by_day`, which carries them (the report's scans).
+    public init(_ f: QueryFilters, table: FactTable, days: Period?, fewRows: Bool = false, originOnRow: Bool = false) {
         let a = table.alias
         if let days { add("\(a).day BETWEEN ? AND ?", [days.start, days.end]) }
         addIn("\(a).phase", f.phases)
@@ -109,7 +111,7 @@ public struct SQLFilter {
         origin.addIn("channel", f.channels)
         switch table {
         case .documents:
-            if !origin.clauses.isEmpty && days == nil && !fewRows {
+            if !origin.clauses.isEmpty && days == nil && !fewRows && !originOnRow {
                 // Over all time, through the list of the passing documents' ids (from the covering index
                 // on source and channel): the id is in every index, so a query the planner runs on another
                 // covering index (by phase, topic or day) reads no table row for the test. Tested on the
