@@ -14,33 +14,29 @@ static inline int pm_before(double wa, uint32_t fa, double wb, uint32_t fb) {
     return wa > wb || (wa == wb && fa < fb);
 }
 
-long pm_explain_document(const pm_scoring_model *m, const pm_score_workspace *work, const uint32_t *ids, const double *x, long n,
+long pm_explain_document(const pm_score_workspace *work, const uint32_t *ids, const double *x, long n,
                          long label, long versus, double sL, double kL, double sV, double kV, double t,
                          long top, uint32_t *outFeature, double *outWeight) {
     if (top <= 0) return 0;
-    const long lanes = 8 * m->blocks;
     long count = 0;
     // What a weight must reach to be considered: the least positive double until the list is full, then
     // its smallest weight (one test per feature that nearly always fails).
     double floor = DBL_TRUE_MIN;
+    const float *const *featureRow = work->featureRow;
+    const double *featureWeight = work->featureWeight;
+    const float *featureBase = work->featureBase;
+    // Per feature, only what scoring left in the workspace, read in order: the row it added (d(f, label)
+    // and d(f, versus) are two loads, 0 from the zero row), x_f idf_f (the same product scoring took)
+    // and g(f). Looking each feature's record and row up again was twice the instructions (callgrind).
     for (long i = 0; i < n; i++) {
         if (x[i] == 0) continue;
-        const uint32_t f = ids[i];
-        const pm_feature_record *r = m->records + f;
-        // d(f, label) and d(f, versus) from the row scoring added (0 without one): two loads, where
-        // scanning a sparse row's cells for the two classes was a quarter more instructions (callgrind).
-        float dL = 0, dV = 0;
-        const int32_t k = work->featureRow[i];
-        if (k != PM_NO_ROW) {
-            const float *row = k >= 0 ? m->dense + (long)k * lanes : work->spread + (long)(-(long)k - 1) * lanes;
-            dL = row[label];
-            if (versus >= 0) dV = row[versus];
-        }
-        const double base = (double)r->base;
-        double diff = sL * (base + kL + (double)dL);
-        if (versus >= 0) diff -= sV * (base + kV + (double)dV);
-        const double weight = x[i] * (double)r->scale * t * diff;
+        const float *row = featureRow[i];
+        const double base = (double)featureBase[i];
+        double diff = sL * (base + kL + (double)row[label]);
+        if (versus >= 0) diff -= sV * (base + kV + (double)row[versus]);
+        const double weight = featureWeight[i] * t * diff;
         if (!(weight >= floor)) continue;
+        const uint32_t f = ids[i];
         // Insertion into the sorted list: after every entry that comes before it.
         long j;
         if (count < top) {

@@ -59,7 +59,10 @@ pm_score_sums pm_score_body(const pm_scoring_model *m, const uint32_t *restrict 
     float *restrict factor = work->factors;
     float *restrict spread = work->spread;
     int32_t *restrict writtenLanes = work->written;
-    int32_t *restrict featureRow = work->featureRow;
+    const float *zeroRow = work->zeroRow;
+    const float **restrict featureRow = work->featureRow;
+    double *restrict featureWeight = work->featureWeight;
+    float *restrict featureBase = work->featureBase;
     double wordFactor = 1, characterFactor = 1;
     if (!weighed) {
         // As `FeatureTransform.weigh`: the same arithmetic in the same order.
@@ -88,19 +91,22 @@ pm_score_sums pm_score_body(const pm_scoring_model *m, const uint32_t *restrict 
     double total = 0, g = 0;
     long used = 0, rows = 0, sparse = 0, written = 0;   // (`written` from 0: the caller zeroed the last document's lanes)
     for (long i = 0; i < n; i++) {
-        featureRow[i] = PM_NO_ROW;
+        featureRow[i] = zeroRow;
+        featureWeight[i] = 0;
         if (x[i] == 0) continue;
         const pm_feature_record r = records[ids[i]];
         const double tf = x[i] * ((r.info & PM_RECORD_CHARACTER) ? characterFactor : wordFactor);
         x[i] = tf;
         if (tf == 0) continue;
         const double xf = tf * (double)r.scale;
+        featureWeight[i] = xf;
+        featureBase[i] = r.base;
         used += 1;
         total += xf;
         if (hasBase) g += xf * (double)r.base;
         if ((r.info & PM_RECORD_DENSE) && dense) {
             rowOf[rows] = dense + (long)r.first * lanes;
-            featureRow[i] = (int32_t)r.first;
+            featureRow[i] = rowOf[rows];
         } else {
             const long count = r.info & PM_RECORD_COUNT_MASK;
             if (count == 0) continue;   // no cells (or not in the count table): adds nothing
@@ -111,7 +117,7 @@ pm_score_sums pm_score_body(const pm_scoring_model *m, const uint32_t *restrict 
                 writtenLanes[written++] = (int32_t)(sparse * lanes + cell[k].cls);
             }
             rowOf[rows] = row;
-            featureRow[i] = -(int32_t)sparse - 1;
+            featureRow[i] = row;
             sparse += 1;
         }
         factor[rows] = (float)xf;

@@ -42,9 +42,13 @@ public struct ScoringBuffer {
     /// `explain` has read them).
     var written: [Int32] = []
     var writtenCount = 0
-    /// Per feature of the last document scored: the row `explain` reads d(f, c) from (see
-    /// `pm_score_workspace.featureRow`).
-    var featureRow: [Int32] = []
+    /// Per feature of the last document scored, for `explain` (see `pm_score_workspace`): the row of class
+    /// weights scoring added, the feature's weight x_f idf_f, and g(f).
+    var featureRow: [UnsafePointer<Float>?] = []
+    var featureWeight: [Double] = []
+    var featureBase: [Float] = []
+    /// A row of zeros for every class: the row of a feature without class weights.
+    var zeroRow: [Float] = []
     public init() {}
 }
 
@@ -93,7 +97,9 @@ extension NaiveBayesModel {
         if buffer.rows.count < ids.count {
             buffer.rows = [UnsafePointer<Float>?](repeating: nil, count: max(ids.count, 2 * buffer.rows.count))
             buffer.factors = [Float](repeating: 0, count: buffer.rows.count)
-            buffer.featureRow = [Int32](repeating: 0, count: buffer.rows.count)
+            buffer.featureRow = [UnsafePointer<Float>?](repeating: nil, count: buffer.rows.count)
+            buffer.featureWeight = [Double](repeating: 0, count: buffer.rows.count)
+            buffer.featureBase = [Float](repeating: 0, count: buffer.rows.count)
         }
         // The previous document's spread rows back to zero, lane by lane (a memset of the whole rows cost
         // more than the scoring: a sparse row holds 4 cells on average, of 80 lanes).
@@ -106,6 +112,7 @@ extension NaiveBayesModel {
         if buffer.expanded.count < ids.count * lanes {
             buffer.expanded = [Float](repeating: 0, count: max(ids.count, 64) * lanes)
         }
+        if buffer.zeroRow.count != lanes { buffer.zeroRow = [Float](repeating: 0, count: lanes) }
         let cellsAtMost = min(ids.count * C, w.pointee.cells.count)
         if buffer.written.count < cellsAtMost { buffer.written = [Int32](repeating: 0, count: max(cellsAtMost, 2 * buffer.written.count)) }
         var sums = pm_score_sums(), writtenCount = 0
@@ -117,15 +124,19 @@ extension NaiveBayesModel {
             buffer.expanded.withUnsafeMutableBufferPointer { spread in
             buffer.written.withUnsafeMutableBufferPointer { written in
             buffer.featureRow.withUnsafeMutableBufferPointer { featureRow in
+            buffer.featureWeight.withUnsafeMutableBufferPointer { featureWeight in
+            buffer.featureBase.withUnsafeMutableBufferPointer { featureBase in
+            buffer.zeroRow.withUnsafeBufferPointer { zeroRow in
             ids.withUnsafeBufferPointer { ids in
             counts.withUnsafeBufferPointer { counts in
                 var work = pm_score_workspace(rows: rows.baseAddress, factors: factors.baseAddress,
                                               spread: spread.baseAddress, written: written.baseAddress, writtenCount: 0,
-                                              featureRow: featureRow.baseAddress)
+                                              zeroRow: zeroRow.baseAddress, featureRow: featureRow.baseAddress,
+                                              featureWeight: featureWeight.baseAddress, featureBase: featureBase.baseAddress)
                 sums = pm_score_document(m, ids.baseAddress, counts.baseAddress, ids.count, weighed ? 1 : 0, x.baseAddress,
                                          UnsafeMutableRawPointer(acc.baseAddress!).assumingMemoryBound(to: Float.self), &work)
                 writtenCount = work.writtenCount
-            } } } } } } } } }
+            } } } } } } } } } } } }
         }
         buffer.writtenCount = writtenCount
         let g = sums.g, total = sums.total
@@ -294,18 +305,19 @@ extension NaiveBayesModel {
         return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: room) { fo in
         withUnsafeTemporaryAllocation(of: Double.self, capacity: room) { wo in
             var found = 0
-            NaiveBayesModel.withScoringModel(w) { m in
-                ids.withUnsafeBufferPointer { ids in
-                buffer.x.withUnsafeBufferPointer { x in
-                buffer.expanded.withUnsafeBufferPointer { spread in
-                buffer.featureRow.withUnsafeBufferPointer { featureRow in
-                    // Read only: the kernel takes the workspace as const.
-                    var work = pm_score_workspace(rows: nil, factors: nil, spread: UnsafeMutablePointer(mutating: spread.baseAddress),
-                                                  written: nil, writtenCount: 0, featureRow: UnsafeMutablePointer(mutating: featureRow.baseAddress))
-                    found = pm_explain_document(m, &work, ids.baseAddress, x.baseAddress, ids.count, label, versus ?? -1,
-                                                sL, kL, sV, kV, t, room, fo.baseAddress, wo.baseAddress)
-                } } } }
-            }
+            ids.withUnsafeBufferPointer { ids in
+            buffer.x.withUnsafeBufferPointer { x in
+            buffer.featureRow.withUnsafeBufferPointer { featureRow in
+            buffer.featureWeight.withUnsafeBufferPointer { featureWeight in
+            buffer.featureBase.withUnsafeBufferPointer { featureBase in
+                // Read only: the kernel takes the workspace as const.
+                var work = pm_score_workspace(rows: nil, factors: nil, spread: nil, written: nil, writtenCount: 0, zeroRow: nil,
+                                              featureRow: UnsafeMutablePointer(mutating: featureRow.baseAddress),
+                                              featureWeight: UnsafeMutablePointer(mutating: featureWeight.baseAddress),
+                                              featureBase: UnsafeMutablePointer(mutating: featureBase.baseAddress))
+                found = pm_explain_document(&work, ids.baseAddress, x.baseAddress, ids.count, label, versus ?? -1,
+                                            sL, kL, sV, kV, t, room, fo.baseAddress, wo.baseAddress)
+            } } } } }
             return [FeatureContribution](unsafeUninitializedCapacity: found) { out, n in
                 for k in 0..<found { out[k] = FeatureContribution(feature: fo[k], weight: wo[k]) }
                 n = found

@@ -44,9 +44,9 @@ typedef struct {
     long used;      ///< features that counted
 } pm_score_sums;
 
-/// Scratch memory for `pm_score_document`, with room for a document of n features: `rows`, `factors` and
-/// `featureRow` n each, `spread` n * 8 * blocks floats, all zero on entry, `written` the document's sparse
-/// cells (at most min(n * classes, cells)).
+/// Scratch memory for `pm_score_document`, with room for a document of n features: `rows`, `factors`,
+/// `featureRow`, `featureWeight` and `featureBase` n each, `spread` n * 8 * blocks floats, all zero on
+/// entry, `written` the document's sparse cells (at most min(n * classes, cells)).
 typedef struct {
     const float **rows;
     float *factors;
@@ -56,13 +56,14 @@ typedef struct {
     float *spread;
     int32_t *written;
     long writtenCount;
-    /// Per feature of the document: its dense row's index (>= 0), -(slot + 1) for a row spread in `spread`,
-    /// or PM_NO_ROW.
-    int32_t *featureRow;
+    /// 8 * blocks zeros: the row of a feature without class weights.
+    const float *zeroRow;
+    /// Per feature of the document, for `pm_explain_document`: the row of class weights scoring added
+    /// (`zeroRow` without one), its weight x_f idf_f (0 when it did not count), and g(f).
+    const float **featureRow;
+    double *featureWeight;
+    float *featureBase;
 } pm_score_workspace;
-
-/// `pm_score_workspace.featureRow` of a feature without a row of class weights.
-#define PM_NO_ROW INT32_MIN
 
 /// Scores one document (`n` distinct feature ids and their counts) the way `NaiveBayesModel.scoreInto`
 /// specifies: unless `weighed`, writes each feature's weight before IDF to `x` (sublinear TF, length
@@ -76,7 +77,7 @@ pm_score_sums pm_score_document(const pm_scoring_model *m, const uint32_t *ids, 
 /// towards class `label` rather than `versus` (-1: none): weight = x_f idf_f t (s_L (g + k_L + d(f,L)) -
 /// s_V (g + k_V + d(f,V))), positive ones only, largest first, ties by smaller feature id. Writes them to
 /// `outFeature` / `outWeight` (room for `top`) and returns how many.
-long pm_explain_document(const pm_scoring_model *m, const pm_score_workspace *work, const uint32_t *ids, const double *x, long n,
+long pm_explain_document(const pm_score_workspace *work, const uint32_t *ids, const double *x, long n,
                          long label, long versus, double sL, double kL, double sV, double kV, double t,
                          long top, uint32_t *outFeature, double *outWeight);
 
