@@ -325,7 +325,7 @@ public final class FeatureExtractor {
 
     /// `countDistinct` into `idStore` and `valueStore` (prediction: a vector per document, dropped soon).
     /// Every id must be below the feature space's size when `refresh` last ran (model ids looked up since),
-    /// which is how far `refresh` has sized `position`: no pass over the ids for their maximum (a tenth of
+    /// which is how far `refresh` has sized `position`: no pass over the ids for their maximum (a seventh of
     /// this function's instructions, callgrind).
     private func countDistinctReusing(_ ids: UnsafeBufferPointer<UInt32>) -> SparseVector {
         if ids.isEmpty { return SparseVector() }

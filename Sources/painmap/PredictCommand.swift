@@ -222,7 +222,7 @@ final class Predictor: @unchecked Sendable {
 
     /// Per feature: the room its name takes as a JSON string when it needs no escaping (quotes included),
     /// else -1. Made once (~28,000 names, well under a millisecond): every explained feature's name was
-    /// scanned twice per line for characters to escape (callgrind: 2% of `painmap predict`).
+    /// scanned twice per line for characters to escape (perf: 2% of `painmap predict`).
     private let plainNameRoom: [Int32]
 
     private static func needsEscaping(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
