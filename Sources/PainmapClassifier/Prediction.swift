@@ -180,25 +180,33 @@ extension NaiveBayesModel {
     public func predict(_ v: SparseVector, top: Int = 1, buffer: inout ScoringBuffer) -> Prediction {
         let used = scoreInto(ids: v.ids[...], counts: v.values[...], buffer: &buffer)
         NaiveBayesModel.softmaxInPlace(&buffer.scores, temperature: scoringTemperature)
-        let probs = buffer.scores
-        var ranking: [LabelProbability] = []
-        let k = max(1, min(top, probs.count))
-        ranking.reserveCapacity(k)
-        // Partial selection: k is small, classes may be many.
-        for (c, p) in probs.enumerated() {
-            if ranking.count < k {
-                // Insertion behind every equal or better one: what the stable sort after each append gave,
-                // without a sort per class (a full ranking of every class is asked for each document).
-                ranking.append(LabelProbability(label: c, probability: p))
-                var j = ranking.count - 1
-                while j > 0, ranking[j].probability > ranking[j - 1].probability { ranking.swapAt(j, j - 1); j -= 1 }
-                continue
+        let k = max(1, min(top, buffer.scores.count))
+        // Partial selection: k is small, classes may be many. In stack memory through raw buffers, then one
+        // array: appending to and swapping in the array paid a uniqueness and bounds check per class
+        // (callgrind, 77 classes: this function's own instructions 1,110 -> 840 a document).
+        let ranking = withUnsafeTemporaryAllocation(of: LabelProbability.self, capacity: k) { best -> [LabelProbability] in
+            var n = 0
+            buffer.scores.withUnsafeBufferPointer { probs in
+                for c in 0..<probs.count {
+                    let p = probs[c]
+                    if n < k {
+                        // Insertion behind every equal or better one: what the stable sort after each append
+                        // gave, without a sort per class (a full ranking of every class is asked for each
+                        // document).
+                        best.initializeElement(at: n, to: LabelProbability(label: c, probability: p))
+                        var j = n
+                        n += 1
+                        while j > 0, best[j].probability > best[j - 1].probability { best.swapAt(j, j - 1); j -= 1 }
+                        continue
+                    }
+                    if p > best[k - 1].probability {
+                        best[k - 1] = LabelProbability(label: c, probability: p)
+                        var j = k - 1
+                        while j > 0, best[j].probability > best[j - 1].probability { best.swapAt(j, j - 1); j -= 1 }
+                    }
+                }
             }
-            if p > ranking[k - 1].probability {
-                ranking[k - 1] = LabelProbability(label: c, probability: p)
-                var j = k - 1
-                while j > 0, ranking[j].probability > ranking[j - 1].probability { ranking.swapAt(j, j - 1); j -= 1 }
-            }
+            return Array(UnsafeBufferPointer(rebasing: best[0..<n]))
         }
         return Prediction(label: ranking[0].label, probability: ranking[0].probability, ranking: ranking, hasEvidence: used > 0)
     }
