@@ -1,3 +1,4 @@
+import CPainmapKernels
 import Foundation
 
 /// Prediction weights derived from the counts, in a form that makes scoring cost proportional to the
@@ -348,6 +349,11 @@ extension NaiveBayesWeights {
 struct WeightCell: Sendable {
     var cls: Int32
     var delta: Float
+
+    /// True when the layout is `pm_weight_cell`'s (the C scoring kernels read the cells in place).
+    static let matchesKernelLayout = MemoryLayout<WeightCell>.size == MemoryLayout<pm_weight_cell>.size
+        && MemoryLayout<WeightCell>.stride == MemoryLayout<pm_weight_cell>.stride
+        && MemoryLayout<WeightCell>.offset(of: \.cls) == 0 && MemoryLayout<WeightCell>.offset(of: \.delta) == 4
 }
 
 /// What scoring reads of feature f, in 16 bytes: its IDF scale, g(f), and where its class weights are.
@@ -377,4 +383,11 @@ struct FeatureRecord: Sendable {
     var isDense: Bool { info & FeatureRecord.denseBit != 0 }
     var isCharacter: Bool { info & FeatureRecord.characterBit != 0 }
     var cellCount: Int { Int(info & FeatureRecord.countMask) }
+
+    /// True when the layout is `pm_feature_record`'s (the C scoring kernels read the records in place).
+    static let matchesKernelLayout = MemoryLayout<FeatureRecord>.size == MemoryLayout<pm_feature_record>.size
+        && MemoryLayout<FeatureRecord>.stride == MemoryLayout<pm_feature_record>.stride
+        && MemoryLayout<FeatureRecord>.offset(of: \.scale) == 0 && MemoryLayout<FeatureRecord>.offset(of: \.base) == 4
+        && MemoryLayout<FeatureRecord>.offset(of: \.first) == 8 && MemoryLayout<FeatureRecord>.offset(of: \.info) == 12
+        && FeatureRecord.denseBit == PM_RECORD_DENSE && FeatureRecord.characterBit == PM_RECORD_CHARACTER
 }

@@ -25,26 +25,30 @@ public struct FeatureContribution: Sendable, Hashable {
     public var weight: Double
 }
 
-/// `ScoringBuffer.featureRow` of a feature without a row of class weights.
-let FeatureRowNone = Int32.min
-
 /// Per-thread scratch memory for scoring, so prediction does not allocate per document.
 public struct ScoringBuffer {
     var scores: [Double] = []
+    /// The last scored document's weights before IDF, per feature (what `explain` reads).
     var x: [Double] = []
+    /// The class accumulators (sums of x_f idf_f d(f,c)), 8 classes a block.
     var blocks: [SIMD8<Float>] = []
     /// The rows of class weights to add for the current document and each one's factor (see `scoreInto`).
     var rows: [UnsafePointer<Float>?] = []
     var factors: [Float] = []
-    /// Sparse rows spread out to all classes, one per sparse feature of the document; zero between documents.
+    /// Room to spread sparse rows out to all classes, one per sparse feature of the document; all zero
+    /// between documents.
     var expanded: [Float] = []
     /// The lanes of `expanded` written for the last document, set back to zero by the next call (after
     /// `explain` has read them).
     var written: [Int32] = []
     var writtenCount = 0
-    /// Per feature i of the last document scored: the row `explain` reads d(f, c) from, a dense row's
-    /// index (>= 0), -(slot + 1) for a sparse row spread in `expanded`, or `FeatureRowNone`.
-    var featureRow: [Int32] = []
+    /// Per feature of the last document scored, for `explain` (see `pm_score_workspace`): the row of class
+    /// weights scoring added, the feature's weight x_f idf_f, and g(f).
+    var featureRow: [UnsafePointer<Float>?] = []
+    var featureWeight: [Double] = []
+    var featureBase: [Float] = []
+    /// A row of zeros for every class: the row of a feature without class weights.
+    var zeroRow: [Float] = []
     public init() {}
 }
 
@@ -56,15 +60,11 @@ extension NaiveBayesModel {
     }
 
     /// Returns the number of features that counted; leaves the scores in `buffer.scores`.
-    /// The hot loop of prediction: raw buffers, no bounds checks, no copies.
-    ///
-    /// The class sums of d(f,c) are made in two steps. First each counted feature's row of class weights is
-    /// found: a dense row as it is, a sparse row (a few cells) spread into a zeroed row of its own in
-    /// `buffer.expanded`. Then `pm_accumulate_rows` adds the rows, each times the feature's weight, with the
-    /// class accumulators held in AVX registers (the Swift loop kept them in memory and was a quarter of
-    /// prediction). Each class still receives its terms in feature order, each a single-precision product
-    /// added in single precision; the classes a sparse row lacks receive x * 0 = +0, which leaves a sum
-    /// unchanged; so the scores are bit for bit those of adding cell by cell.
+    /// The hot loop of prediction: `pm_score_document` (score_document.c) weighs the document and adds
+    /// each counted feature's class weights times its weight to the class accumulators: a dense row as a
+    /// vector, a sparse row cell by cell. Each class receives its terms in feature order, each a
+    /// single-precision product added in single precision, so the scores are bit for bit those of adding
+    /// cell by cell.
     ///
     /// With `weighed`, `buffer.x` already holds the document's weights under `w.transform` (scoring one
     /// document under several weights of the same model).
@@ -89,119 +89,124 @@ extension NaiveBayesModel {
     @inline(__always)
     private func scoreInto(ids: ArraySlice<UInt32>, counts: ArraySlice<Float>, buffer: inout ScoringBuffer,
                            w: UnsafePointer<NaiveBayesWeights>, weighed: Bool) -> Int {
-        let C = labels.count, B = w.pointee.classBlocks, lanes = 8 * B
+        let C = labels.count, B = w.pointee.classBlocks
         if buffer.scores.count != C { buffer.scores = [Double](repeating: 0, count: C) }
         if buffer.blocks.count != B { buffer.blocks = [SIMD8<Float>](repeating: .zero, count: B) }
+        let lanes = 8 * B
+        if !weighed && buffer.x.count < ids.count { buffer.x = [Double](repeating: 0, count: max(ids.count, 2 * buffer.x.count)) }
         if buffer.rows.count < ids.count {
             buffer.rows = [UnsafePointer<Float>?](repeating: nil, count: max(ids.count, 2 * buffer.rows.count))
             buffer.factors = [Float](repeating: 0, count: buffer.rows.count)
-            buffer.featureRow = [Int32](repeating: 0, count: buffer.rows.count)
+            buffer.featureRow = [UnsafePointer<Float>?](repeating: nil, count: buffer.rows.count)
+            buffer.featureWeight = [Double](repeating: 0, count: buffer.rows.count)
+            buffer.featureBase = [Float](repeating: 0, count: buffer.rows.count)
         }
         // The previous document's spread rows back to zero, lane by lane (a memset of the whole rows cost
         // more than the scoring: a sparse row holds 4 cells on average, of 80 lanes).
         buffer.expanded.withUnsafeMutableBufferPointer { expanded in
-            for j in 0..<buffer.writtenCount { expanded[Int(buffer.written[j])] = 0 }
-        }
+        buffer.written.withUnsafeBufferPointer { written in
+            for j in 0..<buffer.writtenCount { expanded[Int(written[j])] = 0 }
+        } }
         buffer.writtenCount = 0
         // Room for every feature to be sparse; all zero here.
         if buffer.expanded.count < ids.count * lanes {
             buffer.expanded = [Float](repeating: 0, count: max(ids.count, 64) * lanes)
         }
+        if buffer.zeroRow.count != lanes { buffer.zeroRow = [Float](repeating: 0, count: lanes) }
         let cellsAtMost = min(ids.count * C, w.pointee.cells.count)
         if buffer.written.count < cellsAtMost { buffer.written = [Int32](repeating: 0, count: max(cellsAtMost, 2 * buffer.written.count)) }
-        if !weighed { NaiveBayesWeights.weigh(w, ids: ids, counts: counts, into: &buffer.x) }
-        var g = 0.0, total = 0.0, used = 0
-        let hasBase = !w.pointee.base.isEmpty
-        buffer.blocks.withUnsafeMutableBufferPointer { acc in
-            for b in 0..<B { acc[b] = .zero }
-            let accScalar = UnsafeMutableRawPointer(acc.baseAddress!).assumingMemoryBound(to: Float.self)
-            w.pointee.records.withUnsafeBufferPointer { record in
-            w.pointee.cells.withUnsafeBufferPointer { cell in
-            w.pointee.dense.withUnsafeBufferPointer { dense in
-            buffer.x.withUnsafeBufferPointer { x in
-            buffer.rows.withUnsafeMutableBufferPointer { rowOf in
-            buffer.factors.withUnsafeMutableBufferPointer { factor in
-            buffer.expanded.withUnsafeMutableBufferPointer { expanded in
-            buffer.featureRow.withUnsafeMutableBufferPointer { featureRow in
+        var sums = pm_score_sums(), writtenCount = 0
+        NaiveBayesModel.withScoringModel(w) { m in
+            buffer.blocks.withUnsafeMutableBufferPointer { acc in
+            buffer.x.withUnsafeMutableBufferPointer { x in
+            buffer.rows.withUnsafeMutableBufferPointer { rows in
+            buffer.factors.withUnsafeMutableBufferPointer { factors in
+            buffer.expanded.withUnsafeMutableBufferPointer { spread in
             buffer.written.withUnsafeMutableBufferPointer { written in
+            buffer.featureRow.withUnsafeMutableBufferPointer { featureRow in
+            buffer.featureWeight.withUnsafeMutableBufferPointer { featureWeight in
+            buffer.featureBase.withUnsafeMutableBufferPointer { featureBase in
+            buffer.zeroRow.withUnsafeBufferPointer { zeroRow in
             ids.withUnsafeBufferPointer { ids in
-                let flat = UnsafeRawPointer(dense.baseAddress).map { $0.assumingMemoryBound(to: Float.self) }
-                let spread = expanded.baseAddress!
-                var n = 0, sparse = 0, lanesWritten = 0
-                for i in 0..<ids.count {
-                    featureRow[i] = FeatureRowNone
-                    let tf = x[i]
-                    if tf == 0 { continue }
-                    let f = Int(ids[i])
-                    let r = record[f]
-                    let xf = tf * Double(r.scale)
-                    used += 1
-                    total += xf
-                    if hasBase { g += xf * Double(r.base) }
-                    if r.isDense, let flat {
-                        rowOf[n] = UnsafePointer(flat + Int(r.first) * lanes)
-                        featureRow[i] = Int32(r.first)
-                    } else {
-                        let k0 = Int(r.first), k1 = k0 + r.cellCount
-                        if k0 == k1 { continue }   // no cells (or not in the count table): adds nothing
-                        let row = spread + sparse &* lanes
-                        // Wrapping arithmetic: lanes stay far below 2^31 (the buffer holds them), and the
-                        // overflow and Int32 range checks were half of this loop's instructions (callgrind).
-                        for k in k0..<k1 {
-                            let lane = sparse &* lanes &+ Int(cell[k].cls)
-                            spread[lane] = cell[k].delta
-                            written[lanesWritten] = Int32(truncatingIfNeeded: lane)
-                            lanesWritten &+= 1
-                        }
-                        rowOf[n] = UnsafePointer(row)
-                        featureRow[i] = -Int32(sparse) - 1
-                        sparse += 1
-                    }
-                    factor[n] = Float(xf)
-                    n += 1
-                }
-                if pm_accumulate_rows(accScalar, rowOf.baseAddress, factor.baseAddress, n, B) == 0 {
-                    // Without AVX2: the same per-lane arithmetic, 8 lanes at a time.
-                    for r in 0..<n {
-                        let v = SIMD8<Float>(repeating: factor[r])
-                        let row = UnsafeRawPointer(rowOf[r]!).assumingMemoryBound(to: SIMD8<Float>.self)
-                        for b in 0..<B { acc[b] += v * row[b] }
-                    }
-                }
-                buffer.writtenCount = lanesWritten
-            } } } } } } } } } }
+            counts.withUnsafeBufferPointer { counts in
+                var work = pm_score_workspace(rows: rows.baseAddress, factors: factors.baseAddress,
+                                              spread: spread.baseAddress, written: written.baseAddress, writtenCount: 0,
+                                              zeroRow: zeroRow.baseAddress, featureRow: featureRow.baseAddress,
+                                              featureWeight: featureWeight.baseAddress, featureBase: featureBase.baseAddress)
+                sums = pm_score_document(m, ids.baseAddress, counts.baseAddress, ids.count, weighed ? 1 : 0, x.baseAddress,
+                                         UnsafeMutableRawPointer(acc.baseAddress!).assumingMemoryBound(to: Float.self), &work)
+                writtenCount = work.writtenCount
+            } } } } } } } } } } } }
+        }
+        buffer.writtenCount = writtenCount
+        let g = sums.g, total = sums.total
+        buffer.blocks.withUnsafeBufferPointer { acc in
+            let accScalar = UnsafeRawPointer(acc.baseAddress!).assumingMemoryBound(to: Float.self)
             buffer.scores.withUnsafeMutableBufferPointer { scores in
                 for c in 0..<C {
                     scores[c] = w.pointee.prior[c] + w.pointee.classScale[c] * (g + total * w.pointee.classConstant[c] + Double(accScalar[c]))
                 }
             }
         }
-        return used
+        return sums.used
+    }
+
+    /// `body` with the C kernels' view of the weights `w` (borrowed for the call). Not generic, results
+    /// through captured variables: a generic closure returning a tuple looked up type metadata at run
+    /// time per call (callgrind: ~1,000 instructions a document).
+    @inline(__always)
+    static func withScoringModel(_ w: UnsafePointer<NaiveBayesWeights>, _ body: (UnsafePointer<pm_scoring_model>) -> Void) {
+        precondition(FeatureRecord.matchesKernelLayout && WeightCell.matchesKernelLayout)
+        w.pointee.records.withUnsafeBufferPointer { records in
+        w.pointee.cells.withUnsafeBufferPointer { cells in
+        w.pointee.dense.withUnsafeBufferPointer { dense in
+        w.pointee.transform.termWeight.withUnsafeBufferPointer { termWeight in
+        FeatureTransform.sublinearTable.withUnsafeBufferPointer { table in
+            let t = w.pointee.transform
+            var m = pm_scoring_model(
+                records: UnsafeRawPointer(records.baseAddress).map { $0.assumingMemoryBound(to: pm_feature_record.self) },
+                featureCount: records.count,
+                cells: UnsafeRawPointer(cells.baseAddress).map { $0.assumingMemoryBound(to: pm_weight_cell.self) },
+                dense: UnsafeRawPointer(dense.baseAddress).map { $0.assumingMemoryBound(to: Float.self) },
+                blocks: w.pointee.classBlocks, hasBase: w.pointee.base.isEmpty ? 0 : 1,
+                sublinear: t.sublinear ? 1 : 0, lengthNormalization: t.lengthNormalization ? 1 : 0,
+                characterWeight: t.characterWeight, sublinearTable: table.baseAddress, sublinearTableCount: table.count,
+                termWeight: termWeight.isEmpty ? nil : termWeight.baseAddress)
+            withUnsafePointer(to: &m) { body($0) }
+        } } } } }
     }
 
     /// The most probable classes of `v` with probabilities normalized by log-sum-exp.
     public func predict(_ v: SparseVector, top: Int = 1, buffer: inout ScoringBuffer) -> Prediction {
         let used = scoreInto(ids: v.ids[...], counts: v.values[...], buffer: &buffer)
         NaiveBayesModel.softmaxInPlace(&buffer.scores, temperature: scoringTemperature)
-        let probs = buffer.scores
-        var ranking: [LabelProbability] = []
-        let k = max(1, min(top, probs.count))
-        ranking.reserveCapacity(k)
-        // Partial selection: k is small, classes may be many.
-        for (c, p) in probs.enumerated() {
-            if ranking.count < k {
-                // Insertion behind every equal or better one: what the stable sort after each append gave,
-                // without a sort per class (a full ranking of every class is asked for each document).
-                ranking.append(LabelProbability(label: c, probability: p))
-                var j = ranking.count - 1
-                while j > 0, ranking[j].probability > ranking[j - 1].probability { ranking.swapAt(j, j - 1); j -= 1 }
-                continue
+        let k = max(1, min(top, buffer.scores.count))
+        // Partial selection: k is small, classes may be many. In stack memory through raw buffers, then one
+        // array: appending to and swapping in the array paid a uniqueness and bounds check per class
+        // (callgrind, 77 classes: this function's own instructions 1,110 -> 840 a document).
+        let ranking = withUnsafeTemporaryAllocation(of: LabelProbability.self, capacity: k) { best -> [LabelProbability] in
+            var n = 0
+            buffer.scores.withUnsafeBufferPointer { probs in
+                for c in 0..<probs.count {
+                    let p = probs[c]
+                    if n < k {
+                        // Insertion behind every equal or better one: what the stable sort after each append
+                        // gave, without a sort per class (a full ranking of every class is asked for each
+                        // document).
+                        best.initializeElement(at: n, to: LabelProbability(label: c, probability: p))
+                        var j = n
+                        n += 1
+                        while j > 0, best[j].probability > best[j - 1].probability { best.swapAt(j, j - 1); j -= 1 }
+                        continue
+                    }
+                    if p > best[k - 1].probability {
+                        best[k - 1] = LabelProbability(label: c, probability: p)
+                        var j = k - 1
+                        while j > 0, best[j].probability > best[j - 1].probability { best.swapAt(j, j - 1); j -= 1 }
+                    }
+                }
             }
-            if p > ranking[k - 1].probability {
-                ranking[k - 1] = LabelProbability(label: c, probability: p)
-                var j = k - 1
-                while j > 0, ranking[j].probability > ranking[j - 1].probability { ranking.swapAt(j, j - 1); j -= 1 }
-            }
+            return Array(UnsafeBufferPointer(rebasing: best[0..<n]))
         }
         return Prediction(label: ranking[0].label, probability: ranking[0].probability, ranking: ranking, hasEvidence: used > 0)
     }
@@ -288,63 +293,43 @@ extension NaiveBayesModel {
     }
 
     /// `scored`: the buffer that scored `ids` last with this model's weights: it holds the document's
-    /// weights before IDF (`x`) and, per feature, the row of class weights scoring used, so d(f, label) and
-    /// d(f, versus) are two loads, a sparse row no longer scanned (and its cells no longer missed in the
-    /// cache a second time).
+    /// weights before IDF (`x`).
     func explain(ids: ArraySlice<UInt32>, scored buffer: ScoringBuffer, label: Int, versus: Int?, top: Int) -> [FeatureContribution] {
         guard top > 0 else { return [] }
         return withWeightsInPlace { explain(ids: ids, scored: buffer, label: label, versus: versus, top: top, w: $0) }
     }
 
+    /// Through `pm_explain_document` (see explain_document.c): the same arithmetic and ordering as the
+    /// Swift loop it replaced.
     @inline(__always)
     private func explain(ids: ArraySlice<UInt32>, scored buffer: ScoringBuffer, label: Int, versus: Int?, top: Int,
                          w: UnsafePointer<NaiveBayesWeights>) -> [FeatureContribution] {
-        let before: (FeatureContribution, FeatureContribution) -> Bool = { $0.weight > $1.weight || ($0.weight == $1.weight && $0.feature < $1.feature) }
-        var best: [FeatureContribution] = []
-        best.reserveCapacity(top + 1)
         let sL = w.pointee.classScale[label], kL = w.pointee.classConstant[label]
         let sV = versus.map { w.pointee.classScale[$0] } ?? 0, kV = versus.map { w.pointee.classConstant[$0] } ?? 0
-        let V = versus ?? 0
         let t = scoringTemperature
-        // Raw buffers: this runs for every predicted document, and passing the weights around by value
-        // costs more in reference counting than the arithmetic.
-        w.pointee.records.withUnsafeBufferPointer { record in
-        w.pointee.dense.withUnsafeBufferPointer { dense in
-        buffer.expanded.withUnsafeBufferPointer { expanded in
-        buffer.featureRow.withUnsafeBufferPointer { featureRow in
-        buffer.x.withUnsafeBufferPointer { x in
-        ids.withUnsafeBufferPointer { ids in
-            let lanes = w.pointee.classBlocks * 8
-            let flat = UnsafeRawPointer(dense.baseAddress).map { $0.assumingMemoryBound(to: Float.self) }
-            let spread = expanded.baseAddress!
-            // What a weight must reach to be considered: positive (the least positive double) until `best`
-            // is full, then the smallest weight in it. One test per feature that nearly always fails; the
-            // count of `best` is read only when it passes.
-            var floor = Double.leastNonzeroMagnitude
-            for i in 0..<ids.count where x[i] != 0 {
-                let f = Int(ids[i])
-                let r = record[f]
-                // d(f, label) and d(f, versus) from the row scoring added (0 without one).
-                var dL: Float = 0, dV: Float = 0
-                let k = Int(featureRow[i])
-                if k != Int(FeatureRowNone) {
-                    let row = k >= 0 ? flat! + k &* lanes : spread + (-k &- 1) &* lanes
-                    dL = row[label]
-                    if versus != nil { dV = row[V] }
-                }
-                let base = Double(r.base)
-                var diff = sL * (base + kL + Double(dL))
-                if versus != nil { diff -= sV * (base + kV + Double(dV)) }
-                let weight = x[i] * Double(r.scale) * t * diff
-                // (Testing the sign first cost a mispredicted branch for half the features.)
-                guard weight >= floor else { continue }
-                let c = FeatureContribution(feature: ids[i], weight: weight)
-                // Partial selection of the top few; a full sort of ~200 features per document is wasted.
-                if best.count < top { best.append(c); best.sort(by: before) }
-                else if before(c, best[best.count - 1]) { best[best.count - 1] = c; best.sort(by: before) }
-                if best.count == top { floor = best[top - 1].weight }
+        let room = min(top, ids.count)
+        guard room > 0 else { return [] }
+        // The kernel's output in temporary (stack) memory: two arrays per document were two allocations.
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: room) { fo in
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: room) { wo in
+            var found = 0
+            ids.withUnsafeBufferPointer { ids in
+            buffer.x.withUnsafeBufferPointer { x in
+            buffer.featureRow.withUnsafeBufferPointer { featureRow in
+            buffer.featureWeight.withUnsafeBufferPointer { featureWeight in
+            buffer.featureBase.withUnsafeBufferPointer { featureBase in
+                // Read only: the kernel takes the workspace as const.
+                var work = pm_score_workspace(rows: nil, factors: nil, spread: nil, written: nil, writtenCount: 0, zeroRow: nil,
+                                              featureRow: UnsafeMutablePointer(mutating: featureRow.baseAddress),
+                                              featureWeight: UnsafeMutablePointer(mutating: featureWeight.baseAddress),
+                                              featureBase: UnsafeMutablePointer(mutating: featureBase.baseAddress))
+                found = pm_explain_document(&work, ids.baseAddress, x.baseAddress, ids.count, label, versus ?? -1,
+                                            sL, kL, sV, kV, t, room, fo.baseAddress, wo.baseAddress)
+            } } } } }
+            return [FeatureContribution](unsafeUninitializedCapacity: found) { out, n in
+                for k in 0..<found { out[k] = FeatureContribution(feature: fo[k], weight: wo[k]) }
+                n = found
             }
-        } } } } } }
-        return best
+        } }
     }
 }

@@ -2,6 +2,7 @@
 #define PAINMAP_KERNELS_H
 
 #include <stdint.h>
+#include "PainmapScoring.h"
 
 /// Adds xs[r] * rows[r][l] to acc[l] for every row r in order (0..<count) and every lane l (0..<8 * blocks),
 /// each term a single-precision multiply followed by a single-precision add (never fused): per lane, the

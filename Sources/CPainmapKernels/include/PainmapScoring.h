@@ -1,0 +1,84 @@
+#ifndef PAINMAP_SCORING_H
+#define PAINMAP_SCORING_H
+
+#include <stdint.h>
+
+/// One feature's record, laid out as Swift's `FeatureRecord` (PainmapClassifier checks the layout once).
+typedef struct {
+    float scale;      ///< IDF (or 1) when the feature is active, 0 when it is not
+    float base;       ///< g(f) (complement part), else 0
+    uint32_t first;   ///< a dense row's index, or a sparse row's first cell
+    uint32_t info;    ///< bit 31 dense, bit 30 character n-gram, bits 0-29 a sparse row's cell count
+} pm_feature_record;
+
+/// One (class, d(f,c)) cell, laid out as Swift's `WeightCell`.
+typedef struct {
+    int32_t cls;
+    float delta;
+} pm_weight_cell;
+
+#define PM_RECORD_DENSE (1u << 31)
+#define PM_RECORD_CHARACTER (1u << 30)
+#define PM_RECORD_COUNT_MASK ((1u << 30) - 1)
+
+/// What scoring reads of a model's weights and feature transform (all borrowed).
+typedef struct {
+    const pm_feature_record *records;
+    long featureCount;                 ///< records in `records`
+    const pm_weight_cell *cells;
+    const float *dense;                ///< dense rows of 8 * blocks lanes each; NULL when there are none
+    long blocks;                       ///< 8-class blocks per dense row and in the accumulators
+    int hasBase;                       ///< nonzero when g(f) counts (complement part)
+    int sublinear;                     ///< 1 + log(tf)
+    int lengthNormalization;           ///< word and character blocks each to unit length
+    double characterWeight;
+    const double *sublinearTable;      ///< 1 + log(k) for small whole counts k
+    long sublinearTableCount;
+    const float *termWeight;           ///< per feature, or NULL when every factor is 1
+} pm_scoring_model;
+
+/// The sums the class scores are made of, besides the per-class accumulators.
+typedef struct {
+    double total;   ///< sum_f x_f
+    double g;       ///< sum_f x_f g(f)
+    long used;      ///< features that counted
+} pm_score_sums;
+
+/// Scratch memory for `pm_score_document`, with room for a document of n features: `rows`, `factors`,
+/// `featureRow`, `featureWeight` and `featureBase` n each, `spread` n * 8 * blocks floats, all zero on
+/// entry, `written` the document's sparse cells (at most min(n * classes, cells)).
+typedef struct {
+    const float **rows;
+    float *factors;
+    /// Sparse rows spread out to all classes, one per sparse feature; left as they are for
+    /// `pm_explain_document` (the caller zeroes the `writtenCount` lanes listed in `written` before the
+    /// next document).
+    float *spread;
+    int32_t *written;
+    long writtenCount;
+    /// 8 * blocks zeros: the row of a feature without class weights.
+    const float *zeroRow;
+    /// Per feature of the document, for `pm_explain_document`: the row of class weights scoring added
+    /// (`zeroRow` without one), its weight x_f idf_f (0 when it did not count), and g(f).
+    const float **featureRow;
+    double *featureWeight;
+    float *featureBase;
+} pm_score_workspace;
+
+/// Scores one document (`n` distinct feature ids and their counts) the way `NaiveBayesModel.scoreInto`
+/// specifies: unless `weighed`, writes each feature's weight before IDF to `x` (sublinear TF, length
+/// normalization per block; 0 for inactive features), else reads `x` as given. Sets `acc` (8 * blocks
+/// floats) to sum_f x_f idf_f d(f, c) per class, each term a single-precision product added in single
+/// precision in feature order (never fused), and returns the other sums.
+pm_score_sums pm_score_document(const pm_scoring_model *m, const uint32_t *ids, const float *counts, long n,
+                                int weighed, double *x, float *acc, pm_score_workspace *work);
+
+/// The `top` features of a scored document (`x` and `work` as `pm_score_document` left them) that pushed it most
+/// towards class `label` rather than `versus` (-1: none): weight = x_f idf_f t (s_L (g + k_L + d(f,L)) -
+/// s_V (g + k_V + d(f,V))), positive ones only, largest first, ties by smaller feature id. Writes them to
+/// `outFeature` / `outWeight` (room for `top`) and returns how many.
+long pm_explain_document(const pm_score_workspace *work, const uint32_t *ids, const double *x, long n,
+                         long label, long versus, double sL, double kL, double sV, double kV, double t,
+                         long top, uint32_t *outFeature, double *outWeight);
+
+#endif
