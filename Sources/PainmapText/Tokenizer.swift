@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Hand-written over bytes rather than with regular expressions: this runs on every byte of every document
 /// and a byte scanner with ASCII fast paths is several times faster than `Regex` or `NSRegularExpression`.
-/// Tokens carry their byte range and the interned look-up form; the analyzer adds spans and stems.
+/// Tokens carry their byte range (also as their span: the span of a text whose bytes are its scalars, as
+/// for ASCII) and the interned look-up form; the analyzer maps spans of other texts and adds stems.
 public struct Tokenizer {
     public init() {}
 
@@ -64,7 +65,7 @@ public struct Tokenizer {
                     let form = b <= 0x5A
                         ? withUnsafeBytes(of: key.littleEndian) { vocabulary.intern(packed: key, UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[0..<(e - i)])) }
                         : vocabulary.intern(packed: key, UnsafeBufferPointer(rebasing: p[i..<e]))
-                    tokens.append(Token(start: Int32(i), end: Int32(e), kind: .word, flags: f, form: form, stem: form, span: Span(0, 0)))
+                    tokens.append(Token(start: Int32(i), end: Int32(e), kind: .word, flags: f, form: form, stem: form, span: Span(i, e)))
                     i = e
                     continue
                 }
@@ -112,7 +113,7 @@ public struct Tokenizer {
             let form = plainWord ? vocabulary.intern(UnsafeBufferPointer(rebasing: p[start..<end]))
                 : makeForm(p, start, end, kind: kind, flags: &flags, vocabulary: vocabulary)
             tokens.append(Token(start: Int32(start), end: Int32(end), kind: kind, flags: flags,
-                             form: form, stem: form, span: Span(0, 0)))
+                             form: form, stem: form, span: Span(start, end)))
             i = end
         }
     }
