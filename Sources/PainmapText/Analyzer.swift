@@ -54,6 +54,8 @@ public final class Analyzer {
     private let normalizer: Normalizer
     private let identifier: LanguageIdentifier
     private let languages: [String]
+    /// `languages.firstIndex(of: options.defaultLanguage)`, found once (`LanguageIdentifier.identify` says why).
+    private let defaultLanguageIndex: Int?
     private var stemmers: [String: SnowballStemmer] = [:]
     /// Per stemmer language: form id -> stem id + 1 (0 = not stemmed yet).
     private var stemCaches: [String: FormTable] = [:]
@@ -87,6 +89,7 @@ public final class Analyzer {
         normalizer = Normalizer(options: options.normalization)
         identifier = LanguageIdentifier(defaultLanguage: options.defaultLanguage)
         languages = resources.languages
+        defaultLanguageIndex = resources.languages.firstIndex(of: options.defaultLanguage)
         mainStemmerLanguage = LanguageCode.stemmerName(options.language ?? options.defaultLanguage)
         stopwordBytes = !options.stemming && resources.languages.count <= 7 ? ByteTable() : nil
         if let l = options.language { _ = try stemmer(for: l) }
@@ -149,7 +152,8 @@ public final class Analyzer {
         if let forced = options.language {
             language = LanguageGuess(code: forced, confidence: 1)
         } else {
-            language = identifier.identify(tokens: tokens, bytes: norm.bytes, languages: languages) { self.stopwordMask($0) }
+            language = identifier.identify(tokens: tokens, bytes: norm.bytes, languages: languages,
+                                           defaultIndex: defaultLanguageIndex) { self.stopwordMask($0) }
         }
         if options.stemming {
             let stemmer = (try? self.stemmer(for: language.code)) ?? (try? self.stemmer(for: options.defaultLanguage))
