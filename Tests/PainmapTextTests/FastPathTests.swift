@@ -133,6 +133,42 @@ final class FastPathTests: XCTestCase {
         XCTAssertGreaterThan(checked, 1000)
     }
 
+    /// Where the tokenizer finishes a word of 8 to 15 letters itself (`mediumLowerWord`), `wordEnd` ends it at
+    /// the same byte, calls it plain unless capitalized, sets no flag but `.capitalized` and the negation the
+    /// tokenizer sets, and the packed form is the word lower-cased.
+    func testMediumLowerWordsAgreeWithWordEnd() {
+        let pieces = ["a", "b", "B", "t", "abcdefgh", "Abcdefgh", "abcdefghijklmno", "abcdefghijklmnop", "excellent", "Excellent",
+                      "shouldnt", "Shouldnt", "cannotxx", "aabbccddeeff", "aaabbbcc", "abcdefgg", "gghhiijjk", "Aaabcdefgh",
+                      "approx", "etc", "e", "g", "No", "Mr", "mgmt", "'", "-", ".", ". ", " ", ",", "!", "é", "0", " 5", "\n", "@", "_"]
+        var rng = SystemRandomNumberGenerator()
+        var checked = 0
+        for _ in 0..<6000 {
+            let text = (0..<Int.random(in: 1..<14, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { p in
+                for i in 0..<p.count where CharClass.isASCIILetter(p[i]) && (i == 0 || !CharClass.isASCIILetter(p[i - 1])) {
+                    guard let (e, w0, w1) = Tokenizer.mediumLowerWord(p, i) else { continue }
+                    checked += 1
+                    let (end, flags, plain) = Tokenizer.wordEnd(p, i, lookupForm: ())
+                    let capital = p[i] <= 0x5A
+                    XCTAssertEqual(e, end, "end at \(i) in \(text.debugDescription)")
+                    XCTAssertEqual(plain, !capital, "plain at \(i) in \(text.debugDescription)")
+                    XCTAssertEqual(flags.subtracting(.negation), capital ? .capitalized : [], "flags at \(i) in \(text.debugDescription)")
+                    let negation = e - i == 8 && p[e - 1] == 0x74 && Negations.isApostrophelessNegation(packed: w0)
+                    XCTAssertEqual(flags.contains(.negation), negation, "negation at \(i) in \(text.debugDescription)")
+                    var form = Array(p[i..<e]); form[0] |= 0x20
+                    var packed = [UInt8](repeating: 0, count: 16)
+                    withUnsafeBytes(of: (w0.littleEndian, w1.littleEndian)) { for k in 0..<16 { packed[k] = $0[k] } }
+                    XCTAssertEqual(Array(packed[0..<form.count]), form, "form at \(i) in \(text.debugDescription)")
+                    XCTAssertTrue(packed[form.count...].allSatisfy { $0 == 0 })
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 1000)
+        // Longer words cannot be apostrophe-less negations: the tokenizer asks only about 8-letter ones.
+        XCTAssertTrue(Negations.apostropheless.allSatisfy { $0.utf8.count <= 8 })
+    }
+
     func testEmoticonFirstBytesMatchTheList() {
         var low: UInt64 = 0, high: UInt64 = 0
         for e in Emoticons.all {
