@@ -102,7 +102,10 @@ public struct Tokenizer {
                 kind = .word
             } else if let e = Tokenizer.urlEnd(p, i, atBoundary: atBoundary) {
                 end = e; kind = .url
-            } else if let e = Tokenizer.emoticonEnd(p, i, atBoundary: atBoundary) {
+            } else if Emoticons.mayStart(b), let e = Tokenizer.emoticonEnd(p, i, atBoundary: atBoundary) {
+                // `mayStart` first (bit tables, no call): most of these tokens are punctuation that starts no
+                // emoticon (".", ",", "!"), and the call with its look-up of `byFirstByte` (a lazily made
+                // global) was ~100 instructions a line of `painmap sentiment` (callgrind).
                 end = e; kind = .emoticon
             } else if hasAt, let e = Tokenizer.emailEnd(p, i) {
                 end = e; kind = .email
