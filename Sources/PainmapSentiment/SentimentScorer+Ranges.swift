@@ -10,7 +10,8 @@ extension SentimentScorer {
         return SentimentScorer.makeScore(sum: s.sum, pos: s.pos, neg: s.neg, neutral: s.neutralWords)
     }
 
-    /// Whether the document mixes ALL-CAPS words with others (then caps are emphasis).
+    /// Whether the document mixes ALL-CAPS words with others (then caps are emphasis). `score` counts the
+    /// same in `loadFormInfos`' pass over the tokens: keep the two alike.
     public static func isMixedCase(_ doc: AnalyzedDocument) -> Bool {
         var caps = 0, words = 0
         for t in doc.tokens where t.kind == .word && t.end - t.start >= 2 {

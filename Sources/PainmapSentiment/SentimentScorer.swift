@@ -208,9 +208,9 @@ public final class SentimentScorer {
             return SentimentResult(document: .neutralScore, sentences: doc.sentences.map { _ in .neutralScore },
                                    contributions: [], scored: false)
         }
-        // ALL CAPS counts as emphasis only in text that is not shouted throughout.
-        let mixedCase = SentimentScorer.isMixedCase(doc)
-        loadFormInfos(doc.tokens)
+        // ALL CAPS counts as emphasis only in text that is not shouted throughout (`isMixedCase`, counted
+        // in the same pass).
+        let mixedCase = loadFormInfos(doc.tokens)
 
         // The last result's array, reused as the analyzer reuses its token array (see `Analyzer.analyze`).
         var sentenceScores = scoreStorage
@@ -490,12 +490,20 @@ public final class SentimentScorer {
     /// rules read the table token by token with branches on what they read, so the first read of each
     /// entry waited for memory on its own (perf: ~30% of `scoreSentence`'s cycles on that one load); this
     /// loop has many reads in flight at once and leaves the entries in cache for the rules.
-    private func loadFormInfos(_ tokens: [Token]) {
+    /// Returns `isMixedCase` of the tokens, counted in the same loop: its own pass over every token was
+    /// ~1% of `painmap sentiment`'s instructions (callgrind).
+    private func loadFormInfos(_ tokens: [Token]) -> Bool {
         tokens.withUnsafeBufferPointer { t in
+            var caps = 0, words = 0
             for token in t {
                 let f = Int(token.form)
                 if f >= info.count || info[f].bits & FormInfo.known == 0 { _ = computeFormInfo(token.form) }
+                if token.kind == .word && token.end - token.start >= 2 {
+                    words += 1
+                    if token.flags.contains(.allCaps) { caps += 1 }
+                }
             }
+            return caps > 0 && caps < words
         }
     }
 

@@ -54,6 +54,8 @@ public final class Analyzer {
     private let normalizer: Normalizer
     private let identifier: LanguageIdentifier
     private let languages: [String]
+    /// `languages.firstIndex(of: options.defaultLanguage)`, found once (`LanguageIdentifier.identify` says why).
+    private let defaultLanguageIndex: Int?
     private var stemmers: [String: SnowballStemmer] = [:]
     /// Per stemmer language: form id -> stem id + 1 (0 = not stemmed yet).
     private var stemCaches: [String: FormTable] = [:]
@@ -87,6 +89,7 @@ public final class Analyzer {
         normalizer = Normalizer(options: options.normalization)
         identifier = LanguageIdentifier(defaultLanguage: options.defaultLanguage)
         languages = resources.languages
+        defaultLanguageIndex = resources.languages.firstIndex(of: options.defaultLanguage)
         mainStemmerLanguage = LanguageCode.stemmerName(options.language ?? options.defaultLanguage)
         stopwordBytes = !options.stemming && resources.languages.count <= 7 ? ByteTable() : nil
         if let l = options.language { _ = try stemmer(for: l) }
@@ -123,6 +126,8 @@ public final class Analyzer {
     /// otherwise: then decode them and call `analyze`. The result is the one `analyze` gives for the
     /// String of these bytes. For the line commands: making a String of each line, only to copy its bytes
     /// again here and free it, was ~3% of `painmap sentiment`'s instructions (callgrind).
+    /// ASCII lines whose only change is folding spaces are taken here too (`Normalizer.foldSpaces` says why);
+    /// they get the String of their bytes as their original.
     public func analyze(normalASCII p: UnsafeBufferPointer<UInt8>) -> AnalyzedDocument? {
         guard let norm = normalizer.normalize(normalASCII: p, reusing: &byteStorage) else { return nil }
         return analyze(normalized: norm)
@@ -134,10 +139,11 @@ public final class Analyzer {
         tokens.removeAll(keepingCapacity: true)
         tokens.reserveCapacity(norm.bytes.count / 5 + 4)
         norm.bytes.withUnsafeBufferPointer { tokenizer.tokenize($0, vocabulary: vocabulary, into: &tokens) }
-        tokens.withUnsafeMutableBufferPointer { t in
-            if norm.origin.isEmpty {
-                for i in t.indices { t[i].span = Span(Int(t[i].start), Int(t[i].end)) }
-            } else {
+        // The tokenizer gives each token its byte range as its span, right for a text whose bytes are its
+        // scalars (no origin map): only other texts need a second pass (over every token of every line,
+        // it was ~0.7% of `painmap sentiment`'s instructions, callgrind).
+        if !norm.origin.isEmpty {
+            tokens.withUnsafeMutableBufferPointer { t in
                 for i in t.indices { t[i].span = norm.span(Int(t[i].start), Int(t[i].end)) }
             }
         }
@@ -146,7 +152,8 @@ public final class Analyzer {
         if let forced = options.language {
             language = LanguageGuess(code: forced, confidence: 1)
         } else {
-            language = identifier.identify(tokens: tokens, bytes: norm.bytes, languages: languages) { self.stopwordMask($0) }
+            language = identifier.identify(tokens: tokens, bytes: norm.bytes, languages: languages,
+                                           defaultIndex: defaultLanguageIndex) { self.stopwordMask($0) }
         }
         if options.stemming {
             let stemmer = (try? self.stemmer(for: language.code)) ?? (try? self.stemmer(for: options.defaultLanguage))

@@ -21,18 +21,23 @@ public struct LanguageIdentifier: Sendable {
 
     /// `isStopword(lang, formId)` says whether a token form is a function word of `lang`.
     /// `stopwordMask(form)` has bit `l + 1` set when the form is a function word of `languages[l]`.
-    func identify(tokens: [Token], bytes: [UInt8], languages: [String],
+    /// `defaultIndex` is `languages.firstIndex(of: defaultLanguage)`, for a caller that asks about many
+    /// documents to find once: found per document, it compared the language codes as Strings (one of them
+    /// through the stdlib's slow comparison path, the first code not being the default), ~100 instructions
+    /// of each line of `painmap sentiment` (callgrind).
+    func identify(tokens: [Token], bytes: [UInt8], languages: [String], defaultIndex: Int?? = .none,
                   stopwordMask: (UInt32) -> UInt32) -> LanguageGuess {
+        let d = defaultIndex ?? languages.firstIndex(of: defaultLanguage)
         // Scores on the stack: this runs once per document, and the array it used to allocate was one of
         // the few allocations left per document.
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: languages.count) { scores in
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: languages.count) { scores in
             scores.initialize(repeating: 0)
-            return identify(tokens: tokens, bytes: bytes, languages: languages, scores: scores, stopwordMask: stopwordMask)
+            return identify(tokens: tokens, bytes: bytes, languages: languages, defaultIndex: d, scores: scores, stopwordMask: stopwordMask)
         }
     }
 
-    private func identify(tokens: [Token], bytes: [UInt8], languages: [String], scores: UnsafeMutableBufferPointer<Double>,
-                          stopwordMask: (UInt32) -> UInt32) -> LanguageGuess {
+    private func identify(tokens: [Token], bytes: [UInt8], languages: [String], defaultIndex: Int?,
+                          scores: UnsafeMutableBufferPointer<Double>, stopwordMask: (UInt32) -> UInt32) -> LanguageGuess {
         // The masks first, in a loop with no branch on what it reads: the scoring loop below branches on
         // each mask, and there every read of the stopword table waited for memory on its own (perf: half
         // of this function's cycles on that load); here the reads overlap.
@@ -43,8 +48,9 @@ public struct LanguageIdentifier: Sendable {
             for mask in masks where mask != 0 {
                 // A function word of several languages ("so", "was", "in": English and German) is weaker
                 // evidence: each of its k languages gets 1/k.
-                let k = mask.nonzeroBitCount
-                let share = k == 1 ? 1.0 : 1.0 / Double(k)   // most function words belong to one language
+                // Most function words belong to one language: that case is told by one test, without the
+                // bit count (a loop of shifts and masks for this build's baseline CPU) and the division.
+                let share = mask & (mask &- 1) == 0 ? 1.0 : 1.0 / Double(mask.nonzeroBitCount)
                 // Only the set bits, lowest first (the additions in the same order as a loop over every
                 // language): testing each language for each function word was ~50M instructions of
                 // `painmap sentiment` on the 200k-line bench file (callgrind).
@@ -74,7 +80,7 @@ public struct LanguageIdentifier: Sendable {
             return LanguageGuess(code: defaultLanguage, confidence: 0)
         }
         // A tie goes to the default language, not to whichever sorts first.
-        if let d = languages.firstIndex(of: defaultLanguage), scores[d] == scores[best] { best = d }
+        if let d = defaultIndex, scores[d] == scores[best] { best = d }
         // Confidence: share of the evidence, damped for texts with little of it.
         let share = scores[best] / total
         let amount = min(1.0, total / 3.0)

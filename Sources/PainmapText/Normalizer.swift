@@ -90,11 +90,64 @@ public struct Normalizer: Sendable {
     /// The bytes of `s` if it is printable ASCII, one line, no `<`, `&` or `>` at the start, no leading,
     /// trailing or doubled spaces: then normalization is the identity.
     /// `normalize` of a text given as UTF-8 bytes, when they are a text that needs no change
-    /// (`isNormalASCII`); nil otherwise. No String is made: the result's `original` is its bytes.
+    /// (`isNormalASCII`; no String is made: the result's `original` is its bytes) or only its spaces folded
+    /// (`foldSpaces`); nil otherwise.
     func normalize(normalASCII p: UnsafeBufferPointer<UInt8>, reusing storage: inout [UInt8]) -> NormalizedText? {
-        guard Normalizer.isNormalASCII(p) else { return nil }
-        let bytes = Normalizer.copy(p, into: &storage)
-        return NormalizedText(original: nil, bytes: bytes, origin: [], originalScalarCount: bytes.count, removed: [])
+        switch Normalizer.asciiLine(p) {
+        case .normal:
+            let bytes = Normalizer.copy(p, into: &storage)
+            return NormalizedText(original: nil, bytes: bytes, origin: [], originalScalarCount: bytes.count, removed: [])
+        case .spaced:
+            return foldSpaces(p, reusing: &storage)
+        case .other:
+            return nil
+        }
+    }
+
+    /// `normalize` of printable ASCII on one line (no `<`, no `&`) whose only change is folding spaces:
+    /// doubled, leading or trailing ones (`ASCIILine.spaced`). Nil for a line the line pass would drop (a
+    /// quote, a reply header, "Sent from my ...") or that is all spaces: then decode and call `normalize`.
+    /// The result is the one `normalize` gives for the String of these bytes: `decodePass` copies such
+    /// ASCII as it is (origin = byte offset), then `linePass` trims the one line and keeps the first space
+    /// of each run. Why: ~4% of the 200k-line bench file's lines have doubled spaces (review and ticket
+    /// text); through the String, the two passes and their byte and origin arrays cost ~16k instructions a
+    /// line, as much as analysing the line (callgrind: `normalize` 240M of 4.36G instructions for the 15k
+    /// lines that went that way).
+    private func foldSpaces(_ p: UnsafeBufferPointer<UInt8>, reusing storage: inout [UInt8]) -> NormalizedText? {
+        let n = p.count
+        var lo = 0, hi = n
+        while lo < hi, p[lo] == 0x20 { lo += 1 }
+        while hi > lo, p[hi - 1] == 0x20 { hi -= 1 }
+        guard lo < hi else { return nil }
+        var bytes = Normalizer.copy(UnsafeBufferPointer(rebasing: p[lo..<hi]), into: &storage)
+        if dropsLine(bytes) { storage = bytes; return nil }
+        var w = 0
+        let origin = [Int32](unsafeUninitializedCapacity: bytes.count) { o, count in
+            bytes.withUnsafeMutableBufferPointer { b in
+                var lastSpace = false
+                for k in 0..<b.count {
+                    let c = b[k]
+                    let space = c == 0x20
+                    if space && lastSpace { continue }
+                    lastSpace = space
+                    b[w] = c
+                    o[w] = Int32(truncatingIfNeeded: lo &+ k)
+                    w &+= 1
+                }
+            }
+            count = w
+        }
+        bytes.removeLast(bytes.count - w)
+        return NormalizedText(original: String(decoding: p, as: UTF8.self), bytes: bytes, origin: origin,
+                              originalScalarCount: n, removed: [])
+    }
+
+    /// Whether the line pass drops or cuts a document of the one trimmed line `line`: the tests it makes
+    /// of a first line (those that need a line before it cannot apply), on the same bytes.
+    private func dropsLine(_ line: [UInt8]) -> Bool {
+        let view = LineView(bytes: line, range: 0..<line.count)
+        if options.stripQuotedReplies, line.first == 0x3E || view.isReplyHeader(next: nil) || view.isOriginalMessageMarker { return true }   // >
+        return options.stripSignatures && view.isSentFromDevice
     }
 
     /// `p` copied into `storage`'s buffer (see `normalize(_:reusing:)`), leaving `storage` empty.
@@ -113,8 +166,22 @@ public struct Normalizer: Sendable {
     }
 
     /// Whether the UTF-8 bytes `p` are a text that `alreadyNormalASCII` returns.
-    static func isNormalASCII(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = p.first, let last = p.last, first != 0x20, first != 0x3E, last != 0x20 else { return p.isEmpty }
+    static func isNormalASCII(_ p: UnsafeBufferPointer<UInt8>) -> Bool { asciiLine(p) == .normal }
+
+    /// What normalization does to a line of bytes, as far as one scan can tell.
+    enum ASCIILine {
+        /// Printable ASCII on one line with single spaces, neither starting with a space or `>` nor ending
+        /// in a space, no `<` or `&` (or no bytes at all): normalization leaves it as it is.
+        case normal
+        /// Printable ASCII with no `<` or `&`, but doubled, leading or trailing spaces or a leading `>`.
+        case spaced
+        /// Anything else (non-ASCII, controls and line breaks, `<`, `&`).
+        case other
+    }
+
+    static func asciiLine(_ p: UnsafeBufferPointer<UInt8>) -> ASCIILine {
+        guard let first = p.first, let last = p.last else { return .normal }
+        var spaced = first == 0x20 || first == 0x3E || last == 0x20
         // Eight bytes at a time (this runs on every document; measured ~2.5% of tokenize byte by byte).
         // For bytes below 0x80 these masks are exact, with no carries between bytes: `lt` has bit 7 of
         // each byte below 0x20 set, `eq(c)` bit 7 of each byte equal to `c`.
@@ -125,21 +192,21 @@ public struct Normalizer: Sendable {
         var prevSpace = false
         while i + 8 <= n {
             let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            if x & high != 0 { return false }
+            if x & high != 0 { return .other }
             let lt = ~((x | high) &- (ones &* 0x20)) & high
-            if lt | eq(x, 0x7F) | eq(x, 0x3C) | eq(x, 0x26) != 0 { return false }
+            if lt | eq(x, 0x7F) | eq(x, 0x3C) | eq(x, 0x26) != 0 { return .other }
             let sp = eq(x, 0x20)
-            if sp & (sp << 8) != 0 || (prevSpace && sp & 0x80 != 0) { return false }
+            if sp & (sp << 8) != 0 || (prevSpace && sp & 0x80 != 0) { spaced = true }
             prevSpace = sp >> 63 != 0
             i += 8
         }
         for b in UnsafeBufferPointer(rebasing: p[i...]) {
-            if b < 0x20 || b >= 0x7F || b == 0x3C || b == 0x26 { return false }
+            if b < 0x20 || b >= 0x7F || b == 0x3C || b == 0x26 { return .other }
             let space = b == 0x20
-            if space && prevSpace { return false }
+            if space && prevSpace { spaced = true }
             prevSpace = space
         }
-        return true
+        return spaced ? .spaced : .normal
     }
 
     // MARK: pass 1: UTF-8 -> bytes (NFC, controls, HTML)
@@ -166,7 +233,7 @@ public struct Normalizer: Sendable {
                     if needsNFC && e > i && e < n && p[e] >= 0xCC { e -= 1 }   // its last byte may compose
                     if e - i > 1 {
                         out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<e]))
-                        out.origin.append(contentsOf: Int32(scalar)..<Int32(scalar + e - i))
+                        out.appendOrigins(from: scalar, count: e - i)
                         scalar += e - i; i = e
                         continue
                     }
@@ -349,6 +416,23 @@ struct ByteBuilder {
     var scalarCount = 0
 
     mutating func reserve(_ n: Int) { bytes.reserveCapacity(n); origin.reserveCapacity(n) }
+
+    /// Origins `o, o + 1, ..., o + n - 1`, for a run of ASCII. Appended as a `Range`, they went through the
+    /// generic sequence copy at ~40 instructions each (callgrind: ~11M instructions of `painmap sentiment`
+    /// on the 200k-line bench file, whose non-ASCII lines come here); written into a stack buffer first,
+    /// they are appended as one block per 64.
+    mutating func appendOrigins(from o: Int, count n: Int) {
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 64) { buf in
+            var next = Int32(o), left = n
+            while left > 0 {
+                let k = min(left, 64)
+                for j in 0..<k { buf[j] = next &+ Int32(truncatingIfNeeded: j) }
+                origin.append(contentsOf: UnsafeBufferPointer(rebasing: buf[..<k]))
+                next &+= Int32(truncatingIfNeeded: k)
+                left -= k
+            }
+        }
+    }
 
     @inline(__always) mutating func append(_ b: UInt8, origin o: Int32) { bytes.append(b); origin.append(o) }
 

@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Hand-written over bytes rather than with regular expressions: this runs on every byte of every document
 /// and a byte scanner with ASCII fast paths is several times faster than `Regex` or `NSRegularExpression`.
-/// Tokens carry their byte range and the interned look-up form; the analyzer adds spans and stems.
+/// Tokens carry their byte range (also as their span: the span of a text whose bytes are its scalars, as
+/// for ASCII) and the interned look-up form; the analyzer maps spans of other texts and adds stems.
 public struct Tokenizer {
     public init() {}
 
@@ -22,13 +23,19 @@ public struct Tokenizer {
         tokens.removeAll()
         defer { out.append(contentsOf: tokens.tokens) }
         let n = p.count
-        // E-mail detection scans ahead from every word start; only documents with an "@" pay for it.
-        let hasAt = n > 0 && memchr(p.baseAddress!, 0x40, n) != nil
+        // E-mail detection scans ahead from a word's start; only a token with an "@" at most 64 bytes ahead
+        // pays for it: `emailEnd` finds an address only where the first "@" from there ends a local part of
+        // at most 64 bytes. `nextAt` is that "@" (`Tokenizer.noAt` when there is none). Asked of every word
+        // of a document with an "@" anywhere, as before, it cost ~24M instructions of `painmap sentiment` on
+        // the 200k-line bench file, a tenth of whose lines (posts) have "@mentions" (callgrind).
+        var nextAt = Tokenizer.nextAt(p, from: 0)
         var i = 0
         while i < n {
             let b = p[i]
             if CharClass.isSpace(b) { i += 1; continue }
             let start = i
+            if nextAt < i { nextAt = Tokenizer.nextAt(p, from: i) }
+            let hasAt = nextAt - i <= 64
             var kind = TokenKind.symbol
             var flags: TokenFlags = []
             var plainWord = false
@@ -64,7 +71,30 @@ public struct Tokenizer {
                     let form = b <= 0x5A
                         ? withUnsafeBytes(of: key.littleEndian) { vocabulary.intern(packed: key, UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[0..<(e - i)])) }
                         : vocabulary.intern(packed: key, UnsafeBufferPointer(rebasing: p[i..<e]))
-                    tokens.append(Token(start: Int32(i), end: Int32(e), kind: .word, flags: f, form: form, stem: form, span: Span(0, 0)))
+                    tokens.append(Token(start: Int32(i), end: Int32(e), kind: .word, flags: f, form: form, stem: form, span: Span(i, e)))
+                    i = e
+                    continue
+                }
+                // The same for words of 8 to 15 letters, from two 8-byte reads (`mediumLowerWord`). Of its
+                // flags only the negation of an 8-letter word ("shouldnt") can apply: longer words are none.
+                if let (e, w0, w1) = Tokenizer.mediumLowerWord(p, i) {
+                    var f: TokenFlags = b <= 0x5A ? .capitalized : []
+                    if e - i == 8 && p[e - 1] == 0x74 && Negations.isApostrophelessNegation(packed: w0) { f.insert(.negation) }
+                    let form = withUnsafeBytes(of: (w0.littleEndian, w1.littleEndian)) { raw -> UInt32 in
+                        let bytes = UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[0..<(e - i)])
+                        return e - i == 8 ? vocabulary.intern(packed: w0, bytes) : vocabulary.intern(medium: w0, w1, bytes)
+                    }
+                    tokens.append(Token(start: Int32(i), end: Int32(e), kind: .word, flags: f, form: form, stem: form, span: Span(i, e)))
+                    i = e
+                    continue
+                }
+                // And short contractions ("don't", "it's", "I'm"), whose flags are the contraction and the
+                // negation of "n't" (`shortContraction`).
+                if let (e, key, negation) = Tokenizer.shortContraction(p, i) {
+                    var f: TokenFlags = b <= 0x5A ? [.capitalized, .contraction] : .contraction
+                    if negation { f.insert(.negation) }
+                    let form = withUnsafeBytes(of: key.littleEndian) { vocabulary.intern(packed: key, UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[0..<(e - i)])) }
+                    tokens.append(Token(start: Int32(i), end: Int32(e), kind: .word, flags: f, form: form, stem: form, span: Span(i, e)))
                     i = e
                     continue
                 }
@@ -72,7 +102,10 @@ public struct Tokenizer {
                 kind = .word
             } else if let e = Tokenizer.urlEnd(p, i, atBoundary: atBoundary) {
                 end = e; kind = .url
-            } else if let e = Tokenizer.emoticonEnd(p, i, atBoundary: atBoundary) {
+            } else if Emoticons.mayStart(b), let e = Tokenizer.emoticonEnd(p, i, atBoundary: atBoundary) {
+                // `mayStart` first (bit tables, no call): most of these tokens are punctuation that starts no
+                // emoticon (".", ",", "!"), and the call with its look-up of `byFirstByte` (a lazily made
+                // global) was ~100 instructions a line of `painmap sentiment` (callgrind).
                 end = e; kind = .emoticon
             } else if hasAt, let e = Tokenizer.emailEnd(p, i) {
                 end = e; kind = .email
@@ -112,10 +145,18 @@ public struct Tokenizer {
             let form = plainWord ? vocabulary.intern(UnsafeBufferPointer(rebasing: p[start..<end]))
                 : makeForm(p, start, end, kind: kind, flags: &flags, vocabulary: vocabulary)
             tokens.append(Token(start: Int32(start), end: Int32(end), kind: kind, flags: flags,
-                             form: form, stem: form, span: Span(0, 0)))
+                             form: form, stem: form, span: Span(start, end)))
             i = end
         }
     }
+
+    /// The index of the first "@" at or after `from`, or `noAt`.
+    static func nextAt(_ p: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        guard from < p.count, let hit = memchr(p.baseAddress! + from, 0x40, p.count - from) else { return noAt }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(p.baseAddress!)
+    }
+    /// `nextAt` when there is no "@": far enough that no token is within 64 bytes of it.
+    @inline(__always) static var noAt: Int { Int.max / 2 }
 
     /// False when the byte after `i` is a lower-case ASCII letter other than "t" and "w": then no URL
     /// ("http", "www.") and no emoticon starting with a letter can start at `i` (FastPathTests checks the
@@ -380,6 +421,93 @@ public struct Tokenizer {
         // into the word only when `absorbsPeriod` says so.
         if t == 0x2E, k == 1 || periodAbsorbed(p, i, i + k) { return nil }
         return (i + k, w & m)
+        #endif
+    }
+
+    /// `shortLowerWord` for words of 8 to 15 letters, on the 16 bytes from `i`: all lower case but perhaps
+    /// the first, no letter three times in a row (once lower-cased), ended as a short word must be. Returns
+    /// the end and the look-up form packed little-endian: its first 8 bytes in `w0` (the first letter
+    /// lower-cased), the rest in `w1` (zero above them). Nil when fewer than 16 bytes are left (wordEnd then
+    /// takes the word) or the word is not such a one.
+    /// Why: `shortLowerWord` ends words of at most 7 letters; longer ones (about one word in twelve in the
+    /// 200k-line bench file, `painmap sentiment`'s input) went through `wordEnd` at ~475 instructions each
+    /// (callgrind: 234M instructions for 493k calls). FastPathTests checks it against `wordEnd`.
+    @inline(__always)
+    static func mediumLowerWord(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, UInt64, UInt64)? {
+        #if _endian(big)
+        return nil
+        #else
+        guard i + 16 <= p.count else { return nil }
+        let raw = UnsafeRawPointer(p.baseAddress! + i)
+        let x0 = raw.loadUnaligned(as: UInt64.self), x1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high = ones &* 0x80, low7 = ones &* 0x7F
+        // Bit 7 of each byte of `w` that is a lower-case ASCII letter (0x61...0x7A), as in `shortLowerWord`.
+        @inline(__always) func lowerLetters(_ w: UInt64) -> UInt64 {
+            let z = w & low7
+            return (z &+ ones &* 0x1F) & ~(z &+ ones &* 0x05) & ~w & high
+        }
+        let first = UInt8(truncatingIfNeeded: x0)
+        let w0 = first >= 0x41 && first <= 0x5A ? x0 | 0x20 : x0
+        guard lowerLetters(w0) == high else { return nil }        // 8 letters
+        let stop = ~lowerLetters(x1) & high
+        guard stop != 0 else { return nil }                         // 16 letters or more
+        let k = stop.trailingZeroBitCount >> 3                       // letters after the first 8
+        let t = UInt8(truncatingIfNeeded: x1 >> UInt64(8 * k))
+        guard t < 0x80, !CharClass.isASCIIAlnum(t), t != 0x27, t != 0x2D else { return nil }
+        let m: UInt64 = (1 << UInt64(8 * k)) &- 1
+        // Bytes equal to the one before them: in w0 (bytes 1...7), and in the word's part of x1 (byte 8
+        // compared with byte 7). Two in a row, within or across the two words, make a letter three times.
+        let d0 = w0 ^ (w0 << 8)
+        let e0 = ~(((d0 & low7) &+ low7) | d0) & high & ~UInt64(0xFF)
+        let d1 = x1 ^ ((x1 << 8) | (w0 >> 56))
+        let e1 = ~(((d1 & low7) &+ low7) | d1) & high & m
+        guard e0 & (e0 << 8) == 0, e1 & (e1 << 8) == 0, e0 >> 63 == 0 || e1 & 0x80 == 0 else { return nil }
+        if t == 0x2E, periodAbsorbed(p, i, i + 8 + k) { return nil }
+        return (i + 8 + k, w0, x1 & m)
+        #endif
+    }
+
+    /// A contraction of at most 7 bytes in the 8 from `i`: lower-case letters but perhaps the first, one
+    /// straight apostrophe with letters on both sides, no letter three times in a row (once lower-cased),
+    /// ended as `shortLowerWord` ends a word. Then `wordEnd` ends it there with `.contraction`, `.capitalized`
+    /// for a capital and `.negation` for "n't" (`Negations.isNegatingContraction`), and `makeForm` makes the
+    /// word lower-cased its form. Returns the end, that form packed little-endian, and the negation.
+    /// Why: these ("don't", "it's", "I'm", "can't", "didn't": ~2.5% of the words of the 200k-line bench
+    /// file) went through `wordEnd` and `makeForm`, ~550 instructions a word (callgrind). FastPathTests
+    /// checks it against `wordEnd`.
+    static func shortContraction(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, UInt64, Bool)? {
+        #if _endian(big)
+        return nil
+        #else
+        guard i + 8 <= p.count else { return nil }
+        let x = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high = ones &* 0x80, low7 = ones &* 0x7F
+        let first = UInt8(truncatingIfNeeded: x)
+        let w = first >= 0x41 && first <= 0x5A ? x | 0x20 : x
+        let z = w & low7
+        let lower = (z &+ ones &* 0x1F) & ~(z &+ ones &* 0x05) & ~w & high            // 0x61...0x7A
+        // The apostrophe: the first byte that is no lower-case letter, after at least one letter.
+        let a = (~lower & high).trailingZeroBitCount >> 3
+        guard a >= 1, a < 8, UInt8(truncatingIfNeeded: w >> UInt64(8 * a)) == 0x27 else { return nil }
+        // The end: the first byte after the apostrophe that is no lower-case letter, after at least one.
+        let after = ~lower & high & ~((1 << UInt64(8 * a + 8)) &- 1)
+        guard after != 0 else { return nil }
+        let k = after.trailingZeroBitCount >> 3
+        guard k >= a + 2 else { return nil }
+        let t = UInt8(truncatingIfNeeded: x >> UInt64(8 * k))
+        guard t < 0x80, !CharClass.isASCIIAlnum(t), t != 0x27, t != 0x2D else { return nil }
+        let m: UInt64 = (1 << UInt64(8 * k)) &- 1
+        let d = w ^ (w << 8)
+        let equal = ~(((d & low7) &+ low7) | d) & high & m & ~UInt64(0xFF)        // byte j == byte j - 1
+        guard equal & (equal << 8) == 0 else { return nil }                         // a letter three times
+        if t == 0x2E, periodAbsorbed(p, i, i + k) { return nil }
+        let key = w & m
+        // "n't": "t" last, the apostrophe before it and "n" before that.
+        let negation = k >= 4 && a == k - 2 && UInt8(truncatingIfNeeded: key >> UInt64(8 * (k - 1))) == 0x74
+            && UInt8(truncatingIfNeeded: key >> UInt64(8 * (k - 3))) == 0x6E
+        return (i + k, key, negation)
         #endif
     }
 

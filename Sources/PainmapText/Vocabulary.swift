@@ -124,6 +124,13 @@ public final class Vocabulary {
         return id
     }
 
+    /// `intern` for 9 to 15 bytes `p` already packed little-endian: the first 8 in `w0`, the rest in `w1`
+    /// (zero above them), as the tokenizer has them after reading a word 16 bytes at a time.
+    @inline(__always)
+    func intern(medium w0: UInt64, _ w1: UInt64, _ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        internMedium(w0, w1 | UInt64(p.count) << 56, p)
+    }
+
     private func internMedium(_ k0: UInt64, _ k1: UInt64, _ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var i = Vocabulary.mediumIndex(k0, k1, mediumMask)
         while medium[i].k0 != 0 {

@@ -235,4 +235,49 @@ final class NormalizerTests: XCTestCase {
             XCTAssertEqual(scalarSlice(s, n.span(a, b)), word)
         }
     }
+
+    /// The byte path (`normalize(normalASCII:)`), for ASCII lines with doubled, leading or trailing spaces
+    /// too, gives what the String path gives (bytes, origins, original), and declines what it cannot take.
+    func testSpacedASCIIMatchesTheStringPath() {
+        let fixed = ["Great  app", "  leading", "trailing  ", " a  b   c ", "> quoted  reply", "  > quoted",
+                     "On Monday  Bob wrote:", "Sent from my  iPhone", "sent  from my phone", "----- Original  Message -----",
+                     "Am Montag  schrieb Bob:", "ok  & fine", "a <b>  c", "   ", "", "x", "tab\there  x", "caf\u{E9}  ok",
+                     "Also  good", "gone  -- away", "_under  score"]
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("ab oOsSgGvVaA->_:w".utf8)
+        var texts = fixed
+        for _ in 0..<3000 {
+            let n = Int.random(in: 0..<24, using: &rng)
+            texts.append(String(decoding: (0..<n).map { _ in alphabet.randomElement(using: &rng)! }, as: UTF8.self))
+        }
+        for options in [NormalizationOptions(), .keepAll] {
+            let normalizer = Normalizer(options: options)
+            var taken = 0
+            for text in texts {
+                var storage: [UInt8] = []
+                var utf8 = Array(text.utf8)
+                let fast = utf8.withUnsafeMutableBufferPointer { normalizer.normalize(normalASCII: UnsafeBufferPointer($0), reusing: &storage) }
+                guard let fast else { continue }
+                taken += 1
+                let slow = normalizer.normalize(text)
+                XCTAssertEqual(fast.bytes, slow.bytes, text)
+                XCTAssertEqual(fast.origin.isEmpty ? Array(0..<Int32(fast.bytes.count)) : fast.origin,
+                               slow.origin.isEmpty ? Array(0..<Int32(slow.bytes.count)) : slow.origin, text)
+                XCTAssertEqual(fast.originalScalarCount, slow.originalScalarCount, text)
+                XCTAssertEqual(fast.removed, slow.removed, text)
+                XCTAssertEqual(fast.original, slow.original, text)
+            }
+            XCTAssertGreaterThan(taken, 1000)
+        }
+        var storage: [UInt8] = []
+        for declined in ["> quoted  reply", "On Monday  Bob wrote:", "Sent from my  iPhone", "ok  & fine", "   ", "caf\u{E9}  ok"] {
+            var utf8 = Array(declined.utf8)
+            XCTAssertNil(utf8.withUnsafeMutableBufferPointer { Normalizer().normalize(normalASCII: UnsafeBufferPointer($0), reusing: &storage) }, declined)
+        }
+        for taken in ["Great  app", "  leading", "trailing ", "> quoted", "Also  good"] {
+            var utf8 = Array(taken.utf8)
+            let options = taken.hasPrefix(">") ? NormalizationOptions.keepAll : NormalizationOptions()
+            XCTAssertNotNil(utf8.withUnsafeMutableBufferPointer { Normalizer(options: options).normalize(normalASCII: UnsafeBufferPointer($0), reusing: &storage) }, taken)
+        }
+    }
 }
