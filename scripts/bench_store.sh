@@ -88,4 +88,7 @@ q "trends --every week" trends --every week
 q "search delivery" search delivery
 q "stats" stats
 q "top --source ... --channel email" top --source zendesk --channel email
+q "report (90 days)" report --format md
+q "report --period all" report --format md --period all
+q "report --channel --period all" report --format md --channel web --period all
 echo "targets: top, journey, emerging < 200 ms each (the times include process start)"
