@@ -1,4 +1,3 @@
-import CPainmapKernels
 import Foundation
 import PainmapText
 
@@ -301,13 +300,22 @@ public final class FeatureExtractor {
 
     /// Writes the distinct ids of `ids` in first-seen order to `out` and their counts to `counts` (both with
     /// room for `ids.count`), using `position` (all zero before and after: id -> 1 + its place in `out`),
-    /// and returns how many there are. Through `pm_count_distinct` (count_distinct.c), which prefetches
-    /// `position` ahead: its reads at random ids were half of the Swift loop's time (perf).
+    /// and returns how many there are.
     @inline(__always)
     private static func countPass(_ ids: UnsafeBufferPointer<UInt32>, into out: UnsafeMutablePointer<UInt32>,
                                   _ counts: UnsafeMutablePointer<Float>, position pos: UnsafeMutableBufferPointer<Int32>) -> Int {
-        guard let base = ids.baseAddress else { return 0 }
-        return pm_count_distinct(base, ids.count, out, counts, pos.baseAddress)
+        var n = 0
+        for id in ids {
+            let p = pos[Int(id)]
+            if p == 0 {
+                out[n] = id; counts[n] = 1; n += 1
+                pos[Int(id)] = Int32(n)
+            } else {
+                counts[Int(p) - 1] += 1
+            }
+        }
+        for k in 0..<n { pos[Int(out[k])] = 0 }
+        return n
     }
 
     /// The last predicted vector's arrays: once the caller has let go of that vector they are uniquely

@@ -11,9 +11,4 @@
 /// Returns 0 without touching `acc` when this CPU lacks AVX2: the caller then runs its own loop.
 int pm_accumulate_rows(float *acc, const float *const *rows, const float *xs, long count, long blocks);
 
-/// Writes the distinct ids of `ids` (n of them) in first-seen order to `out` and their counts to `counts`
-/// (both with room for n), and returns how many there are. `position` has an entry for every id, all zero
-/// before and after the call (id -> 1 + its place in `out` during it).
-long pm_count_distinct(const uint32_t *ids, long n, uint32_t *out, float *counts, int32_t *position);
-
 #endif
