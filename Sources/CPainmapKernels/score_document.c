@@ -40,7 +40,7 @@
         if (!sublinear || c == 1) tf = c; \
         else if (c > 1 && c < tableCount && (double)(long)c == c) tf = table[(long)c]; \
         else tf = 1 + log(c); \
-        if (termWeight) tf *= (double)termWeight[f]; \
+        if (useTermWeight) tf *= (double)termWeight[f]; \
         x[i] = tf; \
         __builtin_prefetch(PM_ROW_START(records[f])); \
         if (records[f].info & PM_RECORD_CHARACTER) chars += (tf * s) * (tf * s); else words += (tf * s) * (tf * s); \
@@ -48,14 +48,14 @@
 
 static inline __attribute__((always_inline))
 pm_score_sums pm_score_body(const pm_scoring_model *m, const uint32_t *restrict ids, const float *restrict counts, long n,
-                            int weighed, double *restrict x, float *acc, pm_score_workspace *work) {
+                            int weighed, double *restrict x, float *acc, pm_score_workspace *work,
+                            const int sublinear, const int useTermWeight, const int hasBase) {
     // Everything in locals: stores through the workspace's pointers otherwise made the compiler reload
     // the model's fields on every feature (they might alias).
     const pm_feature_record *restrict records = m->records;
     const pm_weight_cell *restrict cells = m->cells;
     const float *restrict dense = m->dense;
     const long F = m->featureCount, lanes = 8 * m->blocks;
-    const int hasBase = m->hasBase;
     const float **restrict rowOf = work->rows;
     float *restrict factor = work->factors;
     float *restrict spread = work->spread;
@@ -67,7 +67,6 @@ pm_score_sums pm_score_body(const pm_scoring_model *m, const uint32_t *restrict 
     double wordFactor = 1, characterFactor = 1;
     if (!weighed) {
         // As `FeatureTransform.weigh`: the same arithmetic in the same order.
-        const int sublinear = m->sublinear;
         const double *restrict table = m->sublinearTable;
         const double tableCount = (double)m->sublinearTableCount;
         const float *restrict termWeight = m->termWeight;
@@ -135,7 +134,20 @@ pm_score_sums pm_score_body(const pm_scoring_model *m, const uint32_t *restrict 
     return sums;
 }
 
+/// One copy of the body per combination of the model's three per-feature switches (sublinear TF, term
+/// weights, g(f)), each a constant there: tested per feature they cost registers and reloads in both loops
+/// (callgrind, banking77 default model, 5,000 documents: this function 73.6M -> 69.7M instructions).
 pm_score_sums pm_score_document(const pm_scoring_model *m, const uint32_t *ids, const float *counts, long n,
                                 int weighed, double *x, float *acc, pm_score_workspace *work) {
-    return pm_score_body(m, ids, counts, n, weighed, x, acc, work);
+    const int sublinear = m->sublinear != 0, useTermWeight = m->termWeight != NULL, hasBase = m->hasBase != 0;
+    switch (sublinear << 2 | useTermWeight << 1 | hasBase) {
+    case 0: return pm_score_body(m, ids, counts, n, weighed, x, acc, work, 0, 0, 0);
+    case 1: return pm_score_body(m, ids, counts, n, weighed, x, acc, work, 0, 0, 1);
+    case 2: return pm_score_body(m, ids, counts, n, weighed, x, acc, work, 0, 1, 0);
+    case 3: return pm_score_body(m, ids, counts, n, weighed, x, acc, work, 0, 1, 1);
+    case 4: return pm_score_body(m, ids, counts, n, weighed, x, acc, work, 1, 0, 0);
+    case 5: return pm_score_body(m, ids, counts, n, weighed, x, acc, work, 1, 0, 1);
+    case 6: return pm_score_body(m, ids, counts, n, weighed, x, acc, work, 1, 1, 0);
+    default: return pm_score_body(m, ids, counts, n, weighed, x, acc, work, 1, 1, 1);
+    }
 }
