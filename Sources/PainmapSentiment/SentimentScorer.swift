@@ -604,10 +604,16 @@ public final class SentimentScorer {
             // callgrind put ~1,300 instructions on each call of this fallback).
             let last = s[n - 1] | 0x20
             guard last == 0x73 || last == 0x64 || last == 0x67 || last == 0x79 else { return nil }
-            for base in Inflection.baseForms(of: Array(s)) {
-                if let t = base.withUnsafeBufferPointer({ terms.lookup($0) }), let v = terms.valence[t] { return v }
+            // The candidates in `baseForms`' order, each written into `buf` (no arrays: see `forEachBaseForm`).
+            var found: Double? = nil
+            Inflection.forEachBaseForm(of: s) { stem, extra in
+                for k in 0..<stem { buf[k] = s[k] }
+                var m = stem
+                if let extra { buf[m] = extra; m += 1 }
+                found = valence(m)
+                return found != nil
             }
-            return nil
+            return found
         }
     }
 
