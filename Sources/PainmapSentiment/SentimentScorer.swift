@@ -650,20 +650,28 @@ public final class SentimentScorer {
     }
 
     private func match(_ kind: MultiKind, at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Multi? {
-        let idx = Int(formInfo(tokens[i].form).multi)
+        matchForms(kind, count: range.upperBound - i) { tokens[i + $0].form }
+    }
+
+    /// `match` over `count` forms given by position (`form(0)` first): the tokens of a range, or of a range
+    /// with one token left out (`phraseAroundBooster`). Inlined, so each caller's `form` costs what its
+    /// array read costs.
+    @inline(__always)
+    private func matchForms(_ kind: MultiKind, count n: Int, _ form: (Int) -> UInt32) -> Multi? {
+        let first = form(0)
+        let idx = Int(formInfo(first).multi)
         guard idx >= 0, multiKinds[idx] & (1 << UInt8(kind.rawValue)) != 0 else { return nil }
         // Entries of two or more words, longest first, among those whose second word is the next token.
         // Most next words are the second word of no entry at all: a bit of their FormInfo says so without
         // a search.
-        if i + 1 < range.upperBound, formInfo(tokens[i + 1].form).isSecondWord,
-           let g = pair(idx, tokens[i].form, tokens[i + 1].form) {
+        if n > 1, formInfo(form(1)).isSecondWord, let g = pair(idx, first, form(1)) {
             let group = pairGroups[4 * Int(g) + kind.rawValue]
-            for m in multis[Int(group.lowerBound)..<Int(group.upperBound)] where i + Int(m.count) <= range.upperBound {
-                if m.count > 2 && tokens[i + 2].form != m.third { continue }
+            for m in multis[Int(group.lowerBound)..<Int(group.upperBound)] where Int(m.count) <= n {
+                if m.count > 2 && form(2) != m.third { continue }
                 var ok = true
                 var k = 3
                 while k < Int(m.count) {
-                    if tokens[i + k].form != wordPool[Int(m.start) + k] { ok = false; break }
+                    if form(k) != wordPool[Int(m.start) + k] { ok = false; break }
                     k += 1
                 }
                 if ok { return m }
@@ -683,9 +691,11 @@ public final class SentimentScorer {
             let b = formInfo(tokens[k].form)
             guard let scalar = b.modifier, scalar > 0 else { continue }
             let negated = isNegation(tokens[k - 1])
-            var rest = Array(tokens[i..<min(i + 8, range.upperBound)])
-            rest.remove(at: k - i)
-            if let m = match(.phrase, at: 0, in: 0..<rest.count, rest), Int(m.count) > k - i, !negated || m.value != 0 {
+            // The phrase is matched on the next (at most 8) tokens without the booster, read in place: copying
+            // them into an array first was over half of this function's ~860 instructions a call (callgrind).
+            let skip = k - i
+            let m = matchForms(.phrase, count: min(i + 8, range.upperBound) - i - 1) { p in tokens[i + p + (p >= skip ? 1 : 0)].form }
+            if let m, Int(m.count) > k - i, !negated || m.value != 0 {
                 return (m, k, negated)
             }
             if negated { return nil }
