@@ -40,6 +40,11 @@ public final class SentimentScorer {
         var questions: Int { Int(marks >> 4) }
     }
     private var info: [FormInfo] = []
+    /// The FormInfo of each token of the document being scored, by token index: filled by `loadFormInfos`
+    /// before the rules run, read by `scoreSentence` for the token it is at and the next ones. In token
+    /// order, the rules read it sequentially; through `info` each read was a bounds check, a test of the
+    /// known bit and a load at a scattered form id (perf: that load was ~15% of `scoreSentence`'s time).
+    private var tokenInfo: [FormInfo] = []
     /// The sentence scores of the last result, for the next one to reuse once that result is gone.
     private var scoreStorage: [SentimentScore] = []
 
@@ -221,7 +226,7 @@ public final class SentimentScorer {
         }
         // ALL CAPS counts as emphasis only in text that is not shouted throughout (`isMixedCase`, counted
         // in the same pass).
-        let mixedCase = loadFormInfos(doc.tokens)
+        let mixedCase = loadFormInfos(doc.tokens, 0..<doc.tokens.count)
 
         // The last result's array, reused as the analyzer reuses its token array (see `Analyzer.analyze`).
         var sentenceScores = scoreStorage
@@ -270,7 +275,7 @@ public final class SentimentScorer {
         var i = range.lowerBound
         while i < range.upperBound {
             let t = tokens[i]
-            let fi = formInfo(t.form)
+            let fi = info(at: i)
             if t.kind == .punctuation { exclamations += fi.exclamations; questions += fi.questions; i += 1; continue }
             if fi.starts(.connective), let m = match(.connective, at: i, in: range, tokens) {
                 // "not only X but (also) Y" adds Y to X: no weight moves between them.
@@ -298,7 +303,7 @@ public final class SentimentScorer {
         while i < range.upperBound {
             let t = tokens[i]
             if t.kind == .punctuation || t.kind == .symbol || t.kind == .number || t.kind == .url || t.kind == .email { i += 1; continue }
-            let fi = formInfo(t.form)
+            let fi = info(at: i)
             var base: Double? = nil
             var length = 1
             var innerBooster: Int? = nil   // a booster said inside a phrase ("no longer really works")
@@ -336,8 +341,8 @@ public final class SentimentScorer {
                 // Fix: a phrase is a sentiment span too ("completely stopped working" boosts the phrase; it
                 // used to count "completely" as a word of its own as well).
                 if fi.modifier != nil, let n = nextContent(after: i, range, tokens),
-                   formInfo(tokens[n].form).valence != nil
-                    || (mayMatch(.phrase, formInfo(tokens[n].form), at: n, range, tokens) && match(.phrase, at: n, in: range, tokens) != nil) {
+                   info(at: n).valence != nil
+                    || (mayMatch(.phrase, info(at: n), at: n, range, tokens) && match(.phrase, at: n, in: range, tokens) != nil) {
                     i += 1; continue
                 }
                 if fi.negation { openNegations |= SentimentScorer.negationBit(i, range); i += 1; continue }
@@ -358,11 +363,11 @@ public final class SentimentScorer {
                 v += sign * SentimentRules.elongationEmphasis
                 if explain { rules?.append("elongated +\(SentimentRules.elongationEmphasis)") }
             }
-            if let k = innerBooster, let b = formInfo(tokens[k].form).modifier {
+            if let k = innerBooster, let b = info(at: k).modifier {
                 v += sign * b
                 if explain { rules?.append("boosted by '\(vocabulary.string(tokens[k].form))' inside the phrase") }
             }
-            if let k = innerHedge, let b = formInfo(tokens[k].form).modifier {
+            if let k = innerHedge, let b = info(at: k).modifier {
                 if negationEmphasisers.contains(tokens[k].form) {
                     v += sign * b
                     if explain { rules?.append("negation emphasised by '\(vocabulary.string(tokens[k].form))' inside the phrase") }
@@ -444,7 +449,7 @@ public final class SentimentScorer {
         while j >= range.lowerBound, distance < SentimentRules.lookBack {
             let t = tokens[j]
             if t.kind == .punctuation || t.kind == .symbol || t.kind == .emoji || t.kind == .emoticon { break }
-            let fi = formInfo(t.form)
+            let fi = info(at: j)
             if fi.isSingleConnective { break }
             // An earlier sentiment word owns the negations and modifiers before it: in "don't care don't care"
             // the second "care" is negated once, not twice.
@@ -508,20 +513,29 @@ public final class SentimentScorer {
     /// loop has many reads in flight at once and leaves the entries in cache for the rules.
     /// Returns `isMixedCase` of the tokens, counted in the same loop: its own pass over every token was
     /// ~1% of `painmap sentiment`'s instructions (callgrind).
-    private func loadFormInfos(_ tokens: [Token]) -> Bool {
-        tokens.withUnsafeBufferPointer { t in
+    /// Fills `tokenInfo` for the tokens of `range` (what `scoreSentence` reads for them).
+    func loadFormInfos(_ tokens: [Token], _ range: Range<Int>) -> Bool {
+        if tokenInfo.count < tokens.count { tokenInfo.append(contentsOf: repeatElement(FormInfo(), count: tokens.count - tokenInfo.count)) }
+        // Written through a buffer pointer: `tokenInfo[k] = ...` checked the array's uniqueness and bounds for
+        // each token, which cost more than the reads it saves (callgrind).
+        return tokenInfo.withUnsafeMutableBufferPointer { out in tokens.withUnsafeBufferPointer { t in
             var caps = 0, words = 0
-            for token in t {
+            for k in range {
+                let token = t[k]
                 let f = Int(token.form)
-                if f >= info.count || info[f].bits & FormInfo.known == 0 { _ = computeFormInfo(token.form) }
+                out[k] = f < info.count && info[f].bits & FormInfo.known != 0 ? info[f] : computeFormInfo(token.form)
                 if token.kind == .word && token.end - token.start >= 2 {
                     words += 1
                     if token.flags.contains(.allCaps) { caps += 1 }
                 }
             }
             return caps > 0 && caps < words
-        }
+        } }
     }
+
+    /// The FormInfo of token `k` of the document being scored (`tokenInfo`, loaded by `loadFormInfos`).
+    @inline(__always)
+    private func info(at k: Int) -> FormInfo { tokenInfo[k] }
 
     @inline(__always)
     private func formInfo(_ form: UInt32) -> FormInfo {
@@ -690,7 +704,7 @@ public final class SentimentScorer {
     /// SentimentRules.negatedPhraseSofteningCap); `negated` says so. Returns the phrase and the booster's position.
     private func phraseAroundBooster(at i: Int, in range: Range<Int>, _ tokens: [Token]) -> (Multi, Int, negated: Bool)? {
         for k in (i + 1)..<min(i + 3, range.upperBound) {
-            let b = formInfo(tokens[k].form)
+            let b = info(at: k)
             guard let scalar = b.modifier, scalar > 0 else { continue }
             let negated = isNegation(tokens[k - 1])
             // The phrase is matched on the next (at most 8) tokens without the booster, read in place: copying
@@ -718,7 +732,7 @@ public final class SentimentScorer {
         // read its tables only to find no pair (perf: `match` was ~8% of the time, much of it cache misses).
         guard i + 1 < range.upperBound else { return false }
         let next = tokens[i + 1].form
-        guard formInfo(next).isSecondWord else { return false }
+        guard info(at: i + 1).isSecondWord else { return false }
         let bit = SentimentScorer.pairBit(tokens[i].form, next)
         return pairBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
@@ -728,8 +742,8 @@ public final class SentimentScorer {
     /// copies tokens when it does find one, was ~3% of `painmap sentiment`).
     @inline(__always)
     private func boosterFollows(_ i: Int, _ range: Range<Int>, _ tokens: [Token]) -> Bool {
-        (i + 1 < range.upperBound && formInfo(tokens[i + 1].form).modifierF > 0)
-            || (i + 2 < range.upperBound && formInfo(tokens[i + 2].form).modifierF > 0)
+        (i + 1 < range.upperBound && info(at: i + 1).modifierF > 0)
+            || (i + 2 < range.upperBound && info(at: i + 2).modifierF > 0)
     }
 
     /// Whether the form is the last word of a multiword modifier (`modifierLastWords`). Asked inline before
@@ -747,7 +761,7 @@ public final class SentimentScorer {
         guard isModifierLastWord(tokens[j].form) else { return nil }
         for len in stride(from: min(4, j - range.lowerBound + 1), through: 2, by: -1) {
             let start = j - len + 1
-            guard mayMatch(.modifier, formInfo(tokens[start].form), at: start, range, tokens) else { continue }
+            guard mayMatch(.modifier, info(at: start), at: start, range, tokens) else { continue }
             if let m = match(.modifier, at: start, in: range, tokens), Int(m.count) == len { return (m.value, len) }
         }
         return nil
