@@ -113,6 +113,8 @@ public final class SentimentScorer {
     /// form id whether it reads as one and its cue roles (bits in `MildWords`).
     let mildWords: MildWords
     var mildState: [UInt16] = []
+    /// Per form id, whether it is the first word of a sarcastic opener (SentimentScorer+Sarcasm.swift).
+    var openerState: [UInt8] = []
 
     public init(lexicon: SentimentLexicon, analyzer: Analyzer, irrealisCues: [String]? = nil, mildEntries: [String]? = nil,
                 stakeEntries: [String]? = nil) throws {
