@@ -6,6 +6,7 @@ extension SentimentScorer {
     public func score(_ doc: AnalyzedDocument, tokens range: Range<Int>, mixedCase: Bool) -> SentimentScore {
         guard !range.isEmpty else { return .neutralScore }
         var none: [SentimentContribution] = []
+        _ = loadFormInfos(doc.tokens, range)   // what scoreSentence reads for these tokens
         let s = scoreSentence(doc, range, index: 0, mixedCase: mixedCase, explain: false, into: &none)
         return SentimentScorer.makeScore(sum: s.sum, pos: s.pos, neg: s.neg, neutral: s.neutralWords)
     }

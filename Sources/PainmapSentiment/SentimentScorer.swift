@@ -40,6 +40,11 @@ public final class SentimentScorer {
         var questions: Int { Int(marks >> 4) }
     }
     private var info: [FormInfo] = []
+    /// The FormInfo of each token of the document being scored, by token index: filled by `loadFormInfos`
+    /// before the rules run, read by `scoreSentence` for the token it is at and the next ones. In token
+    /// order, the rules read it sequentially; through `info` each read was a bounds check, a test of the
+    /// known bit and a load at a scattered form id (perf: that load was ~15% of `scoreSentence`'s time).
+    private var tokenInfo: [FormInfo] = []
     /// The sentence scores of the last result, for the next one to reuse once that result is gone.
     private var scoreStorage: [SentimentScore] = []
 
@@ -90,6 +95,12 @@ public final class SentimentScorer {
     /// file, two workers) is answered without two hashed look-ups.
     private var multiIndex: [Int16] = []
     private var secondWords: [Bool] = []
+    /// One bit per form id: the form is the last word of a multiword modifier ("of" in "kind of"). The
+    /// look-back of `applyModifiersAndNegation` asks `multiModifierEnding` about every word before a
+    /// sentiment word, and a modifier ending there must end with that word: most words end none, and this
+    /// answers without its three `mayMatch` tests (callgrind, 50k bench lines: ~152,000 calls, 19.6M
+    /// instructions, ~1.7% of `painmap sentiment --jobs 1`).
+    private var modifierLastWords: [UInt64] = []
     /// The lexicon's single-word entries by their bytes (shared by every worker: `SentimentTerms`).
     private let terms: SentimentTerms
     private let ids: (like: UInt32, least: UInt32, at: UInt32, never: UInt32, not: UInt32, only: UInt32, been: UInt32)
@@ -102,6 +113,8 @@ public final class SentimentScorer {
     /// form id whether it reads as one and its cue roles (bits in `MildWords`).
     let mildWords: MildWords
     var mildState: [UInt16] = []
+    /// Per form id, whether it is the first word of a sarcastic opener (SentimentScorer+Sarcasm.swift).
+    var openerState: [UInt8] = []
 
     public init(lexicon: SentimentLexicon, analyzer: Analyzer, irrealisCues: [String]? = nil, mildEntries: [String]? = nil,
                 stakeEntries: [String]? = nil) throws {
@@ -191,6 +204,11 @@ public final class SentimentScorer {
         for (first, f) in firstIndex { multiIndex[Int(first)] = Int16(f) }
         secondWords = [Bool](repeating: false, count: v.count)
         for key in pairIndex.keys { secondWords[Int(UInt32(truncatingIfNeeded: key))] = true }
+        modifierLastWords = [UInt64](repeating: 0, count: (v.count + 63) / 64)
+        for m in multis where m.kind == UInt8(MultiKind.modifier.rawValue) && m.count >= 2 {
+            let last = Int(wordPool[Int(m.start) + Int(m.count) - 1])
+            modifierLastWords[last >> 6] |= 1 << UInt64(last & 63)
+        }
 
     }
 
@@ -210,7 +228,7 @@ public final class SentimentScorer {
         }
         // ALL CAPS counts as emphasis only in text that is not shouted throughout (`isMixedCase`, counted
         // in the same pass).
-        let mixedCase = loadFormInfos(doc.tokens)
+        let mixedCase = loadFormInfos(doc.tokens, 0..<doc.tokens.count)
 
         // The last result's array, reused as the analyzer reuses its token array (see `Analyzer.analyze`).
         var sentenceScores = scoreStorage
@@ -250,8 +268,10 @@ public final class SentimentScorer {
         let tokens = doc.tokens
         var result = SentenceSum()
         // Contrast weights per token ("but" shifts weight to the clause after it); made only when needed.
-        var weight: [Double] = []
-        var connectives: [Int] = []   // positions of connectives (rare: a list, not a dictionary)
+        // Both nil until needed, not empty arrays: each empty array was still released once per sentence
+        // (callgrind: ~31 instructions a release, two a sentence), nil costs a test.
+        var weight: [Double]? = nil
+        var connectives: [Int]? = nil   // positions of connectives (rare: a list, not a dictionary)
         var irrealisStart: Int? = nil
         var irrealisEnd = range.upperBound
         var exclamations = 0, questions = 0
@@ -259,16 +279,16 @@ public final class SentimentScorer {
         var i = range.lowerBound
         while i < range.upperBound {
             let t = tokens[i]
-            let fi = formInfo(t.form)
+            let fi = info(at: i)
             if t.kind == .punctuation { exclamations += fi.exclamations; questions += fi.questions; i += 1; continue }
             if fi.starts(.connective), let m = match(.connective, at: i, in: range, tokens) {
                 // "not only X but (also) Y" adds Y to X: no weight moves between them.
                 let adds = (range.lowerBound..<max(range.lowerBound, i - 1)).contains {
                     tokens[$0].form == ids.not && tokens[$0 + 1].form == ids.only
                 }
-                if weight.isEmpty, !adds { weight = [Double](repeating: 1, count: range.count) }
-                if !adds { applyContrast(m, at: i, range: range, tokens: tokens, weight: &weight) }
-                connectives.append(i)
+                if weight == nil, !adds { weight = [Double](repeating: 1, count: range.count) }
+                if !adds { applyContrast(m, at: i, range: range, tokens: tokens, weight: &weight!) }
+                if connectives == nil { connectives = [i] } else { connectives!.append(i) }
                 i += Int(m.count)
                 continue
             }
@@ -287,7 +307,7 @@ public final class SentimentScorer {
         while i < range.upperBound {
             let t = tokens[i]
             if t.kind == .punctuation || t.kind == .symbol || t.kind == .number || t.kind == .url || t.kind == .email { i += 1; continue }
-            let fi = formInfo(t.form)
+            let fi = info(at: i)
             var base: Double? = nil
             var length = 1
             var innerBooster: Int? = nil   // a booster said inside a phrase ("no longer really works")
@@ -312,7 +332,7 @@ public final class SentimentScorer {
                     base = m.value; length = Int(m.count) + 1
                     if negated { innerHedge = k } else { innerBooster = k }
                 }
-                else if fi.starts(.connective), connectives.contains(i) { i += 1; continue }
+                else if fi.starts(.connective), connectives?.contains(i) == true { i += 1; continue }
             }
             if base == nil {
                 guard let v = fi.valence else {
@@ -325,53 +345,58 @@ public final class SentimentScorer {
                 // Fix: a phrase is a sentiment span too ("completely stopped working" boosts the phrase; it
                 // used to count "completely" as a word of its own as well).
                 if fi.modifier != nil, let n = nextContent(after: i, range, tokens),
-                   formInfo(tokens[n].form).valence != nil || match(.phrase, at: n, in: range, tokens) != nil { i += 1; continue }
+                   info(at: n).valence != nil
+                    || (mayMatch(.phrase, info(at: n), at: n, range, tokens) && match(.phrase, at: n, in: range, tokens) != nil) {
+                    i += 1; continue
+                }
                 if fi.negation { openNegations |= SentimentScorer.negationBit(i, range); i += 1; continue }
                 if t.form == ids.like, !isVerbLike(i, range, tokens) { result.neutralWords += 1; i += 1; continue }
                 base = v
                 mild = isMildForm(t.form, valence: v)
             }
-            var rules: [String] = explain ? [] : []
+            // nil unless explaining: an empty array was still released once per scored span (callgrind: ~31
+            // instructions each, ~340,000 spans on the 200k-line bench file), nil costs a test.
+            var rules: [String]? = explain ? [] : nil
             var v = base!
             let sign: Double = v >= 0 ? 1 : -1
             if mixedCase && t.flags.contains(.allCaps) {
                 v += sign * SentimentRules.capsEmphasis
-                if explain { rules.append("ALL CAPS +\(SentimentRules.capsEmphasis)") }
+                if explain { rules?.append("ALL CAPS +\(SentimentRules.capsEmphasis)") }
             }
             if t.flags.contains(.elongated) {
                 v += sign * SentimentRules.elongationEmphasis
-                if explain { rules.append("elongated +\(SentimentRules.elongationEmphasis)") }
+                if explain { rules?.append("elongated +\(SentimentRules.elongationEmphasis)") }
             }
-            if let k = innerBooster, let b = formInfo(tokens[k].form).modifier {
+            if let k = innerBooster, let b = info(at: k).modifier {
                 v += sign * b
-                if explain { rules.append("boosted by '\(vocabulary.string(tokens[k].form))' inside the phrase") }
+                if explain { rules?.append("boosted by '\(vocabulary.string(tokens[k].form))' inside the phrase") }
             }
-            if let k = innerHedge, let b = formInfo(tokens[k].form).modifier {
+            if let k = innerHedge, let b = info(at: k).modifier {
                 if negationEmphasisers.contains(tokens[k].form) {
                     v += sign * b
-                    if explain { rules.append("negation emphasised by '\(vocabulary.string(tokens[k].form))' inside the phrase") }
+                    if explain { rules?.append("negation emphasised by '\(vocabulary.string(tokens[k].form))' inside the phrase") }
                 } else {
                     let cut = min(b, abs(v) * SentimentRules.negatedPhraseSofteningCap)
                     v -= sign * cut
-                    if explain { rules.append("softened by '\(vocabulary.string(tokens[k].form))' after the negation -\((cut * 100).rounded() / 100)") }
+                    if explain { rules?.append("softened by '\(vocabulary.string(tokens[k].form))' after the negation -\((cut * 100).rounded() / 100)") }
                 }
             }
             v = applyModifiersAndNegation(v, at: i, range: range, tokens: tokens, mixedCase: mixedCase, explain: explain, rules: &rules)
-            let w = weight.isEmpty ? 1 : weight[i - range.lowerBound]
+            let w = weight?[i - range.lowerBound] ?? 1
             if w != 1 {
                 v *= w
-                if explain { rules.append("contrast x\(w)") }
+                if explain { rules?.append("contrast x\(w)") }
             }
             if mild, let why = mildUnasserted(at: i, in: range, tokens, questions: questions, exclamations: exclamations) {
                 v *= SentimentRules.mildUnassertedFactor
-                if explain { rules.append("mild word not asserted (\(why)) x\(SentimentRules.mildUnassertedFactor)") }
+                if explain { rules?.append("mild word not asserted (\(why)) x\(SentimentRules.mildUnassertedFactor)") }
                 if v == 0 { result.neutralWords += length }
             }
             // Fix: only spans after the cue, or a phrase starting at it, are inside the wish; "i > cue || length > 1"
             // also flipped phrases said before the cue ("Works great and I wish it had dark mode").
             if let cue = irrealisStart, v > 0, i > cue || (i == cue && length > 1), i < irrealisEnd {
                 v *= SentimentRules.irrealisFactor
-                if explain { rules.append("irrealis x\(SentimentRules.irrealisFactor)") }
+                if explain { rules?.append("irrealis x\(SentimentRules.irrealisFactor)") }
             }
             if mild, v > 0, length == 1, isStakeForm(t.form) { stakes += v }
             if v < 0, t.kind == .emoji, isSarcasmMarker(t.form) { sarcastic = true }
@@ -381,7 +406,7 @@ public final class SentimentScorer {
             if explain {
                 let last = tokens[min(i + length, range.upperBound) - 1]
                 let span = Span(t.span.start, last.span.end)
-                contributions.append(SentimentContribution(span: span, text: doc.originalText(span), base: base!, adjusted: v, rules: rules, sentence: index))
+                contributions.append(SentimentContribution(span: span, text: doc.originalText(span), base: base!, adjusted: v, rules: rules ?? [], sentence: index))
             }
             i += length
         }
@@ -395,14 +420,14 @@ public final class SentimentScorer {
         }
         if openNegations != 0 {
             scoreBareNegations(openNegations, in: range, doc, index: index, questions: questions, exclamations: exclamations,
-                               weight: weight, into: &result, contributions: &contributions, explain: explain)
+                               weight: weight ?? [], into: &result, contributions: &contributions, explain: explain)
         }
         if stakes > 0, result.neg > 0 {
             yieldStakes(stakes, in: range, tokens, into: &result, contributions: &contributions, from: firstContribution, explain: explain)
         } else {
             result.stakes = stakes
         }
-        if result.pos > 0, sarcastic || (result.neg > 0 && weight.isEmpty && opensWithSarcasticPraise(range, tokens)) { readAsSarcasm(into: &result, contributions: &contributions, from: firstContribution, explain: explain) }
+        if result.pos > 0, sarcastic || (result.neg > 0 && weight == nil && opensWithSarcasticPraise(range, tokens)) { readAsSarcasm(into: &result, contributions: &contributions, from: firstContribution, explain: explain) }
         // Punctuation emphasis pushes further the way the sentence already leans.
         if result.sum != 0 {
             let sign: Double = result.sum > 0 ? 1 : -1
@@ -418,7 +443,7 @@ public final class SentimentScorer {
 
     /// Boosters, dampeners, negations and "least" in the few tokens before position `i`.
     private func applyModifiersAndNegation(_ value: Double, at i: Int, range: Range<Int>, tokens: [Token],
-                                           mixedCase: Bool, explain: Bool, rules: inout [String]) -> Double {
+                                           mixedCase: Bool, explain: Bool, rules: inout [String]?) -> Double {
         var v = value
         let sign: Double = v >= 0 ? 1 : -1
         var negations = 0
@@ -428,7 +453,7 @@ public final class SentimentScorer {
         while j >= range.lowerBound, distance < SentimentRules.lookBack {
             let t = tokens[j]
             if t.kind == .punctuation || t.kind == .symbol || t.kind == .emoji || t.kind == .emoticon { break }
-            let fi = formInfo(t.form)
+            let fi = info(at: j)
             if fi.isSingleConnective { break }
             // An earlier sentiment word owns the negations and modifiers before it: in "don't care don't care"
             // the second "care" is negated once, not twice.
@@ -439,10 +464,10 @@ public final class SentimentScorer {
                 var scalar = m
                 if mixedCase && t.flags.contains(.allCaps) && m > 0 { scalar += SentimentRules.capsEmphasis / 2 }
                 v += sign * scalar * decay
-                if explain { rules.append("\(m > 0 ? "boosted" : "dampened") by '\(vocabulary.string(t.form))'") }
-            } else if let (m, len) = multiModifierEnding(at: j, range, tokens) {
+                if explain { rules?.append("\(m > 0 ? "boosted" : "dampened") by '\(vocabulary.string(t.form))'") }
+            } else if isModifierLastWord(t.form), let (m, len) = multiModifierEnding(at: j, range, tokens) {
                 v += sign * m * decay
-                if explain { rules.append("\(m > 0 ? "boosted" : "dampened") by a multiword modifier") }
+                if explain { rules?.append("\(m > 0 ? "boosted" : "dampened") by a multiword modifier") }
                 j -= len - 1
             }
             if fi.negation || t.flags.contains(.negation) {
@@ -458,15 +483,15 @@ public final class SentimentScorer {
                     // a negated "stop" is asserted, not negated.
                 } else if t.form == ids.never && k <= i && neverSoFollowers.contains(tokens[k].form) {
                     v *= SentimentRules.neverSoEmphasis
-                    if explain { rules.append("'never so' x\(SentimentRules.neverSoEmphasis)") }
+                    if explain { rules?.append("'never so' x\(SentimentRules.neverSoEmphasis)") }
                 } else {
                     negations += 1
-                    negationWord = vocabulary.string(t.form)
+                    if explain { negationWord = vocabulary.string(t.form) }   // said only when explaining
                 }
             }
             if t.form == ids.least, j == i - 1, !(j - 1 >= range.lowerBound && tokens[j - 1].form == ids.at) {
                 v *= SentimentRules.leastFactor
-                if explain { rules.append("'least' x\(SentimentRules.leastFactor)") }
+                if explain { rules?.append("'least' x\(SentimentRules.leastFactor)") }
             }
             j -= 1
             distance += 1
@@ -474,7 +499,7 @@ public final class SentimentScorer {
         if negations % 2 == 1 {
             let f = v > 0 ? SentimentRules.negationFactor : SentimentRules.negatedNegativeFactor
             v *= f
-            if explain { rules.append("negated by '\(negationWord)' x\(f)") }
+            if explain { rules?.append("negated by '\(negationWord)' x\(f)") }
         }
         return v
     }
@@ -492,20 +517,29 @@ public final class SentimentScorer {
     /// loop has many reads in flight at once and leaves the entries in cache for the rules.
     /// Returns `isMixedCase` of the tokens, counted in the same loop: its own pass over every token was
     /// ~1% of `painmap sentiment`'s instructions (callgrind).
-    private func loadFormInfos(_ tokens: [Token]) -> Bool {
-        tokens.withUnsafeBufferPointer { t in
+    /// Fills `tokenInfo` for the tokens of `range` (what `scoreSentence` reads for them).
+    func loadFormInfos(_ tokens: [Token], _ range: Range<Int>) -> Bool {
+        if tokenInfo.count < tokens.count { tokenInfo.append(contentsOf: repeatElement(FormInfo(), count: tokens.count - tokenInfo.count)) }
+        // Written through a buffer pointer: `tokenInfo[k] = ...` checked the array's uniqueness and bounds for
+        // each token, which cost more than the reads it saves (callgrind).
+        return tokenInfo.withUnsafeMutableBufferPointer { out in tokens.withUnsafeBufferPointer { t in
             var caps = 0, words = 0
-            for token in t {
+            for k in range {
+                let token = t[k]
                 let f = Int(token.form)
-                if f >= info.count || info[f].bits & FormInfo.known == 0 { _ = computeFormInfo(token.form) }
+                out[k] = f < info.count && info[f].bits & FormInfo.known != 0 ? info[f] : computeFormInfo(token.form)
                 if token.kind == .word && token.end - token.start >= 2 {
                     words += 1
                     if token.flags.contains(.allCaps) { caps += 1 }
                 }
             }
             return caps > 0 && caps < words
-        }
+        } }
     }
+
+    /// The FormInfo of token `k` of the document being scored (`tokenInfo`, loaded by `loadFormInfos`).
+    @inline(__always)
+    private func info(at k: Int) -> FormInfo { tokenInfo[k] }
 
     @inline(__always)
     private func formInfo(_ form: UInt32) -> FormInfo {
@@ -590,10 +624,16 @@ public final class SentimentScorer {
             // callgrind put ~1,300 instructions on each call of this fallback).
             let last = s[n - 1] | 0x20
             guard last == 0x73 || last == 0x64 || last == 0x67 || last == 0x79 else { return nil }
-            for base in Inflection.baseForms(of: Array(s)) {
-                if let t = base.withUnsafeBufferPointer({ terms.lookup($0) }), let v = terms.valence[t] { return v }
+            // The candidates in `baseForms`' order, each written into `buf` (no arrays: see `forEachBaseForm`).
+            var found: Double? = nil
+            Inflection.forEachBaseForm(of: s) { stem, extra in
+                for k in 0..<stem { buf[k] = s[k] }
+                var m = stem
+                if let extra { buf[m] = extra; m += 1 }
+                found = valence(m)
+                return found != nil
             }
-            return nil
+            return found
         }
     }
 
@@ -630,20 +670,28 @@ public final class SentimentScorer {
     }
 
     private func match(_ kind: MultiKind, at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Multi? {
-        let idx = Int(formInfo(tokens[i].form).multi)
+        matchForms(kind, count: range.upperBound - i) { tokens[i + $0].form }
+    }
+
+    /// `match` over `count` forms given by position (`form(0)` first): the tokens of a range, or of a range
+    /// with one token left out (`phraseAroundBooster`). Inlined, so each caller's `form` costs what its
+    /// array read costs.
+    @inline(__always)
+    private func matchForms(_ kind: MultiKind, count n: Int, _ form: (Int) -> UInt32) -> Multi? {
+        let first = form(0)
+        let idx = Int(formInfo(first).multi)
         guard idx >= 0, multiKinds[idx] & (1 << UInt8(kind.rawValue)) != 0 else { return nil }
         // Entries of two or more words, longest first, among those whose second word is the next token.
         // Most next words are the second word of no entry at all: a bit of their FormInfo says so without
         // a search.
-        if i + 1 < range.upperBound, formInfo(tokens[i + 1].form).isSecondWord,
-           let g = pair(idx, tokens[i].form, tokens[i + 1].form) {
+        if n > 1, formInfo(form(1)).isSecondWord, let g = pair(idx, first, form(1)) {
             let group = pairGroups[4 * Int(g) + kind.rawValue]
-            for m in multis[Int(group.lowerBound)..<Int(group.upperBound)] where i + Int(m.count) <= range.upperBound {
-                if m.count > 2 && tokens[i + 2].form != m.third { continue }
+            for m in multis[Int(group.lowerBound)..<Int(group.upperBound)] where Int(m.count) <= n {
+                if m.count > 2 && form(2) != m.third { continue }
                 var ok = true
                 var k = 3
                 while k < Int(m.count) {
-                    if tokens[i + k].form != wordPool[Int(m.start) + k] { ok = false; break }
+                    if form(k) != wordPool[Int(m.start) + k] { ok = false; break }
                     k += 1
                 }
                 if ok { return m }
@@ -660,12 +708,14 @@ public final class SentimentScorer {
     /// SentimentRules.negatedPhraseSofteningCap); `negated` says so. Returns the phrase and the booster's position.
     private func phraseAroundBooster(at i: Int, in range: Range<Int>, _ tokens: [Token]) -> (Multi, Int, negated: Bool)? {
         for k in (i + 1)..<min(i + 3, range.upperBound) {
-            let b = formInfo(tokens[k].form)
+            let b = info(at: k)
             guard let scalar = b.modifier, scalar > 0 else { continue }
             let negated = isNegation(tokens[k - 1])
-            var rest = Array(tokens[i..<min(i + 8, range.upperBound)])
-            rest.remove(at: k - i)
-            if let m = match(.phrase, at: 0, in: 0..<rest.count, rest), Int(m.count) > k - i, !negated || m.value != 0 {
+            // The phrase is matched on the next (at most 8) tokens without the booster, read in place: copying
+            // them into an array first was over half of this function's ~860 instructions a call (callgrind).
+            let skip = k - i
+            let m = matchForms(.phrase, count: min(i + 8, range.upperBound) - i - 1) { p in tokens[i + p + (p >= skip ? 1 : 0)].form }
+            if let m, Int(m.count) > k - i, !negated || m.value != 0 {
                 return (m, k, negated)
             }
             if negated { return nil }
@@ -680,7 +730,15 @@ public final class SentimentScorer {
     private func mayMatch(_ kind: MultiKind, _ fi: FormInfo, at i: Int, _ range: Range<Int>, _ tokens: [Token]) -> Bool {
         guard fi.starts(kind) else { return false }
         if singleKinds & (1 << UInt8(kind.rawValue)) != 0 { return true }
-        return i + 1 < range.upperBound && formInfo(tokens[i + 1].form).isSecondWord
+        // Without one-word entries of the kind, `match` needs an entry starting with this word and the next:
+        // the pair's bit (`pairBits`) says whether there can be one. Asked here, before the call: the next
+        // word is the second word of some entry for most phrase words ("the", "is", "it"), and `match` then
+        // read its tables only to find no pair (perf: `match` was ~8% of the time, much of it cache misses).
+        guard i + 1 < range.upperBound else { return false }
+        let next = tokens[i + 1].form
+        guard info(at: i + 1).isSecondWord else { return false }
+        let bit = SentimentScorer.pairBit(tokens[i].form, next)
+        return pairBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// Whether one of the two tokens after `i` is a booster: `phraseAroundBooster` finds nothing otherwise.
@@ -688,15 +746,26 @@ public final class SentimentScorer {
     /// copies tokens when it does find one, was ~3% of `painmap sentiment`).
     @inline(__always)
     private func boosterFollows(_ i: Int, _ range: Range<Int>, _ tokens: [Token]) -> Bool {
-        (i + 1 < range.upperBound && formInfo(tokens[i + 1].form).modifierF > 0)
-            || (i + 2 < range.upperBound && formInfo(tokens[i + 2].form).modifierF > 0)
+        (i + 1 < range.upperBound && info(at: i + 1).modifierF > 0)
+            || (i + 2 < range.upperBound && info(at: i + 2).modifierF > 0)
+    }
+
+    /// Whether the form is the last word of a multiword modifier (`modifierLastWords`). Asked inline before
+    /// calling `multiModifierEnding`: the call for each word of the look-back was ~0.6% of
+    /// `painmap sentiment --jobs 1` with the test inside it (callgrind).
+    @inline(__always)
+    private func isModifierLastWord(_ form: UInt32) -> Bool {
+        let f = Int(form)
+        return f >> 6 < modifierLastWords.count && modifierLastWords[f >> 6] & (1 << UInt64(f & 63)) != 0
     }
 
     /// A multiword modifier whose last word is at `j` ("kind of" + word).
     private func multiModifierEnding(at j: Int, _ range: Range<Int>, _ tokens: [Token]) -> (Double, Int)? {
+        // A match of length len at j - len + 1 ends with the word at j: without a modifier ending with it, none can.
+        guard isModifierLastWord(tokens[j].form) else { return nil }
         for len in stride(from: min(4, j - range.lowerBound + 1), through: 2, by: -1) {
             let start = j - len + 1
-            guard mayMatch(.modifier, formInfo(tokens[start].form), at: start, range, tokens) else { continue }
+            guard mayMatch(.modifier, info(at: start), at: start, range, tokens) else { continue }
             if let m = match(.modifier, at: start, in: range, tokens), Int(m.count) == len { return (m.value, len) }
         }
         return nil
