@@ -394,28 +394,55 @@ public struct Tokenizer {
         return shortLowerWord(x, p, i)
     }
 
+    // Byte-parallel tests on 8 bytes read little-endian (SWAR), shared by the short-word fast paths.
+    // Computed, not stored: a stored static is initialized lazily, behind a check on every use.
+    @inline(__always) static var swarOnes: UInt64 { 0x0101_0101_0101_0101 }
+    @inline(__always) static var swarHigh: UInt64 { 0x8080_8080_8080_8080 }
+    @inline(__always) static var swarLow7: UInt64 { 0x7F7F_7F7F_7F7F_7F7F }
+
+    /// `x` with its first byte lower-cased if it is an upper-case letter: then it is judged as the rest.
+    @inline(__always)
+    static func firstLowerCased(_ x: UInt64) -> UInt64 {
+        let first = UInt8(truncatingIfNeeded: x)
+        return first >= 0x41 && first <= 0x5A ? x | 0x20 : x
+    }
+
+    /// Bit 7 of each byte of `w` that is a lower-case ASCII letter (0x61...0x7A).
+    @inline(__always)
+    static func lowerLetters(_ w: UInt64) -> UInt64 {
+        let z = w & swarLow7
+        return (z &+ swarOnes &* 0x1F) & ~(z &+ swarOnes &* 0x05) & ~w & swarHigh
+    }
+
+    /// Bit 7 of each byte of `w` within `m`, but the first, that equals the byte before it.
+    @inline(__always)
+    static func repeatsOfPrevious(_ w: UInt64, within m: UInt64) -> UInt64 {
+        let d = w ^ (w << 8)
+        return ~(((d & swarLow7) &+ swarLow7) | d) & swarHigh & m & ~UInt64(0xFF)
+    }
+
+    /// Whether byte `t`, after a word's letters, ends the word where the fast paths may end it: ASCII, no
+    /// letter or digit, no apostrophe or hyphen (which `wordEnd` may take into the word).
+    @inline(__always)
+    static func endsShortWord(_ t: UInt8) -> Bool {
+        t < 0x80 && !CharClass.isASCIIAlnum(t) && t != 0x27 && t != 0x2D
+    }
+
     /// `shortLowerWord` on the 8 bytes from `i` read into `x` (little-endian).
     @inline(__always)
     static func shortLowerWord(_ x: UInt64, _ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, UInt64)? {
         #if _endian(big)
         return nil
         #else
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high = ones &* 0x80, low7 = ones &* 0x7F
-        // The first byte lower-cased if it is an upper-case letter: then it is judged as the rest.
-        let first = UInt8(truncatingIfNeeded: x)
-        let w = first >= 0x41 && first <= 0x5A ? x | 0x20 : x
-        let z = w & low7
-        let lower = (z &+ ones &* 0x1F) & ~(z &+ ones &* 0x05) & ~w & high            // 0x61...0x7A
-        let stop = ~lower & high
+        let w = firstLowerCased(x)
+        let stop = ~lowerLetters(w) & swarHigh
         guard stop != 0 else { return nil }
         let k = stop.trailingZeroBitCount >> 3
         guard k > 0 else { return nil }
         let t = UInt8(truncatingIfNeeded: x >> UInt64(8 * k))
-        guard t < 0x80, !CharClass.isASCIIAlnum(t), t != 0x27, t != 0x2D else { return nil }
+        guard endsShortWord(t) else { return nil }
         let m: UInt64 = (1 << UInt64(8 * k)) &- 1
-        let d = w ^ (w << 8)
-        let equal = ~(((d & low7) &+ low7) | d) & high & m & ~UInt64(0xFF)        // byte j == byte j - 1
+        let equal = repeatsOfPrevious(w, within: m)
         guard equal & (equal << 8) == 0 else { return nil }                         // a letter three times
         // After one letter a period may start a dotted abbreviation ("e.g."); after more, wordEnd takes it
         // into the word only when `absorbsPeriod` says so.
@@ -440,26 +467,18 @@ public struct Tokenizer {
         guard i + 16 <= p.count else { return nil }
         let raw = UnsafeRawPointer(p.baseAddress! + i)
         let x0 = raw.loadUnaligned(as: UInt64.self), x1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high = ones &* 0x80, low7 = ones &* 0x7F
-        // Bit 7 of each byte of `w` that is a lower-case ASCII letter (0x61...0x7A), as in `shortLowerWord`.
-        @inline(__always) func lowerLetters(_ w: UInt64) -> UInt64 {
-            let z = w & low7
-            return (z &+ ones &* 0x1F) & ~(z &+ ones &* 0x05) & ~w & high
-        }
-        let first = UInt8(truncatingIfNeeded: x0)
-        let w0 = first >= 0x41 && first <= 0x5A ? x0 | 0x20 : x0
+        let high = swarHigh, low7 = swarLow7
+        let w0 = firstLowerCased(x0)
         guard lowerLetters(w0) == high else { return nil }        // 8 letters
         let stop = ~lowerLetters(x1) & high
         guard stop != 0 else { return nil }                         // 16 letters or more
         let k = stop.trailingZeroBitCount >> 3                       // letters after the first 8
         let t = UInt8(truncatingIfNeeded: x1 >> UInt64(8 * k))
-        guard t < 0x80, !CharClass.isASCIIAlnum(t), t != 0x27, t != 0x2D else { return nil }
+        guard endsShortWord(t) else { return nil }
         let m: UInt64 = (1 << UInt64(8 * k)) &- 1
         // Bytes equal to the one before them: in w0 (bytes 1...7), and in the word's part of x1 (byte 8
         // compared with byte 7). Two in a row, within or across the two words, make a letter three times.
-        let d0 = w0 ^ (w0 << 8)
-        let e0 = ~(((d0 & low7) &+ low7) | d0) & high & ~UInt64(0xFF)
+        let e0 = repeatsOfPrevious(w0, within: ~0)
         let d1 = x1 ^ ((x1 << 8) | (w0 >> 56))
         let e1 = ~(((d1 & low7) &+ low7) | d1) & high & m
         guard e0 & (e0 << 8) == 0, e1 & (e1 << 8) == 0, e0 >> 63 == 0 || e1 & 0x80 == 0 else { return nil }
@@ -482,12 +501,9 @@ public struct Tokenizer {
         #else
         guard i + 8 <= p.count else { return nil }
         let x = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high = ones &* 0x80, low7 = ones &* 0x7F
-        let first = UInt8(truncatingIfNeeded: x)
-        let w = first >= 0x41 && first <= 0x5A ? x | 0x20 : x
-        let z = w & low7
-        let lower = (z &+ ones &* 0x1F) & ~(z &+ ones &* 0x05) & ~w & high            // 0x61...0x7A
+        let high = swarHigh
+        let w = firstLowerCased(x)
+        let lower = lowerLetters(w)
         // The apostrophe: the first byte that is no lower-case letter, after at least one letter.
         let a = (~lower & high).trailingZeroBitCount >> 3
         guard a >= 1, a < 8, UInt8(truncatingIfNeeded: w >> UInt64(8 * a)) == 0x27 else { return nil }
@@ -497,10 +513,9 @@ public struct Tokenizer {
         let k = after.trailingZeroBitCount >> 3
         guard k >= a + 2 else { return nil }
         let t = UInt8(truncatingIfNeeded: x >> UInt64(8 * k))
-        guard t < 0x80, !CharClass.isASCIIAlnum(t), t != 0x27, t != 0x2D else { return nil }
+        guard endsShortWord(t) else { return nil }
         let m: UInt64 = (1 << UInt64(8 * k)) &- 1
-        let d = w ^ (w << 8)
-        let equal = ~(((d & low7) &+ low7) | d) & high & m & ~UInt64(0xFF)        // byte j == byte j - 1
+        let equal = repeatsOfPrevious(w, within: m)
         guard equal & (equal << 8) == 0 else { return nil }                         // a letter three times
         if t == 0x2E, periodAbsorbed(p, i, i + k) { return nil }
         let key = w & m

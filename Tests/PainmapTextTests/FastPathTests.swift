@@ -110,25 +110,18 @@ final class FastPathTests: XCTestCase {
         let pieces = ["a", "aa", "aaa", "b", "B", "t", "dont", "Dont", "The", "I", "Aaa", "AA", "cant", "n", "0", "'", "-", ".", " ", ",", "!", "é", "abcdefg",
                       "abcdefgh", "\n", "\t", "@", "xyzzy",
                       "etc", "mr", "Dr", "No", "p", "ca", "usw", "e", "g", ". ", " 5"]
-        var rng = SystemRandomNumberGenerator()
         var checked = 0
-        for _ in 0..<4000 {
-            let text = (0..<Int.random(in: 1..<20, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
-            let bytes = Array(text.utf8)
-            bytes.withUnsafeBufferPointer { p in
-                for i in 0..<p.count where CharClass.isASCIILetter(p[i]) && (i == 0 || !CharClass.isASCIILetter(p[i - 1])) {
-                    guard let (e, key) = Tokenizer.shortLowerWord(p, i) else { continue }
-                    checked += 1
-                    let (end, flags, plain) = Tokenizer.wordEnd(p, i, lookupForm: ())
-                    let capital = p[i] <= 0x5A
-                    XCTAssertEqual(e, end, "end at \(i) in \(text.debugDescription)")
-                    XCTAssertEqual(plain, !capital, "plain at \(i) in \(text.debugDescription)")
-                    XCTAssertEqual(flags.subtracting(.negation), capital ? .capitalized : [], "flags at \(i) in \(text.debugDescription)")
-                    var packed: UInt64 = 0
-                    for k in i..<e { packed |= UInt64(k == i ? p[k] | 0x20 : p[k]) << (8 * UInt64(k - i)) }
-                    XCTAssertEqual(key, packed)
-                }
-            }
+        forEachWordStart(pieces, texts: 4000, maxPieces: 20) { text, p, i in
+            guard let (e, key) = Tokenizer.shortLowerWord(p, i) else { return }
+            checked += 1
+            let (end, flags, plain) = Tokenizer.wordEnd(p, i, lookupForm: ())
+            let capital = p[i] <= 0x5A
+            XCTAssertEqual(e, end, "end at \(i) in \(text.debugDescription)")
+            XCTAssertEqual(plain, !capital, "plain at \(i) in \(text.debugDescription)")
+            XCTAssertEqual(flags.subtracting(.negation), capital ? .capitalized : [], "flags at \(i) in \(text.debugDescription)")
+            var packed: UInt64 = 0
+            for k in i..<e { packed |= UInt64(k == i ? p[k] | 0x20 : p[k]) << (8 * UInt64(k - i)) }
+            XCTAssertEqual(key, packed)
         }
         XCTAssertGreaterThan(checked, 1000)
     }
@@ -140,29 +133,22 @@ final class FastPathTests: XCTestCase {
         let pieces = ["a", "b", "B", "t", "abcdefgh", "Abcdefgh", "abcdefghijklmno", "abcdefghijklmnop", "excellent", "Excellent",
                       "shouldnt", "Shouldnt", "cannotxx", "aabbccddeeff", "aaabbbcc", "abcdefgg", "gghhiijjk", "Aaabcdefgh",
                       "approx", "etc", "e", "g", "No", "Mr", "mgmt", "'", "-", ".", ". ", " ", ",", "!", "é", "0", " 5", "\n", "@", "_"]
-        var rng = SystemRandomNumberGenerator()
         var checked = 0
-        for _ in 0..<6000 {
-            let text = (0..<Int.random(in: 1..<14, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
-            let bytes = Array(text.utf8)
-            bytes.withUnsafeBufferPointer { p in
-                for i in 0..<p.count where CharClass.isASCIILetter(p[i]) && (i == 0 || !CharClass.isASCIILetter(p[i - 1])) {
-                    guard let (e, w0, w1) = Tokenizer.mediumLowerWord(p, i) else { continue }
-                    checked += 1
-                    let (end, flags, plain) = Tokenizer.wordEnd(p, i, lookupForm: ())
-                    let capital = p[i] <= 0x5A
-                    XCTAssertEqual(e, end, "end at \(i) in \(text.debugDescription)")
-                    XCTAssertEqual(plain, !capital, "plain at \(i) in \(text.debugDescription)")
-                    XCTAssertEqual(flags.subtracting(.negation), capital ? .capitalized : [], "flags at \(i) in \(text.debugDescription)")
-                    let negation = e - i == 8 && p[e - 1] == 0x74 && Negations.isApostrophelessNegation(packed: w0)
-                    XCTAssertEqual(flags.contains(.negation), negation, "negation at \(i) in \(text.debugDescription)")
-                    var form = Array(p[i..<e]); form[0] |= 0x20
-                    var packed = [UInt8](repeating: 0, count: 16)
-                    withUnsafeBytes(of: (w0.littleEndian, w1.littleEndian)) { for k in 0..<16 { packed[k] = $0[k] } }
-                    XCTAssertEqual(Array(packed[0..<form.count]), form, "form at \(i) in \(text.debugDescription)")
-                    XCTAssertTrue(packed[form.count...].allSatisfy { $0 == 0 })
-                }
-            }
+        forEachWordStart(pieces, texts: 6000, maxPieces: 14) { text, p, i in
+            guard let (e, w0, w1) = Tokenizer.mediumLowerWord(p, i) else { return }
+            checked += 1
+            let (end, flags, plain) = Tokenizer.wordEnd(p, i, lookupForm: ())
+            let capital = p[i] <= 0x5A
+            XCTAssertEqual(e, end, "end at \(i) in \(text.debugDescription)")
+            XCTAssertEqual(plain, !capital, "plain at \(i) in \(text.debugDescription)")
+            XCTAssertEqual(flags.subtracting(.negation), capital ? .capitalized : [], "flags at \(i) in \(text.debugDescription)")
+            let negation = e - i == 8 && p[e - 1] == 0x74 && Negations.isApostrophelessNegation(packed: w0)
+            XCTAssertEqual(flags.contains(.negation), negation, "negation at \(i) in \(text.debugDescription)")
+            var form = Array(p[i..<e]); form[0] |= 0x20
+            var packed = [UInt8](repeating: 0, count: 16)
+            withUnsafeBytes(of: (w0.littleEndian, w1.littleEndian)) { for k in 0..<16 { packed[k] = $0[k] } }
+            XCTAssertEqual(Array(packed[0..<form.count]), form, "form at \(i) in \(text.debugDescription)")
+            XCTAssertTrue(packed[form.count...].allSatisfy { $0 == 0 })
         }
         XCTAssertGreaterThan(checked, 1000)
         // Longer words cannot be apostrophe-less negations: the tokenizer asks only about 8-letter ones.
@@ -174,32 +160,25 @@ final class FastPathTests: XCTestCase {
     func testShortContractionsAgreeWithWordEnd() {
         let pieces = ["don't", "Don't", "DON'T", "can't", "it's", "I'm", "I've", "n't", "didn't", "ain't", "x'y", "'", "aa", "a",
                       "t", "n", "N", "ooo", "e", "g", "etc", "Mr", "No", ".", ". ", " ", ",", "!", "-", "é", "0", " 5", "\n", "'s", "’"]
-        var rng = SystemRandomNumberGenerator()
         var checked = 0
-        for _ in 0..<6000 {
-            let text = (0..<Int.random(in: 1..<12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
-            let bytes = Array(text.utf8)
-            bytes.withUnsafeBufferPointer { p in
-                for i in 0..<p.count where CharClass.isASCIILetter(p[i]) && (i == 0 || !CharClass.isASCIILetter(p[i - 1])) {
-                    guard let (e, key, negation) = Tokenizer.shortContraction(p, i) else { continue }
-                    checked += 1
-                    let (end, flags, plain) = Tokenizer.wordEnd(p, i, lookupForm: ())
-                    let capital = p[i] <= 0x5A
-                    XCTAssertEqual(e, end, "end at \(i) in \(text.debugDescription)")
-                    XCTAssertFalse(plain, "plain at \(i) in \(text.debugDescription)")
-                    var expected: TokenFlags = capital ? [.capitalized, .contraction] : .contraction
-                    if negation { expected.insert(.negation) }
-                    XCTAssertEqual(flags, expected, "flags at \(i) in \(text.debugDescription)")
-                    XCTAssertEqual(negation, Negations.isNegatingContraction(p, i, e))
-                    let form = p[i..<e].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-                    var packed: UInt64 = 0
-                    for (k, c) in form.enumerated() { packed |= UInt64(c) << (8 * UInt64(k)) }
-                    XCTAssertEqual(key, packed, "form at \(i) in \(text.debugDescription)")
-                    var tripled = false
-                    for k in 2..<max(form.count, 2) where form[k] == form[k - 1] && form[k] == form[k - 2] { tripled = true }
-                    XCTAssertFalse(tripled, "form at \(i) in \(text.debugDescription)")
-                }
-            }
+        forEachWordStart(pieces, texts: 6000, maxPieces: 12) { text, p, i in
+            guard let (e, key, negation) = Tokenizer.shortContraction(p, i) else { return }
+            checked += 1
+            let (end, flags, plain) = Tokenizer.wordEnd(p, i, lookupForm: ())
+            let capital = p[i] <= 0x5A
+            XCTAssertEqual(e, end, "end at \(i) in \(text.debugDescription)")
+            XCTAssertFalse(plain, "plain at \(i) in \(text.debugDescription)")
+            var expected: TokenFlags = capital ? [.capitalized, .contraction] : .contraction
+            if negation { expected.insert(.negation) }
+            XCTAssertEqual(flags, expected, "flags at \(i) in \(text.debugDescription)")
+            XCTAssertEqual(negation, Negations.isNegatingContraction(p, i, e))
+            let form = p[i..<e].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            var packed: UInt64 = 0
+            for (k, c) in form.enumerated() { packed |= UInt64(c) << (8 * UInt64(k)) }
+            XCTAssertEqual(key, packed, "form at \(i) in \(text.debugDescription)")
+            var tripled = false
+            for k in 2..<max(form.count, 2) where form[k] == form[k - 1] && form[k] == form[k - 2] { tripled = true }
+            XCTAssertFalse(tripled, "form at \(i) in \(text.debugDescription)")
         }
         XCTAssertGreaterThan(checked, 1000)
     }
@@ -364,6 +343,18 @@ final class FastPathTests: XCTestCase {
             let again = analyzer.analyze(t)
             XCTAssertEqual(kept[k].tokens, again.tokens, t)
             XCTAssertEqual(kept[k].sentences, again.sentences, t)
+        }
+    }
+
+    /// Random texts of 1 to `maxPieces - 1` of `pieces`, `texts` of them, and in each every position that
+    /// starts a run of ASCII letters: where the tokenizer asks its fast paths about a word.
+    func forEachWordStart(_ pieces: [String], texts: Int, maxPieces: Int, _ body: (String, UnsafeBufferPointer<UInt8>, Int) -> Void) {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<texts {
+            let text = (0..<Int.random(in: 1..<maxPieces, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            Array(text.utf8).withUnsafeBufferPointer { p in
+                for i in 0..<p.count where CharClass.isASCIILetter(p[i]) && (i == 0 || !CharClass.isASCIILetter(p[i - 1])) { body(text, p, i) }
+            }
         }
     }
 }
