@@ -66,7 +66,7 @@ struct ReportReader {
 
     /// The report's scans of documents read `documents_by_day`, which carries every column they sum or group
     /// (label, sentiment, churn risk, phase, analysis, source, channel): a range of it for a period, all of it
-    /// otherwise, and no table row either way. On 1M documents, all time, a source filter: 1.4 s -> 0.6 s
+    /// otherwise, and no table row either way. On 1M documents, all time, a source filter: 1.5 s -> 0.7 s
     /// a scan. Not with a topic filter, which the topic index answers better (the day index lacks topic).
     func documentScan(_ period: Period?) -> (from: String, filter: SQLFilter) {
         if !filters.topics.isEmpty { return ("documents d", SQLFilter(filters, table: .documents, days: period)) }
