@@ -1,3 +1,4 @@
+import CPainmapKernels
 import Dispatch
 import Foundation
 
@@ -50,7 +51,7 @@ extension NaiveBayesModel {
         // Each fold's held-out sample with its documents' weights, computed once by the fit task: every alpha
         // of the fold weighs the documents the same (the weights come from the transform alone), and weighing
         // them again for each alpha was a tenth of the alpha search (perf, banking77).
-        let samples = ParallelResults<WeighedSample>(K)
+        let samples = ParallelResults<HeldOutPlan>(K)
         // Each fold model's weight layout (see `WeightLayout`), shared by its alphas and both parts.
         let layouts = ParallelResults<WeightLayout>(K)
         let scored = ParallelResults<[(scores: [Double], truth: Int)]>(K * A)
@@ -71,7 +72,7 @@ extension NaiveBayesModel {
                         let layout = m.weightLayout(featureTotals: mixes)
                         m.computeWeights(layout: layout)
                         layouts[task] = layout
-                        samples[task] = WeighedSample(docs, rows: NaiveBayesModel.sample(splits[task], perFold), weights: m.weights)
+                        samples[task] = HeldOutPlan(docs, rows: NaiveBayesModel.sample(splits[task], perFold), weights: m.weights, layout: layout)
                     }
                     models[task] = ok ? m : nil
                     fitted[task].signal()
@@ -263,25 +264,55 @@ extension NaiveBayesModel {
         return stride(from: 0, to: rows.count, by: step).map { rows[$0] }
     }
 
-    /// Raw scores of the sample's documents under each of `ws` (weights of this model, with the transform
-    /// the sample was weighed with) with their true classes; documents of a class this model never saw
+    /// Raw scores of the sample's documents under each of `ws` (weights of this model, laid out as the
+    /// layout the sample was planned with; see `HeldOutPlan`) with their true classes; documents of a class this model never saw
     /// (absent from its folds, a score of -infinity under the first weights) are left out of every list,
     /// so that the lists stay aligned document by document. The mixture's two parts are scored from the
     /// same weighed document: scoring the complement part apart added as much again to the alpha search.
-    func heldOutScores(_ docs: DocumentVectors, sample: WeighedSample, weights ws: [NaiveBayesWeights]) -> [[(scores: [Double], truth: Int)]] {
+    func heldOutScores(_ docs: DocumentVectors, sample: HeldOutPlan, weights ws: [NaiveBayesWeights]) -> [[(scores: [Double], truth: Int)]] {
         var out = [[(scores: [Double], truth: Int)]](repeating: [], count: ws.count)
         for i in out.indices { out[i].reserveCapacity(sample.rows.count) }
-        var buffer = ScoringBuffer(), expander = Expander()
+        let C = labels.count
+        guard let first = ws.first else { return out }
+        let B = first.classBlocks
+        var spread = [Float](repeating: 0, count: max(sample.spreadLanes, 1))
+        var rowOf = [UnsafePointer<Float>?](repeating: nil, count: max(sample.maxRows, 1))
+        var acc = [Float](repeating: 0, count: 8 * max(B, 1))
+        var scores: [Double] = []
         for (j, r) in sample.rows.enumerated() {
             // The fold model's classes are the training labels in the same order (fit adds them in order).
             let truth = docs.label(r)
-            docs.withDocument(r, &expander) { ids, counts in
-                sample.load(j, into: &buffer.x)
-                for i in ws.indices {
-                    scoreInto(ids: ids, counts: counts, buffer: &buffer, weights: ws[i], weighed: true)
-                    if i == 0 && !buffer.scores[truth].isFinite { break }
-                    out[i].append((buffer.scores, truth))
-                }
+            let total = sample.total[j]
+            sample.withDocument(j) { d in
+                spread.withUnsafeMutableBufferPointer { spread in
+                ws.withUnsafeBufferPointer { weights in
+                    for i in ws.indices {
+                        var g = 0.0
+                        do {
+                            let w = weights.baseAddress! + i
+                            NaiveBayesModel.withScoringModel(w) { m in
+                                rowOf.withUnsafeMutableBufferPointer { rowOf in
+                                acc.withUnsafeMutableBufferPointer { acc in
+                                    g = pm_score_planned(m, d, spread.baseAddress, rowOf.baseAddress, acc.baseAddress)
+                                } }
+                            }
+                            // As `scoreInto`; into a new array through raw buffers (writing each class
+                            // through the array paid a uniqueness check, callgrind).
+                            scores = [Double](unsafeUninitializedCapacity: C) { out, written in
+                                w.pointee.prior.withUnsafeBufferPointer { prior in
+                                w.pointee.classScale.withUnsafeBufferPointer { scale in
+                                w.pointee.classConstant.withUnsafeBufferPointer { constant in
+                                acc.withUnsafeBufferPointer { acc in
+                                    for c in 0..<C { out[c] = prior[c] + scale[c] * (g + total * constant[c] + Double(acc[c])) }
+                                } } } }
+                                written = C
+                            }
+                        }
+                        if i == 0 && !scores[truth].isFinite { break }
+                        out[i].append((scores, truth))
+                    }
+                    pm_clear_planned(d, spread.baseAddress)
+                } }
             }
         }
         return out
@@ -389,40 +420,6 @@ final class ParallelResults<T>: @unchecked Sendable {
 struct SendableBox<T>: @unchecked Sendable {
     let value: T
     init(_ v: T) { value = v }
-}
-
-/// A fold's held-out sample of rows with each document's weights (`NaiveBayesWeights.weigh`, before IDF),
-/// back to back: what scoring under any alpha of the fold model reads.
-struct WeighedSample: Sendable {
-    var rows: [Int] = []
-    private var x: [Double] = []
-    private var offsets: [Int] = [0]
-
-    init() {}
-
-    init(_ docs: DocumentVectors, rows: [Int], weights w: NaiveBayesWeights) {
-        self.rows = rows
-        offsets.reserveCapacity(rows.count + 1)
-        var expander = Expander(), buffer: [Double] = []
-        for r in rows {
-            docs.withDocument(r, &expander) { ids, counts in
-                w.weigh(ids: ids, counts: counts, into: &buffer)
-                x.append(contentsOf: buffer[0..<ids.count])
-            }
-            offsets.append(x.count)
-        }
-    }
-
-    /// Copies document `j`'s weights to the front of `into` (grown if needed), as `weigh` would write them.
-    func load(_ j: Int, into out: inout [Double]) {
-        let n = offsets[j + 1] - offsets[j]
-        if out.count < n { out = [Double](repeating: 0, count: max(n, 2 * out.count)) }
-        out.withUnsafeMutableBufferPointer { out in
-            x.withUnsafeBufferPointer { x in
-                for i in 0..<n { out[i] = x[offsets[j] + i] }
-            }
-        }
-    }
 }
 
 /// A value computed on a background thread; `wait` blocks until it is there.

@@ -81,4 +81,41 @@ long pm_explain_document(const pm_score_workspace *work, const uint32_t *ids, co
                          long label, long versus, double sL, double kL, double sV, double kV, double t,
                          long top, uint32_t *outFeature, double *outWeight);
 
+/// One held-out document's scoring plan under a fold model's weight layout: what `pm_score_document`
+/// works out before adding rows that is the same for every alpha and variant of that model (which features
+/// count, their weights, which rows are dense and where, which spread lanes the sparse cells go to). Made
+/// once per fold by `HeldOutPlan` (PainmapClassifier), read by `pm_score_planned` for each weight set.
+typedef struct {
+    /// Per row added, in the document's feature order: >= 0, the row's first lane in `dense`; < 0, the
+    /// sparse row spread to slot ~rowStart of the spread buffer.
+    const int32_t *rowStart;
+    const float *factor;      ///< per row: (float) x_f idf_f
+    long rows;
+    const uint32_t *cell;     ///< per sparse cell: its index into the weights' cells
+    const int32_t *lane;      ///< per sparse cell: its lane in the spread buffer
+    long cellCount;
+    const uint32_t *feature;  ///< per counted feature (x_f != 0), in order: its id (for g(f))
+    const double *weight;     ///< per counted feature: x_f idf_f
+    long used;
+} pm_planned_document;
+
+/// `pm_score_document` of a weighed document for weights `m` laid out as the plan's layout: spreads the
+/// plan's sparse cells of `m` into `spread` (zero where the plan writes nothing), fills `rowOf` (room for
+/// `d->rows`), sets `acc` (8 * blocks floats) as `pm_score_document` does and returns sum_f x_f g(f) (0
+/// without g). The same operations in the same order, so the results are bit for bit the same.
+double pm_score_planned(const pm_scoring_model *m, const pm_planned_document *d, float *spread, const float **rowOf, float *acc);
+
+/// Sets the lanes the plan's sparse cells write back to zero.
+void pm_clear_planned(const pm_planned_document *d, float *spread);
+
+/// Plans one weighed document (`n` ids and their weights before IDF `x`, 0 for features that do not count)
+/// under a layout's `records` (`cells` gives each cell's class): writes its rows, sparse cells and counted
+/// features to the arrays (room for `n` rows and features, and for every cell of its sparse rows), the
+/// spread lanes as slots of `lanes` lanes, and returns in `out` the rows, cells and features written and in
+/// `total` sum_f x_f idf_f, all in the order `pm_score_document` takes them.
+void pm_plan_document(const pm_feature_record *records, const pm_weight_cell *cells, long lanes,
+                      const uint32_t *ids, const double *x, long n,
+                      int32_t *rowStart, float *factor, uint32_t *cell, int32_t *lane, uint32_t *feature, double *weight,
+                      long out[3], double *total);
+
 #endif

@@ -1,0 +1,95 @@
+import CPainmapKernels
+
+/// A fold's held-out sample of rows, each document planned for scoring under the fold model's weight
+/// layout (see `pm_planned_document`): its counted features with their weights x_f idf_f, the rows it adds
+/// in order, and the spread lanes of its sparse cells. Every alpha and variant of the fold model shares the
+/// layout (same records, dense rows and cells' places; only the cells' values, the dense rows' values and
+/// g(f) differ), so this is made once per fold, where scoring the sample under each of the ten weight sets
+/// used to work it all out again (the spreading alone was ~18% of training's instructions, callgrind on
+/// banking77 defaults).
+struct HeldOutPlan: Sendable {
+    var rows: [Int] = []
+    /// Per document, its ranges in the flat arrays below (`rowOffsets[j]..<rowOffsets[j + 1]` and so on).
+    private var rowOffsets: [Int] = [0], cellOffsets: [Int] = [0], usedOffsets: [Int] = [0]
+    private var rowStart: [Int32] = [], factor: [Float] = []
+    private var cell: [UInt32] = [], lane: [Int32] = []
+    private var feature: [UInt32] = [], weight: [Double] = []
+    /// Per document: sum_f x_f idf_f (the same under every weight set of the layout).
+    private(set) var total: [Double] = []
+    /// The largest spread buffer a document needs (sparse rows times lanes), and rows a document adds.
+    private(set) var spreadLanes = 0, maxRows = 0
+
+    init() {}
+
+    /// Weighs each document of `rows` as `NaiveBayesWeights.weigh` does under `w` (weights of the model
+    /// whose layout is `layout`), then plans it as `pm_score_document` would gather it (`pm_plan_document`:
+    /// appending feature by feature here cost 300 instructions a feature, callgrind).
+    init(_ docs: DocumentVectors, rows: [Int], weights w: NaiveBayesWeights, layout: WeightLayout) {
+        precondition(FeatureRecord.matchesKernelLayout && WeightCell.matchesKernelLayout)
+        self.rows = rows
+        let lanes = 8 * layout.classBlocks, classes = max(1, w.classConstant.count)
+        var expander = Expander(), x: [Double] = []
+        // Scratch for one document, grown as needed: n rows and features, n * classes cells at most.
+        var scratchRows = [Int32](), scratchFactor = [Float](), scratchCell = [UInt32](), scratchLane = [Int32]()
+        var scratchFeature = [UInt32](), scratchWeight = [Double]()
+        for r in rows {
+            docs.withDocument(r, &expander) { ids, counts in
+                w.weigh(ids: ids, counts: counts, into: &x)
+                let n = ids.count
+                if scratchRows.count < n {
+                    let m = max(n, 2 * scratchRows.count)
+                    scratchRows = [Int32](repeating: 0, count: m); scratchFactor = [Float](repeating: 0, count: m)
+                    scratchFeature = [UInt32](repeating: 0, count: m); scratchWeight = [Double](repeating: 0, count: m)
+                    scratchCell = [UInt32](repeating: 0, count: m * classes); scratchLane = [Int32](repeating: 0, count: m * classes)
+                }
+                var out = (0, 0, 0), sum = 0.0
+                layout.records.withUnsafeBufferPointer { records in
+                w.cells.withUnsafeBufferPointer { cells in
+                ids.withUnsafeBufferPointer { ids in
+                x.withUnsafeBufferPointer { x in
+                scratchRows.withUnsafeMutableBufferPointer { rowStart in
+                scratchFactor.withUnsafeMutableBufferPointer { factor in
+                scratchCell.withUnsafeMutableBufferPointer { cell in
+                scratchLane.withUnsafeMutableBufferPointer { lane in
+                scratchFeature.withUnsafeMutableBufferPointer { feature in
+                scratchWeight.withUnsafeMutableBufferPointer { weight in
+                    withUnsafeMutableBytes(of: &out) { counts in
+                        pm_plan_document(UnsafeRawPointer(records.baseAddress).map { $0.assumingMemoryBound(to: pm_feature_record.self) },
+                                         UnsafeRawPointer(cells.baseAddress).map { $0.assumingMemoryBound(to: pm_weight_cell.self) },
+                                         lanes, ids.baseAddress, x.baseAddress, n,
+                                         rowStart.baseAddress, factor.baseAddress, cell.baseAddress, lane.baseAddress,
+                                         feature.baseAddress, weight.baseAddress,
+                                         counts.baseAddress!.assumingMemoryBound(to: Int.self), &sum)
+                    }
+                } } } } } } } } } }
+                rowStart.append(contentsOf: scratchRows[0..<out.0]); factor.append(contentsOf: scratchFactor[0..<out.0])
+                cell.append(contentsOf: scratchCell[0..<out.1]); lane.append(contentsOf: scratchLane[0..<out.1])
+                feature.append(contentsOf: scratchFeature[0..<out.2]); weight.append(contentsOf: scratchWeight[0..<out.2])
+                total.append(sum)
+                // Sparse slots are at most the rows.
+                spreadLanes = max(spreadLanes, out.0 * lanes)
+                maxRows = max(maxRows, out.0)
+            }
+            rowOffsets.append(rowStart.count); cellOffsets.append(cell.count); usedOffsets.append(feature.count)
+        }
+    }
+
+    /// `body` with document `j`'s plan (valid inside `body` only).
+    func withDocument(_ j: Int, _ body: (UnsafePointer<pm_planned_document>) -> Void) {
+        rowStart.withUnsafeBufferPointer { rowStart in
+        factor.withUnsafeBufferPointer { factor in
+        cell.withUnsafeBufferPointer { cell in
+        lane.withUnsafeBufferPointer { lane in
+        feature.withUnsafeBufferPointer { feature in
+        weight.withUnsafeBufferPointer { weight in
+            let (r, c, u) = (rowOffsets[j], cellOffsets[j], usedOffsets[j])
+            var d = pm_planned_document(rowStart: rowStart.baseAddress.map { $0 + r }, factor: factor.baseAddress.map { $0 + r },
+                                        rows: rowOffsets[j + 1] - r,
+                                        cell: cell.baseAddress.map { $0 + c }, lane: lane.baseAddress.map { $0 + c },
+                                        cellCount: cellOffsets[j + 1] - c,
+                                        feature: feature.baseAddress.map { $0 + u }, weight: weight.baseAddress.map { $0 + u },
+                                        used: usedOffsets[j + 1] - u)
+            withUnsafePointer(to: &d) { body($0) }
+        } } } } } }
+    }
+}
