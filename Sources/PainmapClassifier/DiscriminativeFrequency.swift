@@ -214,6 +214,13 @@ final class PerWorkerBuffers: @unchecked Sendable {
         slots.initialize(repeating: (ScoringBuffer(), Expander()))
     }
     deinit { slots.deinitialize(); slots.deallocate() }
-    func take(_ i: Int) -> (ScoringBuffer, Expander) { slots[i] }
+    /// Moves slot `i`'s buffers out, leaving empty ones: a copy that left the slot holding them too shared
+    /// every array, so the worker's first write to each copied it whole (copy-on-write, each batch: ~100M
+    /// instructions of training, callgrind on banking77 defaults).
+    func take(_ i: Int) -> (ScoringBuffer, Expander) {
+        let out = slots[i]
+        slots[i] = (ScoringBuffer(), Expander())
+        return out
+    }
     func give(_ i: Int, _ b: ScoringBuffer, _ e: Expander) { slots[i] = (b, e) }
 }
