@@ -135,6 +135,9 @@ public final class FeatureExtractor {
         var out: [UInt32] = [], forms: [UInt32] = []
         let words = options.words
         out.reserveCapacity(doc.tokens.count * (words.range.count + (options.characters == nil || separateForms ? 0 : 12)))
+        // At most a form per token: grown append by append, the forms array was reallocated about four times
+        // per document (callgrind, training on banking77: 40,801 reallocations for 10,003 documents).
+        if separateForms && options.characters != nil { forms.reserveCapacity(doc.tokens.count) }
         let stems = analyzer.featureStems(doc, removeStopwords: words.removeStopwords)
         analyzer.ngrams(stems, range: words.range, into: &out)
         if options.skipBigrams, stems.count >= 3 {
