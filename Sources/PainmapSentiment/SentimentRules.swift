@@ -41,6 +41,17 @@ public enum SentimentRules {
                                                "every", "joy", "success", "safe", "speedy", "lots", "health", "love",
                                                "best", "peace", "nothing", "congratulations", "congrats"]
 
+    /// A wish to see someone is warmth, not a wish for what is missing: "would love to see you guys", "would be great
+    /// to see you all again soon!", "I'd love to meet you". A wish cue with one of `meetVerbs` in its clause (at most
+    /// `meetReach` words on), then one of `meetObjects`, then the end of the clause or one of `meetEndings`, is not
+    /// an irrealis cue. "would love to see you add a dark mode" still is: a verb follows the person.
+    public static let meetVerbs = ["see", "meet", "hug", "visit", "catch", "hear"]
+    public static let meetObjects = ["you", "u", "ya", "y'all", "yall", "everyone", "everybody"]
+    public static let meetEndings = ["again", "soon", "all", "guys", "there", "tonight", "tomorrow", "at", "in", "on",
+                                     "next", "this", "later", "sometime", "someday", "x", "xx", "xxx", "up", "play",
+                                     "perform", "live", "both", "two", "lot", "more", "from"]
+    public static let meetReach = 6
+
     /// "the least helpful": "least" before a sentiment word negates it ("at least" does not).
     public static let leastFactor = -0.7
 
@@ -162,6 +173,61 @@ public enum SentimentRules {
                                                      "bring", "check", "call", "email", "reply", "refund", "cancel",
                                                      "help", "restock", "return", "answer", "sort", "change",
                                                      "remove", "delete", "don't", "dont", "do", "never", "no", "not"]
+
+    /// Slang praise (SentimentScorer+Banter): these words are dark or rude in their first sense, but said of a thing
+    /// people rave about (lexicons/en/raves.txt: a song, a goal, a show, a meal, a workout) they are praise: "this beat
+    /// is sick", "that goal was insane", "killer workout", "the view is unreal". Not "filthy", "nasty" or "ridiculous":
+    /// "the car was filthy", "the pizza was nasty" and "the price of the show is ridiculous" are complaints. Said of
+    /// anything else they keep their sense: "the wait was insane", "my kid is sick", "the killer was caught".
+    public static let ravePraiseWords = ["sick", "insane", "crazy", "killer", "wicked", "mental", "nuts", "savage",
+                                         "beast", "bonkers", "mad"]
+    /// The praise such a word reads as before emphasis (caps, stretching, boosters): about "cool" or "awesome".
+    public static let ravePraiseValence = 2.0
+    /// How many words back the rave noun may stand, in the word's clause: "that goal was insane" (2), "the view
+    /// from up here is insane" (5). Said of it with one of `raveCopulas` between: "that beat is sick", not "the
+    /// food made me sick".
+    public static let raveNounReach = 5
+    public static let raveCopulas = ["is", "was", "are", "were", "be", "been", "being", "'s", "looks", "looked",
+                                     "sounds", "sounded", "seems", "seemed", "gets", "got", "looking", "sounding"]
+
+    /// Expletives that say how strongly the writer feels, not that anything is bad: "holy shit we won", "damn, what a
+    /// night", "hell yes, congrats", "fuckin love this". In a sentence whose other contributions are all positive
+    /// (and there is one), their negative contributions are multiplied by `banterInPraiseFactor`; next to a complaint
+    /// they keep it ("damn, missed it by a minute"). Not the slang adjectives ("crazy", "insane"): beside a faint
+    /// positive word they still judge ("that sounds crazy").
+    public static let banterIntensityWords = ["shit", "crap", "fuck", "fucking", "fuckin", "effing", "damn", "dammit",
+                                              "damnit", "dang", "darn", "hell", "heck", "bloody", "omfg"]
+    /// Hyperbole that laughs: "I'm dying lol", "crying 😂", "I'm dead lmao", "screaming at this 🤣", "😭😭 lmao". In a
+    /// post with one of `laughterWords` (or a laughing emoji, or "hahaha" of any length), their negative
+    /// contributions are multiplied by `banterInPraiseFactor` when the writer says it of themself: the word opens
+    /// its sentence or one of `laughFirstPerson` stands at most `lookBack` words before it. Otherwise they keep their
+    /// sense ("my phone is dead lol", "the cat died", "crying at the airport").
+    public static let laughHyperboleWords = ["dying", "dead", "ded", "died", "die", "crying", "cryin", "cry", "cried",
+                                             "tears", "screaming", "screamin", "scream", "screamed", "wheezing", "weak",
+                                             "sobbing", "😭", "💀", "☠️"]
+    public static let laughFirstPerson = ["i", "i'm", "im", "i've", "ive", "me", "am", "i'd"]
+    public static let laughterWords = ["lol", "lolol", "lool", "lmao", "lmfao", "rofl", "roflmao", "haha", "hahah",
+                                       "hahaha", "hehe", "hihi", "xd", "😂", "🤣", "😹", "😆", "😅"]
+    /// What banter counts for where it is banter: nothing.
+    public static let banterInPraiseFactor = 0.0
+
+    /// A negated comparative says nothing tops it: "never been happier", "couldn't be prouder", "could not be more
+    /// excited", "can't get any better", "no better way to spend a Sunday", and "never felt worse", "couldn't be
+    /// more disappointed" on the other side. The negation (one of `topNegations`; "not" only after one of `topModals`:
+    /// "could not be happier") stands before the comparative with only `topBridges` between ("been", "be", "felt",
+    /// "any"), and the comparative is "better", "worse", a word in -er/-ier of a lexicon word ("happier", "prouder")
+    /// or any sentiment word after "more". It is not negated but emphasised, as "never so good" is
+    /// (`neverSoEmphasis`). Not "no better than" ("no better than before" complains) nor "no better" at the end
+    /// of a clause ("it's no better"): "no" needs a word after the comparative, not "than".
+    public static let topNegations = ["never", "can't", "cant", "cannot", "couldn't", "couldnt", "not", "no"]
+    public static let topModals = ["can", "could"]
+    public static let topBridges = ["be", "been", "have", "felt", "feel", "looked", "sounded", "tasted", "had", "seen",
+                                    "ever", "get", "any", "more"]
+
+    /// Openers of an exclamation, not a question: "What a game!!", "What a night!", "What an ending!!!". A first
+    /// sentence so opened, with a "!" and nothing evaluative in the post, is exclaimed news (`exclaimedNewsValence`):
+    /// said of something bad it has a sentiment word and the rule does not speak ("What a mess!", "what a waste!").
+    public static let exclamativeOpeners = ["what a", "what an"]
 
     /// Normalization of the summed valence into a compound score in (-1, 1): s / sqrt(s^2 + alpha).
     /// With 15, one clearly positive word (+2) scores about 0.46 and three such words about 0.84.

@@ -8,8 +8,29 @@ extension SentimentScorer {
     func isWellWish(at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
         guard i + 2 < range.upperBound else { return false }
         let v = analyzer.vocabulary
-        return SentimentRules.wellWishCues.contains(v.string(tokens[i].form))
+        if SentimentRules.wellWishCues.contains(v.string(tokens[i].form))
             && SentimentRules.wellWishObjects.contains(v.string(tokens[i + 1].form))
-            && SentimentRules.wellWishContinuations.contains(v.string(tokens[i + 2].form))
+            && SentimentRules.wellWishContinuations.contains(v.string(tokens[i + 2].form)) { return true }
+        return isWishToMeet(at: i, in: range, tokens)
+    }
+
+    /// Whether the wish at `i` is to see someone ("would love to see you guys", "would be great to see you all
+    /// again soon", "I'd love to meet you!"): one of `SentimentRules.meetVerbs` in the wish's clause, then one of
+    /// `meetObjects`, then the end of the clause or one of `meetEndings`. "would love to see you add a dark mode"
+    /// still wishes for what is missing.
+    private func isWishToMeet(at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
+        let v = analyzer.vocabulary
+        var k = i + 1
+        while k + 1 < range.upperBound, k <= i + SentimentRules.meetReach {
+            let t = tokens[k]
+            guard t.kind == .word else { return false }
+            if SentimentRules.meetVerbs.contains(v.string(t.form)), SentimentRules.meetObjects.contains(v.string(tokens[k + 1].form)) {
+                guard k + 2 < range.upperBound else { return true }
+                let next = tokens[k + 2]
+                return next.kind != .word || SentimentRules.meetEndings.contains(v.string(next.form))
+            }
+            k += 1
+        }
+        return false
     }
 }
