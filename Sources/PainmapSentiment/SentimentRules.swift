@@ -236,6 +236,13 @@ public enum SentimentRules {
     /// A document identified as another language with at least this confidence is not scored with this
     /// lexicon (its result is neutral and marked unscored); below it, short or mixed texts are still scored.
     public static let otherLanguageConfidence = 0.5
+    /// Short English posts can look like another language to the identifier, which counts function words only:
+    /// "ha ha that's brilliant" is Spanish to it ("ha" = has). Such a document is scored after all when its English
+    /// evidence outweighs the other language's: each English sentiment word that is not a function word of that
+    /// language, and each "ha" or "he" beside another (`laughSyllables`: a laugh, not a verb; not "ja ja", a Spanish laugh), against each of its
+    /// function words. Not when it has letters of that language ("ñ", "ü", "é"): "Das Bad war hell und die Küche
+    /// war fast neu" stays German though "bad", "hell" and "fast" are English words.
+    public static let laughSyllables = ["ha", "he"]
 
     /// Labels: compound >= 0.05 is positive, <= -0.05 negative, in between neutral.
     public static let labelThreshold = 0.05

@@ -226,7 +226,8 @@ public final class SentimentScorer {
     public func score(_ doc: AnalyzedDocument, explain: Bool = false) -> SentimentResult {
         // A text confidently in another language gets no score rather than a wrong one: English words
         // inside German ("die", "war") would read as sentiment.
-        if doc.language.code != lexicon.language && doc.language.confidence >= SentimentRules.otherLanguageConfidence {
+        if doc.language.code != lexicon.language && doc.language.confidence >= SentimentRules.otherLanguageConfidence
+            && !outweighsOtherLanguage(doc) {   // SentimentScorer+Language
             return SentimentResult(document: .neutralScore, sentences: doc.sentences.map { _ in .neutralScore },
                                    contributions: [], scored: false)
         }
