@@ -52,6 +52,14 @@ public enum SentimentRules {
                                      "perform", "live", "both", "two", "lot", "more", "from"]
     public static let meetReach = 6
 
+    /// A wish cue after "that" or "this" welcomes what was offered or planned: "that would be amazing!", "yes please,
+    /// that would be great", "this would be perfect for camping". It is not an irrealis cue unless the sentence makes
+    /// it a condition or names what is missing ("that would be great if it worked", "this would be perfect if it had a
+    /// longer cable", "this would be nice to have", "that should have been fixed").
+    public static let welcomeSubjects = ["that", "this"]
+    public static let welcomeConditions = ["if", "unless", "when", "only", "but", "though", "have", "had", "been",
+                                           "fixed", "included", "added"]
+
     /// "the least helpful": "least" before a sentiment word negates it ("at least" does not).
     public static let leastFactor = -0.7
 

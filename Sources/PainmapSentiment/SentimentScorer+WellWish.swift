@@ -11,7 +11,19 @@ extension SentimentScorer {
         if SentimentRules.wellWishCues.contains(v.string(tokens[i].form))
             && SentimentRules.wellWishObjects.contains(v.string(tokens[i + 1].form))
             && SentimentRules.wellWishContinuations.contains(v.string(tokens[i + 2].form)) { return true }
-        return isWishToMeet(at: i, in: range, tokens)
+        return isWishToMeet(at: i, in: range, tokens) || isWelcomeOfAnOffer(at: i, in: range, tokens)
+    }
+
+    /// Whether the wish at `i` welcomes something offered or planned: "that would be amazing!", "yes please, that
+    /// would be great", "this would be perfect for camping". The cue follows one of `SentimentRules.welcomeSubjects`
+    /// and nothing in the sentence makes it a condition (`welcomeConditions`: "that would be great if it worked").
+    private func isWelcomeOfAnOffer(at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
+        guard i > range.lowerBound else { return false }
+        let v = analyzer.vocabulary
+        guard SentimentRules.welcomeSubjects.contains(v.string(tokens[i - 1].form)) else { return false }
+        return !(i + 1..<range.upperBound).contains { k in
+            tokens[k].kind == .word && SentimentRules.welcomeConditions.contains(v.string(tokens[k].form))
+        }
     }
 
     /// Whether the wish at `i` is to see someone ("would love to see you guys", "would be great to see you all
