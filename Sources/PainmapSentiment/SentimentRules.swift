@@ -237,6 +237,18 @@ public enum SentimentRules {
     /// said of something bad it has a sentiment word and the rule does not speak ("What a mess!", "what a waste!").
     public static let exclamativeOpeners = ["what a", "what an"]
 
+    /// A negated expectation in the past reports a surprise, and what follows it is asserted: "didn't expect to love it
+    /// this much", "never thought I'd enjoy a musical", "wasn't expecting it to be this good", "didn't expect it to
+    /// break so soon". One of `surpriseNegations` right before one of `surpriseVerbs`, with one of `surpriseLinks`
+    /// between the verb and the word, negates nothing after it. Not in the present ("I don't think it's good", "don't
+    /// expect it to last"), nor a past opinion said without a look ahead ("I didn't think it was good" says no).
+    public static let surpriseVerbs = ["expect", "expected", "expecting", "think", "thought", "imagine", "imagined",
+                                       "realise", "realised", "realize", "realized", "know", "knew", "believe"]
+    public static let surpriseNegations = ["didn't", "didnt", "never", "wasn't", "wasnt", "weren't", "werent", "hadn't",
+                                           "hadnt"]
+    public static let surpriseLinks = ["to", "would", "could", "i'd", "id", "it'd", "you'd", "we'd", "he'd", "she'd",
+                                       "they'd", "that'd"]
+
     /// Normalization of the summed valence into a compound score in (-1, 1): s / sqrt(s^2 + alpha).
     /// With 15, one clearly positive word (+2) scores about 0.46 and three such words about 0.84.
     public static let normalizationAlpha = 15.0

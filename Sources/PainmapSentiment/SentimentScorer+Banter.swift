@@ -17,6 +17,8 @@ struct BanterWords {
     static let topNegation: UInt16 = 64, topModal: UInt16 = 256, topBridge: UInt16 = 512
     /// `SentimentRules.laughFirstPerson`.
     static let firstPerson: UInt16 = 1024
+    /// `SentimentRules.surpriseVerbs`.
+    static let surpriseVerb: UInt16 = 2048
     /// `SentimentScorer.banterState` per form id: its roles once `known`.
     static let known: UInt16 = 128
 
@@ -28,7 +30,8 @@ struct BanterWords {
                              (SentimentRules.banterIntensityWords, BanterWords.intensity), (SentimentRules.ravePraiseWords, BanterWords.rave),
                              (nouns, BanterWords.raveNoun), (SentimentRules.raveCopulas, BanterWords.copula),
                              (SentimentRules.topNegations, BanterWords.topNegation), (SentimentRules.topModals, BanterWords.topModal),
-                             (SentimentRules.topBridges, BanterWords.topBridge), (SentimentRules.laughFirstPerson, BanterWords.firstPerson)] {
+                             (SentimentRules.topBridges, BanterWords.topBridge), (SentimentRules.laughFirstPerson, BanterWords.firstPerson),
+                             (SentimentRules.surpriseVerbs, BanterWords.surpriseVerb)] {
             for w in words { roles[SentimentLexicon.key(w), default: 0] |= bit }
         }
         self.roles = roles

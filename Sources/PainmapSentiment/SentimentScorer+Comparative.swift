@@ -1,7 +1,8 @@
 import PainmapText
 
 /// A negated comparative says nothing tops it: "never been happier", "couldn't be prouder", "no better way to spend
-/// a Sunday". See `SentimentRules.topNegations`.
+/// a Sunday" (`SentimentRules.topNegations`). A negated expectation in the past reports a surprise: "didn't expect
+/// to love it this much" (`SentimentRules.surpriseVerbs`). Both are negations that do not negate the word after them.
 extension SentimentScorer {
     /// Whether the negation at `j` is of this kind for the sentiment word at `i` (after it in its sentence). Asked
     /// only for negations of `topNegations` in the look-back of a sentiment word; the words between and around are
@@ -36,5 +37,14 @@ extension SentimentScorer {
         if stem.hasSuffix("i") { candidates.append(String(stem.dropLast()) + "y") }
         if let last = stem.last, stem.dropLast().last == last { candidates.append(String(stem.dropLast())) }
         return candidates.contains { lexicon.valences[$0] != nil }
+    }
+
+    /// Whether the negation at `j`, before one of `SentimentRules.surpriseVerbs`, is in the past (`surpriseNegations`)
+    /// and looks ahead to the word at `i` through one of `surpriseLinks`. Asked only when such a verb follows a negation.
+    @inline(never)
+    func isSurprise(negationAt j: Int, before i: Int, _ tokens: [Token]) -> Bool {
+        let v = analyzer.vocabulary
+        guard SentimentRules.surpriseNegations.contains(v.string(tokens[j].form)) else { return false }
+        return (j + 2..<i).contains { SentimentRules.surpriseLinks.contains(v.string(tokens[$0].form)) }
     }
 }

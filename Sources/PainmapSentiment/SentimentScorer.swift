@@ -508,6 +508,9 @@ public final class SentimentScorer {
                 var k = j + 1
                 if next == ids.been, k + 1 <= i { k += 1 }
                 if t.form == ids.not && next == ids.only {
+                } else if j + 1 < i, banterRole(next) & BanterWords.surpriseVerb != 0, isSurprise(negationAt: j, before: i, tokens) {
+                    // SentimentScorer+Comparative: "didn't expect to love it", "never thought I'd say this" report a
+                    // surprise; what follows is asserted.
                 } else if stopVerbs.contains(next), j + 1 < i {
                     // "The app can't stop crashing" complains, "I can't stop smiling" praises: what follows
                     // a negated "stop" is asserted, not negated.
