@@ -249,6 +249,24 @@ public enum SentimentRules {
     public static let surpriseLinks = ["to", "would", "could", "i'd", "id", "it'd", "you'd", "we'd", "he'd", "she'd",
                                        "they'd", "that'd"]
 
+    /// A win told with a verb of violence is praise of the win: "we destroyed them 5-0", "thrashed them 4-0 😂", "we
+    /// absolutely hammered them". One of `victoryVerbs` with "we" (`victorySubjects`) at most two words before it, or
+    /// with a score ("4-0") at most `victoryScoreReach` tokens after it, reads as `victoryValence`. Not after a passive
+    /// (`victoryPassives`: "we got destroyed 5-0", "they were hammered") and not without "we" or a score ("the storm
+    /// destroyed them", "the courier crushed it").
+    public static let victoryVerbs = ["destroyed", "thrashed", "hammered", "crushed", "smashed", "demolished", "battered",
+                                      "annihilated", "routed", "thumped", "whooped", "whipped", "wrecked", "trounced",
+                                      "obliterated", "slaughtered", "murdered", "spanked", "pummelled", "pummeled",
+                                      "steamrolled", "humiliated", "embarrassed"]
+    public static let victorySubjects = ["we", "we've", "weve", "we'd"]
+    public static let victoryPassives = ["got", "get", "gets", "getting", "was", "were", "been", "be", "being", "is",
+                                         "are", "am", "by"]
+    public static let victoryScoreReach = 5
+    /// The writer's side as the object: a loss ("they destroyed us 3-0", "thrashed our lads 4-0").
+    public static let victoryLosers = ["us", "me", "my", "our"]
+    /// About "won" (+2.3).
+    public static let victoryValence = 2.0
+
     /// Normalization of the summed valence into a compound score in (-1, 1): s / sqrt(s^2 + alpha).
     /// With 15, one clearly positive word (+2) scores about 0.46 and three such words about 0.84.
     public static let normalizationAlpha = 15.0

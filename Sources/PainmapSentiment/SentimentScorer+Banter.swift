@@ -19,6 +19,8 @@ struct BanterWords {
     static let firstPerson: UInt16 = 1024
     /// `SentimentRules.surpriseVerbs`.
     static let surpriseVerb: UInt16 = 2048
+    /// `SentimentRules.victoryVerbs` (SentimentScorer+Victory.swift).
+    static let victoryVerb: UInt16 = 4096
     /// `SentimentScorer.banterState` per form id: its roles once `known`.
     static let known: UInt16 = 128
 
@@ -31,7 +33,7 @@ struct BanterWords {
                              (nouns, BanterWords.raveNoun), (SentimentRules.raveCopulas, BanterWords.copula),
                              (SentimentRules.topNegations, BanterWords.topNegation), (SentimentRules.topModals, BanterWords.topModal),
                              (SentimentRules.topBridges, BanterWords.topBridge), (SentimentRules.laughFirstPerson, BanterWords.firstPerson),
-                             (SentimentRules.surpriseVerbs, BanterWords.surpriseVerb)] {
+                             (SentimentRules.surpriseVerbs, BanterWords.surpriseVerb), (SentimentRules.victoryVerbs, BanterWords.victoryVerb)] {
             for w in words { roles[SentimentLexicon.key(w), default: 0] |= bit }
         }
         self.roles = roles
