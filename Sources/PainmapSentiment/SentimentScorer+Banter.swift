@@ -10,8 +10,9 @@ import PainmapText
 /// - laughing hyperbole (`laughHyperboleWords`: "I'm dying lol", "crying 😂", "I'm dead lmao") in a post that
 ///   laughs (`laughterWords`, laughter emoji), said by the writer of themself, counts for nothing (`banterInPraiseFactor`).
 struct BanterWords {
-    /// What each word is for these rules, by lexicon key (bits below).
-    let roles: [String: UInt16]
+    /// What each word is for these rules, by form id of the scorer's vocabulary (bits below); rave nouns with
+    /// their plural ("beats", "goals").
+    let roles: [UInt32: UInt16]
     static let laughter: UInt16 = 1, hyperbole: UInt16 = 2, intensity: UInt16 = 4, rave: UInt16 = 8, raveNoun: UInt16 = 16, copula: UInt16 = 32
     /// The roles of the negated-comparative rule (SentimentScorer+Comparative.swift).
     static let topNegation: UInt16 = 64, topModal: UInt16 = 256, topBridge: UInt16 = 512
@@ -21,42 +22,41 @@ struct BanterWords {
     static let surpriseVerb: UInt16 = 2048
     /// `SentimentRules.victoryVerbs` (SentimentScorer+Victory.swift).
     static let victoryVerb: UInt16 = 4096
+    /// The roles a stretched spelling keeps ("lmaooo", "deaddd", "siiick"): not the nouns and function words.
+    static let stretchable: UInt16 = laughter | hyperbole | intensity | rave
     /// `SentimentScorer.banterState` per form id: its roles once `known`.
     static let known: UInt16 = 128
 
     /// Reads `path` (raves.txt, one noun a line; a missing file means none); `raveNouns` replaces it in tests.
-    init(path: String, raveNouns: [String]? = nil) throws {
-        var roles: [String: UInt16] = [:]
+    /// Every word is interned in `vocabulary` (the scorer's), as the scorer's other word sets are.
+    init(path: String, raveNouns: [String]? = nil, vocabulary v: Vocabulary) throws {
+        var roles: [UInt32: UInt16] = [:]
         let nouns = try raveNouns ?? (FileManager.default.fileExists(atPath: path) ? DataFile.wordList(path) : [])
         for (words, bit) in [(SentimentRules.laughterWords, BanterWords.laughter), (SentimentRules.laughHyperboleWords, BanterWords.hyperbole),
                              (SentimentRules.banterIntensityWords, BanterWords.intensity), (SentimentRules.ravePraiseWords, BanterWords.rave),
-                             (nouns, BanterWords.raveNoun), (SentimentRules.raveCopulas, BanterWords.copula),
+                             (nouns, BanterWords.raveNoun), (nouns.map { $0 + "s" }, BanterWords.raveNoun),
+                             (SentimentRules.raveCopulas, BanterWords.copula),
                              (SentimentRules.topNegations, BanterWords.topNegation), (SentimentRules.topModals, BanterWords.topModal),
                              (SentimentRules.topBridges, BanterWords.topBridge), (SentimentRules.laughFirstPerson, BanterWords.firstPerson),
                              (SentimentRules.surpriseVerbs, BanterWords.surpriseVerb), (SentimentRules.victoryVerbs, BanterWords.victoryVerb)] {
-            for w in words { roles[SentimentLexicon.key(w), default: 0] |= bit }
+            for w in words { roles[v.intern(SentimentLexicon.key(w)), default: 0] |= bit }
         }
         self.roles = roles
     }
 
-    /// The roles of a form's text: as typed, then with stretched letters squeezed ("lmaooo", "deaddd"), then
-    /// without a plural "s" for rave nouns ("beats", "goals"). Laughs typed as runs of "ha"/"he" of any length
-    /// ("hahahahaha", "hehehe") are laughter.
-    func roles(of s: String) -> UInt16 {
-        if let r = roles[s] { return r }
-        var squeezed = ""
-        for c in s where c != squeezed.last { squeezed.append(c) }
-        if squeezed != s, let r = roles[squeezed] { return r & (BanterWords.laughter | BanterWords.hyperbole | BanterWords.intensity | BanterWords.rave) }
-        if s.count > 3, s.hasSuffix("s"), let r = roles[String(s.dropLast())], r & BanterWords.raveNoun != 0 { return BanterWords.raveNoun }
-        if BanterWords.isLaughRun(s) { return BanterWords.laughter }
-        return 0
-    }
-
     /// "hahaha", "ahahah", "hehehe", "bwahaha": at least four letters, only h, a, e (and a leading "bw"), both h and a vowel.
-    static func isLaughRun(_ s: String) -> Bool {
-        let body = s.hasPrefix("bw") ? String(s.dropFirst(2)) : s
-        guard body.count >= 4, body.allSatisfy({ $0 == "h" || $0 == "a" || $0 == "e" }) else { return false }
-        return body.contains("h") && (body.contains("a") || body.contains("e"))
+    static func isLaughRun(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let from = b.count > 2 && b[0] == 0x62 && b[1] == 0x77 ? 2 : 0   // "bw"
+        guard b.count - from >= 4 else { return false }
+        var h = false, vowel = false
+        for c in b[from...] {
+            switch c {
+            case 0x68: h = true                  // h
+            case 0x61, 0x65: vowel = true        // a e
+            default: return false
+            }
+        }
+        return h && vowel
     }
 }
 
@@ -70,10 +70,26 @@ extension SentimentScorer {
         return computeBanterRole(f)
     }
 
+    /// The roles of a form met for the first time: its own (`BanterWords.roles`, by form id), else those of its spelling
+    /// with stretched letters squeezed ("lmaooo" -> "lmao", looked up without interning), else a laugh typed as a run
+    /// ("hahahaha"). On bytes, no String: asked for every word the rules look at (~100 instructions a new form).
     @inline(never)
     private func computeBanterRole(_ f: Int) -> UInt16 {
         if f >= banterState.count { banterState.append(contentsOf: repeatElement(0, count: max(f + 1 - banterState.count, 1024))) }
-        let r = banter.roles(of: SentimentLexicon.key(analyzer.vocabulary.string(UInt32(f))))
+        let v = analyzer.vocabulary
+        var r = banter.roles[UInt32(f)] ?? 0
+        if r == 0 {
+            r = v.withBytes(UInt32(f)) { b -> UInt16 in
+                if BanterWords.isLaughRun(b) { return BanterWords.laughter }
+                guard b.count >= 3, (1..<b.count).contains(where: { b[$0] == b[$0 - 1] }) else { return 0 }
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: b.count) { buf -> UInt16 in
+                    var m = 0
+                    for c in b where m == 0 || buf[m - 1] != c { buf[m] = c; m += 1 }
+                    guard let id = v.lookup(UnsafeBufferPointer(rebasing: buf[0..<m])) else { return 0 }
+                    return (banter.roles[id] ?? 0) & BanterWords.stretchable
+                }
+            }
+        }
         banterState[f] = BanterWords.known | r
         return r
     }

@@ -4,25 +4,32 @@ import PainmapText
 /// See `SentimentRules.laughSyllables`.
 extension SentimentScorer {
     /// Whether the document's English evidence outweighs the guessed language's function words. Asked only for
-    /// documents identified as another language (a few in a thousand lines of feedback), so it reads Strings.
+    /// documents identified as another language; on bytes and form ids (the lexicon's byte table), no String.
     @inline(never)
     func outweighsOtherLanguage(_ doc: AnalyzedDocument) -> Bool {
         let v = analyzer.vocabulary
-        let language = doc.language.code
-        // Letters of another language settle it (the identifier counts them; English posts rarely have them).
-        if doc.tokens.contains(where: { t in t.kind == .word && v.withBytes(t.form) { b in b.contains { $0 >= 0x80 } } }) { return false }
-        let words = doc.tokens.indices.filter { doc.tokens[$0].kind == .word }
+        let tokens = doc.tokens
         var english = 0, other = 0
-        for (n, k) in words.enumerated() {
-            let form = doc.tokens[k].form
-            let s = v.string(form)
-            if SentimentRules.laughSyllables.contains(s) {
-                let prev = n > 0 && doc.tokens[words[n - 1]].form == form && words[n - 1] == k - 1
-                let next = n + 1 < words.count && doc.tokens[words[n + 1]].form == form && words[n + 1] == k + 1
+        var previousWord = -2   // index of the last word token
+        for k in tokens.indices where tokens[k].kind == .word {
+            let form = tokens[k].form
+            defer { previousWord = k }
+            // Letters of another language settle it (the identifier counts them; English posts rarely have them).
+            let (ascii, valence, laugh) = v.withBytes(form) { b -> (Bool, Bool, Bool) in
+                guard !b.contains(where: { $0 >= 0x80 }) else { return (false, false, false) }
+                let value = lexicon.terms.lookup(b).flatMap { lexicon.terms.valence[$0] }
+                let laugh = SentimentRules.laughSyllables.contains { $0.utf8.elementsEqual(b) }
+                return (true, value.map { $0 != 0 } ?? false, laugh)
+            }
+            guard ascii else { return false }
+            if laugh {
+                // A laugh when beside the same syllable ("ha ha"), not the Spanish verb ("ha sido").
+                let prev = previousWord == k - 1 && tokens[k - 1].form == form
+                let next = k + 1 < tokens.count && tokens[k + 1].kind == .word && tokens[k + 1].form == form
                 if prev || next { english += 1; continue }
             }
-            if analyzer.isStopword(form, language: language) { other += 1 }
-            else if let value = lexicon.valences[s], value != 0 { english += 1 }
+            if analyzer.isStopword(form, language: doc.language.code) { other += 1 }
+            else if valence { english += 1 }
         }
         return english > other
     }

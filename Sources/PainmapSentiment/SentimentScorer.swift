@@ -136,7 +136,7 @@ public final class SentimentScorer {
         let cues = try irrealisCues ?? DataFile.wordList(lexicon.directory + "/irrealis.txt")
         mildWords = try MildWords(path: lexicon.directory + "/mild.txt", entries: mildEntries, stakesPath: lexicon.directory + "/stakes.txt",
                                   stakeEntries: stakeEntries, lexicon: lexicon, vocabulary: v)
-        banter = try BanterWords(path: lexicon.directory + "/raves.txt")
+        banter = try BanterWords(path: lexicon.directory + "/raves.txt", vocabulary: v)
         let cueTable = Dictionary(cues.map { (SentimentLexicon.words($0), SentimentRules.irrealisCueValence) }, uniquingKeysWith: { a, _ in a })
         for (words, value) in cueTable where !words.isEmpty { all.append((seq(words), 3, value, 0)) }
         // Longest first; ties keep their order (entries of one length starting alike never both match).
