@@ -101,6 +101,11 @@ public enum SentimentRules {
     public static let unassertedClauseCues = ["if", "whether", "unless", "incase", "when", "whenever", "once", "until",
                                               "till", "how", "want", "wants", "wanted", "wanna", "need", "needs",
                                               "needed", "try", "tries", "tried", "trying"]
+    /// A countdown is not a time clause: "5 more days till vacation", "two sleeps until Christmas!", "3 weeks until
+    /// the wedding". One of `countdownCues` right after one of `countdownUnits` does not make what follows unasserted.
+    public static let countdownCues = ["till", "til", "until", "'til", "untill"]
+    public static let countdownUnits = ["days", "day", "weeks", "week", "hours", "hour", "sleeps", "months", "month",
+                                        "minutes", "mins"]
     /// Right before a mild word (or before "be" + a mild word), these make it an action asked for, planned or
     /// possible, or the name of a control, not a verdict: "need to save", "can i play", "will be ready",
     /// "please save", "tap save", "hit play". Negated modals ("can't", "won't") are not here: "the video
