@@ -41,6 +41,25 @@ public enum SentimentRules {
                                                "every", "joy", "success", "safe", "speedy", "lots", "health", "love",
                                                "best", "peace", "nothing", "congratulations", "congrats"]
 
+    /// A wish to see someone is warmth, not a wish for what is missing: "would love to see you guys", "would be great
+    /// to see you all again soon!", "I'd love to meet you". A wish cue with one of `meetVerbs` in its clause (at most
+    /// `meetReach` words on), then one of `meetObjects`, then the end of the clause or one of `meetEndings`, is not
+    /// an irrealis cue. "would love to see you add a dark mode" still is: a verb follows the person.
+    public static let meetVerbs = ["see", "meet", "hug", "visit", "catch", "hear"]
+    public static let meetObjects = ["you", "u", "ya", "y'all", "yall", "everyone", "everybody"]
+    public static let meetEndings = ["again", "soon", "all", "guys", "there", "tonight", "tomorrow", "at", "in", "on",
+                                     "next", "this", "later", "sometime", "someday", "x", "xx", "xxx", "up", "play",
+                                     "perform", "live", "both", "two", "lot", "more", "from"]
+    public static let meetReach = 6
+
+    /// A wish cue after "that" or "this" welcomes what was offered or planned: "that would be amazing!", "yes please,
+    /// that would be great", "this would be perfect for camping". It is not an irrealis cue unless the sentence makes
+    /// it a condition or names what is missing ("that would be great if it worked", "this would be perfect if it had a
+    /// longer cable", "this would be nice to have", "that should have been fixed").
+    public static let welcomeSubjects = ["that", "this"]
+    public static let welcomeConditions = ["if", "unless", "when", "only", "but", "though", "have", "had", "been",
+                                           "fixed", "included", "added"]
+
     /// "the least helpful": "least" before a sentiment word negates it ("at least" does not).
     public static let leastFactor = -0.7
 
@@ -82,6 +101,11 @@ public enum SentimentRules {
     public static let unassertedClauseCues = ["if", "whether", "unless", "incase", "when", "whenever", "once", "until",
                                               "till", "how", "want", "wants", "wanted", "wanna", "need", "needs",
                                               "needed", "try", "tries", "tried", "trying"]
+    /// A countdown is not a time clause: "5 more days till vacation", "two sleeps until Christmas!", "3 weeks until
+    /// the wedding". One of `countdownCues` right after one of `countdownUnits` does not make what follows unasserted.
+    public static let countdownCues = ["till", "til", "until", "'til", "untill"]
+    public static let countdownUnits = ["days", "day", "weeks", "week", "hours", "hour", "sleeps", "months", "month",
+                                        "minutes", "mins"]
     /// Right before a mild word (or before "be" + a mild word), these make it an action asked for, planned or
     /// possible, or the name of a control, not a verdict: "need to save", "can i play", "will be ready",
     /// "please save", "tap save", "hit play". Negated modals ("can't", "won't") are not here: "the video
@@ -163,6 +187,91 @@ public enum SentimentRules {
                                                      "help", "restock", "return", "answer", "sort", "change",
                                                      "remove", "delete", "don't", "dont", "do", "never", "no", "not"]
 
+    /// Slang praise (SentimentScorer+Banter): these words are dark or rude in their first sense, but said of a thing
+    /// people rave about (lexicons/en/raves.txt: a song, a goal, a show, a meal, a workout) they are praise: "this beat
+    /// is sick", "that goal was insane", "killer workout", "the view is unreal". Not "filthy", "nasty" or "ridiculous":
+    /// "the car was filthy", "the pizza was nasty" and "the price of the show is ridiculous" are complaints. Said of
+    /// anything else they keep their sense: "the wait was insane", "my kid is sick", "the killer was caught".
+    public static let ravePraiseWords = ["sick", "insane", "crazy", "killer", "wicked", "mental", "nuts", "savage",
+                                         "beast", "bonkers", "mad"]
+    /// The praise such a word reads as before emphasis (caps, stretching, boosters): about "cool" or "awesome".
+    public static let ravePraiseValence = 2.0
+    /// How many words back the rave noun may stand, in the word's clause: "that goal was insane" (2), "the view
+    /// from up here is insane" (5). Said of it with one of `raveCopulas` between: "that beat is sick", not "the
+    /// food made me sick".
+    public static let raveNounReach = 5
+    public static let raveCopulas = ["is", "was", "are", "were", "be", "been", "being", "'s", "looks", "looked",
+                                     "sounds", "sounded", "seems", "seemed", "gets", "got", "looking", "sounding"]
+
+    /// Expletives that say how strongly the writer feels, not that anything is bad: "holy shit we won", "damn, what a
+    /// night", "hell yes, congrats", "fuckin love this". In a sentence whose other contributions are all positive
+    /// (and there is one), their negative contributions are multiplied by `banterInPraiseFactor`; next to a complaint
+    /// they keep it ("damn, missed it by a minute"). Not the slang adjectives ("crazy", "insane"): beside a faint
+    /// positive word they still judge ("that sounds crazy").
+    public static let banterIntensityWords = ["shit", "crap", "fuck", "fucking", "fuckin", "effing", "damn", "dammit",
+                                              "damnit", "dang", "darn", "hell", "heck", "bloody", "omfg"]
+    /// Hyperbole that laughs: "I'm dying lol", "crying 😂", "I'm dead lmao", "screaming at this 🤣", "😭😭 lmao". In a
+    /// post with one of `laughterWords` (or a laughing emoji, or "hahaha" of any length), their negative
+    /// contributions are multiplied by `banterInPraiseFactor` when the writer says it of themself: the word opens
+    /// its sentence or one of `laughFirstPerson` stands at most `lookBack` words before it. Otherwise they keep their
+    /// sense ("my phone is dead lol", "the cat died", "crying at the airport").
+    public static let laughHyperboleWords = ["dying", "dead", "ded", "died", "die", "crying", "cryin", "cry", "cried",
+                                             "tears", "screaming", "screamin", "scream", "screamed", "wheezing", "weak",
+                                             "sobbing", "😭", "💀", "☠️"]
+    public static let laughFirstPerson = ["i", "i'm", "im", "i've", "ive", "me", "am", "i'd"]
+    public static let laughterWords = ["lol", "lolol", "lool", "lmao", "lmfao", "rofl", "roflmao", "haha", "hahah",
+                                       "hahaha", "hehe", "hihi", "xd", "😂", "🤣", "😹", "😆", "😅"]
+    /// What banter counts for where it is banter: nothing.
+    public static let banterInPraiseFactor = 0.0
+
+    /// A negated comparative says nothing tops it: "never been happier", "couldn't be prouder", "could not be more
+    /// excited", "can't get any better", "no better way to spend a Sunday", and "never felt worse", "couldn't be
+    /// more disappointed" on the other side. The negation (one of `topNegations`; "not" only after one of `topModals`:
+    /// "could not be happier") stands before the comparative with only `topBridges` between ("been", "be", "felt",
+    /// "any"), and the comparative is "better", "worse", a word in -er/-ier of a lexicon word ("happier", "prouder")
+    /// or any sentiment word after "more". It is not negated but emphasised, as "never so good" is
+    /// (`neverSoEmphasis`). Not "no better than" ("no better than before" complains) nor "no better" at the end
+    /// of a clause ("it's no better"): "no" needs a word after the comparative, not "than".
+    public static let topNegations = ["never", "can't", "cant", "cannot", "couldn't", "couldnt", "not", "no"]
+    public static let topModals = ["can", "could"]
+    public static let topBridges = ["be", "been", "have", "felt", "feel", "looked", "sounded", "tasted", "had", "seen",
+                                    "ever", "get", "any", "more"]
+
+    /// Openers of an exclamation, not a question: "What a game!!", "What a night!", "What an ending!!!". A first
+    /// sentence so opened, with a "!" and nothing evaluative in the post, is exclaimed news (`exclaimedNewsValence`):
+    /// said of something bad it has a sentiment word and the rule does not speak ("What a mess!", "what a waste!").
+    public static let exclamativeOpeners = ["what a", "what an"]
+
+    /// A negated expectation in the past reports a surprise, and what follows it is asserted: "didn't expect to love it
+    /// this much", "never thought I'd enjoy a musical", "wasn't expecting it to be this good", "didn't expect it to
+    /// break so soon". One of `surpriseNegations` right before one of `surpriseVerbs`, with one of `surpriseLinks`
+    /// between the verb and the word, negates nothing after it. Not in the present ("I don't think it's good", "don't
+    /// expect it to last"), nor a past opinion said without a look ahead ("I didn't think it was good" says no).
+    public static let surpriseVerbs = ["expect", "expected", "expecting", "think", "thought", "imagine", "imagined",
+                                       "realise", "realised", "realize", "realized", "know", "knew", "believe"]
+    public static let surpriseNegations = ["didn't", "didnt", "never", "wasn't", "wasnt", "weren't", "werent", "hadn't",
+                                           "hadnt"]
+    public static let surpriseLinks = ["to", "would", "could", "i'd", "id", "it'd", "you'd", "we'd", "he'd", "she'd",
+                                       "they'd", "that'd"]
+
+    /// A win told with a verb of violence is praise of the win: "we destroyed them 5-0", "thrashed them 4-0 😂", "we
+    /// absolutely hammered them". One of `victoryVerbs` with "we" (`victorySubjects`) at most two words before it, or
+    /// with a score ("4-0") at most `victoryScoreReach` tokens after it, reads as `victoryValence`. Not after a passive
+    /// (`victoryPassives`: "we got destroyed 5-0", "they were hammered") and not without "we" or a score ("the storm
+    /// destroyed them", "the courier crushed it").
+    public static let victoryVerbs = ["destroyed", "thrashed", "hammered", "crushed", "smashed", "demolished", "battered",
+                                      "annihilated", "routed", "thumped", "whooped", "whipped", "wrecked", "trounced",
+                                      "obliterated", "slaughtered", "murdered", "spanked", "pummelled", "pummeled",
+                                      "steamrolled", "humiliated", "embarrassed"]
+    public static let victorySubjects = ["we", "we've", "weve", "we'd"]
+    public static let victoryPassives = ["got", "get", "gets", "getting", "was", "were", "been", "be", "being", "is",
+                                         "are", "am", "by"]
+    public static let victoryScoreReach = 5
+    /// The writer's side as the object: a loss ("they destroyed us 3-0", "thrashed our lads 4-0").
+    public static let victoryLosers = ["us", "me", "my", "our"]
+    /// About "won" (+2.3).
+    public static let victoryValence = 2.0
+
     /// Normalization of the summed valence into a compound score in (-1, 1): s / sqrt(s^2 + alpha).
     /// With 15, one clearly positive word (+2) scores about 0.46 and three such words about 0.84.
     public static let normalizationAlpha = 15.0
@@ -170,6 +279,13 @@ public enum SentimentRules {
     /// A document identified as another language with at least this confidence is not scored with this
     /// lexicon (its result is neutral and marked unscored); below it, short or mixed texts are still scored.
     public static let otherLanguageConfidence = 0.5
+    /// Short English posts can look like another language to the identifier, which counts function words only:
+    /// "ha ha that's brilliant" is Spanish to it ("ha" = has). Such a document is scored after all when its English
+    /// evidence outweighs the other language's: each English sentiment word that is not a function word of that
+    /// language, and each "ha" or "he" beside another (`laughSyllables`: a laugh, not a verb; not "ja ja", a Spanish laugh), against each of its
+    /// function words. Not when it has letters of that language ("ñ", "ü", "é"): "Das Bad war hell und die Küche
+    /// war fast neu" stays German though "bad", "hell" and "fast" are English words.
+    public static let laughSyllables = ["ha", "he"]
 
     /// Labels: compound >= 0.05 is positive, <= -0.05 negative, in between neutral.
     public static let labelThreshold = 0.05

@@ -27,7 +27,9 @@ extension SentimentScorer {
         guard exclamations > 0, let mark = lastMark else { return }
         let words = first.filter { tokens[$0].kind == .word }.map { v.string(tokens[$0].form) }
         guard let opener = words.first else { return }
-        if SentimentRules.exclaimedNewsRequestOpeners.contains(opener) || SentimentRules.questionWords.contains(opener)
+        // "What a game!!": an exclamation, not a question (`SentimentRules.exclamativeOpeners`).
+        let exclamative = words.count > 1 && SentimentRules.exclamativeOpeners.contains(words[0] + " " + words[1])
+        if SentimentRules.exclaimedNewsRequestOpeners.contains(opener) || (SentimentRules.questionWords.contains(opener) && !exclamative)
             || words.contains(where: { SentimentRules.exclaimedNewsRequestWords.contains($0) || SentimentRules.exclaimedNewsComplaintWords.contains($0) }) {
             return
         }

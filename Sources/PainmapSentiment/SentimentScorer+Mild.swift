@@ -26,6 +26,8 @@ struct MildWords {
     /// (and a stake) once `mildKnown`.
     static let roleBits: UInt16 = 31, mild: UInt16 = 32, mildKnown: UInt16 = 64, rolesKnown: UInt16 = 128, stake: UInt16 = 256
     let be: UInt32, what: UInt32, a: UInt32, an: UInt32, how: UInt32
+    /// `SentimentRules.countdownCues` and `countdownUnits` as form ids.
+    let countdownCues: Set<UInt32>, countdownUnits: Set<UInt32>
     /// "not only ... but": not a bare negation (SentimentScorer+BareNegation).
     let only: UInt32
 
@@ -75,6 +77,8 @@ struct MildWords {
             for word in words { roles[v.intern(word), default: 0] |= bit }
         }
         self.roles = roles
+        countdownCues = Set(SentimentRules.countdownCues.map { v.intern($0) })
+        countdownUnits = Set(SentimentRules.countdownUnits.map { v.intern($0) })
         be = v.intern("be"); what = v.intern("what"); a = v.intern("a"); an = v.intern("an"); how = v.intern("how"); only = v.intern("only")
     }
 }
@@ -208,7 +212,8 @@ extension SentimentScorer {
             let t = tokens[j]
             if t.kind == .punctuation {
                 if isClauseBreakForm(t.form) { break }
-            } else if mildRole(t.form) & MildWords.clauseCue != 0, !(t.form == w.how && j == i - 1) {
+            } else if mildRole(t.form) & MildWords.clauseCue != 0, !(t.form == w.how && j == i - 1),
+                      !(j > range.lowerBound && w.countdownCues.contains(t.form) && w.countdownUnits.contains(tokens[j - 1].form)) {
                 return "condition, time, question or want"
             }
             j -= 1

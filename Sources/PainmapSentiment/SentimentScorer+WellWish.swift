@@ -8,8 +8,41 @@ extension SentimentScorer {
     func isWellWish(at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
         guard i + 2 < range.upperBound else { return false }
         let v = analyzer.vocabulary
-        return SentimentRules.wellWishCues.contains(v.string(tokens[i].form))
+        if SentimentRules.wellWishCues.contains(v.string(tokens[i].form))
             && SentimentRules.wellWishObjects.contains(v.string(tokens[i + 1].form))
-            && SentimentRules.wellWishContinuations.contains(v.string(tokens[i + 2].form))
+            && SentimentRules.wellWishContinuations.contains(v.string(tokens[i + 2].form)) { return true }
+        return isWishToMeet(at: i, in: range, tokens) || isWelcomeOfAnOffer(at: i, in: range, tokens)
+    }
+
+    /// Whether the wish at `i` welcomes something offered or planned: "that would be amazing!", "yes please, that
+    /// would be great", "this would be perfect for camping". The cue follows one of `SentimentRules.welcomeSubjects`
+    /// and nothing in the sentence makes it a condition (`welcomeConditions`: "that would be great if it worked").
+    private func isWelcomeOfAnOffer(at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
+        guard i > range.lowerBound else { return false }
+        let v = analyzer.vocabulary
+        guard SentimentRules.welcomeSubjects.contains(v.string(tokens[i - 1].form)) else { return false }
+        return !(i + 1..<range.upperBound).contains { k in
+            tokens[k].kind == .word && SentimentRules.welcomeConditions.contains(v.string(tokens[k].form))
+        }
+    }
+
+    /// Whether the wish at `i` is to see someone ("would love to see you guys", "would be great to see you all
+    /// again soon", "I'd love to meet you!"): one of `SentimentRules.meetVerbs` in the wish's clause, then one of
+    /// `meetObjects`, then the end of the clause or one of `meetEndings`. "would love to see you add a dark mode"
+    /// still wishes for what is missing.
+    private func isWishToMeet(at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
+        let v = analyzer.vocabulary
+        var k = i + 1
+        while k + 1 < range.upperBound, k <= i + SentimentRules.meetReach {
+            let t = tokens[k]
+            guard t.kind == .word else { return false }
+            if SentimentRules.meetVerbs.contains(v.string(t.form)), SentimentRules.meetObjects.contains(v.string(tokens[k + 1].form)) {
+                guard k + 2 < range.upperBound else { return true }
+                let next = tokens[k + 2]
+                return next.kind != .word || SentimentRules.meetEndings.contains(v.string(next.form))
+            }
+            k += 1
+        }
+        return false
     }
 }

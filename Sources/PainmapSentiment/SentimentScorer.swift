@@ -115,6 +115,9 @@ public final class SentimentScorer {
     var mildState: [UInt16] = []
     /// Per form id, whether it is the first word of a sarcastic opener (SentimentScorer+Sarcasm.swift).
     var openerState: [UInt8] = []
+    /// Slang, expletives and laughter of casual posts, and per form id their roles (SentimentScorer+Banter.swift).
+    let banter: BanterWords
+    var banterState: [UInt16] = []
 
     public init(lexicon: SentimentLexicon, analyzer: Analyzer, irrealisCues: [String]? = nil, mildEntries: [String]? = nil,
                 stakeEntries: [String]? = nil) throws {
@@ -133,6 +136,7 @@ public final class SentimentScorer {
         let cues = try irrealisCues ?? DataFile.wordList(lexicon.directory + "/irrealis.txt")
         mildWords = try MildWords(path: lexicon.directory + "/mild.txt", entries: mildEntries, stakesPath: lexicon.directory + "/stakes.txt",
                                   stakeEntries: stakeEntries, lexicon: lexicon, vocabulary: v)
+        banter = try BanterWords(path: lexicon.directory + "/raves.txt", vocabulary: v)
         let cueTable = Dictionary(cues.map { (SentimentLexicon.words($0), SentimentRules.irrealisCueValence) }, uniquingKeysWith: { a, _ in a })
         for (words, value) in cueTable where !words.isEmpty { all.append((seq(words), 3, value, 0)) }
         // Longest first; ties keep their order (entries of one length starting alike never both match).
@@ -222,7 +226,8 @@ public final class SentimentScorer {
     public func score(_ doc: AnalyzedDocument, explain: Bool = false) -> SentimentResult {
         // A text confidently in another language gets no score rather than a wrong one: English words
         // inside German ("die", "war") would read as sentiment.
-        if doc.language.code != lexicon.language && doc.language.confidence >= SentimentRules.otherLanguageConfidence {
+        if doc.language.code != lexicon.language && doc.language.confidence >= SentimentRules.otherLanguageConfidence
+            && !outweighsOtherLanguage(doc) {   // SentimentScorer+Language
             return SentimentResult(document: .neutralScore, sentences: doc.sentences.map { _ in .neutralScore },
                                    contributions: [], scored: false)
         }
@@ -237,13 +242,18 @@ public final class SentimentScorer {
         sentenceScores.reserveCapacity(doc.sentences.count)
         var contributions: [SentimentContribution] = []
         var docSum = 0.0, docPos = 0.0, docNeg = 0.0, docNeutral = 0, docStakes = 0.0
+        var docHyperbole = 0.0, docLaughs = false   // SentimentScorer+Banter
         for (k, sentence) in doc.sentences.enumerated() {
             let s = scoreSentence(doc, sentence.tokens, index: k, mixedCase: mixedCase, explain: explain, into: &contributions)
             docSum += s.sum; docPos += s.pos; docNeg += s.neg; docNeutral += s.neutralWords; docStakes += s.stakes
+            docHyperbole += s.hyperbole; docLaughs = docLaughs || s.laughs
             sentenceScores.append(SentimentScorer.makeScore(sum: s.sum, pos: s.pos, neg: s.neg, neutral: s.neutralWords))
         }
         if docPos == 0, docNeg == 0 {   // SentimentScorer+ExclaimedNews
             readExclaimedNews(doc, sum: &docSum, pos: &docPos, sentences: &sentenceScores, contributions: &contributions, explain: explain)
+        }
+        if docHyperbole < 0, docLaughs {
+            yieldLaughHyperbole(docHyperbole, doc, sum: &docSum, neg: &docNeg, contributions: &contributions, explain: explain)
         }
         if docStakes > 0, docNeg > 0 {
             yieldDocumentStakes(docStakes, doc, sum: &docSum, pos: &docPos, contributions: &contributions, explain: explain)
@@ -261,7 +271,12 @@ public final class SentimentScorer {
     }
 
     /// `stakes`: positive contributions of stakes.txt words left standing (the sentence did not complain).
-    struct SentenceSum { var sum = 0.0, pos = 0.0, neg = 0.0, neutralWords = 0, stakes = 0.0 }
+    /// `banter`, `hyperbole`: negative contributions of banter intensity words and of laughing hyperbole; `laughs`:
+    /// the sentence laughs (SentimentScorer+Banter).
+    struct SentenceSum {
+        var sum = 0.0, pos = 0.0, neg = 0.0, neutralWords = 0, stakes = 0.0
+        var banter = 0.0, hyperbole = 0.0, laughs = false
+    }
 
     func scoreSentence(_ doc: AnalyzedDocument, _ range: Range<Int>, index: Int, mixedCase: Bool,
                                explain: Bool, into contributions: inout [SentimentContribution]) -> SentenceSum {
@@ -358,6 +373,15 @@ public final class SentimentScorer {
             // instructions each, ~340,000 spans on the 200k-line bench file), nil costs a test.
             var rules: [String]? = explain ? [] : nil
             var v = base!
+            if v < 0, length == 1, banterRole(t.form) & (BanterWords.rave | BanterWords.victoryVerb) != 0 {
+                if banterRole(t.form) & BanterWords.rave != 0, isRavePraise(at: i, in: range, tokens) {
+                    v = SentimentRules.ravePraiseValence   // SentimentScorer+Banter: "this beat is sick"
+                    if explain { rules?.append("slang praise of a thing people rave about: \(v)") }
+                } else if banterRole(t.form) & BanterWords.victoryVerb != 0, isVictory(at: i, in: range, tokens) {
+                    v = SentimentRules.victoryValence   // SentimentScorer+Victory: "we destroyed them 5-0"
+                    if explain { rules?.append("a win told with a verb of violence: \(v)") }
+                }
+            }
             let sign: Double = v >= 0 ? 1 : -1
             if mixedCase && t.flags.contains(.allCaps) {
                 v += sign * SentimentRules.capsEmphasis
@@ -400,6 +424,14 @@ public final class SentimentScorer {
             }
             if mild, v > 0, length == 1, isStakeForm(t.form) { stakes += v }
             if v < 0, t.kind == .emoji, isSarcasmMarker(t.form) { sarcastic = true }
+            if length == 1, v != 0 {   // SentimentScorer+Banter
+                let role = banterRole(t.form)
+                if role != 0 {
+                    if v > 0 { result.laughs = result.laughs || role & BanterWords.laughter != 0 }
+                    else if role & BanterWords.intensity != 0 { result.banter += v }
+                    else if role & BanterWords.hyperbole != 0, isSelfHyperbole(at: i, in: range, tokens) { result.hyperbole += v }
+                }
+            }
             if openNegations != 0 { attachNegations(toSpanAt: i, length: length, in: range, &openNegations, tokens) }
             result.sum += v
             if v > 0 { result.pos += v } else { result.neg -= v }
@@ -421,6 +453,9 @@ public final class SentimentScorer {
         if openNegations != 0 {
             scoreBareNegations(openNegations, in: range, doc, index: index, questions: questions, exclamations: exclamations,
                                weight: weight ?? [], into: &result, contributions: &contributions, explain: explain)
+        }
+        if result.banter < 0 {
+            settleBanter(result.banter, into: &result, contributions: &contributions, from: firstContribution, in: range, tokens, explain: explain)
         }
         if stakes > 0, result.neg > 0 {
             yieldStakes(stakes, in: range, tokens, into: &result, contributions: &contributions, from: firstContribution, explain: explain)
@@ -478,12 +513,19 @@ public final class SentimentScorer {
                 var k = j + 1
                 if next == ids.been, k + 1 <= i { k += 1 }
                 if t.form == ids.not && next == ids.only {
+                } else if j + 1 < i, banterRole(next) & BanterWords.surpriseVerb != 0, isSurprise(negationAt: j, before: i, tokens) {
+                    // SentimentScorer+Comparative: "didn't expect to love it", "never thought I'd say this" report a
+                    // surprise; what follows is asserted.
                 } else if stopVerbs.contains(next), j + 1 < i {
                     // "The app can't stop crashing" complains, "I can't stop smiling" praises: what follows
                     // a negated "stop" is asserted, not negated.
                 } else if t.form == ids.never && k <= i && neverSoFollowers.contains(tokens[k].form) {
                     v *= SentimentRules.neverSoEmphasis
                     if explain { rules?.append("'never so' x\(SentimentRules.neverSoEmphasis)") }
+                } else if banterRole(t.form) & BanterWords.topNegation != 0, negatesToTheTop(at: j, comparative: i, range, tokens) {
+                    // SentimentScorer+Comparative: "never been happier", "couldn't be prouder".
+                    v *= SentimentRules.neverSoEmphasis
+                    if explain { rules?.append("negated comparative: nothing tops it x\(SentimentRules.neverSoEmphasis)") }
                 } else {
                     negations += 1
                     if explain { negationWord = vocabulary.string(t.form) }   // said only when explaining

@@ -1,0 +1,50 @@
+import PainmapText
+
+/// A negated comparative says nothing tops it: "never been happier", "couldn't be prouder", "no better way to spend
+/// a Sunday" (`SentimentRules.topNegations`). A negated expectation in the past reports a surprise: "didn't expect
+/// to love it this much" (`SentimentRules.surpriseVerbs`). Both are negations that do not negate the word after them.
+extension SentimentScorer {
+    /// Whether the negation at `j` is of this kind for the sentiment word at `i` (after it in its sentence). Asked
+    /// only for negations of `topNegations` in the look-back of a sentiment word; the words between and around are
+    /// tested by their banter roles (a table read), and the comparative's String is made only when they fit.
+    @inline(never)
+    func negatesToTheTop(at j: Int, comparative i: Int, _ range: Range<Int>, _ tokens: [Token]) -> Bool {
+        let v = analyzer.vocabulary
+        let negation = v.string(tokens[j].form)
+        if negation == "not" {
+            guard j > range.lowerBound, banterRole(tokens[j - 1].form) & BanterWords.topModal != 0 else { return false }
+        }
+        var afterMore = false
+        for k in (j + 1)..<i {
+            guard banterRole(tokens[k].form) & BanterWords.topBridge != 0 else { return false }
+            afterMore = v.string(tokens[k].form) == "more"
+        }
+        if negation == "no" {
+            // "no better way", not "no better than before" or "it's no better".
+            guard i == j + 1, i + 1 < range.upperBound, tokens[i + 1].kind == .word,
+                  !["than", "now", "off", "at", "for", "either", "yet", "after", "since"].contains(v.string(tokens[i + 1].form)) else { return false }
+        }
+        return afterMore || isComparative(v.string(tokens[i].form))
+    }
+
+    /// "better", "worse", or a word in -er / -ier whose base is a lexicon word ("happier" -> "happy", "prouder" ->
+    /// "proud", "nicer" -> "nice", "bigger" -> "big"): "clever", "super" and "bitter" are not comparatives.
+    private func isComparative(_ s: String) -> Bool {
+        if s == "better" || s == "worse" { return true }
+        guard s.count > 4, s.hasSuffix("er") else { return false }
+        let stem = String(s.dropLast(2))
+        var candidates = [stem, stem + "e"]
+        if stem.hasSuffix("i") { candidates.append(String(stem.dropLast()) + "y") }
+        if let last = stem.last, stem.dropLast().last == last { candidates.append(String(stem.dropLast())) }
+        return candidates.contains { lexicon.valences[$0] != nil }
+    }
+
+    /// Whether the negation at `j`, before one of `SentimentRules.surpriseVerbs`, is in the past (`surpriseNegations`)
+    /// and looks ahead to the word at `i` through one of `surpriseLinks`. Asked only when such a verb follows a negation.
+    @inline(never)
+    func isSurprise(negationAt j: Int, before i: Int, _ tokens: [Token]) -> Bool {
+        let v = analyzer.vocabulary
+        guard SentimentRules.surpriseNegations.contains(v.string(tokens[j].form)) else { return false }
+        return (j + 2..<i).contains { SentimentRules.surpriseLinks.contains(v.string(tokens[$0].form)) }
+    }
+}
