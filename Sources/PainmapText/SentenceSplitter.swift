@@ -60,7 +60,17 @@ public enum SentenceSplitter {
             start = end
         }
 
-        for i in 0..<tokens.count {
+        var i = -1
+        while true {
+            i += 1
+            // On one line, only punctuation, emoji and emoticons can end a sentence: the tokens between them
+            // (words, nearly all) are skipped on their kind alone. Through the whole loop body below, which
+            // decides nothing for them, they cost ~28 instructions each, ~10M of `painmap sentiment` on
+            // 20,000 bench lines (callgrind).
+            if !hasNewline {
+                while i < tokens.count, !SentenceSplitter.mayEnd(tokens[i].kind) { i += 1 }
+            }
+            guard i < tokens.count else { break }
             let t = tokens[i]
             // A line break before this token: a new sentence for bullets, blank lines, capitals, or
             // when the previous line ended a thought (terminal punctuation or emoji).
@@ -98,6 +108,10 @@ public enum SentenceSplitter {
         }
         close(tokens.count)
     }
+
+    /// Whether a token of this kind can end a sentence on its line (`split` asks nothing else of the others).
+    @inline(__always)
+    static func mayEnd(_ kind: TokenKind) -> Bool { kind == .punctuation || kind == .emoji || kind == .emoticon }
 
     static func newlinesBetween(_ a: Token, _ b: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var n = 0

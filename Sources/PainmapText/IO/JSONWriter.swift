@@ -115,6 +115,26 @@ public struct JSONWriter {
         } else {
             n = Int64(x.rounded())
         }
+        // Numbers of a sentiment line (three shares in 0...1 with three decimals, the compound in -1...1 with
+        // four): their text from `thousandths`, one 8-byte store. The digits and the trailing zeros' loop
+        // cost ~40 instructions a number more (callgrind).
+        if digits == 3, n >= 0, n <= 1000 {
+            let w = JSONWriter.thousandths[Int(n)]
+            UnsafeMutableRawPointer(p).storeBytes(of: (w & 0x00FF_FFFF_FFFF_FFFF).littleEndian, as: UInt64.self)
+            return Int(w >> 56)
+        }
+        if digits == 4, n >= -10_000, n <= 10_000 {
+            var count = 0
+            if n < 0 { p[0] = 0x2D; count = 1; n = -n }
+            // n / 10000 is the thousandths of n / 10 and one more decimal, n % 10 ("W.ddd" and "d" then).
+            let w = JSONWriter.thousandths[Int(n / 10)], last = UInt64(n % 10)
+            if last == 0 {
+                UnsafeMutableRawPointer(p + count).storeBytes(of: (w & 0x00FF_FFFF_FFFF_FFFF).littleEndian, as: UInt64.self)
+                return count + Int(w >> 56)
+            }
+            UnsafeMutableRawPointer(p + count).storeBytes(of: (w & 0xFF_FFFF_FFFF | (0x30 + last) << 40).littleEndian, as: UInt64.self)
+            return count + 6
+        }
         var count = 0
         if n < 0 { p[0] = 0x2D; count = 1; n = -n }
         // Unsigned from here: division by a constant is shorter without the sign fix-ups.
@@ -132,6 +152,17 @@ public struct JSONWriter {
         count += digits
         while p[count - 1] == 0x30 { count -= 1 }
         return count
+    }
+
+    /// For n = 0...1000, n / 1000 with three decimals, "W.ddd", from the lowest byte up (five bytes), and in
+    /// the top byte the length of the text `writeFixed` writes for it with three decimals: trailing zeros
+    /// cut, and the point with them ("0", "0.001", "0.5", "1"). `writeFixed` stores the low seven bytes
+    /// whole and counts only the text's (its callers give it `maxFixedCount` bytes of room).
+    static let thousandths: [UInt64] = (0...1000).map { n in
+        let whole = UInt64(n / 1000), frac = UInt64(n % 1000)
+        let length: UInt64 = frac == 0 ? 1 : frac % 10 != 0 ? 5 : frac % 100 != 0 ? 4 : 3
+        return length << 56 | (0x30 + whole) | 0x2E << 8 | (0x30 + frac / 100) << 16 | (0x30 + frac / 10 % 10) << 24
+            | (0x30 + frac % 10) << 32
     }
 
     /// 10^0 ... 10^18, the scales of 0 to 18 decimals.
