@@ -92,6 +92,15 @@ public final class Vectorizer: @unchecked Sendable {
     public func knownVector(_ text: String, worker w: Int) -> SparseVector {
         extractors.current(w, renewIf: FeatureExtractor.isLarge).knownVector(text, features: features)
     }
+
+    /// `knownVector(_:worker:)` of a line given as bytes that need no normalization
+    /// (`Analyzer.analyze(normalASCII:)`), nil for other lines: then decode them and call that. No String
+    /// is made for the line (its decoding and copy were ~4% of `painmap predict`, perf).
+    public func knownVector(normalASCII bytes: UnsafeBufferPointer<UInt8>, worker w: Int) -> SparseVector? {
+        let e = extractors.current(w, renewIf: FeatureExtractor.isLarge)
+        guard let doc = e.analyzer.analyzeWithoutSentences(normalASCII: bytes) else { return nil }
+        return e.knownVectorCached(doc, features: features)
+    }
 }
 
 /// One worker's analyzer and its analyzer-id -> model-id table. Public so that a pipeline that has already
@@ -351,7 +360,7 @@ public final class FeatureExtractor {
     /// The vector of `text` over the features the model knows; other n-grams are dropped.
     func knownVector(_ text: String, features: FeatureSpace) -> SparseVector {
         if text.isEmpty { return knownVector(ids: [], features: features) }
-        return knownVectorCached(analyzer.analyze(text), features: features)
+        return knownVectorCached(analyzer.analyzeWithoutSentences(text), features: features)
     }
 
     /// Prediction's shortcuts (see `KnownFeatureCache`).
