@@ -1,7 +1,8 @@
 // The per-class tail of prediction: the class scores from the accumulators, and their softmax.
 //
 // Why C: `painmap predict` ran both once per document over every class in Swift loops (~12 and ~23
-// instructions a class besides exp; ~2,600 instructions a banking77 document of 77 classes, callgrind).
+// instructions a class besides exp). Callgrind, 20,000 banking77 documents of 77 classes: the softmax
+// 35.0M -> 19.4M instructions (the exps' 73M unchanged), scoreInto 30.7M -> 19.3M + 4.5M here.
 // Here the element-wise parts are AVX2 vectors: a vector multiply, add or divide rounds each lane as the
 // scalar operation does, the operations are the Swift loops' in their order (no FMA: contraction off
 // and no "fma" target), and the sum of the exps is still added one class at a time in class order, so

@@ -169,7 +169,9 @@ int pm_all_known4(const uint32_t *ids, __m128i last) {
 /// time in feature order, so every result is bit for bit the scalar body's. A group with an id beyond the
 /// records, the sublinear logarithm (counts off the table) and the rows to add stay scalar.
 /// Why: the two scalar passes were ~65 instructions a feature, a quarter of `painmap predict`'s
-/// instructions (callgrind, banking77 default model, 132 features a document).
+/// instructions (callgrind, banking77 default model, 130 counted features a document); this version took
+/// pm_score_document from 279.1M to 216.8M instructions on 20,000 banking77 documents (~46 a feature
+/// left, half of them the sparse rows and the per-lane sums).
 static inline __attribute__((always_inline, target("avx2")))
 pm_score_sums pm_score_body_avx2(const pm_scoring_model *m, const uint32_t *restrict ids, const float *restrict counts, long n,
                                  int weighed, double *restrict x, float *acc, pm_score_workspace *work,
