@@ -49,6 +49,10 @@ public struct ScoringBuffer {
     var featureBase: [Float] = []
     /// A row of zeros for every class: the row of a feature without class weights.
     var zeroRow: [Float] = []
+    /// The last predicted document's ranking (`predict` reuses its storage).
+    var ranking: [LabelProbability] = []
+    /// The last explained document's features (`predict(_:top:explain:buffer:)` reuses its storage).
+    var contributions: [FeatureContribution] = []
     public init() {}
 }
 
@@ -139,15 +143,18 @@ extension NaiveBayesModel {
             } } } } } } } } } } } }
         }
         buffer.writtenCount = writtenCount
+        // prior(c) + s(c) (g + k(c) total + acc(c)) per class, in C (`pm_class_scores`): the Swift loop,
+        // its three arrays read through the weights each class, was ~12 instructions a class (callgrind).
         let g = sums.g, total = sums.total
         buffer.blocks.withUnsafeBufferPointer { acc in
-            let accScalar = UnsafeRawPointer(acc.baseAddress!).assumingMemoryBound(to: Float.self)
-            buffer.scores.withUnsafeMutableBufferPointer { scores in
-                for c in 0..<C {
-                    scores[c] = w.pointee.prior[c] + w.pointee.classScale[c] * (g + total * w.pointee.classConstant[c] + Double(accScalar[c]))
-                }
-            }
-        }
+        buffer.scores.withUnsafeMutableBufferPointer { scores in
+        w.pointee.prior.withUnsafeBufferPointer { prior in
+        w.pointee.classScale.withUnsafeBufferPointer { scale in
+        w.pointee.classConstant.withUnsafeBufferPointer { constant in
+            precondition(prior.count >= C && scale.count >= C && constant.count >= C)
+            pm_class_scores(prior.baseAddress, scale.baseAddress, constant.baseAddress,
+                            UnsafeRawPointer(acc.baseAddress!).assumingMemoryBound(to: Float.self), g, total, C, scores.baseAddress)
+        } } } } }
         return sums.used
     }
 
@@ -184,7 +191,12 @@ extension NaiveBayesModel {
         // Partial selection: k is small, classes may be many. In stack memory through raw buffers, then one
         // array: appending to and swapping in the array paid a uniqueness and bounds check per class
         // (callgrind, 77 classes: this function's own instructions 1,110 -> 840 a document).
-        let ranking = withUnsafeTemporaryAllocation(of: LabelProbability.self, capacity: k) { best -> [LabelProbability] in
+        // Into the previous document's ranking array, unique again once the caller has let go of it (as
+        // `contributions` in `predict(_:top:explain:buffer:)`: one allocation less per document).
+        var ranking: [LabelProbability] = []
+        swap(&ranking, &buffer.ranking)
+        ranking.removeAll(keepingCapacity: true)
+        withUnsafeTemporaryAllocation(of: LabelProbability.self, capacity: k) { best in
             var n = 0
             buffer.scores.withUnsafeBufferPointer { probs in
                 for c in 0..<probs.count {
@@ -206,8 +218,9 @@ extension NaiveBayesModel {
                     }
                 }
             }
-            return Array(UnsafeBufferPointer(rebasing: best[0..<n]))
+            ranking.append(contentsOf: UnsafeBufferPointer(rebasing: best[0..<n]))
         }
+        buffer.ranking = ranking
         return Prediction(label: ranking[0].label, probability: ranking[0].probability, ranking: ranking, hasEvidence: used > 0)
     }
 
@@ -216,18 +229,11 @@ extension NaiveBayesModel {
         return predict(v, top: top, buffer: &b)
     }
 
-    /// Through a raw buffer: runs once per predicted document, and through the array each element paid
-    /// a uniqueness check (callgrind: 27 instructions a class besides `exp`, 5% of a lean model's predict).
-    /// The same operations in the same order as before.
+    /// softmax(T s) in place through `pm_softmax` (class_scores.c): runs once per predicted document, and
+    /// the Swift loop was ~23 instructions a class besides exp (callgrind, 77 classes). The same
+    /// operations in the same order as `softmax`.
     static func softmaxInPlace(_ s: inout [Double], temperature t: Double) {
-        s.withUnsafeMutableBufferPointer { s in
-            var m = -Double.infinity
-            for v in s where v * t > m { m = v * t }
-            guard m.isFinite else { for i in s.indices { s[i] = 1 / Double(s.count) }; return }
-            var z = 0.0
-            for i in s.indices { s[i] = exp(s[i] * t - m); z += s[i] }
-            for i in s.indices { s[i] /= z }
-        }
+        s.withUnsafeMutableBufferPointer { pm_softmax($0.baseAddress, $0.count, t) }
     }
 
     /// softmax(scores)[c] without making the whole distribution (the same arithmetic as `softmax`).
@@ -289,28 +295,38 @@ extension NaiveBayesModel {
         let p = predict(v, top: max(top, 2), buffer: &buffer)
         guard n > 0, p.hasEvidence else { return (p, []) }
         let versus = p.ranking.count > 1 ? p.ranking[1].label : nil
-        return (p, explain(ids: v.ids[...], scored: buffer, label: p.label, versus: versus, top: n))
+        // Into the previous document's array, unique again once the caller has let go of it (a new array
+        // per document was an allocation of ~550 instructions, callgrind); if the caller still holds it,
+        // emptying it makes a new one and that document's list stays as it was.
+        var out: [FeatureContribution] = []
+        swap(&out, &buffer.contributions)
+        out.removeAll(keepingCapacity: true)
+        withWeightsInPlace { explain(ids: v.ids[...], scored: buffer, label: p.label, versus: versus, top: n, w: $0, into: &out) }
+        buffer.contributions = out
+        return (p, out)
     }
 
     /// `scored`: the buffer that scored `ids` last with this model's weights: it holds the document's
     /// weights before IDF (`x`).
     func explain(ids: ArraySlice<UInt32>, scored buffer: ScoringBuffer, label: Int, versus: Int?, top: Int) -> [FeatureContribution] {
         guard top > 0 else { return [] }
-        return withWeightsInPlace { explain(ids: ids, scored: buffer, label: label, versus: versus, top: top, w: $0) }
+        var out: [FeatureContribution] = []
+        withWeightsInPlace { explain(ids: ids, scored: buffer, label: label, versus: versus, top: top, w: $0, into: &out) }
+        return out
     }
 
     /// Through `pm_explain_document` (see explain_document.c): the same arithmetic and ordering as the
     /// Swift loop it replaced.
     @inline(__always)
     private func explain(ids: ArraySlice<UInt32>, scored buffer: ScoringBuffer, label: Int, versus: Int?, top: Int,
-                         w: UnsafePointer<NaiveBayesWeights>) -> [FeatureContribution] {
+                         w: UnsafePointer<NaiveBayesWeights>, into out: inout [FeatureContribution]) {
         let sL = w.pointee.classScale[label], kL = w.pointee.classConstant[label]
         let sV = versus.map { w.pointee.classScale[$0] } ?? 0, kV = versus.map { w.pointee.classConstant[$0] } ?? 0
         let t = scoringTemperature
         let room = min(top, ids.count)
-        guard room > 0 else { return [] }
+        guard room > 0 else { return }
         // The kernel's output in temporary (stack) memory: two arrays per document were two allocations.
-        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: room) { fo in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: room) { fo in
         withUnsafeTemporaryAllocation(of: Double.self, capacity: room) { wo in
             var found = 0
             ids.withUnsafeBufferPointer { ids in
@@ -326,10 +342,8 @@ extension NaiveBayesModel {
                 found = pm_explain_document(&work, ids.baseAddress, x.baseAddress, ids.count, label, versus ?? -1,
                                             sL, kL, sV, kV, t, room, fo.baseAddress, wo.baseAddress)
             } } } } }
-            return [FeatureContribution](unsafeUninitializedCapacity: found) { out, n in
-                for k in 0..<found { out[k] = FeatureContribution(feature: fo[k], weight: wo[k]) }
-                n = found
-            }
+            out.reserveCapacity(found)
+            for k in 0..<found { out.append(FeatureContribution(feature: fo[k], weight: wo[k])) }
         } }
     }
 }

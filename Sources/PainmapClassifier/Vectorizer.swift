@@ -92,6 +92,15 @@ public final class Vectorizer: @unchecked Sendable {
     public func knownVector(_ text: String, worker w: Int) -> SparseVector {
         extractors.current(w, renewIf: FeatureExtractor.isLarge).knownVector(text, features: features)
     }
+
+    /// `knownVector(_:worker:)` of a line given as bytes that need no normalization
+    /// (`Analyzer.analyze(normalASCII:)`), nil for other lines: then decode them and call that. No String
+    /// is made for the line (its decoding and copy were ~4% of `painmap predict`, perf).
+    public func knownVector(normalASCII bytes: UnsafeBufferPointer<UInt8>, worker w: Int) -> SparseVector? {
+        let e = extractors.current(w, renewIf: FeatureExtractor.isLarge)
+        guard let doc = e.analyzer.analyzeWithoutSentences(normalASCII: bytes) else { return nil }
+        return e.knownVectorCached(doc, features: features)
+    }
 }
 
 /// One worker's analyzer and its analyzer-id -> model-id table. Public so that a pipeline that has already
@@ -105,7 +114,7 @@ public final class FeatureExtractor {
     private var scratch: [UInt32] = []
     /// Prediction's n-gram ids of the current document (see `IDRun`).
     private var knownIDs = IDRun()
-    deinit { knownIDs.release() }
+    deinit { knownIDs.release(); counted.release() }
     /// The feature space's size when the "unknown" entries of `map` were cached.
     private var featuresSeen = -1
     /// Word form id -> its character n-gram ids (analyzer ids of "~" + n-gram); each form is cut once.
@@ -138,7 +147,11 @@ public final class FeatureExtractor {
         // At most a form per token: grown append by append, the forms array was reallocated about four times
         // per document (callgrind, training on banking77: 40,801 reallocations for 10,003 documents).
         if separateForms && options.characters != nil { forms.reserveCapacity(doc.tokens.count) }
-        let stems = analyzer.featureStems(doc, removeStopwords: words.removeStopwords)
+        // The stems into the previous document's array (`stemStore`: no allocation per document).
+        var stems: [UInt32] = []
+        swap(&stems, &stemStore)
+        analyzer.featureStems(doc, removeStopwords: words.removeStopwords, into: &stems)
+        defer { stemStore = stems }
         analyzer.ngrams(stems, range: words.range, into: &out)
         if options.skipBigrams, stems.count >= 3 {
             let vocabulary = analyzer.vocabulary
@@ -330,28 +343,29 @@ public final class FeatureExtractor {
     /// Every id must be below the feature space's size when `refresh` last ran (model ids looked up since),
     /// which is how far `refresh` has sized `position`: no pass over the ids for their maximum (a seventh of
     /// this function's instructions, callgrind).
+    /// The pass counts into `counted` (raw memory, grown as needed), then the arrays take the distinct ids
+    /// and counts in one copy each: sizing them to the document's raw ids first and cutting them back
+    /// (generic appends of zeros, then `removeLast`) was ~900 instructions a banking77 document (callgrind).
     private func countDistinctReusing(_ ids: UnsafeBufferPointer<UInt32>) -> SparseVector {
         if ids.isEmpty { return SparseVector() }
+        counted.reserve(ids.count)
         var out: [UInt32] = [], values: [Float] = []
         swap(&out, &idStore); swap(&values, &valueStore)
+        let n = position.withUnsafeMutableBufferPointer { pos in
+            Self.countPass(ids, into: counted.ids, counted.counts, position: pos)
+        }
         out.removeAll(keepingCapacity: true); values.removeAll(keepingCapacity: true)
-        out.append(contentsOf: repeatElement(0, count: ids.count))
-        values.append(contentsOf: repeatElement(0, count: ids.count))
-        var n = 0
-        out.withUnsafeMutableBufferPointer { out in
-        values.withUnsafeMutableBufferPointer { counts in
-        position.withUnsafeMutableBufferPointer { pos in
-            n = Self.countPass(ids, into: out.baseAddress!, counts.baseAddress!, position: pos)
-        } } }
-        out.removeLast(ids.count - n); values.removeLast(ids.count - n)
+        out.append(contentsOf: UnsafeBufferPointer(start: counted.ids, count: n))
+        values.append(contentsOf: UnsafeBufferPointer(start: counted.counts, count: n))
         idStore = out; valueStore = values
         return SparseVector(ids: out, values: values)
     }
+    private var counted = CountedRun()
 
     /// The vector of `text` over the features the model knows; other n-grams are dropped.
     func knownVector(_ text: String, features: FeatureSpace) -> SparseVector {
         if text.isEmpty { return knownVector(ids: [], features: features) }
-        return knownVectorCached(analyzer.analyze(text), features: features)
+        return knownVectorCached(analyzer.analyzeWithoutSentences(text), features: features)
     }
 
     /// Prediction's shortcuts (see `KnownFeatureCache`).
@@ -364,7 +378,11 @@ public final class FeatureExtractor {
         refresh(features)
         knownIDs.removeAll()
         let words = options.words
-        let stems = analyzer.featureStems(doc, removeStopwords: words.removeStopwords)
+        // The stems into the previous document's array (`stemStore`: no allocation per document).
+        var stems: [UInt32] = []
+        swap(&stems, &stemStore)
+        analyzer.featureStems(doc, removeStopwords: words.removeStopwords, into: &stems)
+        defer { stemStore = stems }
         let vocabulary = analyzer.vocabulary
         for n in words.range where n >= 1 {
             switch n {
@@ -404,6 +422,7 @@ public final class FeatureExtractor {
         return countDistinctReusing(knownIDs.ids)
     }
     private var ngramBytes: [UInt8] = []
+    private var stemStore: [UInt32] = []
 
     /// Analyzer id -> model id + 1, or `unknown`, looked up once per id.
     @inline(__always)
@@ -488,4 +507,23 @@ struct IDRun {
     var ids: UnsafeBufferPointer<UInt32> { UnsafeBufferPointer(start: base, count: count) }
 
     func release() { base.deallocate() }
+}
+
+/// Raw room for one document's distinct ids and their counts (`countDistinctReusing`), owned by one
+/// `FeatureExtractor`, which releases it.
+struct CountedRun {
+    private(set) var ids = UnsafeMutablePointer<UInt32>.allocate(capacity: 1024)
+    private(set) var counts = UnsafeMutablePointer<Float>.allocate(capacity: 1024)
+    private var capacity = 1024
+
+    /// Room for `n` of each (the contents need not survive).
+    @inline(__always) mutating func reserve(_ n: Int) {
+        guard n > capacity else { return }
+        release()
+        capacity = max(n, 2 * capacity)
+        ids = .allocate(capacity: capacity)
+        counts = .allocate(capacity: capacity)
+    }
+
+    func release() { ids.deallocate(); counts.deallocate() }
 }

@@ -75,8 +75,8 @@ struct Predict: ParsableCommand {
             // block was split in two fixed halves (one worker idle whenever the other was slowed by anything
             // else on the machine), and the main thread copied every line's bytes out while both workers
             // waited for the next block.
-            try LineJob.write(file: file, jobs: pipeline.jobs, out: out, work: { w, line, _, decode, j -> String? in
-                let o = predictor.predict(decode(), worker: w)
+            try LineJob.write(file: file, jobs: pipeline.jobs, out: out, work: { w, line, bytes, decode, j -> String? in
+                let o = predictor.predict(bytes: bytes, decode: decode, worker: w)
                 predictor.json(o, line: line, id: nil, into: &j)
                 return o.reason
             }, note: { line, reason in notes.note(line, reason) })
@@ -230,11 +230,25 @@ final class Predictor: @unchecked Sendable {
     }
 
     func predict(_ text: String, worker w: Int) -> PredictionOutcome {
-        let unknown = decision.unknownLabel
         if isBlankText(text) {
-            return PredictionOutcome(label: unknown, confidence: nil, reason: "empty")
+            return PredictionOutcome(label: decision.unknownLabel, confidence: nil, reason: "empty")
         }
-        let v = vectorizer.knownVector(text, worker: w)
+        return predict(vectorizer.knownVector(text, worker: w), worker: w)
+    }
+
+    /// `predict(decode(), worker:)` for a line's bytes, without making a String of a line that needs no
+    /// normalization (`Vectorizer.knownVector(normalASCII:worker:)`). A blank line of ASCII white space
+    /// decodes to itself with nothing to report, so it is told from its bytes.
+    func predict(bytes: UnsafeBufferPointer<UInt8>, decode: () -> String, worker w: Int) -> PredictionOutcome {
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            return PredictionOutcome(label: decision.unknownLabel, confidence: nil, reason: "empty")
+        }
+        if let v = vectorizer.knownVector(normalASCII: bytes, worker: w) { return predict(v, worker: w) }
+        return predict(decode(), worker: w)
+    }
+
+    private func predict(_ v: SparseVector, worker w: Int) -> PredictionOutcome {
+        let unknown = decision.unknownLabel
         let box = buffers[w]
         let (p, contributions) = model.predict(v, top: max(decision.top, 2), explain: decision.explain, buffer: &box.buffer)
         guard p.hasEvidence else {

@@ -64,4 +64,53 @@ final class ExplanationKernelTests: XCTestCase {
             }
         }
     }
+
+    /// Longer documents (4 to 40 distinct features: whole groups of four, partial groups and a tail for the
+    /// kernels' vector passes), with repeated words, unknown words and both variants, against the formulas.
+    func testLongDocumentsMatchTheFormula() throws {
+        var rng = SystemRandomNumberGenerator()
+        for variant in NaiveBayesVariant.allCases {
+            let (m, f) = try model(variant)
+            var buffer = ScoringBuffer()
+            let words = (0..<20).map { "own\($0)" } + (0..<10).map { "pair\($0)" } + (0..<3).map { "other\($0)" } + ["common", "unseen"]
+            for _ in 0..<50 {
+                let text = (0..<Int.random(in: 4...60, using: &rng)).map { _ in words.randomElement(using: &rng)! }.joined(separator: " ")
+                let v = Fixture.vector(text, features: f)
+                guard v.count > 0 else { continue }
+                let (p, got) = m.predict(v, top: 2, explain: 8, buffer: &buffer)
+                let want = reference(m, v, label: p.label, versus: p.ranking[1].label, top: 8)
+                XCTAssertEqual(got.map(\.feature), want.map(\.feature), "\(variant) \(text)")
+                for (g, w) in zip(got, want) { XCTAssertEqual(g.weight, w.weight, accuracy: 1e-9 * max(1, abs(w.weight))) }
+                let scores = m.scores(v, buffer: &buffer)
+                var x: [Double] = []
+                m.weights.transform.weigh(ids: v.ids[...], counts: v.values[...], into: &x)
+                for c in 0..<m.classes.count {
+                    var s = m.weights.prior[c]
+                    for (i, id) in v.ids.enumerated() where x[i] != 0 {
+                        s += x[i] * Double(m.weights.transform.featureScale[Int(id)]) * m.weight(feature: id, class: c)
+                    }
+                    XCTAssertEqual(scores[c], s, accuracy: 1e-6 * max(1, abs(s)), "\(variant) \(text) class \(c)")
+                }
+            }
+        }
+    }
+
+    /// `softmaxInPlace` (the C kernel) gives exactly the bits of `softmax` (the plain Swift loops), with
+    /// class counts around the vector width, -infinity scores, and no finite score at all.
+    func testSoftmaxKernelMatchesTheSwiftLoopsExactly() {
+        var rng = SystemRandomNumberGenerator()
+        for n in [1, 2, 3, 4, 5, 7, 8, 9, 77, 100] {
+            for trial in 0..<20 {
+                var s = (0..<n).map { _ in Double.random(in: -60...20, using: &rng) }
+                if trial % 4 == 1 { s[Int.random(in: 0..<n, using: &rng)] = -.infinity }
+                if trial % 4 == 2 { s = s.map { _ in -.infinity } }
+                if trial % 4 == 3, n > 1 { s[n - 1] = s[0] }   // a tie for the maximum
+                let t = Double.random(in: 0.1...3, using: &rng)
+                var got = s
+                NaiveBayesModel.softmaxInPlace(&got, temperature: t)
+                let want = NaiveBayesModel.softmax(s, temperature: t)
+                XCTAssertEqual(got.map(\.bitPattern), want.map(\.bitPattern), "n \(n) trial \(trial)")
+            }
+        }
+    }
 }

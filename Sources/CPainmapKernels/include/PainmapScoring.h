@@ -73,6 +73,16 @@ typedef struct {
 pm_score_sums pm_score_document(const pm_scoring_model *m, const uint32_t *ids, const float *counts, long n,
                                 int weighed, double *x, float *acc, pm_score_workspace *work);
 
+/// The class scores of a scored document (`acc`, `g` and `total` from `pm_score_document`):
+/// scores[c] = prior[c] + scale[c] * (g + total * constant[c] + (double)acc[c]), as `NaiveBayesModel.scoreInto`
+/// specifies, for c in 0..<classes.
+void pm_class_scores(const double *prior, const double *scale, const double *constant, const float *acc,
+                     double g, double total, long classes, double *scores);
+
+/// Replaces s[0..<n] by softmax(t * s): exp(t s_c - m) / z with m the largest t s_c (1 / n each when m is
+/// not finite), z the sum of the exps added in class order: `NaiveBayesModel.softmaxInPlace`'s arithmetic.
+void pm_softmax(double *s, long n, double t);
+
 /// The `top` features of a scored document (`x` and `work` as `pm_score_document` left them) that pushed it most
 /// towards class `label` rather than `versus` (-1: none): weight = x_f idf_f t (s_L (g + k_L + d(f,L)) -
 /// s_V (g + k_V + d(f,V))), positive ones only, largest first, ties by smaller feature id. Writes them to
