@@ -311,7 +311,10 @@ extension NaiveBayesModel {
                         if i == 0 && !scores[truth].isFinite { break }
                         out[i].append((scores, truth))
                     }
-                    pm_clear_planned(d, spread.baseAddress)
+                    first.cells.withUnsafeBufferPointer { cells in
+                        pm_clear_planned(UnsafeRawPointer(cells.baseAddress).map { $0.assumingMemoryBound(to: pm_weight_cell.self) },
+                                         8 * B, d, spread.baseAddress)
+                    }
                 } }
             }
         }
