@@ -52,7 +52,6 @@ struct Train: ParsableCommand {
     }
 
     func run() throws {
-        HugePages.restartWithThemIfNeeded()
         let clock = ClassifierStopwatch()
         let resources = try TextResources.load(lexicons: pipeline.lexicons)
         let nb: NaiveBayesModel
