@@ -268,7 +268,10 @@ struct LabelledData {
                     }
                 }
                 checked = true
-                let text = textColumns.compactMap { r[$0] }.filter { !$0.isEmpty }.joined(separator: "\n")
+                // One text column (the usual case): the field itself, without the two arrays and the join
+                // per row that joining several columns takes (the same text).
+                let text = textColumns.count == 1 ? r[textColumns[0]] ?? ""
+                    : textColumns.compactMap { r[$0] }.filter { !$0.isEmpty }.joined(separator: "\n")
                 let label = trimmedLabel(r[labelColumn] ?? "")
                 let emptyText = isBlankText(text)
                 if emptyText || label.isEmpty {
