@@ -18,7 +18,14 @@
 double pm_score_planned(const pm_scoring_model *m, const pm_planned_document *d, float *spread, const float **rowOf, float *acc) {
     const pm_weight_cell *restrict cells = m->cells;
     const long lanes = 8 * m->blocks;
-    for (long k = 0; k < d->cellCount; k++) spread[d->lane[k]] = cells[d->cell[k]].delta;
+    // Each sparse row's cells to their class lanes of the row's slot (distinct lanes: the order does not
+    // matter). Planned as (first cell, count) per row rather than a (cell, lane) pair per cell: the plans of
+    // the three folds' samples held ~12 MB less (page faults were a large part of training, perf).
+    for (long s = 0; s < d->sparseRows; s++) {
+        float *slot = spread + s * lanes;
+        const pm_weight_cell *row = cells + d->sparseFirst[s];
+        for (uint32_t k = 0; k < d->sparseCount[s]; k++) slot[row[k].cls] = row[k].delta;
+    }
     for (long r = 0; r < d->rows; r++) {
         const int32_t s = d->rowStart[r];
         rowOf[r] = s >= 0 ? m->dense + s : spread + (long)~s * lanes;
@@ -37,15 +44,19 @@ double pm_score_planned(const pm_scoring_model *m, const pm_planned_document *d,
     return g;
 }
 
-void pm_clear_planned(const pm_planned_document *d, float *spread) {
-    for (long k = 0; k < d->cellCount; k++) spread[d->lane[k]] = 0;
+void pm_clear_planned(const pm_weight_cell *cells, long lanes, const pm_planned_document *d, float *spread) {
+    for (long s = 0; s < d->sparseRows; s++) {
+        float *slot = spread + s * lanes;
+        const pm_weight_cell *row = cells + d->sparseFirst[s];
+        for (uint32_t k = 0; k < d->sparseCount[s]; k++) slot[row[k].cls] = 0;
+    }
 }
 
-void pm_plan_document(const pm_feature_record *records, const pm_weight_cell *cells, long lanes,
+void pm_plan_document(const pm_feature_record *records, long lanes,
                       const uint32_t *ids, const double *x, long n,
-                      int32_t *rowStart, float *factor, uint32_t *cell, int32_t *lane, uint32_t *feature, double *weight,
-                      long out[3], double *total) {
-    long rows = 0, cellCount = 0, used = 0, sparse = 0;
+                      int32_t *rowStart, float *factor, uint32_t *sparseFirst, uint32_t *sparseCount,
+                      uint32_t *feature, double *weight, long out[3], double *total) {
+    long rows = 0, used = 0, sparse = 0;
     double sum = 0;
     for (long i = 0; i < n; i++) {
         if (x[i] == 0) continue;
@@ -60,17 +71,14 @@ void pm_plan_document(const pm_feature_record *records, const pm_weight_cell *ce
         } else {
             const long count = r.info & PM_RECORD_COUNT_MASK;
             if (count == 0) continue;   // no cells: adds nothing
-            for (long k = 0; k < count; k++) {
-                cell[cellCount] = r.first + (uint32_t)k;
-                lane[cellCount] = (int32_t)(sparse * lanes + cells[r.first + k].cls);
-                cellCount += 1;
-            }
+            sparseFirst[sparse] = r.first;
+            sparseCount[sparse] = (uint32_t)count;
             rowStart[rows] = ~(int32_t)sparse;
             sparse += 1;
         }
         factor[rows] = (float)xf;
         rows += 1;
     }
-    out[0] = rows; out[1] = cellCount; out[2] = used;
+    out[0] = rows; out[1] = sparse; out[2] = used;
     *total = sum;
 }

@@ -2,7 +2,7 @@ import CPainmapKernels
 
 /// A fold's held-out sample of rows, each document planned for scoring under the fold model's weight
 /// layout (see `pm_planned_document`): its counted features with their weights x_f idf_f, the rows it adds
-/// in order, and the spread lanes of its sparse cells. Every alpha and variant of the fold model shares the
+/// in order, and the cells of its sparse rows. Every alpha and variant of the fold model shares the
 /// layout (same records, dense rows and cells' places; only the cells' values, the dense rows' values and
 /// g(f) differ), so this is made once per fold, where scoring the sample under each of the ten weight sets
 /// used to work it all out again (callgrind, training on banking77 with defaults: the search's
@@ -10,9 +10,10 @@ import CPainmapKernels
 struct HeldOutPlan: Sendable {
     var rows: [Int] = []
     /// Per document, its ranges in the flat arrays below (`rowOffsets[j]..<rowOffsets[j + 1]` and so on).
-    private var rowOffsets: [Int] = [0], cellOffsets: [Int] = [0], usedOffsets: [Int] = [0]
+    private var rowOffsets: [Int] = [0], sparseOffsets: [Int] = [0], usedOffsets: [Int] = [0]
     private var rowStart: [Int32] = [], factor: [Float] = []
-    private var cell: [UInt32] = [], lane: [Int32] = []
+    /// Per sparse row: its first cell and cell count (see `pm_planned_document`).
+    private var sparseFirst: [UInt32] = [], sparseCount: [UInt32] = []
     private var feature: [UInt32] = [], weight: [Double] = []
     /// Per document: sum_f x_f idf_f (the same under every weight set of the layout).
     private(set) var total: [Double] = []
@@ -27,10 +28,10 @@ struct HeldOutPlan: Sendable {
     init(_ docs: DocumentVectors, rows: [Int], weights w: NaiveBayesWeights, layout: WeightLayout) {
         precondition(FeatureRecord.matchesKernelLayout && WeightCell.matchesKernelLayout)
         self.rows = rows
-        let lanes = 8 * layout.classBlocks, classes = max(1, w.classConstant.count)
+        let lanes = 8 * layout.classBlocks
         var expander = Expander(), x: [Double] = []
-        // Scratch for one document, grown as needed: n rows and features, n * classes cells at most.
-        var scratchRows = [Int32](), scratchFactor = [Float](), scratchCell = [UInt32](), scratchLane = [Int32]()
+        // Scratch for one document, grown as needed: n rows, sparse rows and features at most.
+        var scratchRows = [Int32](), scratchFactor = [Float](), scratchFirst = [UInt32](), scratchCount = [UInt32]()
         var scratchFeature = [UInt32](), scratchWeight = [Double]()
         for r in rows {
             docs.withDocument(r, &expander) { ids, counts in
@@ -40,37 +41,35 @@ struct HeldOutPlan: Sendable {
                     let m = max(n, 2 * scratchRows.count)
                     scratchRows = [Int32](repeating: 0, count: m); scratchFactor = [Float](repeating: 0, count: m)
                     scratchFeature = [UInt32](repeating: 0, count: m); scratchWeight = [Double](repeating: 0, count: m)
-                    scratchCell = [UInt32](repeating: 0, count: m * classes); scratchLane = [Int32](repeating: 0, count: m * classes)
+                    scratchFirst = [UInt32](repeating: 0, count: m); scratchCount = [UInt32](repeating: 0, count: m)
                 }
                 var out = (0, 0, 0), sum = 0.0
                 layout.records.withUnsafeBufferPointer { records in
-                w.cells.withUnsafeBufferPointer { cells in
                 ids.withUnsafeBufferPointer { ids in
                 x.withUnsafeBufferPointer { x in
                 scratchRows.withUnsafeMutableBufferPointer { rowStart in
                 scratchFactor.withUnsafeMutableBufferPointer { factor in
-                scratchCell.withUnsafeMutableBufferPointer { cell in
-                scratchLane.withUnsafeMutableBufferPointer { lane in
+                scratchFirst.withUnsafeMutableBufferPointer { first in
+                scratchCount.withUnsafeMutableBufferPointer { count in
                 scratchFeature.withUnsafeMutableBufferPointer { feature in
                 scratchWeight.withUnsafeMutableBufferPointer { weight in
                     withUnsafeMutableBytes(of: &out) { counts in
                         pm_plan_document(UnsafeRawPointer(records.baseAddress).map { $0.assumingMemoryBound(to: pm_feature_record.self) },
-                                         UnsafeRawPointer(cells.baseAddress).map { $0.assumingMemoryBound(to: pm_weight_cell.self) },
                                          lanes, ids.baseAddress, x.baseAddress, n,
-                                         rowStart.baseAddress, factor.baseAddress, cell.baseAddress, lane.baseAddress,
+                                         rowStart.baseAddress, factor.baseAddress, first.baseAddress, count.baseAddress,
                                          feature.baseAddress, weight.baseAddress,
                                          counts.baseAddress!.assumingMemoryBound(to: Int.self), &sum)
                     }
-                } } } } } } } } } }
+                } } } } } } } } }
                 rowStart.append(contentsOf: scratchRows[0..<out.0]); factor.append(contentsOf: scratchFactor[0..<out.0])
-                cell.append(contentsOf: scratchCell[0..<out.1]); lane.append(contentsOf: scratchLane[0..<out.1])
+                sparseFirst.append(contentsOf: scratchFirst[0..<out.1]); sparseCount.append(contentsOf: scratchCount[0..<out.1])
                 feature.append(contentsOf: scratchFeature[0..<out.2]); weight.append(contentsOf: scratchWeight[0..<out.2])
                 total.append(sum)
                 // Sparse slots are at most the rows.
                 spreadLanes = max(spreadLanes, out.0 * lanes)
                 maxRows = max(maxRows, out.0)
             }
-            rowOffsets.append(rowStart.count); cellOffsets.append(cell.count); usedOffsets.append(feature.count)
+            rowOffsets.append(rowStart.count); sparseOffsets.append(sparseFirst.count); usedOffsets.append(feature.count)
         }
     }
 
@@ -78,15 +77,15 @@ struct HeldOutPlan: Sendable {
     func withDocument(_ j: Int, _ body: (UnsafePointer<pm_planned_document>) -> Void) {
         rowStart.withUnsafeBufferPointer { rowStart in
         factor.withUnsafeBufferPointer { factor in
-        cell.withUnsafeBufferPointer { cell in
-        lane.withUnsafeBufferPointer { lane in
+        sparseFirst.withUnsafeBufferPointer { sparseFirst in
+        sparseCount.withUnsafeBufferPointer { sparseCount in
         feature.withUnsafeBufferPointer { feature in
         weight.withUnsafeBufferPointer { weight in
-            let (r, c, u) = (rowOffsets[j], cellOffsets[j], usedOffsets[j])
+            let (r, c, u) = (rowOffsets[j], sparseOffsets[j], usedOffsets[j])
             var d = pm_planned_document(rowStart: rowStart.baseAddress.map { $0 + r }, factor: factor.baseAddress.map { $0 + r },
                                         rows: rowOffsets[j + 1] - r,
-                                        cell: cell.baseAddress.map { $0 + c }, lane: lane.baseAddress.map { $0 + c },
-                                        cellCount: cellOffsets[j + 1] - c,
+                                        sparseFirst: sparseFirst.baseAddress.map { $0 + c }, sparseCount: sparseCount.baseAddress.map { $0 + c },
+                                        sparseRows: sparseOffsets[j + 1] - c,
                                         feature: feature.baseAddress.map { $0 + u }, weight: weight.baseAddress.map { $0 + u },
                                         used: usedOffsets[j + 1] - u)
             withUnsafePointer(to: &d) { body($0) }

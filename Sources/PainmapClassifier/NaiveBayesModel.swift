@@ -182,27 +182,25 @@ public final class NaiveBayesModel: @unchecked Sendable {
         var byClass = [[Int]](repeating: [], count: labels.count)
         for r in rows { byClass[classOf[docs.label(r)]].append(r) }
         var sum = [Double](repeating: 0, count: featureCount)
-        var touched: [Int] = []
+        // The features of the current class with a sum, each once (at most every feature).
+        let touched = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(featureCount, 1))
+        defer { touched.deallocate() }
+        var touchedCount = 0
         var added: [(feature: UInt32, cls: Int32, value: Double)] = []
-        var x: [Double] = []
+        var tf: [Double] = []
         sum.withUnsafeMutableBufferPointer { sum in
             for (c, members) in byClass.enumerated() where !members.isEmpty {
                 for r in members {
                     docs.withDocument(r, &expander) { ids, counts in
-                        transform.weigh(ids: ids, counts: counts, into: &x)
-                        x.withUnsafeBufferPointer { x in
-                        ids.withUnsafeBufferPointer { ids in
-                            for i in 0..<ids.count where x[i] != 0 {
-                                let f = Int(ids[i])
-                                if sum[f] == 0 { touched.append(f) }
-                                sum[f] += x[i]
-                            }
-                        } }
+                        transform.weighAndAdd(ids: ids, counts: counts, scratch: &tf) { f, v in
+                            if sum[f] == 0 { touched[touchedCount] = Int32(f); touchedCount += 1 }
+                            sum[f] += v
+                        }
                     }
                 }
                 // (No sort: `merged` places each cell by its feature; only the class order matters.)
-                for f in touched { added.append((UInt32(f), Int32(c), sum[f])); sum[f] = 0 }
-                touched.removeAll(keepingCapacity: true)
+                for t in 0..<touchedCount { let f = Int(touched[t]); added.append((UInt32(f), Int32(c), sum[f])); sum[f] = 0 }
+                touchedCount = 0
             }
         }
         table = table.merged(featureCount: featureCount, added: added)
@@ -299,6 +297,49 @@ struct FeatureTransform: Sendable {
             if w == 1 && c == 1 { return }
             for i in 0..<n where x[i] != 0 { x[i] *= isCharacter(Int(ids[i])) ? c : w }
         } } } } }
+    }
+
+    /// `weigh` followed by `add(f, x_f)` for each feature with x_f != 0, in order: the same values, with the
+    /// scaling pass and the adding pass as one. Counting the training documents (three fold models and the
+    /// final one) went over each document's weights three times and appended each new feature of a class
+    /// to an array: this function was ~10% of training's instructions (callgrind on banking77 defaults).
+    @inline(__always)
+    func weighAndAdd(ids: ArraySlice<UInt32>, counts: ArraySlice<Float>, scratch x: inout [Double], _ add: (Int, Double) -> Void) {
+        let n = ids.count
+        if x.count < n { x = [Double](repeating: 0, count: max(n, 2 * x.count)) }
+        var words = 0.0, chars = 0.0
+        let table = FeatureTransform.sublinearTable
+        x.withUnsafeMutableBufferPointer { x in
+        table.withUnsafeBufferPointer { table in
+        termWeight.withUnsafeBufferPointer { termWeight in
+        featureScale.withUnsafeBufferPointer { scale in
+        characterBlock.withUnsafeBufferPointer { isCharacter in
+        ids.withUnsafeBufferPointer { ids in
+        counts.withUnsafeBufferPointer { counts in
+            let F = scale.count
+            // As `weigh`: each feature's (sublinear, phrase-weighted) term frequency and the blocks' sums.
+            for i in 0..<n {
+                let f = Int(ids[i])
+                let s = f < F ? Double(scale[f]) : 0
+                if s == 0 { x[i] = 0; continue }
+                let c = Double(counts[i])
+                var tf = !sublinear || c == 1 ? c : c > 1 && c < Double(table.count) && c.rounded(.towardZero) == c ? table[Int(c)] : 1 + log(c)
+                if !termWeight.isEmpty { tf *= Double(termWeight[f]) }
+                x[i] = tf
+                if isCharacter[f] { chars += (tf * s) * (tf * s) } else { words += (tf * s) * (tf * s) }
+            }
+            let w = !lengthNormalization ? 1 : words > 0 ? 1 / words.squareRoot() : 0
+            let c = characterWeight * (!lengthNormalization ? 1 : chars > 0 ? 1 / chars.squareRoot() : 0)
+            if w == 1 && c == 1 {
+                for i in 0..<n where x[i] != 0 { add(Int(ids[i]), x[i]) }
+                return
+            }
+            for i in 0..<n where x[i] != 0 {
+                let f = Int(ids[i])
+                let v = x[i] * (isCharacter[f] ? c : w)
+                if v != 0 { add(f, v) }
+            }
+        } } } } } } }
     }
 
     /// 1 + log(k) for small counts k (entry 1 is 1, as `weigh` writes it; entry 0 is never read).

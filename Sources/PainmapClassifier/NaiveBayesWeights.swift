@@ -307,9 +307,7 @@ extension NaiveBayesModel {
         w.dense = [SIMD8<Float>](repeating: SIMD8<Float>(repeating: 0), count: layout.denseRowCount * blocks)
         w.records = layout.records
         w.dense.withUnsafeMutableBufferPointer { dense in
-        w.records.withUnsafeMutableBufferPointer { records in
         w.cells.withUnsafeBufferPointer { cells in
-        w.base.withUnsafeBufferPointer { base in
         w.denseRow.withUnsafeBufferPointer { denseRow in
         table.start.withUnsafeBufferPointer { start in
         table.classes.withUnsafeBufferPointer { classes in
@@ -320,8 +318,15 @@ extension NaiveBayesModel {
                     for k in start[f]..<start[f + 1] { row[Int(classes[k])] = cells[k].delta }
                 }
             }
+        } } } } }
+        // Only the complement variant has g(f) to write into the records: the multinomial's share the
+        // layout's array (a mutable pointer to it copied the whole array, copy-on-write, for each of the
+        // alpha search's weight sets: ~14M instructions of training, callgrind on banking77).
+        guard !w.base.isEmpty else { return }
+        w.records.withUnsafeMutableBufferPointer { records in
+        w.base.withUnsafeBufferPointer { base in
             for f in 0..<min(base.count, records.count) { records[f].base = base[f] }
-        } } } } } } }
+        } }
     }
 }
 

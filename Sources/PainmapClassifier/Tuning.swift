@@ -311,7 +311,10 @@ extension NaiveBayesModel {
                         if i == 0 && !scores[truth].isFinite { break }
                         out[i].append((scores, truth))
                     }
-                    pm_clear_planned(d, spread.baseAddress)
+                    first.cells.withUnsafeBufferPointer { cells in
+                        pm_clear_planned(UnsafeRawPointer(cells.baseAddress).map { $0.assumingMemoryBound(to: pm_weight_cell.self) },
+                                         8 * B, d, spread.baseAddress)
+                    }
                 } }
             }
         }
@@ -325,13 +328,40 @@ extension NaiveBayesModel {
     /// same for any number).
     static func fitTemperature(_ data: [(scores: [Double], truth: Int)], workers: Int? = nil) -> Double? {
         guard !data.isEmpty else { return nil }
+        // Each document's finite scores, once, back to back (`score`), with their distance to the document's
+        // top score (`below`, s - m), the start of each document's run, and its true class's score. The
+        // Newton steps below go over them up to 60 times: reading them through the array of documents,
+        // checking each score for finiteness and subtracting the top again at every step cost more than the
+        // `exp` calls themselves (the steps were ~10% of training's instructions, callgrind on banking77).
+        // The same numbers in the same order: the sums are bit for bit those of the loops over `data`.
+        let n = data.count
+        var start = [Int](repeating: 0, count: n + 1), truthScore = [Double](repeating: 0, count: n)
         // Start where T times the typical spread of scores is about 1.
         var spread = 0.0
-        for d in data {
-            let fin = d.scores.filter(\.isFinite)
-            if let mx = fin.max(), let mn = fin.min() { spread += mx - mn }
+        let capacity = data.reduce(0) { $0 + $1.scores.count }
+        var below: [Double] = []
+        // Filled through raw buffers (appending score by score was a uniqueness check per score, callgrind).
+        let score = [Double](unsafeUninitializedCapacity: capacity) { score, scoreCount in
+        below = [Double](unsafeUninitializedCapacity: capacity) { below, belowCount in
+            var k = 0
+            for (i, d) in data.enumerated() {
+                // The top score, as `max(m, s)` over the finite ones; the spread from the first maximum and
+                // minimum, as `max()` and `min()` of them.
+                var m = -Double.infinity, first = true, mx = 0.0, mn = 0.0
+                for s in d.scores where s.isFinite {
+                    m = max(m, s)
+                    if first { mx = s; mn = s; first = false } else { if mx < s { mx = s }; if s < mn { mn = s } }
+                }
+                if !first { spread += mx - mn }
+                for s in d.scores where s.isFinite { score[k] = s; below[k] = s - m; k += 1 }
+                start[i + 1] = k
+                truthScore[i] = d.scores[d.truth]
+            }
+            belowCount = k
         }
-        spread /= Double(data.count)
+            scoreCount = below.count
+        }
+        spread /= Double(n)
         guard spread > 0 else { return nil }
         var u = -log(spread)
         var lo = u - 12, hi = u + 6   // a perfect separation would push T to infinity: cap it
@@ -339,13 +369,7 @@ extension NaiveBayesModel {
         // First and second derivatives of the loss with respect to u. Each document's terms are computed on
         // all cores (an exp per class and document, up to 60 times over: a tenth of training on one core,
         // perf on banking77) into per-document slots, then summed on one core in document order, so the
-        // sums are bit for bit those of one loop. The documents' top scores do not depend on u: found once.
-        let top = data.map { d in
-            var m = -Double.infinity
-            for s in d.scores where s.isFinite { m = max(m, s) }
-            return m
-        }
-        let n = data.count
+        // sums are bit for bit those of one loop.
         let workers = n >= 512 ? max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount) : 1
         let per = (n + workers - 1) / workers
         let terms = UnsafeMutableBufferPointer<(Double, Double)>.allocate(capacity: n)
@@ -354,19 +378,25 @@ extension NaiveBayesModel {
         let slots = SendableBox(terms)
         func derivatives(_ u: Double) -> (Double, Double) {
             let t = exp(u)
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                let terms = slots.value
-                for i in (w * per)..<min(n, (w + 1) * per) {
-                    let d = data[i], m = top[i]
-                    var z = 0.0, mean = 0.0, sq = 0.0
-                    for s in d.scores where s.isFinite {
-                        let e = exp(t * (s - m))
-                        z += e; mean += e * s; sq += e * s * s
+            score.withUnsafeBufferPointer { score in
+            below.withUnsafeBufferPointer { below in
+            start.withUnsafeBufferPointer { start in
+            truthScore.withUnsafeBufferPointer { truthScore in
+                let arrays = SendableBox((score, below, start, truthScore))
+                DispatchQueue.concurrentPerform(iterations: workers) { w in
+                    let terms = slots.value, (score, below, start, truthScore) = arrays.value
+                    for i in (w * per)..<min(n, (w + 1) * per) {
+                        var z = 0.0, mean = 0.0, sq = 0.0
+                        for k in start[i]..<start[i + 1] {
+                            let s = score[k]
+                            let e = exp(t * below[k])
+                            z += e; mean += e * s; sq += e * s * s
+                        }
+                        mean /= z; sq /= z
+                        terms[i] = (mean - truthScore[i], sq - mean * mean)
                     }
-                    mean /= z; sq /= z
-                    terms[i] = (mean - d.scores[d.truth], sq - mean * mean)
                 }
-            }
+            } } } }
             var d1 = 0.0, d2 = 0.0
             for i in 0..<n { d1 += terms[i].0; d2 += terms[i].1 }
             // dL/du = T dL/dT; d2L/du2 = T dL/dT + T^2 d2L/dT2

@@ -101,9 +101,11 @@ typedef struct {
     const int32_t *rowStart;
     const float *factor;      ///< per row: (float) x_f idf_f
     long rows;
-    const uint32_t *cell;     ///< per sparse cell: its index into the weights' cells
-    const int32_t *lane;      ///< per sparse cell: its lane in the spread buffer
-    long cellCount;
+    /// Per sparse row, in the order of its spread slots: its first cell in the weights' cells and how many
+    /// cells it has (a sparse row's cells are contiguous; each goes to its class's lane of the row's slot).
+    const uint32_t *sparseFirst;
+    const uint32_t *sparseCount;
+    long sparseRows;
     const uint32_t *feature;  ///< per counted feature (x_f != 0), in order: its id (for g(f))
     const double *weight;     ///< per counted feature: x_f idf_f
     long used;
@@ -115,17 +117,17 @@ typedef struct {
 /// without g). The same operations in the same order, so the results are bit for bit the same.
 double pm_score_planned(const pm_scoring_model *m, const pm_planned_document *d, float *spread, const float **rowOf, float *acc);
 
-/// Sets the lanes the plan's sparse cells write back to zero.
-void pm_clear_planned(const pm_planned_document *d, float *spread);
+/// Sets the lanes the plan's sparse cells write back to zero (`cells`: any weight set of the layout's, which
+/// share the cells' classes; `lanes`: 8 * blocks).
+void pm_clear_planned(const pm_weight_cell *cells, long lanes, const pm_planned_document *d, float *spread);
 
 /// Plans one weighed document (`n` ids and their weights before IDF `x`, 0 for features that do not count)
-/// under a layout's `records` (`cells` gives each cell's class): writes its rows, sparse cells and counted
-/// features to the arrays (room for `n` rows and features, and for every cell of its sparse rows), the
-/// spread lanes as slots of `lanes` lanes, and returns in `out` the rows, cells and features written and in
-/// `total` sum_f x_f idf_f, all in the order `pm_score_document` takes them.
-void pm_plan_document(const pm_feature_record *records, const pm_weight_cell *cells, long lanes,
+/// under a layout's `records`: writes its rows, sparse rows and counted features to the arrays (room for
+/// `n` of each), the dense rows' first lanes for `lanes` lanes a row, and returns in `out` the rows, sparse
+/// rows and features written and in `total` sum_f x_f idf_f, all in the order `pm_score_document` takes them.
+void pm_plan_document(const pm_feature_record *records, long lanes,
                       const uint32_t *ids, const double *x, long n,
-                      int32_t *rowStart, float *factor, uint32_t *cell, int32_t *lane, uint32_t *feature, double *weight,
-                      long out[3], double *total);
+                      int32_t *rowStart, float *factor, uint32_t *sparseFirst, uint32_t *sparseCount,
+                      uint32_t *feature, double *weight, long out[3], double *total);
 
 #endif
