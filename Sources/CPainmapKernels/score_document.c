@@ -70,24 +70,28 @@
         rows += 1; \
     } while (0)
 
+/// The model's and the workspace's fields as restrict locals, for both bodies: stores through the
+/// workspace's pointers otherwise made the compiler reload the model's fields on every feature (they might
+/// alias).
+#define PM_SCORE_LOCALS(m, work) \
+    const pm_feature_record *restrict records = (m)->records; \
+    const pm_weight_cell *restrict cells = (m)->cells; \
+    const float *restrict dense = (m)->dense; \
+    const long F = (m)->featureCount, lanes = 8 * (m)->blocks; \
+    const float **restrict rowOf = (work)->rows; \
+    float *restrict factor = (work)->factors; \
+    float *restrict spread = (work)->spread; \
+    int32_t *restrict writtenLanes = (work)->written; \
+    const float *zeroRow = (work)->zeroRow; \
+    const float **restrict featureRow = (work)->featureRow; \
+    double *restrict featureWeight = (work)->featureWeight; \
+    float *restrict featureBase = (work)->featureBase
+
 static inline __attribute__((always_inline))
 pm_score_sums pm_score_body(const pm_scoring_model *m, const uint32_t *restrict ids, const float *restrict counts, long n,
                             int weighed, double *restrict x, float *acc, pm_score_workspace *work,
                             const int sublinear, const int useTermWeight, const int hasBase) {
-    // Everything in locals: stores through the workspace's pointers otherwise made the compiler reload
-    // the model's fields on every feature (they might alias).
-    const pm_feature_record *restrict records = m->records;
-    const pm_weight_cell *restrict cells = m->cells;
-    const float *restrict dense = m->dense;
-    const long F = m->featureCount, lanes = 8 * m->blocks;
-    const float **restrict rowOf = work->rows;
-    float *restrict factor = work->factors;
-    float *restrict spread = work->spread;
-    int32_t *restrict writtenLanes = work->written;
-    const float *zeroRow = work->zeroRow;
-    const float **restrict featureRow = work->featureRow;
-    double *restrict featureWeight = work->featureWeight;
-    float *restrict featureBase = work->featureBase;
+    PM_SCORE_LOCALS(m, work);
     double wordFactor = 1, characterFactor = 1;
     if (!weighed) {
         // As `FeatureTransform.weigh`: the same arithmetic in the same order.
@@ -176,18 +180,7 @@ static inline __attribute__((always_inline, target("avx2")))
 pm_score_sums pm_score_body_avx2(const pm_scoring_model *m, const uint32_t *restrict ids, const float *restrict counts, long n,
                                  int weighed, double *restrict x, float *acc, pm_score_workspace *work,
                                  const int sublinear, const int useTermWeight, const int hasBase) {
-    const pm_feature_record *restrict records = m->records;
-    const pm_weight_cell *restrict cells = m->cells;
-    const float *restrict dense = m->dense;
-    const long F = m->featureCount, lanes = 8 * m->blocks;
-    const float **restrict rowOf = work->rows;
-    float *restrict factor = work->factors;
-    float *restrict spread = work->spread;
-    int32_t *restrict writtenLanes = work->written;
-    const float *zeroRow = work->zeroRow;
-    const float **restrict featureRow = work->featureRow;
-    double *restrict featureWeight = work->featureWeight;
-    float *restrict featureBase = work->featureBase;
+    PM_SCORE_LOCALS(m, work);
     // With no records every id is unknown: the groups all go the scalar way.
     const __m128i lastID = _mm_set1_epi32(F > 0 ? (int)(uint32_t)(F - 1) : 0);
     const int anyRecords = F > 0 && F <= 0xFFFFFFFFL;

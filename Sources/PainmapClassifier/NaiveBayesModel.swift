@@ -273,14 +273,25 @@ struct FeatureTransform: Sendable {
                scale: (Int) -> Float, isCharacter: (Int) -> Bool) {
         let n = ids.count
         if x.count < n { x = [Double](repeating: 0, count: max(n, 2 * x.count)) }
-        var words = 0.0, chars = 0.0
-        let table = FeatureTransform.sublinearTable
         x.withUnsafeMutableBufferPointer { x in
-        table.withUnsafeBufferPointer { table in
-        termWeight.withUnsafeBufferPointer { termWeight in
         ids.withUnsafeBufferPointer { ids in
         counts.withUnsafeBufferPointer { counts in
-            for i in 0..<n {
+            let (w, c) = termFrequencies(ids: ids, counts: counts, into: x, featureCount: F, scale: scale, isCharacter: isCharacter)
+            if w == 1 && c == 1 { return }
+            for i in 0..<n where x[i] != 0 { x[i] *= isCharacter(Int(ids[i])) ? c : w }
+        } } }
+    }
+
+    /// `weigh`'s first pass, shared with `weighAndAdd`: each feature's (sublinear, phrase-weighted) term
+    /// frequency into `x`, and the word and character blocks' length-normalization factors.
+    @inline(__always)
+    private func termFrequencies(ids: UnsafeBufferPointer<UInt32>, counts: UnsafeBufferPointer<Float>,
+                                 into x: UnsafeMutableBufferPointer<Double>, featureCount F: Int,
+                                 scale: (Int) -> Float, isCharacter: (Int) -> Bool) -> (word: Double, character: Double) {
+        var words = 0.0, chars = 0.0
+        FeatureTransform.sublinearTable.withUnsafeBufferPointer { table in
+        termWeight.withUnsafeBufferPointer { termWeight in
+            for i in 0..<ids.count {
                 let f = Int(ids[i])
                 let s = f < F ? Double(scale(f)) : 0
                 if s == 0 { x[i] = 0; continue }
@@ -292,11 +303,10 @@ struct FeatureTransform: Sendable {
                 x[i] = tf
                 if isCharacter(f) { chars += (tf * s) * (tf * s) } else { words += (tf * s) * (tf * s) }
             }
-            let w = !lengthNormalization ? 1 : words > 0 ? 1 / words.squareRoot() : 0
-            let c = characterWeight * (!lengthNormalization ? 1 : chars > 0 ? 1 / chars.squareRoot() : 0)
-            if w == 1 && c == 1 { return }
-            for i in 0..<n where x[i] != 0 { x[i] *= isCharacter(Int(ids[i])) ? c : w }
-        } } } } }
+        } }
+        let w = !lengthNormalization ? 1 : words > 0 ? 1 / words.squareRoot() : 0
+        let c = characterWeight * (!lengthNormalization ? 1 : chars > 0 ? 1 / chars.squareRoot() : 0)
+        return (w, c)
     }
 
     /// `weigh` followed by `add(f, x_f)` for each feature with x_f != 0, in order: the same values, with the
@@ -307,29 +317,13 @@ struct FeatureTransform: Sendable {
     func weighAndAdd(ids: ArraySlice<UInt32>, counts: ArraySlice<Float>, scratch x: inout [Double], _ add: (Int, Double) -> Void) {
         let n = ids.count
         if x.count < n { x = [Double](repeating: 0, count: max(n, 2 * x.count)) }
-        var words = 0.0, chars = 0.0
-        let table = FeatureTransform.sublinearTable
         x.withUnsafeMutableBufferPointer { x in
-        table.withUnsafeBufferPointer { table in
-        termWeight.withUnsafeBufferPointer { termWeight in
         featureScale.withUnsafeBufferPointer { scale in
         characterBlock.withUnsafeBufferPointer { isCharacter in
         ids.withUnsafeBufferPointer { ids in
         counts.withUnsafeBufferPointer { counts in
-            let F = scale.count
-            // As `weigh`: each feature's (sublinear, phrase-weighted) term frequency and the blocks' sums.
-            for i in 0..<n {
-                let f = Int(ids[i])
-                let s = f < F ? Double(scale[f]) : 0
-                if s == 0 { x[i] = 0; continue }
-                let c = Double(counts[i])
-                var tf = !sublinear || c == 1 ? c : c > 1 && c < Double(table.count) && c.rounded(.towardZero) == c ? table[Int(c)] : 1 + log(c)
-                if !termWeight.isEmpty { tf *= Double(termWeight[f]) }
-                x[i] = tf
-                if isCharacter[f] { chars += (tf * s) * (tf * s) } else { words += (tf * s) * (tf * s) }
-            }
-            let w = !lengthNormalization ? 1 : words > 0 ? 1 / words.squareRoot() : 0
-            let c = characterWeight * (!lengthNormalization ? 1 : chars > 0 ? 1 / chars.squareRoot() : 0)
+            let (w, c) = termFrequencies(ids: ids, counts: counts, into: x, featureCount: scale.count,
+                                         scale: { scale[$0] }, isCharacter: { isCharacter[$0] })
             if w == 1 && c == 1 {
                 for i in 0..<n where x[i] != 0 { add(Int(ids[i]), x[i]) }
                 return
@@ -339,7 +333,7 @@ struct FeatureTransform: Sendable {
                 let v = x[i] * (isCharacter[f] ? c : w)
                 if v != 0 { add(f, v) }
             }
-        } } } } } } }
+        } } } } }
     }
 
     /// 1 + log(k) for small counts k (entry 1 is 1, as `weigh` writes it; entry 0 is never read).
