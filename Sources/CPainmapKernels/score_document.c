@@ -87,6 +87,38 @@
     double *restrict featureWeight = (work)->featureWeight; \
     float *restrict featureBase = (work)->featureBase
 
+/// One feature of the gather pass, in both bodies (the AVX2 body's scalar groups and tail): its weight x_f
+/// after length normalization, the sums across features, and its row. `continue` goes on to the next
+/// feature, so it is used only as a loop's whole body.
+#define PM_GATHER_FEATURE(i) \
+        featureRow[i] = zeroRow; \
+        featureWeight[i] = 0; \
+        if (x[i] == 0) continue; \
+        const pm_feature_record r = records[ids[i]]; \
+        const double tf = x[i] * ((r.info & PM_RECORD_CHARACTER) ? characterFactor : wordFactor); \
+        x[i] = tf; \
+        if (tf == 0) continue; \
+        const double xf = tf * (double)r.scale; \
+        featureWeight[i] = xf; \
+        featureBase[i] = r.base; \
+        used += 1; \
+        total += xf; \
+        if (hasBase) g += xf * (double)r.base; \
+        PM_ADD_ROW(i, r.first, r.info, xf)
+
+/// The end of both bodies: the gathered rows added into the class accumulators (the AVX2 kernel, or
+/// without AVX2 the same per-lane arithmetic), and the sums returned.
+#define PM_ADD_ROWS_AND_RETURN() do { \
+        memset(acc, 0, sizeof(float) * (size_t)lanes); \
+        if (!pm_accumulate_rows(acc, rowOf, factor, rows, m->blocks)) { \
+            for (long r_ = 0; r_ < rows; r_++) \
+                for (long l_ = 0; l_ < lanes; l_++) acc[l_] += factor[r_] * rowOf[r_][l_]; \
+        } \
+        work->writtenCount = written; \
+        pm_score_sums sums_ = {total, g, used}; \
+        return sums_; \
+    } while (0)
+
 static inline __attribute__((always_inline))
 pm_score_sums pm_score_body(const pm_scoring_model *m, const uint32_t *restrict ids, const float *restrict counts, long n,
                             int weighed, double *restrict x, float *acc, pm_score_workspace *work,
@@ -118,31 +150,8 @@ pm_score_sums pm_score_body(const pm_scoring_model *m, const uint32_t *restrict 
     // instead of 2, callgrind.)
     double total = 0, g = 0;
     long used = 0, rows = 0, sparse = 0, written = 0;   // (`written` from 0: the caller zeroed the last document's lanes)
-    for (long i = 0; i < n; i++) {
-        featureRow[i] = zeroRow;
-        featureWeight[i] = 0;
-        if (x[i] == 0) continue;
-        const pm_feature_record r = records[ids[i]];
-        const double tf = x[i] * ((r.info & PM_RECORD_CHARACTER) ? characterFactor : wordFactor);
-        x[i] = tf;
-        if (tf == 0) continue;
-        const double xf = tf * (double)r.scale;
-        featureWeight[i] = xf;
-        featureBase[i] = r.base;
-        used += 1;
-        total += xf;
-        if (hasBase) g += xf * (double)r.base;
-        PM_ADD_ROW(i, r.first, r.info, xf);
-    }
-    memset(acc, 0, sizeof(float) * (size_t)lanes);
-    if (!pm_accumulate_rows(acc, rowOf, factor, rows, m->blocks)) {
-        // Without AVX2: the same per-lane arithmetic.
-        for (long r = 0; r < rows; r++)
-            for (long l = 0; l < lanes; l++) acc[l] += factor[r] * rowOf[r][l];
-    }
-    work->writtenCount = written;
-    pm_score_sums sums = {total, g, used};
-    return sums;
+    for (long i = 0; i < n; i++) { PM_GATHER_FEATURE(i); }
+    PM_ADD_ROWS_AND_RETURN();
 }
 
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
@@ -324,30 +333,8 @@ pm_score_sums pm_score_body_avx2(const pm_scoring_model *m, const uint32_t *rest
             PM_ADD_ROW(i + k, firsts[k], infos[k], xf[k]);
         }
     }
-    for (; i < n; i++) {
-        featureRow[i] = zeroRow;
-        featureWeight[i] = 0;
-        if (x[i] == 0) continue;
-        const pm_feature_record r = records[ids[i]];
-        const double tf = x[i] * ((r.info & PM_RECORD_CHARACTER) ? characterFactor : wordFactor);
-        x[i] = tf;
-        if (tf == 0) continue;
-        const double xf = tf * (double)r.scale;
-        featureWeight[i] = xf;
-        featureBase[i] = r.base;
-        used += 1;
-        total += xf;
-        if (hasBase) g += xf * (double)r.base;
-        PM_ADD_ROW(i, r.first, r.info, xf);
-    }
-    memset(acc, 0, sizeof(float) * (size_t)lanes);
-    if (!pm_accumulate_rows(acc, rowOf, factor, rows, m->blocks)) {
-        for (long r = 0; r < rows; r++)
-            for (long l = 0; l < lanes; l++) acc[l] += factor[r] * rowOf[r][l];
-    }
-    work->writtenCount = written;
-    pm_score_sums sums = {total, g, used};
-    return sums;
+    for (; i < n; i++) { PM_GATHER_FEATURE(i); }
+    PM_ADD_ROWS_AND_RETURN();
 }
 
 __attribute__((target("avx2")))
