@@ -142,11 +142,8 @@ extension SentimentScorer {
         let cut = intensity * (1 - f)
         result.sum -= cut; result.neg += cut
         guard explain else { return }
-        for c in firstContribution..<contributions.count where contributions[c].adjusted < 0 {
-            guard let k = token(at: contributions[c].span, in: range, tokens), banterRole(tokens[k].form) & BanterWords.intensity != 0 else { continue }
-            contributions[c].adjusted *= f
-            contributions[c].rules.append("expletive or intensity word in praise x\(f)")
-        }
+        scaleExplained(&contributions, from: firstContribution, positive: false, by: f, rule: "expletive or intensity word in praise",
+                       in: range, tokens) { banterRole($0) & BanterWords.intensity != 0 }
     }
 
     /// Laughing hyperbole in a post that laughs: the document's hyperbole (`hyperbole`, its negative sum) counts
@@ -159,17 +156,7 @@ extension SentimentScorer {
         let cut = hyperbole * (1 - f)
         sum -= cut; neg += cut
         guard explain else { return }
-        let tokens = doc.tokens
-        for c in contributions.indices where contributions[c].adjusted < 0 {
-            guard let k = token(at: contributions[c].span, in: 0..<tokens.count, tokens), banterRole(tokens[k].form) & BanterWords.hyperbole != 0 else { continue }
-            contributions[c].adjusted *= f
-            contributions[c].rules.append("laughing hyperbole in a post that laughs x\(f)")
-        }
-    }
-
-    /// The one token whose span is `span`, if any (for explanations).
-    private func token(at span: Span, in range: Range<Int>, _ tokens: [Token]) -> Int? {
-        guard let k = range.first(where: { tokens[$0].span.start == span.start }), tokens[k].span.end == span.end else { return nil }
-        return k
+        scaleExplained(&contributions, from: 0, positive: false, by: f, rule: "laughing hyperbole in a post that laughs",
+                       in: doc.tokens.indices, doc.tokens) { banterRole($0) & BanterWords.hyperbole != 0 }
     }
 }

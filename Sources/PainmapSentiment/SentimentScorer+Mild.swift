@@ -130,13 +130,8 @@ extension SentimentScorer {
         let cut = stakes * (1 - f)
         result.sum -= cut; result.pos -= cut
         guard explain else { return }
-        for c in firstContribution..<contributions.count where contributions[c].adjusted > 0 {
-            let span = contributions[c].span
-            guard let k = range.first(where: { tokens[$0].span.start == span.start }), tokens[k].span.end == span.end,
-                  isStakeForm(tokens[k].form) else { continue }
-            contributions[c].adjusted *= f
-            contributions[c].rules.append("a stake in a complaint x\(f)")
-        }
+        scaleExplained(&contributions, from: firstContribution, positive: true, by: f, rule: "a stake in a complaint",
+                       in: range, tokens) { isStakeForm($0) }
     }
 
     /// The same for a whole document: the stakes left standing in sentences that did not complain (`stakes`, their
@@ -149,14 +144,8 @@ extension SentimentScorer {
         let cut = stakes * (1 - f)
         sum -= cut; pos -= cut
         guard explain else { return }
-        let tokens = doc.tokens
-        for c in contributions.indices where contributions[c].adjusted > 0 {
-            let span = contributions[c].span
-            guard let k = tokens.firstIndex(where: { $0.span.start == span.start }), tokens[k].span.end == span.end,
-                  isStakeForm(tokens[k].form) else { continue }
-            contributions[c].adjusted *= f
-            contributions[c].rules.append("a stake in a complaint of the document x\(f)")
-        }
+        scaleExplained(&contributions, from: 0, positive: true, by: f, rule: "a stake in a complaint of the document",
+                       in: doc.tokens.indices, doc.tokens) { isStakeForm($0) }
     }
 
     /// The cue roles of a form (`MildWords.roles`), remembered per form id: the clause walk asks about
