@@ -119,6 +119,22 @@
         return sums_; \
     } while (0)
 
+/// Calls `body` with the model's three per-feature switches (sublinear TF, term weights, g(f)) as constants:
+/// one compiled copy of the body per combination (see `pm_score_document`).
+#define PM_DISPATCH(body) do { \
+        const int sublinear = m->sublinear != 0, useTermWeight = m->termWeight != NULL, hasBase = m->hasBase != 0; \
+        switch (sublinear << 2 | useTermWeight << 1 | hasBase) { \
+        case 0: return body(m, ids, counts, n, weighed, x, acc, work, 0, 0, 0); \
+        case 1: return body(m, ids, counts, n, weighed, x, acc, work, 0, 0, 1); \
+        case 2: return body(m, ids, counts, n, weighed, x, acc, work, 0, 1, 0); \
+        case 3: return body(m, ids, counts, n, weighed, x, acc, work, 0, 1, 1); \
+        case 4: return body(m, ids, counts, n, weighed, x, acc, work, 1, 0, 0); \
+        case 5: return body(m, ids, counts, n, weighed, x, acc, work, 1, 0, 1); \
+        case 6: return body(m, ids, counts, n, weighed, x, acc, work, 1, 1, 0); \
+        default: return body(m, ids, counts, n, weighed, x, acc, work, 1, 1, 1); \
+        } \
+    } while (0)
+
 static inline __attribute__((always_inline))
 pm_score_sums pm_score_body(const pm_scoring_model *m, const uint32_t *restrict ids, const float *restrict counts, long n,
                             int weighed, double *restrict x, float *acc, pm_score_workspace *work,
@@ -340,17 +356,7 @@ pm_score_sums pm_score_body_avx2(const pm_scoring_model *m, const uint32_t *rest
 __attribute__((target("avx2")))
 static pm_score_sums pm_score_document_avx2(const pm_scoring_model *m, const uint32_t *ids, const float *counts, long n,
                                             int weighed, double *x, float *acc, pm_score_workspace *work) {
-    const int sublinear = m->sublinear != 0, useTermWeight = m->termWeight != NULL, hasBase = m->hasBase != 0;
-    switch (sublinear << 2 | useTermWeight << 1 | hasBase) {
-    case 0: return pm_score_body_avx2(m, ids, counts, n, weighed, x, acc, work, 0, 0, 0);
-    case 1: return pm_score_body_avx2(m, ids, counts, n, weighed, x, acc, work, 0, 0, 1);
-    case 2: return pm_score_body_avx2(m, ids, counts, n, weighed, x, acc, work, 0, 1, 0);
-    case 3: return pm_score_body_avx2(m, ids, counts, n, weighed, x, acc, work, 0, 1, 1);
-    case 4: return pm_score_body_avx2(m, ids, counts, n, weighed, x, acc, work, 1, 0, 0);
-    case 5: return pm_score_body_avx2(m, ids, counts, n, weighed, x, acc, work, 1, 0, 1);
-    case 6: return pm_score_body_avx2(m, ids, counts, n, weighed, x, acc, work, 1, 1, 0);
-    default: return pm_score_body_avx2(m, ids, counts, n, weighed, x, acc, work, 1, 1, 1);
-    }
+    PM_DISPATCH(pm_score_body_avx2);
 }
 #endif
 
@@ -364,15 +370,5 @@ pm_score_sums pm_score_document(const pm_scoring_model *m, const uint32_t *ids, 
     if (support < 0) support = __builtin_cpu_supports("avx2") ? 1 : 0;
     if (support) return pm_score_document_avx2(m, ids, counts, n, weighed, x, acc, work);
 #endif
-    const int sublinear = m->sublinear != 0, useTermWeight = m->termWeight != NULL, hasBase = m->hasBase != 0;
-    switch (sublinear << 2 | useTermWeight << 1 | hasBase) {
-    case 0: return pm_score_body(m, ids, counts, n, weighed, x, acc, work, 0, 0, 0);
-    case 1: return pm_score_body(m, ids, counts, n, weighed, x, acc, work, 0, 0, 1);
-    case 2: return pm_score_body(m, ids, counts, n, weighed, x, acc, work, 0, 1, 0);
-    case 3: return pm_score_body(m, ids, counts, n, weighed, x, acc, work, 0, 1, 1);
-    case 4: return pm_score_body(m, ids, counts, n, weighed, x, acc, work, 1, 0, 0);
-    case 5: return pm_score_body(m, ids, counts, n, weighed, x, acc, work, 1, 0, 1);
-    case 6: return pm_score_body(m, ids, counts, n, weighed, x, acc, work, 1, 1, 0);
-    default: return pm_score_body(m, ids, counts, n, weighed, x, acc, work, 1, 1, 1);
-    }
+    PM_DISPATCH(pm_score_body);
 }
