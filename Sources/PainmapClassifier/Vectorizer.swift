@@ -98,7 +98,7 @@ public final class Vectorizer: @unchecked Sendable {
     /// is made for the line (its decoding and copy were ~4% of `painmap predict`, perf).
     public func knownVector(normalASCII bytes: UnsafeBufferPointer<UInt8>, worker w: Int) -> SparseVector? {
         let e = extractors.current(w, renewIf: FeatureExtractor.isLarge)
-        guard let doc = e.analyzer.analyzeWithoutSentences(normalASCII: bytes) else { return nil }
+        guard let doc = e.analyzer.analyze(normalASCII: bytes, splittingSentences: false) else { return nil }
         return e.knownVectorCached(doc, features: features)
     }
 }
@@ -399,7 +399,7 @@ public final class FeatureExtractor {
     /// The vector of `text` over the features the model knows; other n-grams are dropped.
     func knownVector(_ text: String, features: FeatureSpace) -> SparseVector {
         if text.isEmpty { return knownVector(ids: [], features: features) }
-        return knownVectorCached(analyzer.analyzeWithoutSentences(text), features: features)
+        return knownVectorCached(analyzer.analyze(text, splittingSentences: false), features: features)
     }
 
     /// Prediction's shortcuts (see `KnownFeatureCache`).

@@ -117,8 +117,11 @@ public final class Analyzer {
     /// The normalized bytes of the last document, reused as the token array is (`Normalizer.normalize`).
     private var byteStorage: [UInt8] = []
 
-    public func analyze(_ text: String) -> AnalyzedDocument {
-        analyze(normalized: normalizer.normalize(text, reusing: &byteStorage))
+    /// `splittingSentences: false` leaves the document's `sentences` empty, for feature extraction
+    /// (`painmap predict`), which reads the tokens, their stems and the language only: the sentence split
+    /// was ~1% of prediction's time (perf, banking77 test texts).
+    public func analyze(_ text: String, splittingSentences: Bool = true) -> AnalyzedDocument {
+        analyze(normalized: normalizer.normalize(text, reusing: &byteStorage), splittingSentences: splittingSentences)
     }
 
     /// `analyze` for a text given as valid UTF-8 bytes, when they need no normalization (printable ASCII on
@@ -128,25 +131,12 @@ public final class Analyzer {
     /// again here and free it, was ~3% of `painmap sentiment`'s instructions (callgrind).
     /// ASCII lines whose only change is folding spaces are taken here too (`Normalizer.foldSpaces` says why);
     /// they get the String of their bytes as their original.
-    public func analyze(normalASCII p: UnsafeBufferPointer<UInt8>) -> AnalyzedDocument? {
+    public func analyze(normalASCII p: UnsafeBufferPointer<UInt8>, splittingSentences: Bool = true) -> AnalyzedDocument? {
         guard let norm = normalizer.normalize(normalASCII: p, reusing: &byteStorage) else { return nil }
-        return analyze(normalized: norm)
+        return analyze(normalized: norm, splittingSentences: splittingSentences)
     }
 
-    /// `analyze` without the sentence split, for feature extraction (`painmap predict`), which reads the
-    /// tokens, their stems and the language only: the document's `sentences` is empty. The sentence split
-    /// was ~1% of prediction's time (perf, banking77 test texts).
-    public func analyzeWithoutSentences(_ text: String) -> AnalyzedDocument {
-        analyze(normalized: normalizer.normalize(text, reusing: &byteStorage), splittingSentences: false)
-    }
-
-    /// `analyze(normalASCII:)` without the sentence split (see `analyzeWithoutSentences(_:)`).
-    public func analyzeWithoutSentences(normalASCII p: UnsafeBufferPointer<UInt8>) -> AnalyzedDocument? {
-        guard let norm = normalizer.normalize(normalASCII: p, reusing: &byteStorage) else { return nil }
-        return analyze(normalized: norm, splittingSentences: false)
-    }
-
-    private func analyze(normalized norm: NormalizedText, splittingSentences: Bool = true) -> AnalyzedDocument {
+    private func analyze(normalized norm: NormalizedText, splittingSentences: Bool) -> AnalyzedDocument {
         var tokens = tokenStorage
         tokenStorage = []
         tokens.removeAll(keepingCapacity: true)
