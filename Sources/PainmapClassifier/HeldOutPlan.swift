@@ -11,10 +11,11 @@ struct HeldOutPlan: Sendable {
     var rows: [Int] = []
     /// Per document, its ranges in the flat arrays below (`rowOffsets[j]..<rowOffsets[j + 1]` and so on).
     private var rowOffsets: [Int] = [0], sparseOffsets: [Int] = [0], usedOffsets: [Int] = [0]
-    private var rowStart: [Int32] = [], factor: [Float] = []
+    /// The documents' plans end to end (`pm_plan_document`'s outputs); only read once the plan is made.
+    private let rowStart = KernelArray<Int32>(repeating: 0), factor = KernelArray<Float>(repeating: 0)
     /// Per sparse row: its first cell and cell count (see `pm_planned_document`).
-    private var sparseFirst: [UInt32] = [], sparseCount: [UInt32] = []
-    private var feature: [UInt32] = [], weight: [Double] = []
+    private let sparseFirst = KernelArray<UInt32>(repeating: 0), sparseCount = KernelArray<UInt32>(repeating: 0)
+    private let feature = KernelArray<UInt32>(repeating: 0), weight = KernelArray<Double>(repeating: 0)
     /// Per document: sum_f x_f idf_f (the same under every weight set of the layout).
     private(set) var total: [Double] = []
     /// The largest spread buffer a document needs (sparse rows times lanes), and rows a document adds.
@@ -31,39 +32,30 @@ struct HeldOutPlan: Sendable {
         let lanes = 8 * layout.classBlocks
         var expander = Expander(), x: [Double] = []
         // Scratch for one document, grown as needed: n rows, sparse rows and features at most.
-        var scratchRows = [Int32](), scratchFactor = [Float](), scratchFirst = [UInt32](), scratchCount = [UInt32]()
-        var scratchFeature = [UInt32](), scratchWeight = [Double]()
+        let rowScratch = KernelArray<Int32>(repeating: 0), factorScratch = KernelArray<Float>(repeating: 0)
+        let firstScratch = KernelArray<UInt32>(repeating: 0), countScratch = KernelArray<UInt32>(repeating: 0)
+        let featureScratch = KernelArray<UInt32>(repeating: 0), weightScratch = KernelArray<Double>(repeating: 0)
         for r in rows {
             docs.withDocument(r, &expander) { ids, counts in
                 w.weigh(ids: ids, counts: counts, into: &x)
                 let n = ids.count
-                if scratchRows.count < n {
-                    let m = max(n, 2 * scratchRows.count)
-                    scratchRows = [Int32](repeating: 0, count: m); scratchFactor = [Float](repeating: 0, count: m)
-                    scratchFeature = [UInt32](repeating: 0, count: m); scratchWeight = [Double](repeating: 0, count: m)
-                    scratchFirst = [UInt32](repeating: 0, count: m); scratchCount = [UInt32](repeating: 0, count: m)
-                }
+                rowScratch.reserve(n); factorScratch.reserve(n); firstScratch.reserve(n); countScratch.reserve(n)
+                featureScratch.reserve(n); weightScratch.reserve(n)
                 var out = (0, 0, 0), sum = 0.0
                 layout.records.withUnsafeBufferPointer { records in
                 ids.withUnsafeBufferPointer { ids in
                 x.withUnsafeBufferPointer { x in
-                scratchRows.withUnsafeMutableBufferPointer { rowStart in
-                scratchFactor.withUnsafeMutableBufferPointer { factor in
-                scratchFirst.withUnsafeMutableBufferPointer { first in
-                scratchCount.withUnsafeMutableBufferPointer { count in
-                scratchFeature.withUnsafeMutableBufferPointer { feature in
-                scratchWeight.withUnsafeMutableBufferPointer { weight in
                     withUnsafeMutableBytes(of: &out) { counts in
                         pm_plan_document(UnsafeRawPointer(records.baseAddress).map { $0.assumingMemoryBound(to: pm_feature_record.self) },
                                          lanes, ids.baseAddress, x.baseAddress, n,
-                                         rowStart.baseAddress, factor.baseAddress, first.baseAddress, count.baseAddress,
-                                         feature.baseAddress, weight.baseAddress,
+                                         rowScratch.base, factorScratch.base, firstScratch.base, countScratch.base,
+                                         featureScratch.base, weightScratch.base,
                                          counts.baseAddress!.assumingMemoryBound(to: Int.self), &sum)
                     }
-                } } } } } } } } }
-                rowStart.append(contentsOf: scratchRows[0..<out.0]); factor.append(contentsOf: scratchFactor[0..<out.0])
-                sparseFirst.append(contentsOf: scratchFirst[0..<out.1]); sparseCount.append(contentsOf: scratchCount[0..<out.1])
-                feature.append(contentsOf: scratchFeature[0..<out.2]); weight.append(contentsOf: scratchWeight[0..<out.2])
+                } } }
+                rowStart.append(rowScratch.base, count: out.0); factor.append(factorScratch.base, count: out.0)
+                sparseFirst.append(firstScratch.base, count: out.1); sparseCount.append(countScratch.base, count: out.1)
+                feature.append(featureScratch.base, count: out.2); weight.append(weightScratch.base, count: out.2)
                 total.append(sum)
                 // Sparse slots are at most the rows.
                 spreadLanes = max(spreadLanes, out.0 * lanes)
@@ -75,20 +67,11 @@ struct HeldOutPlan: Sendable {
 
     /// `body` with document `j`'s plan (valid inside `body` only).
     func withDocument(_ j: Int, _ body: (UnsafePointer<pm_planned_document>) -> Void) {
-        rowStart.withUnsafeBufferPointer { rowStart in
-        factor.withUnsafeBufferPointer { factor in
-        sparseFirst.withUnsafeBufferPointer { sparseFirst in
-        sparseCount.withUnsafeBufferPointer { sparseCount in
-        feature.withUnsafeBufferPointer { feature in
-        weight.withUnsafeBufferPointer { weight in
-            let (r, c, u) = (rowOffsets[j], sparseOffsets[j], usedOffsets[j])
-            var d = pm_planned_document(rowStart: rowStart.baseAddress.map { $0 + r }, factor: factor.baseAddress.map { $0 + r },
-                                        rows: rowOffsets[j + 1] - r,
-                                        sparseFirst: sparseFirst.baseAddress.map { $0 + c }, sparseCount: sparseCount.baseAddress.map { $0 + c },
-                                        sparseRows: sparseOffsets[j + 1] - c,
-                                        feature: feature.baseAddress.map { $0 + u }, weight: weight.baseAddress.map { $0 + u },
-                                        used: usedOffsets[j + 1] - u)
-            withUnsafePointer(to: &d) { body($0) }
-        } } } } } }
+        let (r, c, u) = (rowOffsets[j], sparseOffsets[j], usedOffsets[j])
+        var d = pm_planned_document(rowStart: rowStart.base + r, factor: factor.base + r, rows: rowOffsets[j + 1] - r,
+                                    sparseFirst: sparseFirst.base + c, sparseCount: sparseCount.base + c,
+                                    sparseRows: sparseOffsets[j + 1] - c,
+                                    feature: feature.base + u, weight: weight.base + u, used: usedOffsets[j + 1] - u)
+        withUnsafePointer(to: &d) { body($0) }
     }
 }

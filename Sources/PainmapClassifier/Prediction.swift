@@ -28,32 +28,89 @@ public struct FeatureContribution: Sendable, Hashable {
 /// Per-thread scratch memory for scoring, so prediction does not allocate per document.
 public struct ScoringBuffer {
     var scores: [Double] = []
-    /// The last scored document's weights before IDF, per feature (what `explain` reads).
-    var x: [Double] = []
-    /// The class accumulators (sums of x_f idf_f d(f,c)), 8 classes a block.
-    var blocks: [SIMD8<Float>] = []
-    /// The rows of class weights to add for the current document and each one's factor (see `scoreInto`).
-    var rows: [UnsafePointer<Float>?] = []
-    var factors: [Float] = []
-    /// Room to spread sparse rows out to all classes, one per sparse feature of the document; all zero
-    /// between documents.
-    var expanded: [Float] = []
-    /// The lanes of `expanded` written for the last document, set back to zero by the next call (after
-    /// `explain` has read them).
-    var written: [Int32] = []
+    /// The C kernels' memory, replaced by a larger one when a document needs more (`workspace(features:lanes:cells:)`).
+    private(set) var work = ScoringWorkspace(features: 0, lanes: 0, cells: 0)
+    /// The lanes of `work.spread` the last document wrote (listed in `work.written`), set back to zero before the
+    /// next one (after `explain` has read them).
     var writtenCount = 0
-    /// Per feature of the last document scored, for `explain` (see `pm_score_workspace`): the row of class
-    /// weights scoring added, the feature's weight x_f idf_f, and g(f).
-    var featureRow: [UnsafePointer<Float>?] = []
-    var featureWeight: [Double] = []
-    var featureBase: [Float] = []
-    /// A row of zeros for every class: the row of a feature without class weights.
-    var zeroRow: [Float] = []
+    /// The last scored document's weights before IDF, per feature (what `explain` reads).
+    var x: UnsafeMutablePointer<Double> { work.x }
     /// The last predicted document's ranking (`predict` reuses its storage).
     var ranking: [LabelProbability] = []
     /// The last explained document's features (`predict(_:top:explain:buffer:)` reuses its storage).
     var contributions: [FeatureContribution] = []
     public init() {}
+
+    /// The workspace, ready for a document of `features` features under a model of `lanes` class lanes that
+    /// writes at most `cells` sparse cells: the previous document's spread lanes zeroed, or a new workspace (all
+    /// zero) when this one is too small, is for another model, or is shared with a copy of this buffer
+    /// (`DiscriminativeFrequency` fills its slots with copies of one buffer).
+    mutating func workspace(features: Int, lanes: Int, cells: Int) -> ScoringWorkspace {
+        if isKnownUniquelyReferenced(&work), work.features >= features, work.lanes == lanes, work.cells >= cells {
+            // Lane by lane: a memset of the whole rows cost more than the scoring (a sparse row holds 4 cells on
+            // average, of 80 lanes).
+            for j in 0..<writtenCount { work.spread[Int(work.written[j])] = 0 }
+        } else {
+            // Doubling, so that a buffer grown document by document settles after a few documents.
+            work = ScoringWorkspace(features: max(features, 2 * work.features, 64), lanes: lanes,
+                                    cells: max(cells, 2 * work.cells))
+        }
+        writtenCount = 0
+        return work
+    }
+}
+
+/// What `pm_score_document` and `pm_explain_document` read and write for one document: room for `features`
+/// features under a model of `lanes` class lanes, `cells` written sparse cells at most. Fixed size and all zero
+/// when made; its pointers go to C as they are (as Swift arrays, each needed a `withUnsafe…BufferPointer` closure
+/// of its own: `scoreInto` nested twelve).
+final class ScoringWorkspace {
+    let features: Int, lanes: Int, cells: Int
+    /// The document's weights before IDF, per feature.
+    let x: UnsafeMutablePointer<Double>
+    /// The class accumulators (sums of x_f idf_f d(f,c)), one lane per class.
+    let accumulators: UnsafeMutablePointer<Float>
+    /// The rows of class weights to add for the current document and each one's factor (see `scoreInto`).
+    let rows: UnsafeMutablePointer<UnsafePointer<Float>?>
+    let factors: UnsafeMutablePointer<Float>
+    /// Room to spread sparse rows out to all classes, one per sparse feature of the document; all zero
+    /// between documents.
+    let spread: UnsafeMutablePointer<Float>
+    /// The lanes of `spread` written.
+    let written: UnsafeMutablePointer<Int32>
+    /// Per feature of the last document scored, for `explain`: the row of class weights scoring added, the
+    /// feature's weight x_f idf_f, and g(f).
+    let featureRow: UnsafeMutablePointer<UnsafePointer<Float>?>
+    let featureWeight: UnsafeMutablePointer<Double>
+    let featureBase: UnsafeMutablePointer<Float>
+    /// A row of zeros for every class: the row of a feature without class weights.
+    let zeroRow: UnsafeMutablePointer<Float>
+
+    init(features: Int, lanes: Int, cells: Int) {
+        (self.features, self.lanes, self.cells) = (features, lanes, cells)
+        func zeros<T>(_ n: Int, _ zero: T) -> UnsafeMutablePointer<T> {
+            let p = UnsafeMutablePointer<T>.allocate(capacity: max(n, 1))
+            p.initialize(repeating: zero, count: max(n, 1))
+            return p
+        }
+        x = zeros(features, 0); accumulators = zeros(lanes, 0)
+        rows = zeros(features, nil); factors = zeros(features, 0)
+        spread = zeros(features * lanes, 0); written = zeros(cells, 0)
+        featureRow = zeros(features, nil); featureWeight = zeros(features, 0); featureBase = zeros(features, 0)
+        zeroRow = zeros(lanes, 0)
+    }
+
+    deinit {
+        x.deallocate(); accumulators.deallocate(); rows.deallocate(); factors.deallocate(); spread.deallocate()
+        written.deallocate(); featureRow.deallocate(); featureWeight.deallocate(); featureBase.deallocate()
+        zeroRow.deallocate()
+    }
+
+    /// The kernels' view of this memory.
+    func view(writtenCount: Int) -> pm_score_workspace {
+        pm_score_workspace(rows: rows, factors: factors, spread: spread, written: written, writtenCount: writtenCount,
+                           zeroRow: zeroRow, featureRow: featureRow, featureWeight: featureWeight, featureBase: featureBase)
+    }
 }
 
 extension NaiveBayesModel {
@@ -69,16 +126,13 @@ extension NaiveBayesModel {
     /// vector, a sparse row cell by cell. Each class receives its terms in feature order, each a
     /// single-precision product added in single precision, so the scores are bit for bit those of adding
     /// cell by cell.
-    ///
-    /// With `weighed`, `buffer.x` already holds the document's weights under `w.transform` (scoring one
-    /// document under several weights of the same model).
     @discardableResult
     func scoreInto(ids: ArraySlice<UInt32>, counts: ArraySlice<Float>, buffer: inout ScoringBuffer,
-                   weights given: NaiveBayesWeights? = nil, weighed: Bool = false) -> Int {
+                   weights given: NaiveBayesWeights? = nil) -> Int {
         // Not `let w = given ?? weights`: that copy of the struct retained and released each of its arrays
         // per document.
-        if let given { return withUnsafePointer(to: given) { scoreInto(ids: ids, counts: counts, buffer: &buffer, w: $0, weighed: weighed) } }
-        return withWeightsInPlace { scoreInto(ids: ids, counts: counts, buffer: &buffer, w: $0, weighed: weighed) }
+        if let given { return withUnsafePointer(to: given) { scoreInto(ids: ids, counts: counts, buffer: &buffer, w: $0) } }
+        return withWeightsInPlace { scoreInto(ids: ids, counts: counts, buffer: &buffer, w: $0) }
     }
 
     /// The model's weights where they are stored, each array read through the pointer: reading the
@@ -92,69 +146,31 @@ extension NaiveBayesModel {
 
     @inline(__always)
     private func scoreInto(ids: ArraySlice<UInt32>, counts: ArraySlice<Float>, buffer: inout ScoringBuffer,
-                           w: UnsafePointer<NaiveBayesWeights>, weighed: Bool) -> Int {
-        let C = labels.count, B = w.pointee.classBlocks
+                           w: UnsafePointer<NaiveBayesWeights>) -> Int {
+        let C = labels.count, lanes = 8 * w.pointee.classBlocks
         if buffer.scores.count != C { buffer.scores = [Double](repeating: 0, count: C) }
-        if buffer.blocks.count != B { buffer.blocks = [SIMD8<Float>](repeating: .zero, count: B) }
-        let lanes = 8 * B
-        if !weighed && buffer.x.count < ids.count { buffer.x = [Double](repeating: 0, count: max(ids.count, 2 * buffer.x.count)) }
-        if buffer.rows.count < ids.count {
-            buffer.rows = [UnsafePointer<Float>?](repeating: nil, count: max(ids.count, 2 * buffer.rows.count))
-            buffer.factors = [Float](repeating: 0, count: buffer.rows.count)
-            buffer.featureRow = [UnsafePointer<Float>?](repeating: nil, count: buffer.rows.count)
-            buffer.featureWeight = [Double](repeating: 0, count: buffer.rows.count)
-            buffer.featureBase = [Float](repeating: 0, count: buffer.rows.count)
-        }
-        // The previous document's spread rows back to zero, lane by lane (a memset of the whole rows cost
-        // more than the scoring: a sparse row holds 4 cells on average, of 80 lanes).
-        buffer.expanded.withUnsafeMutableBufferPointer { expanded in
-        buffer.written.withUnsafeBufferPointer { written in
-            for j in 0..<buffer.writtenCount { expanded[Int(written[j])] = 0 }
-        } }
-        buffer.writtenCount = 0
-        // Room for every feature to be sparse; all zero here.
-        if buffer.expanded.count < ids.count * lanes {
-            buffer.expanded = [Float](repeating: 0, count: max(ids.count, 64) * lanes)
-        }
-        if buffer.zeroRow.count != lanes { buffer.zeroRow = [Float](repeating: 0, count: lanes) }
-        let cellsAtMost = min(ids.count * C, w.pointee.cells.count)
-        if buffer.written.count < cellsAtMost { buffer.written = [Int32](repeating: 0, count: max(cellsAtMost, 2 * buffer.written.count)) }
+        let work = buffer.workspace(features: ids.count, lanes: lanes, cells: min(ids.count * C, w.pointee.cells.count))
         var sums = pm_score_sums(), writtenCount = 0
         NaiveBayesModel.withScoringModel(w) { m in
-            buffer.blocks.withUnsafeMutableBufferPointer { acc in
-            buffer.x.withUnsafeMutableBufferPointer { x in
-            buffer.rows.withUnsafeMutableBufferPointer { rows in
-            buffer.factors.withUnsafeMutableBufferPointer { factors in
-            buffer.expanded.withUnsafeMutableBufferPointer { spread in
-            buffer.written.withUnsafeMutableBufferPointer { written in
-            buffer.featureRow.withUnsafeMutableBufferPointer { featureRow in
-            buffer.featureWeight.withUnsafeMutableBufferPointer { featureWeight in
-            buffer.featureBase.withUnsafeMutableBufferPointer { featureBase in
-            buffer.zeroRow.withUnsafeBufferPointer { zeroRow in
             ids.withUnsafeBufferPointer { ids in
             counts.withUnsafeBufferPointer { counts in
-                var work = pm_score_workspace(rows: rows.baseAddress, factors: factors.baseAddress,
-                                              spread: spread.baseAddress, written: written.baseAddress, writtenCount: 0,
-                                              zeroRow: zeroRow.baseAddress, featureRow: featureRow.baseAddress,
-                                              featureWeight: featureWeight.baseAddress, featureBase: featureBase.baseAddress)
-                sums = pm_score_document(m, ids.baseAddress, counts.baseAddress, ids.count, weighed ? 1 : 0, x.baseAddress,
-                                         UnsafeMutableRawPointer(acc.baseAddress!).assumingMemoryBound(to: Float.self), &work)
-                writtenCount = work.writtenCount
-            } } } } } } } } } } } }
+                var view = work.view(writtenCount: 0)
+                sums = pm_score_document(m, ids.baseAddress, counts.baseAddress, ids.count, 0, work.x, work.accumulators, &view)
+                writtenCount = view.writtenCount
+            } }
         }
         buffer.writtenCount = writtenCount
         // prior(c) + s(c) (g + k(c) total + acc(c)) per class, in C (`pm_class_scores`): the Swift loop,
         // its three arrays read through the weights each class, was ~12 instructions a class (callgrind).
         let g = sums.g, total = sums.total
-        buffer.blocks.withUnsafeBufferPointer { acc in
         buffer.scores.withUnsafeMutableBufferPointer { scores in
         w.pointee.prior.withUnsafeBufferPointer { prior in
         w.pointee.classScale.withUnsafeBufferPointer { scale in
         w.pointee.classConstant.withUnsafeBufferPointer { constant in
             precondition(prior.count >= C && scale.count >= C && constant.count >= C)
-            pm_class_scores(prior.baseAddress, scale.baseAddress, constant.baseAddress,
-                            UnsafeRawPointer(acc.baseAddress!).assumingMemoryBound(to: Float.self), g, total, C, scores.baseAddress)
-        } } } } }
+            pm_class_scores(prior.baseAddress, scale.baseAddress, constant.baseAddress, work.accumulators, g, total, C,
+                            scores.baseAddress)
+        } } } }
         return sums.used
     }
 
@@ -329,19 +345,12 @@ extension NaiveBayesModel {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: room) { fo in
         withUnsafeTemporaryAllocation(of: Double.self, capacity: room) { wo in
             var found = 0
+            // Read only: the kernel takes the workspace as const.
+            var view = buffer.work.view(writtenCount: buffer.writtenCount)
             ids.withUnsafeBufferPointer { ids in
-            buffer.x.withUnsafeBufferPointer { x in
-            buffer.featureRow.withUnsafeBufferPointer { featureRow in
-            buffer.featureWeight.withUnsafeBufferPointer { featureWeight in
-            buffer.featureBase.withUnsafeBufferPointer { featureBase in
-                // Read only: the kernel takes the workspace as const.
-                var work = pm_score_workspace(rows: nil, factors: nil, spread: nil, written: nil, writtenCount: 0, zeroRow: nil,
-                                              featureRow: UnsafeMutablePointer(mutating: featureRow.baseAddress),
-                                              featureWeight: UnsafeMutablePointer(mutating: featureWeight.baseAddress),
-                                              featureBase: UnsafeMutablePointer(mutating: featureBase.baseAddress))
-                found = pm_explain_document(&work, ids.baseAddress, x.baseAddress, ids.count, label, versus ?? -1,
+                found = pm_explain_document(&view, ids.baseAddress, buffer.x, ids.count, label, versus ?? -1,
                                             sL, kL, sV, kV, t, room, fo.baseAddress, wo.baseAddress)
-            } } } } }
+            }
             out.reserveCapacity(found)
             for k in 0..<found { out.append(FeatureContribution(feature: fo[k], weight: wo[k])) }
         } }
