@@ -95,7 +95,7 @@ public final class NaiveBayesModel: @unchecked Sendable {
         // thread while this one derives the final weights and runs the passes (three temperature fits,
         // up to 60 rounds of an exp per class and document each, were a serial stretch of a tenth of
         // training between the search and the passes; the passes leave a core idle part of the time).
-        let mixtureFit = BackgroundResult<(complement: Double, pool: Double)?>()
+        let mixtureFit = BackgroundResult<(complement: Double, pool: Double, multinomial: Double?)?>()
         if let mixtureScores { mixtureFit.start { NaiveBayesModel.mixtureTemperatures(mixtureScores, workers: 1) } }
         let classOf = counted.value(0) ?? addCounts(docs, labels: docLabels, rows: rows)
         computeWeights()
@@ -116,8 +116,14 @@ public final class NaiveBayesModel: @unchecked Sendable {
             // leave-one-out scores (see Tuning.swift).
             heldOut = leaveOneOutScores(docs, labels: docLabels, sample: NaiveBayesModel.sample(rows, NaiveBayesModel.tuningSample / 3 + 1))
         }
-        if calibrate, let heldOut, let t = NaiveBayesModel.fitTemperature(heldOut) { temperature = t }
+        // Without passes, the held-out scores are the alpha search's, which are the mixture's multinomial part's
+        // too: the mixture's fit (on the other thread) fits their temperature, so it is not fitted twice.
+        let fittedWithMixture = !needsPassCalibration && mixtureScores != nil
+        if calibrate, !fittedWithMixture, let heldOut, let t = NaiveBayesModel.fitTemperature(heldOut) { temperature = t }
         let mixture = mixtureScores == nil ? nil : mixtureFit.wait()
+        if calibrate, fittedWithMixture, let t = mixture?.multinomial ?? heldOut.flatMap({ NaiveBayesModel.fitTemperature($0) }) {
+            temperature = t
+        }
         if mixesComplement, let mixture {
             complementTemperature = mixture.complement
             mixtureTemperature = mixture.pool

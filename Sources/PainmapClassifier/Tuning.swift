@@ -159,23 +159,25 @@ extension NaiveBayesModel {
         return n
     }
 
-    /// The complement part's temperature and the pool's (see `mixtureTemperature`), or nil when the
-    /// complement part cannot be calibrated. `workers` as in `fitTemperature`.
-    static func mixtureTemperatures(_ m: MixtureScores, workers: Int? = nil) -> (complement: Double, pool: Double)? {
+    /// The complement part's temperature and the pool's (see `mixtureTemperature`), and the multinomial part's
+    /// own temperature when it was fitted for the pool (nil otherwise), or nil when the complement part cannot be
+    /// calibrated. `workers` as in `fitTemperature`.
+    static func mixtureTemperatures(_ m: MixtureScores, workers: Int? = nil) -> (complement: Double, pool: Double, multinomial: Double?)? {
         let held = m.complement, own = m.multinomial
         guard let tc = NaiveBayesModel.fitTemperature(held, workers: workers) else { return nil }
         // The pool of two calibrated parts is more often right than either, and so less sure
         // than it should be: one more temperature on the pooled held-out scores of the fold models
         // (the same documents in the same order for both parts) sharpens it.
-        var pool = 1.0
+        var pool = 1.0, multinomial: Double? = nil
         let lambda = m.weight
         if held.count == own.count, zip(held, own).allSatisfy({ $0.truth == $1.truth }), let tm = NaiveBayesModel.fitTemperature(own, workers: workers) {
+            multinomial = tm
             let pooled = zip(own, held).map { m, c in
                 (scores: zip(m.scores, c.scores).map { (1 - lambda) * tm * $0 + lambda * tc * $1 }, truth: m.truth)
             }
             pool = NaiveBayesModel.fitTemperature(pooled, workers: workers) ?? 1
         }
-        return (tc, pool)
+        return (tc, pool, multinomial)
     }
 
     /// Discriminative passes change the scale of the scores: calibration then needs scores of the model
