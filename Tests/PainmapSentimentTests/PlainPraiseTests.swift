@@ -1,0 +1,505 @@
+import XCTest
+import PainmapText
+@testable import PainmapSentiment
+
+/// Plain praise, session 8 (issue #3: positive posts read as neutral because their positive meaning is in a set
+/// expression, not in a sentiment word: "kind of looking forward to it", "got a lot done", "this week flew by",
+/// "means a lot", "I could listen to her voice all day"). Written by the painmap team from ordinary English, each
+/// post with the label a careful reader would give; not taken from any rated data set.
+/// Sixth batch, in five sets, each set's labels written before the scorer was run on it:
+/// - set a: 179 posts (116 positive: anticipation, accomplishment, relief, recommendation, gratitude, fandom, small
+///   pleasures; 42 neutral controls: plain statements, questions, plans, news; 21 negative controls, among them the
+///   same expressions in complaints: "Still no refund after 3 weeks. Looking forward to your reply."). 124 of 179
+///   right with main's lexicons, 163 after this session's entries.
+/// - set b: 60 posts (40, 12, 8), written after set a's entries: 50 of 60 right with main's lexicons, 54 with set a's
+///   entries, 58 after the entries it prompted.
+/// - set c: 58 posts (40, 10, 8), new kinds of expression: 44 of 58 right with main's lexicons and with sets a and b's
+///   entries, 53 after the entries it prompted.
+/// - set d: 55 posts (40, 10, 5): 42 of 55 right with main's lexicons and with the earlier entries, 50 after.
+/// - set e: 48 posts (30, 10, 8), mostly short review lines: 38 of 48 right with main's lexicons and with the earlier
+///   entries, 45 after.
+/// In all 298 of 400 right with main's lexicons, 369 after. The entries are phrases of lexicons/en/phrases.tsv and
+/// three words of sentiment.tsv (section "plain praise (session 8)"); no rule changed.
+final class PlainPraiseTests: XCTestCase {
+    private var p: SentimentProbe!
+    override func setUpWithError() throws { p = try SentimentProbe() }
+
+    func testSixthBatchPositivePosts() {
+        p.assertLabels([
+            // set a
+            "Back to school tomorrow, kind of looking forward to it",
+            "looking forward to the weekend",
+            "really looking forward to seeing everyone on saturday",
+            "Looking forward to tonight's game!",
+            "I look forward to working with you all",
+            "counting down the days till vacation",
+            "3 more sleeps till christmas, counting down",
+            "so ready for this weekend",
+            "so ready for summer",
+            "tomorrow can't come soon enough",
+            "the countdown is on! 10 days to go",
+            "first game of the season tonight, let's go!",
+            "Long day but got a lot done",
+            "got so much done today",
+            "finally finished my thesis",
+            "finally finished the puzzle, 1000 pieces",
+            "we got the contract!",
+            "I got the job!!",
+            "passed my driving test",
+            "made it to the finals",
+            "we made it! just landed",
+            "nailed the interview today",
+            "ran my first 5k today",
+            "hit my goal weight this morning",
+            "new personal best on the bench today",
+            "all moved in to the new place",
+            "paid off my student loans today",
+            "productive day at the office",
+            "crossed everything off my to do list",
+            "submitted my last assignment, done for the semester",
+            "she said yes!!!",
+            "we closed the deal",
+            "thank god it's friday",
+            "weekend at last",
+            "Can't believe it's already Friday, this week flew by",
+            "finally home after a long week",
+            "made it through monday",
+            "the exams are finally over",
+            "phew, that was close but we made it",
+            "no more work until january",
+            "day off tomorrow",
+            "last day of work before the holidays",
+            "the rain finally stopped, sun's out",
+            "highly recommend this place",
+            "would buy again",
+            "go see it, you won't regret it",
+            "worth every penny",
+            "10/10 would go again",
+            "will definitely be back",
+            "five stars from me",
+            "does exactly what it says",
+            "fits perfectly and arrived on time",
+            "my new favourite spot for brunch",
+            "do yourself a favour and watch this",
+            "a must see",
+            "exceeded my expectations",
+            "can't go wrong with this one",
+            "bought a second one for my mum",
+            "my go-to coffee shop",
+            "would order from here again",
+            "everything you could want in a phone",
+            "you made my day",
+            "that means a lot to me",
+            "you're the best",
+            "couldn't have done it without you",
+            "you always know how to cheer me up",
+            "you mean the world to me",
+            "I owe you one",
+            "you're a lifesaver",
+            "you rock!",
+            "my mom is the best",
+            "so lucky to have friends like you",
+            "best friends forever",
+            "date night with the hubby",
+            "love you to the moon and back",
+            "you guys are the reason I smile",
+            "this song has been on repeat all week",
+            "can't stop listening to this album",
+            "can't stop watching this video",
+            "I could listen to her voice all day",
+            "binge watched the whole season in one night",
+            "this show is everything",
+            "their new single is a banger",
+            "best episode yet",
+            "been singing this all day",
+            "got tickets to see them in june!!!",
+            "front row seats tonight",
+            "goosebumps every time",
+            "this game is so addictive",
+            "nothing beats a nap on a sunday",
+            "Long day, but the sunset makes up for it",
+            "pizza and movies tonight",
+            "first coffee of the day hits different",
+            "sleeping in tomorrow",
+            "breakfast in bed",
+            "the little things in life",
+            "fresh sheets day",
+            "payday!!",
+            "got an upgrade to first class",
+            "free pizza at work today",
+            "just got engaged",
+            "it's a girl!",
+            "got home early today",
+            "life is good",
+            "this is the life",
+            "couldn't have asked for a better day",
+            "right where I want to be",
+            "as good as it gets",
+            "all smiles today",
+            "on cloud nine",
+            "over the moon",
+            // set b
+            "so looking forward to my holiday next month",
+            "Looking forward to a quiet night in",
+            "we're all looking forward to having you back",
+            "the weekend can't come soon enough",
+            "two more days and I'm on vacation!!",
+            "can't wait to get home and see the dog",
+            "productive morning, inbox zero",
+            "got loads done in the garden today",
+            "finally finished painting the living room",
+            "we made it to the top!",
+            "passed all my exams!!!",
+            "I got in! accepted to my first choice uni",
+            "hit 1000 followers today, thank you all",
+            "promoted at work today",
+            "we won the pitch",
+            "that weekend went by way too fast, had a blast",
+            "summer flew by",
+            "home at last, nothing like your own bed",
+            "school's out for summer!",
+            "the heating is fixed, finally warm again",
+            "10/10 would recommend this hotel",
+            "will be coming back for sure",
+            "if you haven't seen it yet, go see it",
+            "does what it says, no complaints",
+            "I'd go back in a heartbeat",
+            "best purchase I've made all year",
+            "thank you for everything, it meant so much",
+            "your message really made my week",
+            "you guys are amazing, couldn't have done it without you",
+            "my sister is my rock",
+            "grateful for this crew",
+            "been listening to this album on repeat",
+            "I can't stop watching this clip haha",
+            "I could watch this all day",
+            "this show is everything to me",
+            "new favourite song",
+            "a lazy sunday with my cat on my lap",
+            "hot chocolate and a blanket, perfect night",
+            "getting to sleep in tomorrow",
+            // set c
+            "can't stop smiling today",
+            "couldn't stop laughing at the end",
+            "count me in!",
+            "bring it on",
+            "let's do this!",
+            "game on",
+            "just booked flights to Spain for June!!",
+            "movie night with the girls",
+            "family time this weekend",
+            "some much needed me time",
+            "quality time with my dad",
+            "treated myself to a new pair of trainers",
+            "finally got my hands on a copy",
+            "got a new puppy today!!",
+            "reunited with my best mate after 2 years",
+            "catching up with old friends tonight",
+            "job done",
+            "mission accomplished",
+            "that's a wrap on season one!",
+            "got the keys to our first house",
+            "new car day",
+            "three day weekend ahead",
+            "long weekend, here we come",
+            "got paid today",
+            "food coma after that roast",
+            "all the feels watching this",
+            "this gave me chills",
+            "ticked off my bucket list",
+            "go team!!",
+            "sending hugs your way",
+            "thinking of you, stay strong",
+            "welcome to the world little one",
+            "welcome home!",
+            "keep up the good work",
+            "proud moment for the whole family",
+            "chilling by the pool",
+            "feet up with a cuppa",
+            "living the dream",
+            "we're going to Disney!!!",
+            "sold out show tonight, thank you Manchester",
+            // set d
+            "off to Vegas in the morning!!",
+            "we're here!!! first night in Rome",
+            "new shoes!",
+            "just got back from the best trip",
+            "my little girl took her first steps today",
+            "first snow of the year!",
+            "Christmas tree is up!",
+            "it's beginning to look a lot like christmas",
+            "pancakes for breakfast",
+            "mum's home cooking, nothing like it",
+            "date night tonight",
+            "girls night out!!",
+            "brunch with the besties",
+            "lunch is on me today",
+            "we get to keep the puppy!!",
+            "he's home safe",
+            "baby's first christmas",
+            "our team is through to the next round",
+            "top of the league!",
+            "hat trick for Ronaldo!!",
+            "that's my boy!",
+            "get in there!!",
+            "what a save!",
+            "who's ready for the weekend?!",
+            "it's the most wonderful time of the year",
+            "I'm officially on holiday",
+            "bags are packed, ready to go",
+            "can't beat a sunday lie in",
+            "early night for me, what a week",
+            "just finished my first week at the new job",
+            "all the best for tomorrow",
+            "fingers crossed for you",
+            "good luck tonight boys",
+            "say hi to your mum for me",
+            "give her a hug from me",
+            "free tonight if anyone wants to hang out",
+            "thanks a million",
+            // set e
+            "Arrived the next day, exactly as described.",
+            "Does the job and then some.",
+            "Fits like a glove.",
+            "Bought this for my husband and he hasn't taken it off since.",
+            "Battery lasts all week.",
+            "Worth the wait.",
+            "Ticks all the boxes.",
+            "Would give it six stars if I could.",
+            "Can't fault it.",
+            "Paid for itself within a month.",
+            "Already ordered another one.",
+            "Exactly what I was looking for.",
+            "Better than the one I had before.",
+            "Set up in five minutes, no fuss.",
+            "Tastes just like my nan used to make.",
+            "Staff went above and beyond.",
+            "Will be telling all my friends.",
+            "Service with a smile.",
+            "Five stars, no notes.",
+            "that goal though 😍",
+            "we're off to the final!!",
+            "just saw the trailer, I'm so in",
+            "my favourite time of year",
+            "this made me laugh out loud",
+            "can't get enough of this song",
+            "been humming this all day",
+            "that view tho",
+            "just had the best sleep of my life",
+            "woke up to sunshine",
+        ], "positive")
+    }
+
+    func testSixthBatchNeutralControls() {
+        p.assertLabels([
+            // set a
+            "going to the store later",
+            "is the game on tonight?",
+            "waiting for the bus",
+            "meeting moved to thursday",
+            "what time does the movie start?",
+            "I'll be in London next week",
+            "new episode tonight at 9",
+            "the store opens at 10 tomorrow",
+            "finished my shift, heading home",
+            "the package is out for delivery",
+            "watching the news",
+            "just made dinner",
+            "my flight leaves at 6am",
+            "who's coming to the party on friday?",
+            "need to pick up milk",
+            "how do I reset my password?",
+            "school starts on the 5th",
+            "counting the votes now",
+            "The council will vote on the plan next month",
+            "the match kicks off at 3",
+            "ordered a new phone case",
+            "let me know what you think",
+            "we got the email this morning",
+            "just finished work",
+            "moving to a new apartment next month",
+            "the new season starts in april",
+            "tickets go on sale friday at 9am",
+            "at the airport",
+            "has anyone seen my keys?",
+            "the results come out on thursday",
+            "we'll see how it goes",
+            "Looking for a flatmate, DM me",
+            // set b
+            "looking for my charger",
+            "the train leaves at half past four",
+            "we'll find out the results tomorrow",
+            "just got to the office",
+            "where do I send the form?",
+            "the new season of the show comes out in march",
+            "I'll look into it tomorrow",
+            "my brother is moving to Leeds",
+            "picking up the kids at 3",
+            "can someone send me the link?",
+            "is the pool open on sundays?",
+            // set c
+            "the keys are on the table",
+            "we're going to the bank later",
+            "got paid on the 28th last month",
+            "we need to talk about the budget",
+            "which bus goes to the airport?",
+            // set d
+            "bags are in the car",
+            "the office is closed on monday",
+            "who's driving tomorrow?",
+            "he's at home today",
+            "the next round starts in may",
+            "breakfast is at 8",
+            "out of milk, need to go shopping",
+            "first meeting of the year on tuesday",
+            "going home",
+            // set e
+            "Arrived on Tuesday.",
+            "Comes in three colours.",
+            "I bought it for my husband.",
+            "Battery is 4000 mAh.",
+            "Used it twice so far.",
+            "trailer drops tomorrow at noon",
+            "the final is on sunday",
+            "just woke up",
+            "Exactly what time does it open?",
+        ], "neutral")
+    }
+
+    func testSixthBatchNegativeControls() {
+        p.assertLabels([
+            // set a
+            "Still no refund after 3 weeks. Looking forward to your reply.",
+            "so ready for this week to be over",
+            "got a lot of bills to pay this month",
+            "we didn't make it in time, missed the flight",
+            "can't stop coughing",
+            "finally finished it and it already broke",
+            "this song has been stuck in my head all day and I hate it",
+            "lost the game, back to the drawing board",
+            "another week of rain",
+            "would not buy again",
+            "don't bother going, total waste of time",
+            "I regret buying this",
+            "three hours on hold and still nobody",
+            "never ordering from here again",
+            "still waiting for my order",
+            "my flight got cancelled, stuck at the airport",
+            "the app keeps logging me out",
+            "not looking forward to tomorrow",
+            "dreading monday",
+            "I am so done with this week",
+            // set b
+            "I look forward to your reply, this is the third time I've written about the missing parcel",
+            "not looking forward to the drive home in this snow",
+            "the week can't end soon enough, it's been awful",
+            "still haven't heard back, looking forward to a response",
+            "the battery barely lasts a day",
+            "three hours late and nobody told us anything",
+            "my whole weekend was ruined",
+            "can't stop sneezing today",
+            // set c
+            "can't stop crying",
+            "can't stop worrying about tomorrow",
+            "game over, we lost again",
+            "I haven't got paid yet and rent is due",
+            "stuck at work all weekend",
+            "my car broke down on the motorway",
+            "the show got cancelled, so gutted",
+            "missed my flight home",
+            // set d
+            "out of office again and nobody is answering",
+            "my first week at the new job was a disaster",
+            "lost in the next round, again",
+            "no snow this year, so boring",
+            // set e
+            "Arrived broken, nothing like the photos.",
+            "Doesn't do the job.",
+            "Battery barely lasts an hour.",
+            "Not worth the wait.",
+            "Does not fit at all.",
+            "Stopped working after a week.",
+            "Took three weeks to arrive and the box was crushed.",
+        ], "negative")
+    }
+
+    /// Posts of the sixth batch that the scorer still reads wrong, with the label a person would give. Not asserted;
+    /// listed so that a change that fixes them can be seen and the batch is reported whole. Eagerness with no
+    /// expression of its own ("Waiting for the new episode to come out tonight", "been waiting for this all year":
+    /// "waiting for" is a delay in a ticket), a fan's count ("I've watched it five times already"), good luck told
+    /// as a plain event ("found $20 in my old jacket"), and neutral posts read through one word of sentiment.tsv
+    /// ("traffic", "rain", "war", "early", "gym", "dentist", "mondays") or a churn phrase ("switching banks").
+    /// "what are you looking forward to this year?" asks, and would need "looking forward" in mild.txt. "My kids use it
+    /// every day" has no entry: "I use it every day and it crashes every day" is a complaint.
+    static let knownMisses: [(set: String, text: String, expected: String)] = [
+        ("6a", "Waiting for the new episode to come out tonight", "positive"),
+        ("6a", "new album drops friday, been waiting for this all year", "positive"),
+        ("6a", "only 2 weeks till I see my family", "positive"),
+        ("6a", "I've watched it five times already", "positive"),
+        ("6a", "found $20 in my old jacket", "positive"),
+        ("6a", "back to work tomorrow", "neutral"),
+        ("6a", "does anyone know a good plumber?", "neutral"),
+        ("6a", "Traffic update: the M25 is closed between junctions 10 and 11", "neutral"),
+        ("6a", "the weather is supposed to change this weekend", "neutral"),
+        ("6a", "reading a book about the civil war", "neutral"),
+        ("6a", "done with the laundry", "neutral"),
+        ("6a", "switching banks this week", "neutral"),
+        ("6a", "it's going to rain tomorrow", "neutral"),
+        ("6a", "the library closes early on sundays", "neutral"),
+        ("6a", "heading to the gym", "neutral"),
+        ("6a", "counting down the minutes until this meeting ends", "negative"),
+        ("6b", "I've been waiting all week for this", "positive"),
+        ("6b", "what are you looking forward to this year?", "neutral"),
+        ("6c", "booked a dentist appointment for tuesday", "neutral"),
+        ("6c", "how long is the weekend traffic usually?", "neutral"),
+        ("6c", "my dad is picking me up at 5", "neutral"),
+        ("6c", "is the show sold out?", "neutral"),
+        ("6c", "the team meets on mondays", "neutral"),
+        ("6d", "happy hour with the team", "positive"),
+        ("6d", "out of office till monday", "positive"),
+        ("6d", "2 years today since we met", "positive"),
+        ("6d", "the tree fell on the road, it's being cleared", "neutral"),
+        ("6d", "who's ready for monday... not me", "negative"),
+        ("6e", "My kids use it every day.", "positive"),
+        ("6e", "the song is 3 minutes long", "neutral"),
+        ("6e", "Sent it back the same day.", "negative"),
+    ]
+
+    func testKnownMissesAreListedOnceWithAValidLabel() {
+        XCTAssertEqual(Set(Self.knownMisses.map(\.text)).count, Self.knownMisses.count)
+        for m in Self.knownMisses { XCTAssertTrue(["positive", "negative", "neutral"].contains(m.expected)) }
+    }
+
+    // MARK: the entries' limits
+
+    /// The closing formula of a ticket asks for an answer: it is not looking forward to something good, and must not
+    /// soften the complaint it closes.
+    func testTicketClosingFormulasAreNeutral() {
+        for phrase in ["look forward to your reply", "looking forward to hearing from you", "looking forward to a refund"] {
+            XCTAssertEqual(p.phraseValence(phrase), 0, phrase)
+        }
+        p.assertLabels(["Looking forward to your reply.", "I look forward to hearing from you."], "neutral")
+        XCTAssertGreaterThan(try XCTUnwrap(p.phraseValence("looking forward")), 0)
+    }
+
+    /// "do yourself a favour" opens advice either way: followed by a warning it is a warning.
+    func testAdviceThatWarnsIsNegative() {
+        p.assertLabels(["do yourself a favor and avoid this place", "do yourself a favour and go elsewhere"], "negative")
+        p.assertLabels(["do yourself a favour and watch this"], "positive")
+    }
+
+    /// Entries kept narrow because their bare words are the setting of a complaint or a request: "paid off" (a
+    /// banking ticket), "me time" ("give me time"), "a lie in" ("a lie in your advert"), "nothing like it" said of a
+    /// description, "in a heartbeat" (a threat to leave), "i could listen to" (what an app used to do), "job done"
+    /// by someone, "means a lot" of work, and hopes told in the past tense before a letdown.
+    func testNarrowEntriesDoNotFireOnTheirBareWords() {
+        for text in ["after I paid off my loan you kept taking monthly payments", "can you give me time to fix it?",
+                     "there is a lie in your advert", "the jacket is nothing like it was described",
+                     "I'd switch banks in a heartbeat", "I could listen to my downloads offline before the update",
+                     "what a poor job done by the engineer", "that means a lot of extra work for us",
+                     "I was looking forward to using it but it keeps crashing", "is there a game on tonight?"] {
+            let positive = p.contributions(text).filter { $0.adjusted > 0 }
+            XCTAssertTrue(positive.isEmpty, "\(text): \(p.describe(positive))")
+        }
+    }
+}
