@@ -6,7 +6,7 @@ import PainmapText
 /// expression, not in a sentiment word: "kind of looking forward to it", "got a lot done", "this week flew by",
 /// "means a lot", "I could listen to her voice all day"). Written by the painmap team from ordinary English, each
 /// post with the label a careful reader would give; not taken from any rated data set.
-/// Sixth batch, in five sets, each set's labels written before the scorer was run on it:
+/// Sixth batch, in six sets, each set's labels written before the scorer was run on it:
 /// - set a: 179 posts (116 positive: anticipation, accomplishment, relief, recommendation, gratitude, fandom, small
 ///   pleasures; 42 neutral controls: plain statements, questions, plans, news; 21 negative controls, among them the
 ///   same expressions in complaints: "Still no refund after 3 weeks. Looking forward to your reply."). 124 of 179
@@ -18,7 +18,9 @@ import PainmapText
 /// - set d: 55 posts (40, 10, 5): 42 of 55 right with main's lexicons and with the earlier entries, 50 after.
 /// - set e: 48 posts (30, 10, 8), mostly short review lines: 38 of 48 right with main's lexicons and with the earlier
 ///   entries, 45 after.
-/// In all 298 of 400 right with main's lexicons, 369 after. The entries are phrases of lexicons/en/phrases.tsv and
+/// - set f: 50 posts (40 positive: life news, cheers and encouragement; 10 neutral): 37 of 50 right with main's
+///   lexicons and with the earlier entries, 46 after.
+/// In all 335 of 450 right with main's lexicons, 415 after. The entries are phrases of lexicons/en/phrases.tsv and
 /// three words of sentiment.tsv (section "plain praise (session 8)"); no rule changed.
 final class PlainPraiseTests: XCTestCase {
     private var p: SentimentProbe!
@@ -287,6 +289,44 @@ final class PlainPraiseTests: XCTestCase {
             "that view tho",
             "just had the best sleep of my life",
             "woke up to sunshine",
+            // set f
+            "just got tickets for the cup final!!",
+            "this time next week I'll be on a beach",
+            "my first paycheck!!",
+            "got my license today!",
+            "the baby slept through the night!!",
+            "snow day tomorrow, no school!",
+            "he finally popped the question",
+            "we bought a house!!!",
+            "my cousin just had twins",
+            "back on the bike after six months",
+            "everyone made it home safe",
+            "the scan came back clear",
+            "she's cancer free!!",
+            "my flight got upgraded",
+            "hit the jackpot at bingo",
+            "all packed and ready for the festival",
+            "can't wipe the smile off my face",
+            "still buzzing from last night",
+            "walking on air today",
+            "on top of the world",
+            "made my whole week",
+            "you've outdone yourself",
+            "hats off to the crew",
+            "respect to everyone who turned up",
+            "that's the spirit",
+            "here's to another great year",
+            "cheers to that",
+            "right back at you",
+            "you've got this!",
+            "keep your chin up",
+            "onwards and upwards",
+            "the best is yet to come",
+            "every cloud has a silver lining",
+            "look on the bright side",
+            "good times",
+            "old times, miss you guys",
+            "memories",
         ], "positive")
     }
 
@@ -363,6 +403,16 @@ final class PlainPraiseTests: XCTestCase {
             "the final is on sunday",
             "just woke up",
             "Exactly what time does it open?",
+            // set f
+            "the scan is on friday",
+            "I need to renew my license",
+            "the house is on the corner",
+            "my flight is at 7",
+            "back on monday",
+            "off work today, waiting for the plumber",
+            "he asked me a question",
+            "on top of the fridge",
+            "the flight got moved to gate 12",
         ], "neutral")
     }
 
@@ -430,7 +480,9 @@ final class PlainPraiseTests: XCTestCase {
     /// as a plain event ("found $20 in my old jacket"), and neutral posts read through one word of sentiment.tsv
     /// ("traffic", "rain", "war", "early", "gym", "dentist", "mondays") or a churn phrase ("switching banks").
     /// "what are you looking forward to this year?" asks, and would need "looking forward" in mild.txt. "My kids use it
-    /// every day" has no entry: "I use it every day and it crashes every day" is a complaint.
+    /// every day" has no entry: "I use it every day and it crashes every day" is a complaint; nor "off work for two
+    /// weeks" (sick leave), "we sold out" (a shop's success, a buyer's loss) or "we've got this" ("we've got this
+    /// error on every device").
     static let knownMisses: [(set: String, text: String, expected: String)] = [
         ("6a", "Waiting for the new episode to come out tonight", "positive"),
         ("6a", "new album drops friday, been waiting for this all year", "positive"),
@@ -463,6 +515,10 @@ final class PlainPraiseTests: XCTestCase {
         ("6e", "My kids use it every day.", "positive"),
         ("6e", "the song is 3 minutes long", "neutral"),
         ("6e", "Sent it back the same day.", "negative"),
+        ("6f", "off work for two weeks", "positive"),
+        ("6f", "we sold out in an hour", "positive"),
+        ("6f", "we've got this", "positive"),
+        ("6f", "the festival lineup is out", "neutral"),
     ]
 
     func testKnownMissesAreListedOnceWithAValidLabel() {
