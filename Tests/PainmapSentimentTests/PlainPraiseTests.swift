@@ -6,7 +6,7 @@ import PainmapText
 /// expression, not in a sentiment word: "kind of looking forward to it", "got a lot done", "this week flew by",
 /// "means a lot", "I could listen to her voice all day"). Written by the painmap team from ordinary English, each
 /// post with the label a careful reader would give; not taken from any rated data set.
-/// Sixth batch, in six sets, each set's labels written before the scorer was run on it:
+/// Sixth batch, in seven sets, each set's labels written before the scorer was run on it:
 /// - set a: 179 posts (116 positive: anticipation, accomplishment, relief, recommendation, gratitude, fandom, small
 ///   pleasures; 42 neutral controls: plain statements, questions, plans, news; 21 negative controls, among them the
 ///   same expressions in complaints: "Still no refund after 3 weeks. Looking forward to your reply."). 124 of 179
@@ -20,7 +20,8 @@ import PainmapText
 ///   entries, 45 after.
 /// - set f: 50 posts (40 positive: life news, cheers and encouragement; 10 neutral): 37 of 50 right with main's
 ///   lexicons and with the earlier entries, 46 after.
-/// In all 335 of 450 right with main's lexicons, 415 after. The entries are phrases of lexicons/en/phrases.tsv and
+/// - set g: 40 posts (30, 6, 4): 27 of 40 right with main's lexicons, 28 with the earlier entries, 34 after.
+/// In all 362 of 490 right with main's lexicons, 449 after. The entries are phrases of lexicons/en/phrases.tsv and
 /// three words of sentiment.tsv (section "plain praise (session 8)"); no rule changed.
 final class PlainPraiseTests: XCTestCase {
     private var p: SentimentProbe!
@@ -327,6 +328,33 @@ final class PlainPraiseTests: XCTestCase {
             "good times",
             "old times, miss you guys",
             "memories",
+            // set g
+            "that means alot, thank you",
+            "got alot done today",
+            "so looking forward to seeing you guys",
+            "excited doesn't even cover it",
+            "only 5 more days!!",
+            "one more sleep!!",
+            "new season starts tonight, finally",
+            "the wait is almost over",
+            "you really didn't have to, thank you",
+            "you shouldn't have! it's beautiful",
+            "thanks for always being there",
+            "you're one of a kind",
+            "couldn't ask for better neighbours",
+            "so blessed to call you my friend",
+            "I owe you big time",
+            "listened to it ten times in a row",
+            "this song gets me every time",
+            "the chorus gets stuck in my head in the best way",
+            "I know every word to this album",
+            "the sequel is even better",
+            "can't wait for part two",
+            "this episode had me on the edge of my seat",
+            "I laughed so hard I cried",
+            "brought a tear to my eye, so beautiful",
+            "first place!!",
+            "top marks on my essay",
         ], "positive")
     }
 
@@ -413,6 +441,12 @@ final class PlainPraiseTests: XCTestCase {
             "he asked me a question",
             "on top of the fridge",
             "the flight got moved to gate 12",
+            // set g
+            "the sequel comes out in 2025",
+            "what time is the final tomorrow?",
+            "my neighbours are moving out",
+            "five more minutes until the bus",
+            "season two is on netflix now",
         ], "neutral")
     }
 
@@ -470,6 +504,10 @@ final class PlainPraiseTests: XCTestCase {
             "Does not fit at all.",
             "Stopped working after a week.",
             "Took three weeks to arrive and the box was crushed.",
+            // set g
+            "this song gets on my nerves",
+            "the sequel is even worse",
+            "last place again",
         ], "negative")
     }
 
@@ -481,8 +519,8 @@ final class PlainPraiseTests: XCTestCase {
     /// ("traffic", "rain", "war", "early", "gym", "dentist", "mondays") or a churn phrase ("switching banks").
     /// "what are you looking forward to this year?" asks, and would need "looking forward" in mild.txt. "My kids use it
     /// every day" has no entry: "I use it every day and it crashes every day" is a complaint; nor "off work for two
-    /// weeks" (sick leave), "we sold out" (a shop's success, a buyer's loss) or "we've got this" ("we've got this
-    /// error on every device").
+    /// weeks" (sick leave), "we sold out" (a shop's success, a buyer's loss), "we've got this" ("we've got this
+    /// error on every device"), "we did it" ("we did it as your guide says") or "that ending though" (either way).
     static let knownMisses: [(set: String, text: String, expected: String)] = [
         ("6a", "Waiting for the new episode to come out tonight", "positive"),
         ("6a", "new album drops friday, been waiting for this all year", "positive"),
@@ -519,6 +557,12 @@ final class PlainPraiseTests: XCTestCase {
         ("6f", "we sold out in an hour", "positive"),
         ("6f", "we've got this", "positive"),
         ("6f", "the festival lineup is out", "neutral"),
+        ("6g", "this time tomorrow I'll be in New York", "positive"),
+        ("6g", "that ending though", "positive"),
+        ("6g", "finished the marathon in under 4 hours", "positive"),
+        ("6g", "we did it guys", "positive"),
+        ("6g", "I listened to the podcast on the way to work", "neutral"),
+        ("6g", "that ending though... why would they do that", "negative"),
     ]
 
     func testKnownMissesAreListedOnceWithAValidLabel() {
