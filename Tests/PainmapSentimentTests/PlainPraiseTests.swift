@@ -6,7 +6,7 @@ import PainmapText
 /// expression, not in a sentiment word: "kind of looking forward to it", "got a lot done", "this week flew by",
 /// "means a lot", "I could listen to her voice all day"). Written by the painmap team from ordinary English, each
 /// post with the label a careful reader would give; not taken from any rated data set.
-/// Sixth batch, in seven sets, each set's labels written before the scorer was run on it:
+/// Sixth batch, in eight sets, each set's labels written before the scorer was run on it:
 /// - set a: 179 posts (116 positive: anticipation, accomplishment, relief, recommendation, gratitude, fandom, small
 ///   pleasures; 42 neutral controls: plain statements, questions, plans, news; 21 negative controls, among them the
 ///   same expressions in complaints: "Still no refund after 3 weeks. Looking forward to your reply."). 124 of 179
@@ -21,7 +21,9 @@ import PainmapText
 /// - set f: 50 posts (40 positive: life news, cheers and encouragement; 10 neutral): 37 of 50 right with main's
 ///   lexicons and with the earlier entries, 46 after.
 /// - set g: 40 posts (30, 6, 4): 27 of 40 right with main's lexicons, 28 with the earlier entries, 34 after.
-/// In all 362 of 490 right with main's lexicons, 449 after. The entries are phrases of lexicons/en/phrases.tsv and
+/// - set h: 40 posts (30, 6, 4), anticipation and fandom again: 30 of 40 right with main's lexicons and with the
+///   earlier entries, 34 after.
+/// In all 392 of 530 right with main's lexicons, 483 after. The entries are phrases of lexicons/en/phrases.tsv and
 /// three words of sentiment.tsv (section "plain praise (session 8)"); no rule changed.
 final class PlainPraiseTests: XCTestCase {
     private var p: SentimentProbe!
@@ -355,6 +357,34 @@ final class PlainPraiseTests: XCTestCase {
             "brought a tear to my eye, so beautiful",
             "first place!!",
             "top marks on my essay",
+            // set h
+            "lookin forward to the weekend already",
+            "looking fwd to catching up with you",
+            "can hardly contain myself, concert tomorrow",
+            "t-minus 3 days till spring break",
+            "less than a week till I see you!",
+            "the day is finally here!!",
+            "tomorrow is the big day!",
+            "countdown to christmas has officially begun",
+            "just pre-ordered the new book, can't wait",
+            "watching the whole trilogy again this weekend",
+            "front row at the gig tonight!!",
+            "they played my song!!",
+            "I've had this on loop since friday",
+            "got an autograph from my favourite player",
+            "met my hero today",
+            "she followed me back!!!",
+            "best seats in the house tonight",
+            "you made my whole day with that",
+            "such a thoughtful gift, thank you",
+            "thank you from the bottom of my heart",
+            "I don't know what I'd do without you guys",
+            "love this little guy to bits",
+            "my heart is so full",
+            "happy tears",
+            "proud of how far I've come",
+            "one year sober today",
+            "six months smoke free",
         ], "positive")
     }
 
@@ -447,6 +477,10 @@ final class PlainPraiseTests: XCTestCase {
             "my neighbours are moving out",
             "five more minutes until the bus",
             "season two is on netflix now",
+            // set h
+            "when does the new album come out?",
+            "my car is at the garage",
+            "what day is the big game?",
         ], "neutral")
     }
 
@@ -508,6 +542,11 @@ final class PlainPraiseTests: XCTestCase {
             "this song gets on my nerves",
             "the sequel is even worse",
             "last place again",
+            // set h
+            "three days till the deadline and I haven't started",
+            "they didn't play my song",
+            "I've got nothing to look forward to",
+            "smoke alarm went off at 3am",
         ], "negative")
     }
 
@@ -520,7 +559,9 @@ final class PlainPraiseTests: XCTestCase {
     /// "what are you looking forward to this year?" asks, and would need "looking forward" in mild.txt. "My kids use it
     /// every day" has no entry: "I use it every day and it crashes every day" is a complaint; nor "off work for two
     /// weeks" (sick leave), "we sold out" (a shop's success, a buyer's loss), "we've got this" ("we've got this
-    /// error on every device"), "we did it" ("we did it as your guide says") or "that ending though" (either way).
+    /// error on every device"), "we did it" ("we did it as your guide says"), "that ending though" (either way) or
+    /// "all set for" ("my account is all set for autopay"); playful denial ("I'm not crying, you're crying", also a
+    /// known miss of CasualPostTests) and praise told as a negation ("hasn't left my car since it came out").
     static let knownMisses: [(set: String, text: String, expected: String)] = [
         ("6a", "Waiting for the new episode to come out tonight", "positive"),
         ("6a", "new album drops friday, been waiting for this all year", "positive"),
@@ -563,6 +604,12 @@ final class PlainPraiseTests: XCTestCase {
         ("6g", "we did it guys", "positive"),
         ("6g", "I listened to the podcast on the way to work", "neutral"),
         ("6g", "that ending though... why would they do that", "negative"),
+        ("6h", "all set for the big game tonight", "positive"),
+        ("6h", "I'm not crying, you're crying", "positive"),
+        ("6h", "this album hasn't left my car since it came out", "positive"),
+        ("6h", "the gig starts at 8", "neutral"),
+        ("6h", "I'm going to the concert with my brother", "neutral"),
+        ("6h", "three days till the deadline", "neutral"),
     ]
 
     func testKnownMissesAreListedOnceWithAValidLabel() {
