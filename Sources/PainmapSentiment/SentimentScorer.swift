@@ -454,7 +454,10 @@ public final class SentimentScorer {
                 v *= SentimentRules.irrealisFactor
                 if explain { rules?.append("irrealis x\(SentimentRules.irrealisFactor)") }
             }
-            if mild, v > 0, length == 1, isStakeForm(t.form) { stakes += v; if w > 1 { stakesAfterTurn += v } }
+            if mild, v > 0, length == 1, isStakeForm(t.form) {
+                stakes += v
+                if let wt = weight, wt[i - range.lowerBound] > 1 { stakesAfterTurn += v }
+            }
             if v < 0, t.kind == .emoji, isSarcasmMarker(t.form) { sarcastic = true }
             if length == 1, v != 0 {   // SentimentScorer+Banter
                 let role = banterRole(t.form)
@@ -467,7 +470,10 @@ public final class SentimentScorer {
             if openNegations != 0 { attachNegations(toSpanAt: i, length: length, in: range, &openNegations, tokens) }
             if length > 1, base! > 0 { phraseEnd = i + length }
             result.sum += v
-            if v > 0 { result.pos += v } else { result.neg -= v; if w < 1 { negBeforeTurn -= v } }
+            if v > 0 { result.pos += v } else {
+                result.neg -= v
+                if let wt = weight, wt[i - range.lowerBound] < 1 { negBeforeTurn -= v }
+            }
             if explain {
                 let last = tokens[min(i + length, range.upperBound) - 1]
                 let span = Span(t.span.start, last.span.end)

@@ -286,8 +286,8 @@ final class EverydayPostTests: XCTestCase {
     func testNotSinceLongAgoEmphasises() throws {
         p.assertLabels(["I haven't laughed this hard in ages", "Haven't smiled this much in years",
                         "haven't been this happy in a long time", "hadn't felt so relaxed since the summer"], "positive")
-        let laughed = try XCTUnwrap(p.contribution("I haven't laughed this hard in ages", "laughed"))
-        XCTAssertTrue(laughed.rules.contains { $0.hasPrefix("not since long ago") }, "\(laughed.rules)")
+        let smiled = try XCTUnwrap(p.contribution("Haven't smiled this much in years", "smiled"))
+        XCTAssertTrue(smiled.rules.contains { $0.hasPrefix("not since long ago") }, "\(smiled.rules)")
         p.assertLabels(["haven't been this disappointed in years", "I haven't been happy in years",
                         "haven't enjoyed it this week", "the app hasn't worked this well, it crashes"], "negative")
     }
