@@ -360,6 +360,7 @@ public final class SentimentScorer {
             var innerBooster: Int? = nil   // a booster said inside a phrase ("no longer really works")
             var innerHedge: Int? = nil     // an adverb after a phrase's opening negation ("never really arrived")
             var mild = false               // a word or phrase of mild.txt
+            var ownsNegation = false       // a positive phrase: later words' look-back stops at its end (`phraseEnd`)
             if fi.startsMulti {
                 if mayMatch(.modifier, fi, at: i, range, tokens), let m = match(.modifier, at: i, in: range, tokens),
                    nextContent(after: i + Int(m.count) - 1, range, tokens) != nil {
@@ -373,6 +374,7 @@ public final class SentimentScorer {
                         result.neutralWords += Int(m.count); i += Int(m.count); continue
                     }
                     base = m.value; length = Int(m.count)
+                    ownsNegation = m.value > 0
                     mild = mildWords.phraseFirstWords.contains(t.form) && isMildPhrase(at: i, count: length, tokens)
                 }
                 else if fi.starts(.phrase), boosterFollows(i, range, tokens), let (m, k, negated) = phraseAroundBooster(at: i, in: range, tokens) {
@@ -438,6 +440,7 @@ public final class SentimentScorer {
                 }
             }
             v = applyModifiersAndNegation(v, at: i, range: range, after: phraseEnd, tokens: tokens, mixedCase: mixedCase, explain: explain, rules: &rules)
+            if ownsNegation { phraseEnd = i + length }   // after its own look-back: "not worth it" is still negated
             let w = weight?[i - range.lowerBound] ?? 1
             if w != 1 {
                 v *= w
@@ -468,7 +471,6 @@ public final class SentimentScorer {
                 }
             }
             if openNegations != 0 { attachNegations(toSpanAt: i, length: length, in: range, &openNegations, tokens) }
-            if length > 1, base! > 0 { phraseEnd = i + length }
             result.sum += v
             if v > 0 { result.pos += v } else {
                 result.neg -= v

@@ -303,6 +303,8 @@ final class EverydayPostTests: XCTestCase {
         let nap = try XCTUnwrap(p.contribution("Nothing beats a nap on a lazy Sunday", "nap"))
         XCTAssertGreaterThan(nap.adjusted, 0)
         XCTAssertEqual(p.label("No complaints here, just chilling with my dog"), "positive")
+        // The phrase's own look-back still reads the negation before it.
+        p.assertLabels(["not worth it", "honestly not worth it"], "negative")
         let bonus = try XCTUnwrap(p.contribution("I haven't received the bonus", "bonus"))
         XCTAssertLessThan(bonus.adjusted, 0)
     }
