@@ -61,6 +61,10 @@ public enum SentimentRules {
                                            "fixed", "included", "added"]
 
     /// "the least helpful": "least" before a sentiment word negates it ("at least" does not).
+    /// Fix (session 8): nor does "at least" dampen what follows as the modifier "least" (-0.3) would: "at least" is a
+    /// consolation and what follows it is the good part ("Studying for finals but at least there's coffee", "At least
+    /// the agent was polite"). The modifier is skipped when "at least" opens a clause (first in the sentence, or after
+    /// punctuation, "and" or a connective); "smells great at least lol" looks back, and "least" still dampens "lol".
     public static let leastFactor = -0.7
 
     /// "never been so happy", "never this good": "never" before "so"/"this" + word emphasises.
@@ -123,6 +127,21 @@ public enum SentimentRules {
     /// contribution, their positive contributions are multiplied by this (0: the complaint speaks alone). They are
     /// mild words as well (not counted in questions and conditions: "do you deliver on weekends?").
     public static let stakeInComplaintFactor = 0.0
+    /// A contrast turns from the complaint to the pleasant thing: "Studying for finals but at least there's coffee",
+    /// "Bit chilly this morning but the sun is out", "Cold outside but the hot chocolate makes up for it". When every
+    /// stake of a sentence stands in the clause a contrast gives more weight (after "but"), and every negative
+    /// contribution in the clause it gives less (before "but"), the pleasant thing is not what the complaint is about
+    /// but what answers it: its glow is multiplied by this instead of `stakeInComplaintFactor` (1: it counts in full,
+    /// with the contrast's weight). "The food was great but the pizza was cold" still yields: the complaint is after
+    /// the turn, with the stake. A negation of no sentiment word, a wish cue or an expletive in the sentence makes
+    /// it yield as before (the complaint is then not only before the turn, or not measured so).
+    public static let stakeAfterTurnFactor = 1.0
+
+    /// A negation or a modifier reaches back over no "and" (`negationStopWords`): in "Lazy Saturday, no plans and loving
+    /// it", "the screen doesn't turn on and slow to charge" the negation negates the words before "and", not the
+    /// conjunct after it ("no plans" is then a negation of no sentiment word). A booster already stopped there when
+    /// the conjunct before "and" had a sentiment word ("very fast and easy": "fast" owns "very").
+    public static let negationStopWords = ["and"]
 
     /// A negation that negates no sentiment word ("my card doesn't work with the app", "the parcel never came",
     /// "nobody called back", "no pedals in the box", "can't log in") still says something is missing or failing:
@@ -157,9 +176,14 @@ public enum SentimentRules {
                                                "well done", "good job", "great job", "nice one", "love it", "love that",
                                                "how lovely", "how nice", "how wonderful"]
     /// Openers that need no comma: what follows them is what is "loved".
+    /// Fix (session 8): not after "nothing like" (`sincereWhenPositiveOpeners`) when the first sentiment word after
+    /// the opener is positive: then what is "loved" is a good thing and the complaint is its setting, "Nothing like a
+    /// cup of tea after a long day", "nothing like a hot shower after a cold run". "Nothing like a 2 hour delay to
+    /// start the week" is still sarcasm. Not the other love openers: "love it when my favourite app crashes" sneers.
     public static let sarcasticLoveOpeners = ["love it when", "i love it when", "love how", "i love how",
                                               "gotta love", "got to love", "you gotta love", "don't you just love",
                                               "dont you just love", "nothing like"]
+    public static let sincereWhenPositiveOpeners = ["nothing like"]
 
     /// A post that says nothing evaluative but exclaims its news is excited about it: "We bought a house!",
     /// "He proposed!!!", "got the internship!!", "Just signed the lease on my first apartment!". When a document
@@ -236,6 +260,19 @@ public enum SentimentRules {
     public static let topModals = ["can", "could"]
     public static let topBridges = ["be", "been", "have", "felt", "feel", "looked", "sounded", "tasted", "had", "seen",
                                     "ever", "get", "any", "more"]
+
+    /// Not since long ago is praise (or blame) of now: "I haven't laughed this hard in ages", "haven't smiled this much in
+    /// years", "haven't been this happy in a long time", "hadn't felt so relaxed since the summer", and "haven't been
+    /// this disappointed in years". A negated sentiment word with one of `longTimeDegrees` between the negation and it
+    /// or at most `longTimeDegreeReach` words after it, and then, at most `longTimeDegreeReach` + `longTimeSpanReach`
+    /// words after the word, "since" or "in" with one of `longTimeSpans` at most `longTimeSpanReach` words after "in"
+    /// ("in ages", "in a long time", "in so long"), is not negated but emphasised, as "never so good" is (`neverSoEmphasis`). "I haven't been happy in
+    /// years" (no degree word) and "haven't used it this week" (no span) are still negated.
+    public static let longTimeDegrees = ["this", "so", "that"]
+    public static let longTimeDegreeReach = 2
+    public static let longTimeSpans = ["ages", "age", "years", "yrs", "months", "weeks", "forever", "decades", "while",
+                                       "time", "eons", "life", "lifetime", "ever", "long"]
+    public static let longTimeSpanReach = 3
 
     /// Openers of an exclamation, not a question: "What a game!!", "What a night!", "What an ending!!!". A first
     /// sentence so opened, with a "!" and nothing evaluative in the post, is exclaimed news (`exclaimedNewsValence`):

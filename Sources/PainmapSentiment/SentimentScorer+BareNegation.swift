@@ -33,7 +33,8 @@ extension SentimentScorer {
             } else if i - p <= reach {
                 attached = !(p + 1..<i).contains { j in
                     let kind = tokens[j].kind
-                    return kind == .punctuation || kind == .symbol || kind == .emoji || kind == .emoticon
+                    // Nor over "and" (SentimentRules.negationStopWords), as the negation rule's look-back.
+                    return kind == .punctuation || kind == .symbol || kind == .emoji || kind == .emoticon || tokens[j].form == ids.and
                 }
             } else {
                 attached = false

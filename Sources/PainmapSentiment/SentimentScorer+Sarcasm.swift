@@ -16,6 +16,7 @@ extension SentimentScorer {
     private static let loveOpeners = SentimentRules.sarcasticLoveOpeners.map { $0.split(separator: " ").map(String.init) }
     private static let openerFirstWords = Set((commaOpeners.map(\.[0])) + loveOpeners.map(\.[0]))
     private static let longestOpener = (commaOpeners.map(\.count) + loveOpeners.map(\.count)).max() ?? 0
+    private static let sincereOpeners = Set(SentimentRules.sincereWhenPositiveOpeners.map { $0.split(separator: " ").map(String.init) })
     /// The first words of `loveOpeners` as bytes, for a check that makes no String.
     private static let loveFirstBytes = Set(loveOpeners.map { Array($0[0].utf8) })
 
@@ -48,7 +49,11 @@ extension SentimentScorer {
                }) {   // , ... - — …
                 return k + 1 < range.upperBound
             }
-            if k < range.upperBound, SentimentScorer.loveOpeners.contains(where: { $0.count == n && $0 == words }) { return true }
+            if k < range.upperBound, SentimentScorer.loveOpeners.contains(where: { $0.count == n && $0 == words }) {
+                // "Nothing like a cup of tea after a long day": what is "loved" is good (SentimentRules.sincereWhenPositiveOpeners).
+                if SentimentScorer.sincereOpeners.contains(words), firstSentimentIsPositive(from: k, range, tokens) { return false }
+                return true
+            }
         }
         return false
     }

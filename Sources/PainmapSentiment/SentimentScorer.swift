@@ -103,7 +103,8 @@ public final class SentimentScorer {
     private var modifierLastWords: [UInt64] = []
     /// The lexicon's single-word entries by their bytes (shared by every worker: `SentimentTerms`).
     private let terms: SentimentTerms
-    private let ids: (like: UInt32, least: UInt32, at: UInt32, never: UInt32, not: UInt32, only: UInt32, been: UInt32)
+    /// `and`: SentimentRules.negationStopWords (one word: a form compare, no set, in the look-back).
+    let ids: (like: UInt32, least: UInt32, at: UInt32, never: UInt32, not: UInt32, only: UInt32, been: UInt32, and: UInt32)
     private let neverSoFollowers: Set<UInt32>
     /// SentimentRules.negationEmphasisers as form ids.
     private let negationEmphasisers: Set<UInt32>
@@ -117,6 +118,8 @@ public final class SentimentScorer {
     var openerState: [UInt8] = []
     /// Slang, expletives and laughter of casual posts, and per form id their roles (SentimentScorer+Banter.swift).
     let banter: BanterWords
+    /// "haven't laughed this hard in ages" (SentimentScorer+LongTime.swift).
+    let longTime: LongTimeWords
     var banterState: [UInt16] = []
 
     public init(lexicon: SentimentLexicon, analyzer: Analyzer, irrealisCues: [String]? = nil, mildEntries: [String]? = nil,
@@ -180,7 +183,9 @@ public final class SentimentScorer {
                 pairLists[g].append(id)
             }
         }
-        ids = (v.intern("like"), v.intern("least"), v.intern("at"), v.intern("never"), v.intern("not"), v.intern("only"), v.intern("been"))
+        ids = (v.intern("like"), v.intern("least"), v.intern("at"), v.intern("never"), v.intern("not"), v.intern("only"), v.intern("been"),
+               v.intern(SentimentRules.negationStopWords[0]))
+        longTime = LongTimeWords(vocabulary: v)
         // Fix: not "that" or "as": "never that good" and "never as good as promised" are complaints, not praise.
         neverSoFollowers = Set(["so", "this", "more"].map { v.intern($0) })
         negationEmphasisers = Set(SentimentRules.negationEmphasisers.map { v.intern($0) })
@@ -336,6 +341,14 @@ public final class SentimentScorer {
 
         i = range.lowerBound
         var stakes = 0.0   // positive contributions of stakes.txt words (SentimentRules.stakeInComplaintFactor)
+        // Stakes in the clause a contrast weighs more, and negatives in the clause it weighs less
+        // (SentimentRules.stakeAfterTurnFactor, SentimentScorer+Turn).
+        var stakesAfterTurn = 0.0, negBeforeTurn = 0.0
+        // Fix (session 8): the end of the last positive phrase of two or more words scored, where a later word's look-back
+        // for negations and modifiers stops: "Nothing beats a nap", "no complaints, just chilling" negated "nap" and
+        // "chilling" by the phrase's own negation. A negative phrase's negation still reaches its object: "haven't
+        // received the bonus" is no bonus.
+        var phraseEnd = range.lowerBound
         var sarcastic = false   // the sentence has a sarcasm marker (SentimentScorer+Sarcasm)
         let firstContribution = contributions.count
         while i < range.upperBound {
@@ -347,6 +360,7 @@ public final class SentimentScorer {
             var innerBooster: Int? = nil   // a booster said inside a phrase ("no longer really works")
             var innerHedge: Int? = nil     // an adverb after a phrase's opening negation ("never really arrived")
             var mild = false               // a word or phrase of mild.txt
+            var ownsNegation = false       // a positive phrase: later words' look-back stops at its end (`phraseEnd`)
             if fi.startsMulti {
                 if mayMatch(.modifier, fi, at: i, range, tokens), let m = match(.modifier, at: i, in: range, tokens),
                    nextContent(after: i + Int(m.count) - 1, range, tokens) != nil {
@@ -360,6 +374,7 @@ public final class SentimentScorer {
                         result.neutralWords += Int(m.count); i += Int(m.count); continue
                     }
                     base = m.value; length = Int(m.count)
+                    ownsNegation = m.value > 0
                     mild = mildWords.phraseFirstWords.contains(t.form) && isMildPhrase(at: i, count: length, tokens)
                 }
                 else if fi.starts(.phrase), boosterFollows(i, range, tokens), let (m, k, negated) = phraseAroundBooster(at: i, in: range, tokens) {
@@ -424,7 +439,8 @@ public final class SentimentScorer {
                     if explain { rules?.append("softened by '\(vocabulary.string(tokens[k].form))' after the negation -\((cut * 100).rounded() / 100)") }
                 }
             }
-            v = applyModifiersAndNegation(v, at: i, range: range, tokens: tokens, mixedCase: mixedCase, explain: explain, rules: &rules)
+            v = applyModifiersAndNegation(v, at: i, range: range, after: phraseEnd, tokens: tokens, mixedCase: mixedCase, explain: explain, rules: &rules)
+            if ownsNegation { phraseEnd = i + length }   // after its own look-back: "not worth it" is still negated
             let w = weight?[i - range.lowerBound] ?? 1
             if w != 1 {
                 v *= w
@@ -441,7 +457,10 @@ public final class SentimentScorer {
                 v *= SentimentRules.irrealisFactor
                 if explain { rules?.append("irrealis x\(SentimentRules.irrealisFactor)") }
             }
-            if mild, v > 0, length == 1, isStakeForm(t.form) { stakes += v }
+            if mild, v > 0, length == 1, isStakeForm(t.form) {
+                stakes += v
+                if let wt = weight, wt[i - range.lowerBound] > 1 { stakesAfterTurn += v }
+            }
             if v < 0, t.kind == .emoji, isSarcasmMarker(t.form) { sarcastic = true }
             if length == 1, v != 0 {   // SentimentScorer+Banter
                 let role = banterRole(t.form)
@@ -453,7 +472,10 @@ public final class SentimentScorer {
             }
             if openNegations != 0 { attachNegations(toSpanAt: i, length: length, in: range, &openNegations, tokens) }
             result.sum += v
-            if v > 0 { result.pos += v } else { result.neg -= v }
+            if v > 0 { result.pos += v } else {
+                result.neg -= v
+                if let wt = weight, wt[i - range.lowerBound] < 1 { negBeforeTurn -= v }
+            }
             if explain {
                 let last = tokens[min(i + length, range.upperBound) - 1]
                 let span = Span(t.span.start, last.span.end)
@@ -476,7 +498,10 @@ public final class SentimentScorer {
         if result.banter < 0 {
             settleBanter(result.banter, into: &result, contributions: &contributions, from: firstContribution, in: range, tokens, explain: explain)
         }
-        if stakes > 0, result.neg > 0 {
+        if stakes > 0, result.neg > 0, stakes == stakesAfterTurn, result.neg == negBeforeTurn {
+            // Every stake after the turn, the whole complaint before it (summed in the same order: equal when so).
+            keepStakesAfterTurn(stakes, in: range, tokens, into: &result, contributions: &contributions, from: firstContribution, explain: explain)
+        } else if stakes > 0, result.neg > 0 {
             yieldStakes(stakes, in: range, tokens, into: &result, contributions: &contributions, from: firstContribution, explain: explain)
         } else {
             result.stakes = stakes
@@ -496,7 +521,9 @@ public final class SentimentScorer {
     }
 
     /// Boosters, dampeners, negations and "least" in the few tokens before position `i`.
-    private func applyModifiersAndNegation(_ value: Double, at i: Int, range: Range<Int>, tokens: [Token],
+    /// `floor`: the end of the last phrase scored before `i` in the sentence (or the sentence's start): the phrase owns
+    /// the words before it, as an earlier sentiment word does ("Nothing beats a nap": "nothing" is the phrase's).
+    private func applyModifiersAndNegation(_ value: Double, at i: Int, range: Range<Int>, after floor: Int, tokens: [Token],
                                            mixedCase: Bool, explain: Bool, rules: inout [String]?) -> Double {
         var v = value
         let sign: Double = v >= 0 ? 1 : -1
@@ -504,21 +531,27 @@ public final class SentimentScorer {
         var negationWord = ""
         var j = i - 1
         var distance = 0
-        while j >= range.lowerBound, distance < SentimentRules.lookBack {
+        while j >= floor, distance < SentimentRules.lookBack {
             let t = tokens[j]
             if t.kind == .punctuation || t.kind == .symbol || t.kind == .emoji || t.kind == .emoticon { break }
             let fi = info(at: j)
             if fi.isSingleConnective { break }
+            if t.form == ids.and { break }   // SentimentRules.negationStopWords
             // An earlier sentiment word owns the negations and modifiers before it: in "don't care don't care"
             // the second "care" is negated once, not twice.
             if fi.valence != nil, fi.modifier == nil, !fi.negation, !t.flags.contains(.negation) { break }
             // Decay: a modifier right before the word counts fully, two words back 95%, three back 90%.
             let decay = 1.0 - 0.05 * Double(distance)
             if let m = fi.modifier {
-                var scalar = m
-                if mixedCase && t.flags.contains(.allCaps) && m > 0 { scalar += SentimentRules.capsEmphasis / 2 }
-                v += sign * scalar * decay
-                if explain { rules?.append("\(m > 0 ? "boosted" : "dampened") by '\(vocabulary.string(t.form))'") }
+                if t.form == ids.least, j > range.lowerBound, tokens[j - 1].form == ids.at, opensClause(j - 1, range, tokens) {
+                    // "at least" opening a clause is a consolation, not the dampener "least" (SentimentRules.leastFactor).
+                    if explain { rules?.append("'at least': a consolation, not dampened") }
+                } else {
+                    var scalar = m
+                    if mixedCase && t.flags.contains(.allCaps) && m > 0 { scalar += SentimentRules.capsEmphasis / 2 }
+                    v += sign * scalar * decay
+                    if explain { rules?.append("\(m > 0 ? "boosted" : "dampened") by '\(vocabulary.string(t.form))'") }
+                }
             } else if isModifierLastWord(t.form), let (m, len) = multiModifierEnding(at: j, range, tokens) {
                 v += sign * m * decay
                 if explain { rules?.append("\(m > 0 ? "boosted" : "dampened") by a multiword modifier") }
@@ -545,6 +578,10 @@ public final class SentimentScorer {
                     // SentimentScorer+Comparative: "never been happier", "couldn't be prouder".
                     v *= SentimentRules.neverSoEmphasis
                     if explain { rules?.append("negated comparative: nothing tops it x\(SentimentRules.neverSoEmphasis)") }
+                } else if isNotSinceLongAgo(negationAt: j, word: i, range, tokens) {
+                    // SentimentScorer+LongTime: "haven't laughed this hard in ages".
+                    v *= SentimentRules.neverSoEmphasis
+                    if explain { rules?.append("not since long ago: now is the most x\(SentimentRules.neverSoEmphasis)") }
                 } else {
                     negations += 1
                     if explain { negationWord = vocabulary.string(t.form) }   // said only when explaining
@@ -601,6 +638,26 @@ public final class SentimentScorer {
     /// The FormInfo of token `k` of the document being scored (`tokenInfo`, loaded by `loadFormInfos`).
     @inline(__always)
     private func info(at k: Int) -> FormInfo { tokenInfo[k] }
+
+    /// Whether the word at `k` opens a clause: the sentence's first token, or after punctuation, "and" or a one-word
+    /// connective ("but at least there's coffee"; not "smells great at least lol", where "at least" looks back).
+    private func opensClause(_ k: Int, _ range: Range<Int>, _ tokens: [Token]) -> Bool {
+        guard k > range.lowerBound else { return true }
+        let before = tokens[k - 1]
+        return before.kind == .punctuation || before.form == ids.and || info(at: k - 1).isSingleConnective
+    }
+
+    /// Whether the first phrase or word with a valence at or after `k` in the sentence `range` is positive ("nothing like
+    /// a hot shower after a cold run": "hot shower"). Asked only of sentences that open with "nothing like"
+    /// (SentimentRules.sincereWhenPositiveOpeners).
+    func firstSentimentIsPositive(from k: Int, _ range: Range<Int>, _ tokens: [Token]) -> Bool {
+        for j in k..<range.upperBound {
+            let fi = info(at: j)
+            if mayMatch(.phrase, fi, at: j, range, tokens), let m = match(.phrase, at: j, in: range, tokens), m.value != 0 { return m.value > 0 }
+            if let v = fi.valence { return v > 0 }
+        }
+        return false
+    }
 
     @inline(__always)
     private func formInfo(_ form: UInt32) -> FormInfo {
