@@ -355,14 +355,12 @@ final class CasualPostTests: XCTestCase {
         (4, "Just got home from a long day at work, time to relax with a glass of wine", "positive"),
         (4, "I hate that I love this song so much", "positive"),
         (4, "Sorry I missed your call, I was at the beach all day :)", "positive"),
-        (4, "nothing like a hot shower after a cold run", "positive"),
         (4, "my feet hurt from dancing all night haha", "positive"),
         (4, "shut up and take my money", "positive"),
         (4, "wanna go to the beach so bad", "positive"),
         (4, "I never knew how much I needed this", "positive"),
         (4, "if only every day could be this good", "positive"),
         (4, "don't you just love it when a plan comes together", "positive"),
-        (4, "I just want this week to be over", "negative"),
         (4, "I'm so jealous! have fun guys", "positive"),
         (4, "I'm not crying, you're crying", "positive"),
         (4, "this cake is sinful", "positive"),
@@ -373,12 +371,18 @@ final class CasualPostTests: XCTestCase {
         (4, "That feeling when you finally finish a big project", "positive"),
         (4, "Going to bed, early start tomorrow", "neutral"),
         (4, "Heading to the gym", "neutral"),
-        (4, "Laundry day", "neutral"),
     ]
 
     func testKnownMissesAreListedOnceWithAValidLabel() {
         XCTAssertEqual(Set(Self.knownMisses.map(\.text)).count, Self.knownMisses.count)
         for m in Self.knownMisses { XCTAssertTrue(["positive", "negative", "neutral"].contains(m.expected)) }
+    }
+
+    /// Misses listed above until session 8's everyday-post rules and entries (EverydayPostTests, PlainPraiseTests) read them right.
+    func testFormerMissesReadRight() {
+        p.assertLabels(["nothing like a hot shower after a cold run"], "positive")
+        p.assertLabels(["I just want this week to be over"], "negative")
+        p.assertLabels(["Laundry day"], "neutral")
     }
 
     // MARK: the rules behind them

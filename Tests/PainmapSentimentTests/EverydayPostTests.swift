@@ -8,7 +8,8 @@ import PainmapText
 /// school, weather, commute, chores, food, family, pets, sport, TV, sleep, weekend plans): mostly mildly positive
 /// posts with one mild negative word, a bare negation, "at least" or a contrast in them, plus plain announcements
 /// and real mild complaints. All labels were written before the scorer was run on the batch: 132 of 168 right with
-/// main's scorer and lexicons, 146 after this session's rules and entries. A second set of 40 (`laterPosts`) was
+/// main's scorer and lexicons, 146 after this session's rules and entries, 147 with the plain-praise entries
+/// (PlainPraiseTests) merged beside them. A second set of 40 (`laterPosts`) was
 /// written after the rules as a check: 27 right with main, 35 after. Posts still read wrong are listed in
 /// `knownMisses`, not asserted.
 /// The rules: "at least" opening a clause is a consolation, not the dampener "least" (`SentimentRules.leastFactor`);
@@ -257,7 +258,6 @@ final class EverydayPostTests: XCTestCase {
         ("Train was late but I got a seat", "positive"),
         ("Got a small raise, not much but I'll take it", "positive"),
         ("Legs are dead after leg day, worth it", "positive"),
-        ("Ran my first 5k, slow but I finished", "positive"),
         ("Our team lost but what a match", "positive"),
         ("Fixed the leaky tap myself, who needs a plumber", "positive"),
         ("Found a tenner in my old jacket", "positive"),

@@ -573,7 +573,6 @@ final class PlainPraiseTests: XCTestCase {
         ("6a", "Traffic update: the M25 is closed between junctions 10 and 11", "neutral"),
         ("6a", "the weather is supposed to change this weekend", "neutral"),
         ("6a", "reading a book about the civil war", "neutral"),
-        ("6a", "done with the laundry", "neutral"),
         ("6a", "switching banks this week", "neutral"),
         ("6a", "it's going to rain tomorrow", "neutral"),
         ("6a", "the library closes early on sundays", "neutral"),
@@ -581,7 +580,6 @@ final class PlainPraiseTests: XCTestCase {
         ("6a", "counting down the minutes until this meeting ends", "negative"),
         ("6b", "I've been waiting all week for this", "positive"),
         ("6b", "what are you looking forward to this year?", "neutral"),
-        ("6c", "booked a dentist appointment for tuesday", "neutral"),
         ("6c", "how long is the weekend traffic usually?", "neutral"),
         ("6c", "my dad is picking me up at 5", "neutral"),
         ("6c", "is the show sold out?", "neutral"),
@@ -615,6 +613,11 @@ final class PlainPraiseTests: XCTestCase {
     func testKnownMissesAreListedOnceWithAValidLabel() {
         XCTAssertEqual(Set(Self.knownMisses.map(\.text)).count, Self.knownMisses.count)
         for m in Self.knownMisses { XCTAssertTrue(["positive", "negative", "neutral"].contains(m.expected)) }
+    }
+
+    /// Misses listed above until the everyday-post entries merged beside these (EverydayPostTests: "laundry" and "dentist" at 0) read them right.
+    func testFormerMissesReadRight() {
+        p.assertLabels(["done with the laundry", "booked a dentist appointment for tuesday"], "neutral")
     }
 
     // MARK: the entries' limits

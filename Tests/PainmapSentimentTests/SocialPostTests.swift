@@ -310,17 +310,14 @@ final class SocialPostTests: XCTestCase {
     /// about ("Is it cold out?": "cold" as a mild word also hid asserted complaints in support text).
     static let knownMisses: [(batch: Int, text: String, expected: String)] = [
         (1, "Lost 10 pounds since January!", "positive"),
-        (1, "Cake for breakfast because why not 🎂", "positive"),
         (1, "this week has been a lot", "negative"),
         (1, "Is it cold out?", "neutral"),
         (1, "The store will close at 5pm on Christmas Eve", "neutral"),
-        (1, "Doing laundry", "neutral"),
         (1, "The bakery on Main Street opens at 7", "neutral"),
         (1, "I'm at the gym", "neutral"),
         (1, "The bridge will be closed for repairs this weekend", "neutral"),
         (2, "Mum's home from hospital and doing well", "positive"),
         (2, "First snow of the year ❄️", "positive"),
-        (2, "What a goal!!", "positive"),
         (2, "Dog chewed through my charger", "negative"),
         (2, "Just found out my favourite show got cancelled", "negative"),
         (2, "the neighbours are having a party and I have work at 6", "negative"),
@@ -342,6 +339,12 @@ final class SocialPostTests: XCTestCase {
     func testKnownMissesAreListedOnceWithAValidLabel() {
         XCTAssertEqual(Set(Self.knownMisses.map(\.text)).count, Self.knownMisses.count)
         for m in Self.knownMisses { XCTAssertTrue(["positive", "negative", "neutral"].contains(m.expected)) }
+    }
+
+    /// Misses listed above until session 8's everyday-post rules and entries (EverydayPostTests, PlainPraiseTests) read them right.
+    func testFormerMissesReadRight() {
+        p.assertLabels(["Cake for breakfast because why not 🎂", "What a goal!!"], "positive")
+        p.assertLabels(["Doing laundry"], "neutral")
     }
 
     // MARK: the rules behind them
