@@ -133,10 +133,13 @@ public final class Analyzer {
     /// they get the String of their bytes as their original.
     public func analyze(normalASCII p: UnsafeBufferPointer<UInt8>, splittingSentences: Bool = true) -> AnalyzedDocument? {
         guard let norm = normalizer.normalize(normalASCII: p, reusing: &byteStorage) else { return nil }
-        return analyze(normalized: norm, splittingSentences: splittingSentences)
+        return analyze(normalized: norm, splittingSentences: splittingSentences, ascii: true)
     }
 
-    private func analyze(normalized norm: NormalizedText, splittingSentences: Bool) -> AnalyzedDocument {
+    /// `ascii`: the normalized bytes are known to be ASCII (`analyze(normalASCII:)`), so the language
+    /// identifier is not asked to scan them for letters that only some languages use (it looks at non-ASCII
+    /// bytes only; the scan was ~10% of its cycles, perf).
+    private func analyze(normalized norm: NormalizedText, splittingSentences: Bool, ascii: Bool = false) -> AnalyzedDocument {
         var tokens = tokenStorage
         tokenStorage = []
         tokens.removeAll(keepingCapacity: true)
@@ -155,7 +158,7 @@ public final class Analyzer {
         if let forced = options.language {
             language = LanguageGuess(code: forced, confidence: 1)
         } else {
-            language = identifier.identify(tokens: tokens, bytes: norm.bytes, languages: languages,
+            language = identifier.identify(tokens: tokens, bytes: ascii ? [] : norm.bytes, languages: languages,
                                            defaultIndex: defaultLanguageIndex) { self.stopwordMask($0) }
         }
         if options.stemming {

@@ -43,13 +43,18 @@ public final class Vocabulary {
     private var short: UnsafeMutablePointer<ShortSlot>
     private var shortMask: Int
     private var shortCount = 0
-    /// A small direct-mapped cache of recently seen short forms (64 KiB, so it stays in the core's own
-    /// caches). Word frequencies are skewed: the few thousand most common forms make most tokens, but in a
-    /// table of 100k+ forms each of them sits on its own cache line among rare ones. Entries never go
-    /// stale (ids are never reassigned), so a hit needs no check beyond the key. Measured faster on the
-    /// 100 MB bench file (see the commit message).
+    /// A small cache of recently seen short forms (128 KiB, so it stays in the core's own L2). Word
+    /// frequencies are skewed: the few thousand most common forms make most tokens, but in a table of
+    /// 100k+ forms each of them sits on its own cache line among rare ones. Entries never go stale (ids are
+    /// never reassigned), so a hit needs no check beyond the key.
+    /// Two ways per set, side by side in one 32-byte half of a cache line, the one used last first: direct
+    /// mapped (4,096 slots), common words evicted each other and 18% of the short words of the 200k-line
+    /// bench file missed it (each miss a probe of the large table that perf put at ~88% of `internShort`'s
+    /// cycles, a cache miss); with 4,096 sets of two, 8% miss (simulated on that file's words per worker).
     private var hot: UnsafeMutablePointer<ShortSlot>
     private static let hotBits = 12
+    /// Slots of the hot cache: two per set.
+    private static var hotSlots: Int { 2 << hotBits }
 
     struct ShortSlot { var key: UInt64; var id: UInt64 }
 
@@ -60,6 +65,14 @@ public final class Vocabulary {
     private var mediumMask: Int
     private var mediumCount = 0
     struct MediumSlot { var k0: UInt64; var k1: UInt64; var id: UInt32 }
+    /// Recently seen medium forms, as `hot` keeps short ones: 1,024 sets of two 32-byte slots, a set to a
+    /// cache line (64 KiB). Every medium word (about one in twelve) probed the medium table, a cache miss
+    /// for most (perf: `internMedium` ~3.7% of `painmap sentiment`'s cycles at ~0.7% of its instructions);
+    /// this keeps ~60% of them out of it (simulated on the 200k-line bench file's words per worker).
+    private var mediumHot: UnsafeMutablePointer<MediumHotSlot>
+    private static let mediumHotBits = 10
+    private static var mediumHotSlots: Int { 2 << mediumHotBits }
+    struct MediumHotSlot { var k0: UInt64; var k1: UInt64; var id: UInt64; var padding: UInt64 = 0 }
 
     public init(capacity: Int = 1 << 12) {
         var c = 16
@@ -79,13 +92,18 @@ public final class Vocabulary {
         mediumMask = c - 1
         medium = .allocate(capacity: c)
         medium.initialize(repeating: MediumSlot(k0: 0, k1: 0, id: 0), count: c)
-        hot = .allocate(capacity: 1 << Vocabulary.hotBits)
-        hot.initialize(repeating: ShortSlot(key: 0, id: 0), count: 1 << Vocabulary.hotBits)
+        // Aligned to a cache line, so that no set (32 bytes) straddles two.
+        hot = UnsafeMutableRawPointer.allocate(byteCount: Vocabulary.hotSlots * MemoryLayout<ShortSlot>.stride, alignment: 64)
+            .bindMemory(to: ShortSlot.self, capacity: Vocabulary.hotSlots)
+        hot.initialize(repeating: ShortSlot(key: 0, id: 0), count: Vocabulary.hotSlots)
+        mediumHot = UnsafeMutableRawPointer.allocate(byteCount: Vocabulary.mediumHotSlots * MemoryLayout<MediumHotSlot>.stride, alignment: 64)
+            .bindMemory(to: MediumHotSlot.self, capacity: Vocabulary.mediumHotSlots)
+        mediumHot.initialize(repeating: MediumHotSlot(k0: 0, k1: 0, id: 0), count: Vocabulary.mediumHotSlots)
     }
 
     deinit {
         slots.deallocate(); starts.deallocate(); ends.deallocate(); hashes.deallocate(); bytes.deallocate()
-        short.deallocate(); hot.deallocate(); medium.deallocate()
+        short.deallocate(); UnsafeMutableRawPointer(hot).deallocate(); medium.deallocate(); UnsafeMutableRawPointer(mediumHot).deallocate()
     }
 
     @inline(__always)
@@ -117,10 +135,17 @@ public final class Vocabulary {
     @inline(__always)
     func intern(packed key: UInt64, _ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
         let h = key &* 0x9E37_79B9_7F4A_7C15
-        let hi = Int(truncatingIfNeeded: h >> UInt64(64 - Vocabulary.hotBits))
-        if hot[hi].key == key { return UInt32(truncatingIfNeeded: hot[hi].id) }
+        let set = hot + (Int(truncatingIfNeeded: h >> UInt64(64 - Vocabulary.hotBits)) &<< 1)
+        if set[0].key == key { return UInt32(truncatingIfNeeded: set[0].id) }
+        let second = set[1]
+        if second.key == key {
+            // The one used last goes first: the other is the one a new form replaces.
+            set[1] = set[0]; set[0] = second
+            return UInt32(truncatingIfNeeded: second.id)
+        }
         let id = internShort(key, h, p)
-        hot[hi] = ShortSlot(key: key, id: UInt64(id))
+        set[1] = set[0]
+        set[0] = ShortSlot(key: key, id: UInt64(id))
         return id
     }
 
@@ -132,6 +157,21 @@ public final class Vocabulary {
     }
 
     private func internMedium(_ k0: UInt64, _ k1: UInt64, _ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        // k0 is never 0 (the first byte is not), so an empty slot never matches.
+        let set = mediumHot + Int(truncatingIfNeeded: Vocabulary.mediumHash(k0, k1) >> UInt64(64 - Vocabulary.mediumHotBits)) &<< 1
+        if set[0].k0 == k0 && set[0].k1 == k1 { return UInt32(truncatingIfNeeded: set[0].id) }
+        let second = set[1]
+        if second.k0 == k0 && second.k1 == k1 {
+            set[1] = set[0]; set[0] = second
+            return UInt32(truncatingIfNeeded: second.id)
+        }
+        let id = internMediumTable(k0, k1, p)
+        set[1] = set[0]
+        set[0] = MediumHotSlot(k0: k0, k1: k1, id: UInt64(id))
+        return id
+    }
+
+    private func internMediumTable(_ k0: UInt64, _ k1: UInt64, _ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var i = Vocabulary.mediumIndex(k0, k1, mediumMask)
         while medium[i].k0 != 0 {
             if medium[i].k0 == k0 && medium[i].k1 == k1 { return medium[i].id }
@@ -154,7 +194,12 @@ public final class Vocabulary {
 
     @inline(__always)
     private static func mediumIndex(_ k0: UInt64, _ k1: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: ((k0 &* 0x9E37_79B9_7F4A_7C15) ^ (k1 &* 0xC2B2_AE3D_27D4_EB4F)) >> 40) & mask
+        Int(truncatingIfNeeded: mediumHash(k0, k1) >> 40) & mask
+    }
+
+    @inline(__always)
+    private static func mediumHash(_ k0: UInt64, _ k1: UInt64) -> UInt64 {
+        (k0 &* 0x9E37_79B9_7F4A_7C15) ^ (k1 &* 0xC2B2_AE3D_27D4_EB4F)
     }
 
     private func placeMedium(_ s: MediumSlot) {
@@ -212,7 +257,37 @@ public final class Vocabulary {
     }
 
     /// The id of `p` if it was interned, else nil.
+    /// Forms of 1 to 15 bytes are asked of the short or medium table, where `intern` puts every such form
+    /// (first byte not 0): one slot read, where the general table read a slot, the id's start and end,
+    /// then its bytes, each a likely cache miss for a form not seen lately. The scorer asks the lexicon's
+    /// shared table this for each new form of each worker (perf: `lookup` ~2% of `painmap sentiment`).
     public func lookup(_ p: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        guard p.count > 0, p.count <= 15, let base = p.baseAddress, base[0] != 0 else { return lookupLong(p) }
+        if p.count <= 8 {
+            var key: UInt64 = 0
+            for k in 0..<p.count { key |= UInt64(base[k]) << (8 * UInt64(k)) }
+            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & shortMask
+            while true {
+                let k = short[i].key
+                if k == key { return UInt32(truncatingIfNeeded: short[i].id) }
+                if k == 0 { return nil }
+                i = (i + 1) & shortMask
+            }
+        }
+        let k0 = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
+        var k1 = UInt64(p.count) << 56
+        for k in 8..<p.count { k1 |= UInt64(base[k]) << (8 * UInt64(k - 8)) }
+        var i = Vocabulary.mediumIndex(k0, k1, mediumMask)
+        while medium[i].k0 != 0 {
+            if medium[i].k0 == k0 && medium[i].k1 == k1 { return medium[i].id }
+            i = (i + 1) & mediumMask
+        }
+        return nil
+    }
+
+    /// `lookup` in the general table (any form; `lookup` asks it of those the short and medium tables do
+    /// not hold).
+    func lookupLong(_ p: UnsafeBufferPointer<UInt8>) -> UInt32? {
         let h = Vocabulary.hash(p)
         var i = Int(h) & mask
         while true {

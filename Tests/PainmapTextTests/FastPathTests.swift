@@ -75,6 +75,30 @@ final class FastPathTests: XCTestCase {
         XCTAssertEqual(v.count, words.count)
     }
 
+    /// `lookup` asks forms of 1 to 15 bytes of the short and medium tables only: for every length, forms
+    /// that were interned (a NUL first byte too, which those tables never hold) and forms that were not, it
+    /// answers as the general table does, and as `intern` did.
+    func testVocabularyLookupMatchesTheGeneralTable() {
+        let v = Vocabulary(capacity: 16)
+        var present: [[UInt8]] = [], absent: [[UInt8]] = []
+        for n in 1...20 {
+            for i in 0..<300 {
+                var w = Array(String(repeating: "k", count: n).utf8)
+                for (k, c) in String(i).utf8.enumerated() where k < n { w[k] = c }
+                if i % 50 == 7 { w[0] = 0 }
+                if i % 2 == 0 { present.append(w) } else { absent.append(w) }
+            }
+        }
+        var ids: [[UInt8]: UInt32] = [:]
+        for w in present { ids[w] = w.withUnsafeBufferPointer { v.intern($0) } }
+        for w in present + absent {
+            w.withUnsafeBufferPointer { p in
+                XCTAssertEqual(v.lookup(p), v.lookupLong(p), "\(w)")
+                XCTAssertEqual(v.lookup(p), ids[w], "\(w)")
+            }
+        }
+    }
+
     /// Words scanned eight bytes at a time end where the byte loop ends them, with the same flags and the
     /// same answer to "already in look-up form", from every letter of random texts full of the cases that
     /// matter: letter runs across 8-byte boundaries, capitals, digits, inner apostrophes, hyphens and
