@@ -101,8 +101,7 @@ extension ReportReader {
         let w = ReportReader.exampleWindow
         switch dim {
         case .phrase:
-            // fewRows: each row's document is checked on its own, as `painmap top` does, instead of making
-            // the list of passing documents for a query that reads at most a window of rows.
+            // fewRows, as `painmap top` passes it (it matters for documents only: fact rows test their origin).
             let f = SQLFilter(filters, table: .painPoints, days: period, fewRows: true).and("p.phrase = ?", [key])
             guard let r = try Row.fetchOne(db, sql: """
                 SELECT text, phrase_surface, document_id FROM pain_points WHERE id IN (
