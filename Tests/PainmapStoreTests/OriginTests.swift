@@ -17,7 +17,7 @@ final class OriginTests: XCTestCase {
         for (source, channels) in [("helpdesk", ["email", "chat", ""]), ("appreviews", ["app store", "google play", "email"])] {
             var csv = "id,text,date,channel\n"
             for i in 0..<240 {
-                csv += "\(i),\(texts[i % texts.count]) \(i),2026-0\(1 + i % 6)-1\(i % 10)T10:00:00Z,\(channels[i % channels.count])\n"
+                csv += "\(i),\(texts[i % texts.count]) \(i),2026-0\(1 + i / 40)-1\(i % 10)T10:00:00Z,\(channels[i % channels.count])\n"
             }
             _ = try ingest(store, dir.file("\(source).csv", csv)) { $0.columns.source = source }
         }
@@ -42,6 +42,8 @@ final class OriginTests: XCTestCase {
         QueryFilters(sources: ["helpdesk"], channels: ["app store"]), QueryFilters(sources: ["nowhere"]),
         QueryFilters(sources: ["helpdesk"], channels: ["email"], phases: ["usage"]),
     ]
+    /// The filters that no document passes.
+    static let passNothing: Set<QueryFilters> = [QueryFilters(sources: ["nowhere"]), QueryFilters(sources: ["helpdesk"], channels: ["app store"])]
 
     /// Counts through the store's filter (on `origin`) against the same counts through the documents table.
     func assertFiltersMatchDocuments(_ store: PainmapStore, file: StaticString = #filePath, line: UInt = #line) throws {
@@ -61,7 +63,7 @@ final class OriginTests: XCTestCase {
                         }.pair
                     }
                     XCTAssertEqual(a, b, "\(table.name) \(f) \(String(describing: days))", file: file, line: line)
-                    if f.sources != ["nowhere"] { XCTAssertFalse(a.isEmpty, "\(table.name) \(f)", file: file, line: line) }
+                    if !OriginTests.passNothing.contains(f) { XCTAssertFalse(a.isEmpty, "\(table.name) \(f)", file: file, line: line) }
                 }
             }
         }
