@@ -35,7 +35,9 @@ extension ReportReader {
     func themeCounts(_ dim: TopDimension, period: Period?) throws -> [ThemeCounts] {
         let (table, key) = ReportReader.table(dim)
         let a = table.alias
-        let f = SQLFilter(filters, table: table, days: period.map { Period(start: $0.previous.start, end: $0.end) })
+        // documents_by_topic lacks source and channel: those go through the list of passing documents.
+        let f = SQLFilter(filters, table: table, days: period.map { Period(start: $0.previous.start, end: $0.end) },
+                          scanLacksOrigin: dim == .topic)
         let now = period == nil ? "1" : "\(a).day >= \(period!.start)"
         return try Row.fetchAll(db, sql: """
             SELECT \(key), sum(\(now)), total(CASE WHEN \(now) THEN \(a).sentiment END), total(CASE WHEN \(now) THEN \(a).severity END),

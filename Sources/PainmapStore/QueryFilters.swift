@@ -99,8 +99,13 @@ public struct SQLFilter {
     /// through the list of passing documents, made once per statement (right for a scan over many rows);
     /// `fewRows` tests each document's own columns instead (right for a query that reads a few thousand
     /// rows, such as a search, where making the list would cost more), and so does `originOnRow`, for a query
-    /// that reads `documents_by_day`, which carries them (the report's scans).
-    public init(_ f: QueryFilters, table: FactTable, days: Period?, fewRows: Bool = false, originOnRow: Bool = false) {
+    /// that reads `documents_by_day`, which carries them (the report's scans). `scanLacksOrigin` takes the list
+    /// within a period too, made from the period's range of `documents_by_day`: right for a scan of
+    /// `documents_by_topic`, which has the id but neither source nor channel, so that testing the row reads
+    /// every document of the period from the table. On 1M documents, the report's 180-day topic counts with
+    /// --source: 0.91 s -> 0.36 s (sqlite3: 1.0 -> 0.36 s of CPU; with --channel 0.66 -> 0.27 s).
+    public init(_ f: QueryFilters, table: FactTable, days: Period?, fewRows: Bool = false, originOnRow: Bool = false,
+                scanLacksOrigin: Bool = false) {
         let a = table.alias
         if let days { add("\(a).day BETWEEN ? AND ?", [days.start, days.end]) }
         addIn("\(a).phase", f.phases)
@@ -111,7 +116,13 @@ public struct SQLFilter {
         origin.addIn("channel", f.channels)
         switch table {
         case .documents:
-            if !origin.clauses.isEmpty && days == nil && !fewRows && !originOnRow {
+            if !origin.clauses.isEmpty, let days, scanLacksOrigin, !fewRows, !originOnRow {
+                var sub = SQLFilter()
+                sub.add("day BETWEEN ? AND ?", [days.start, days.end])
+                sub.clauses += origin.clauses
+                sub.values += origin.values
+                add("d.id IN (SELECT id FROM documents INDEXED BY documents_by_day\(sub.sql))", sub.values)
+            } else if !origin.clauses.isEmpty && days == nil && !fewRows && !originOnRow {
                 // Over all time, through the list of the passing documents' ids (from the covering index
                 // on source and channel): the id is in every index, so a query the planner runs on another
                 // covering index (by phase, topic or day) reads no table row for the test. Tested on the
