@@ -102,8 +102,9 @@ public struct SQLFilter {
     /// that reads `documents_by_day`, which carries them (the report's scans). `scanLacksOrigin` takes the list
     /// within a period too, made from the period's range of `documents_by_day`: right for a scan of
     /// `documents_by_topic`, which has the id but neither source nor channel, so that testing the row reads
-    /// every document of the period from the table. On 1M documents, the report's 180-day topic counts with
-    /// --source: 0.91 s -> 0.36 s (sqlite3: 1.0 -> 0.36 s of CPU; with --channel 0.66 -> 0.27 s).
+    /// every document of the period from the table. On 1M documents, the report's 180-day topic counts in
+    /// sqlite3: 1.0 -> 0.36 s of CPU with --source, 0.66 -> 0.27 s with --channel; `top --by topic --channel`
+    /// 0.6-0.7 -> 0.3-0.4 s of CPU, whole process.
     public init(_ f: QueryFilters, table: FactTable, days: Period?, fewRows: Bool = false, originOnRow: Bool = false,
                 scanLacksOrigin: Bool = false) {
         let a = table.alias
