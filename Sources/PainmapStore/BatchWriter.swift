@@ -67,14 +67,23 @@ struct BatchWriter {
             VALUES
             """, columns: 15)
         // The documents' (source, channel) ids, copied onto their touchpoints and pain points (see `Origins`):
-        // one source per import and a few channels, so a look-up per channel and batch.
-        var origins = Origins.Cache()
+        // one source per import and a few channels, so a look-up in SQL per channel and batch, then one in a
+        // dictionary by channel per document.
+        var originByChannel: [String?: Int64] = [:]
+        var origins: [Int64] = []
+        origins.reserveCapacity(docs.count)
+        for (d, _) in docs {
+            if let id = originByChannel[d.channel] { origins.append(id); continue }
+            let id = try Origins.id(source: source, channel: d.channel, in: db)
+            originByChannel[d.channel] = id
+            origins.append(id)
+        }
         for (k, (d, a)) in docs.enumerated() where !a.touchpoints.isEmpty {
             let id = first + Int64(k)
             if let present, !present.contains(id) { continue }
             let day = d.createdAt.map(DateParser.day)
             let (severity, churn) = DocumentWriter.summary(a)
-            let origin = try origins.id(source: source, channel: d.channel, in: db)
+            let origin = origins[k]
             for t in DocumentWriter.bestTouchpoints(a) {
                 try touchpoints.row { b in
                     b.int(id); b.text(t.id); b.real(t.score); b.text(t.evidence); b.int(t.span.start); b.int(t.span.end); b.int(day)
@@ -88,7 +97,7 @@ struct BatchWriter {
             let id = first + Int64(k)
             if let present, !present.contains(id) { continue }
             let day = d.createdAt.map(DateParser.day)
-            let origin = try origins.id(source: source, channel: d.channel, in: db)
+            let origin = origins[k]
             for (n, p) in a.painPoints.enumerated() {
                 try painPoints.row { b in
                     b.int(id); b.int(n); b.int(p.span.start); b.int(p.span.end); b.text(p.text); b.text(p.phrase)
