@@ -7,8 +7,8 @@ extension ReportReader {
     func journeyMap(period: Period?, taxonomy: JourneyTaxonomy?) throws -> JourneyMap {
         // Cells: documents that name the touchpoint, per phase.
         let tf = SQLFilter(filters, table: .touchpoints, days: period)
-        // With a source or channel filter, through the index by phase (it holds the document id): not from
-        // the list of documents, one look-up each (3 s on 1M documents when the source is most of them).
+        // With a source or channel filter, through the index by phase, which carries the rows' origin: the
+        // scan reads no table row, whatever share of the documents passes.
         let originIndex = filters.sources.isEmpty && filters.channels.isEmpty ? "" : " INDEXED BY document_touchpoints_by_phase"
         var cells: [String: MapCell] = [:]
         var volume: [String: Int] = [:]
@@ -80,18 +80,17 @@ extension ReportReader {
     private func key(_ phase: String, _ tp: String) -> String { phase + "\u{1F}" + tp }
 
     /// The journey map's pain point scans read `pain_points_by_cell`, which carries every column they use
-    /// (phase, touchpoint, phrase, day, severity, phrase surface, document). Named, because with a source
-    /// or channel filter the planner would rather start from the list of passing documents and read each
-    /// one's pain point rows: right for a small source, but 3.5 s instead of 0.5 s on 1M documents when the
-    /// source is most of them. The index scan's cost is bounded by the index, whatever the filter.
+    /// (phase, touchpoint, phrase, day, severity, phrase surface, document, origin). Named, because the
+    /// planner may prefer another index and read each row for the columns it lacks. The index scan's cost is
+    /// bounded by the index, whatever the filter.
     static let cellScan = "pain_points p INDEXED BY pain_points_by_cell"
 
     /// Each cell's most severe pain point (the latest on ties, then the first stored), in one statement of
     /// two steps that read only `pain_points_by_cell` (which carries severity): each cell's highest severity,
     /// then per cell the latest row with it. Only the winners' rows are read, for their text: a window over
     /// every pain point's row took 1.4 s for 90 days and 12 s for all time on 1M documents, mostly waiting
-    /// for table pages. One statement, so that a source or channel filter's list of documents is built once
-    /// (a statement per cell built it again for each: 150 ms a cell).
+    /// for table pages. One statement, so that a filter's lists (of passing origins, of phrases) are built
+    /// once.
     func cellQuotes(period: Period?) throws -> [String: Quote] {
         let pf = SQLFilter(filters, table: .painPoints, days: period).and("p.touchpoint IS NOT NULL")
         let cell = pf.and("p.phase = b.phase").and("p.touchpoint = b.touchpoint").and("p.severity = b.severity")

@@ -35,7 +35,9 @@ extension ReportReader {
     func themeCounts(_ dim: TopDimension, period: Period?) throws -> [ThemeCounts] {
         let (table, key) = ReportReader.table(dim)
         let a = table.alias
-        let f = SQLFilter(filters, table: table, days: period.map { Period(start: $0.previous.start, end: $0.end) })
+        // documents_by_topic lacks source and channel: those go through the list of passing documents.
+        let f = SQLFilter(filters, table: table, days: period.map { Period(start: $0.previous.start, end: $0.end) },
+                          scanLacksOrigin: dim == .topic)
         let now = period == nil ? "1" : "\(a).day >= \(period!.start)"
         return try Row.fetchAll(db, sql: """
             SELECT \(key), sum(\(now)), total(CASE WHEN \(now) THEN \(a).sentiment END), total(CASE WHEN \(now) THEN \(a).severity END),
@@ -101,8 +103,7 @@ extension ReportReader {
         let w = ReportReader.exampleWindow
         switch dim {
         case .phrase:
-            // fewRows: each row's document is checked on its own, as `painmap top` does, instead of making
-            // the list of passing documents for a query that reads at most a window of rows.
+            // fewRows, as `painmap top` passes it (it matters for documents only: fact rows test their origin).
             let f = SQLFilter(filters, table: .painPoints, days: period, fewRows: true).and("p.phrase = ?", [key])
             guard let r = try Row.fetchOne(db, sql: """
                 SELECT text, phrase_surface, document_id FROM pain_points WHERE id IN (

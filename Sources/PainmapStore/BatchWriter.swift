@@ -58,23 +58,37 @@ struct BatchWriter {
 
         var touchpoints = MultiRowInsert(db: db, sql: """
             INSERT INTO document_touchpoints (document_id, touchpoint, score, evidence, span_start, span_end, day, phase, topic,
-              sentiment, severity, churn_risk)
+              sentiment, severity, churn_risk, origin)
             VALUES
-            """, columns: 12)
+            """, columns: 13)
         var painPoints = MultiRowInsert(db: db, sql: """
             INSERT INTO pain_points (document_id, ordinal, span_start, span_end, text, phrase, phrase_surface, touchpoint,
-              phase, topic, severity, churn_risk, sentiment, day)
+              phase, topic, severity, churn_risk, sentiment, day, origin)
             VALUES
-            """, columns: 14)
+            """, columns: 15)
+        // The documents' (source, channel) ids, copied onto their touchpoints and pain points (see `Origins`):
+        // one source per import and a few channels, so a look-up in SQL per channel and batch, then one in a
+        // dictionary by channel per document.
+        var originByChannel: [String?: Int64] = [:]
+        var origins: [Int64] = []
+        origins.reserveCapacity(docs.count)
+        for (d, _) in docs {
+            if let id = originByChannel[d.channel] { origins.append(id); continue }
+            let id = try Origins.id(source: source, channel: d.channel, in: db)
+            originByChannel[d.channel] = id
+            origins.append(id)
+        }
         for (k, (d, a)) in docs.enumerated() where !a.touchpoints.isEmpty {
             let id = first + Int64(k)
             if let present, !present.contains(id) { continue }
             let day = d.createdAt.map(DateParser.day)
             let (severity, churn) = DocumentWriter.summary(a)
+            let origin = origins[k]
             for t in DocumentWriter.bestTouchpoints(a) {
                 try touchpoints.row { b in
                     b.int(id); b.text(t.id); b.real(t.score); b.text(t.evidence); b.int(t.span.start); b.int(t.span.end); b.int(day)
                     b.text(a.phase.label); b.text(a.topic.label); b.real(a.sentiment.compound); b.real(severity); b.int(churn ? 1 : 0)
+                    b.int(origin)
                 }
             }
         }
@@ -83,11 +97,12 @@ struct BatchWriter {
             let id = first + Int64(k)
             if let present, !present.contains(id) { continue }
             let day = d.createdAt.map(DateParser.day)
+            let origin = origins[k]
             for (n, p) in a.painPoints.enumerated() {
                 try painPoints.row { b in
                     b.int(id); b.int(n); b.int(p.span.start); b.int(p.span.end); b.text(p.text); b.text(p.phrase)
                     b.text(p.phraseSurface); b.text(p.touchpoint); b.text(p.phase); b.text(p.topic); b.real(p.severity)
-                    b.int(p.churnRisk ? 1 : 0); b.real(p.sentiment); b.int(day)
+                    b.int(p.churnRisk ? 1 : 0); b.real(p.sentiment); b.int(day); b.int(origin)
                 }
             }
         }

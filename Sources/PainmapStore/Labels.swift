@@ -188,14 +188,24 @@ enum LabelCorrection {
     /// A touchpoint label: the touchpoint row (the document's copies, score 1) unless there is one, and the
     /// touchpoint on the pain points that have none.
     static func addTouchpoint(_ label: LabelRecord, db: Database) throws {
+        let origin = try origin(of: label.documentId, db: db)
         try db.execute(sql: """
             INSERT INTO document_touchpoints (document_id, touchpoint, score, evidence, span_start, span_end, day, phase, topic,
-                                              sentiment, severity, churn_risk)
-            SELECT id, ?, 1, ?, 0, 0, day, phase, topic, sentiment, severity, churn_risk FROM documents WHERE id = ?
+                                              sentiment, severity, churn_risk, origin)
+            SELECT id, ?, 1, ?, 0, 0, day, phase, topic, sentiment, severity, churn_risk, ? FROM documents WHERE id = ?
             ON CONFLICT (document_id, touchpoint) DO NOTHING
-            """, arguments: [label.value, labelEvidence, label.documentId])
+            """, arguments: [label.value, labelEvidence, origin, label.documentId])
         try db.execute(sql: "UPDATE pain_points SET touchpoint = ? WHERE document_id = ? AND touchpoint IS NULL",
                        arguments: [label.value, label.documentId])
+    }
+
+    /// The document's id in `origins`, for the touchpoint row a label adds (nil for a document that is not there,
+    /// which then adds no row).
+    static func origin(of documentID: Int64, db: Database) throws -> Int64? {
+        guard let r = try Row.fetchOne(db, sql: "SELECT source, channel FROM documents WHERE id = ?", arguments: [documentID]) else {
+            return nil
+        }
+        return try Origins.id(source: r["source"], channel: r["channel"], in: db)
     }
 
     /// After a new analysis of `documentID`: its latest label of each correcting kind, and every touchpoint

@@ -46,20 +46,23 @@ public final class Reanalyzer: @unchecked Sendable {
         var updated = 0
         var lastID: Int64 = 0
         while true {
-            let rows: [(Int64, String, Int?)] = try store.read { db in
+            let rows: [(id: Int64, text: String, day: Int?, source: String, channel: String?)] = try store.read { db in
                 let sql = all
-                    ? "SELECT id, text, day FROM documents WHERE id > ? ORDER BY id LIMIT ?"
-                    : "SELECT id, text, day FROM documents WHERE id > ? AND analysis_id != ? ORDER BY id LIMIT ?"
+                    ? "SELECT id, text, day, source, channel FROM documents WHERE id > ? ORDER BY id LIMIT ?"
+                    : "SELECT id, text, day, source, channel FROM documents WHERE id > ? AND analysis_id != ? ORDER BY id LIMIT ?"
                 let args: StatementArguments = all ? [lastID, batchSize] : [lastID, current, batchSize]
-                return try Row.fetchAll(db, sql: sql, arguments: args).map { ($0["id"], $0["text"], $0["day"]) }
+                return try Row.fetchAll(db, sql: sql, arguments: args).map { ($0["id"], $0["text"], $0["day"], $0["source"], $0["channel"]) }
             }
             guard let last = rows.last else { break }
-            lastID = last.0
-            let analysed = parallel.map(rows) { w, r in (r.0, r.2, analyze(w, r.1)) }
+            lastID = last.id
+            let analysed = parallel.map(rows) { w, r in (r, analyze(w, r.text)) }
             try store.writer.write { db in
                 let corrected = try LabelCorrection.any(db)
-                for (id, day, a) in analysed {
-                    try DocumentWriter.replaceAnalysis(documentID: id, day: day, analysis: a, analysisID: current, db: db)
+                var origins = Origins.Cache()
+                for (r, a) in analysed {
+                    let (id, day) = (r.id, r.day)
+                    let origin = try origins.id(source: r.source, channel: r.channel, in: db)
+                    try DocumentWriter.replaceAnalysis(documentID: id, day: day, origin: origin, analysis: a, analysisID: current, db: db)
                     // People's corrections outlive a new analysis.
                     if corrected { try LabelCorrection.reapply(documentID: id, db: db) }
                 }

@@ -121,7 +121,9 @@ public struct DocumentInput: Sendable {
 /// Ingest writes whole batches through `BatchWriter`, which keeps the same column lists.
 enum DocumentWriter {
     /// Replaces a stored document's analysis (after a lexicon or model change).
-    static func replaceAnalysis(documentID: Int64, day: Int?, analysis a: FeedbackAnalysis, analysisID: Int64, db: Database) throws {
+    /// `origin`: the document's id in `origins` (its touchpoints and pain points carry it).
+    static func replaceAnalysis(documentID: Int64, day: Int?, origin: Int64, analysis a: FeedbackAnalysis, analysisID: Int64,
+                                db: Database) throws {
         let (severity, churn) = summary(a)
         let update = try db.cachedStatement(sql: """
             UPDATE documents SET language = ?, normalized_text = ?, sentiment = ?, sentiment_label = ?, topic = ?,
@@ -134,7 +136,7 @@ enum DocumentWriter {
         try update.execute()
         try db.cachedStatement(sql: "DELETE FROM document_touchpoints WHERE document_id = ?").execute(arguments: [documentID])
         try db.cachedStatement(sql: "DELETE FROM pain_points WHERE document_id = ?").execute(arguments: [documentID])
-        try insertParts(documentID: documentID, day: day, analysis: a, db: db)
+        try insertParts(documentID: documentID, day: day, origin: origin, analysis: a, db: db)
     }
 
     static func summary(_ a: FeedbackAnalysis) -> (Double, Bool) {
@@ -152,29 +154,29 @@ enum DocumentWriter {
         return order.map { best[$0]! }
     }
 
-    static func insertParts(documentID: Int64, day: Int?, analysis a: FeedbackAnalysis, db: Database) throws {
+    static func insertParts(documentID: Int64, day: Int?, origin: Int64, analysis a: FeedbackAnalysis, db: Database) throws {
         let (severity, churn) = summary(a)
         if !a.touchpoints.isEmpty {
             let tp = try db.cachedStatement(sql: """
                 INSERT INTO document_touchpoints (document_id, touchpoint, score, evidence, span_start, span_end, day, phase, topic, sentiment,
-                  severity, churn_risk)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  severity, churn_risk, origin)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for t in bestTouchpoints(a) {
                 tp.setUncheckedArguments([documentID, t.id, t.score, t.evidence, t.span.start, t.span.end, day, a.phase.label,
-                                          a.topic.label, a.sentiment.compound, severity, churn])
+                                          a.topic.label, a.sentiment.compound, severity, churn, origin])
                 try tp.execute()
             }
         }
         if !a.painPoints.isEmpty {
             let pp = try db.cachedStatement(sql: """
                 INSERT INTO pain_points (document_id, ordinal, span_start, span_end, text, phrase, phrase_surface, touchpoint,
-                  phase, topic, severity, churn_risk, sentiment, day)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  phase, topic, severity, churn_risk, sentiment, day, origin)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for (k, p) in a.painPoints.enumerated() {
                 pp.setUncheckedArguments([documentID, k, p.span.start, p.span.end, p.text, p.phrase, p.phraseSurface, p.touchpoint,
-                                          p.phase, p.topic, p.severity, p.churnRisk, p.sentiment, day])
+                                          p.phase, p.topic, p.severity, p.churnRisk, p.sentiment, day, origin])
                 try pp.execute()
             }
         }

@@ -17,6 +17,9 @@ public enum Schema {
         m.registerMigration("v7-rollup-update-triggers", migrate: v7RollupUpdateTriggers)
         m.registerMigration("v8-label-model-value", migrate: v8LabelModelValue)
         m.registerMigration("v9-report-covering-indexes", migrate: v9ReportCoveringIndexes)
+        // Immediate foreign key checks: the migration adds no foreign key, and the deferred mode's full check of
+        // every foreign key in the file afterwards would read every fact row once more.
+        m.registerMigration("v10-fact-origin", foreignKeyChecks: .immediate, migrate: v10FactOrigin)
         return m
     }
 

@@ -105,7 +105,8 @@ enum TopQuery {
         } else {
             let (table, column) = table(dim)
             let a = table.alias
-            let filter = SQLFilter(filters, table: table, days: scan)
+            // documents_by_topic lacks source and channel: those go through the list of passing documents.
+            let filter = SQLFilter(filters, table: table, days: scan, scanLacksOrigin: dim == .topic)
             (key, day, mentions, sentiment, severity, churn) = (column, "\(a).day", "1", "\(a).sentiment", "\(a).severity", "\(a).churn_risk")
             from = "\(table.name) \(a) INDEXED BY \(index(dim))\(filter.sql)"
             values = filter.values

@@ -89,7 +89,9 @@ final class IngestTests: XCTestCase {
                   sentiment_label, topic, topic_confidence, phase, phase_confidence, analysis_id)
                 VALUES (1000, 1, 'hand', 1, 20500, 'en', 'the app crashed by hand', 'the app crashed by hand', 'x', -0.5,
                   'negative', 'app_crash', 1, 'usage', 1, 1);
-                INSERT INTO document_touchpoints VALUES (1000, 'mobile_app', 1, 'app', 4, 7, 20500, 'usage', 'app_crash', -0.5, 0.5, 0);
+                INSERT INTO document_touchpoints (document_id, touchpoint, score, evidence, span_start, span_end, day, phase, topic,
+                  sentiment, severity, churn_risk)
+                VALUES (1000, 'mobile_app', 1, 'app', 4, 7, 20500, 'usage', 'app_crash', -0.5, 0.5, 0);
                 INSERT INTO pain_points (document_id, ordinal, span_start, span_end, text, phrase, phrase_surface, touchpoint, phase,
                   topic, severity, churn_risk, sentiment, day)
                 VALUES (1000, 0, 0, 23, 'the app crashed by hand', 'app crash', 'app crash', 'mobile_app', 'usage', 'app_crash', 0.5, 0, -0.5, 20500);
@@ -97,6 +99,11 @@ final class IngestTests: XCTestCase {
                 """)
         }
         try assertRollupsMatch("after writes by hand")
+        XCTAssertEqual(try count(store, """
+            SELECT count(*) FROM origins o WHERE o.source = 'hand' AND o.channel IS NULL
+              AND o.id = (SELECT origin FROM document_touchpoints WHERE document_id = 1000)
+              AND o.id = (SELECT origin FROM pain_points WHERE document_id = 1000)
+            """), 1, "rows inserted by hand get their document's origin")
         // ... and updating them: a pain point moved to another phase and touchpoint, a touchpoint renamed.
         try store.writer.write { db in
             try db.execute(sql: """
