@@ -43,9 +43,12 @@ struct SentimentCommand: ParsableCommand {
         let lexicon = try SentimentLexicon.load(lexicons: pipeline.lexicons)
         var options = pipeline.analyzerOptions
         options.stemming = false   // scores need look-up forms, not stems
-        // Made concurrently: the analyzer and scorer only read the shared resources and lexicon.
+        // Made concurrently: the analyzer and scorer only read the shared resources and lexicon. The scorer's
+        // tables are built once, by the first worker, and shared (`SentimentTables.Shared`).
+        let tables = SentimentTables.Shared()
         let workers = try PerWorker(workers: pipeline.jobs, concurrently: true) { () -> SentimentScorer in
-            try SentimentScorer(lexicon: lexicon, analyzer: Analyzer(resources: resources, options: options))
+            let analyzer = try Analyzer(resources: resources, options: options)
+            return try SentimentScorer(tables: tables.tables(lexicon: lexicon, for: analyzer.vocabulary), analyzer: analyzer)
         }
         let out = Output()
         let format = self.format, withSentences = sentences

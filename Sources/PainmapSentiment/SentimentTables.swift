@@ -1,0 +1,223 @@
+import Foundation
+import PainmapText
+
+/// What a `SentimentScorer` derives from the lexicon and the ids of its words, built once and shared
+/// read-only by every worker's scorer.
+///
+/// Every worker used to build these tables itself, from the lexicon and its own vocabulary, before scoring
+/// its first line: ~24.5M instructions a worker (callgrind, `painmap sentiment`, two workers), ~11% of the
+/// CPU of the 20k-line bench run spent twice. The tables hold form ids, which belong to one vocabulary;
+/// another worker's vocabulary gives the same ids when it interns the same words in the same order (its
+/// analyzer interned the same words before), and `fitting(_:)` checks exactly that, word by word, before
+/// a scorer uses the tables with it (interning ~9,000 known words, about a tenth of building the tables).
+public final class SentimentTables: @unchecked Sendable {
+    // @unchecked: every stored property is a `let` of a value type (arrays, sets, structs of them) or of
+    // the Sendable lexicon; nothing is mutated after `init`, so reading them from several threads is safe.
+    let lexicon: SentimentLexicon
+    let multis: [SentimentScorer.Multi]
+    let wordPool: [UInt32]
+    let multiKinds: [UInt8]
+    let singleGroups: [Range<Int32>]
+    let singleKinds: UInt8
+    let pairBits: [UInt64]
+    let secondRanges: [Range<Int32>]
+    let secondIDs: [UInt32]
+    let secondPairs: [UInt32]
+    let pairGroups: [Range<Int32>]
+    let multiIndex: [Int16]
+    let secondWords: [Bool]
+    let modifierLastWords: [UInt64]
+    let ids: (like: UInt32, least: UInt32, at: UInt32, never: UInt32, not: UInt32, only: UInt32, been: UInt32, and: UInt32)
+    let neverSoFollowers: Set<UInt32>
+    let negationEmphasisers: Set<UInt32>
+    let stopVerbs: Set<UInt32>
+    let likeSubjects: Set<UInt32>
+    let mildWords: MildWords
+    let banter: BanterWords
+    let longTime: LongTimeWords
+    /// What the tables were built from besides the lexicon, to build them anew for a vocabulary they do not fit.
+    let irrealisCues: [String]?, mildEntries: [String]?, stakeEntries: [String]?
+    /// The words of the vocabulary the tables were built with, ids 0..<wordEnds.count, back to back: the ids
+    /// every vocabulary that uses the tables must give them (`fitting`).
+    let wordBytes: [UInt8]
+    let wordEnds: [Int32]
+
+    /// Builds the tables, interning the lexicon's multiword entries and the rules' cue words in `v`.
+    public init(lexicon: SentimentLexicon, vocabulary v: Vocabulary, irrealisCues: [String]? = nil, mildEntries: [String]? = nil,
+                stakeEntries: [String]? = nil) throws {
+        self.lexicon = lexicon
+        self.irrealisCues = irrealisCues; self.mildEntries = mildEntries; self.stakeEntries = stakeEntries
+        var multis: [SentimentScorer.Multi] = [], wordPool: [UInt32] = [], multiKinds: [UInt8] = []
+        var singleGroups: [Range<Int32>] = [], singleKinds: UInt8 = 0
+        var pairBits = [UInt64](repeating: 0, count: 1024)
+        var secondRanges: [Range<Int32>] = [], secondIDs: [UInt32] = [], secondPairs: [UInt32] = []
+        var pairGroups: [Range<Int32>] = []
+        var multiIndex: [Int16] = [], secondWords: [Bool] = [], modifierLastWords: [UInt64] = []
+        func seq(_ words: [String]) -> [UInt32] { words.map { v.intern($0) } }
+        // Kind k: 0 phrase, 1 modifier, 2 connective, 3 irrealis (MultiKind's raw values).
+        var all: [(words: [UInt32], kind: Int, value: Double, after: Double)] = []
+        // The original tables were built from dictionaries in this order; the order of entries sharing a
+        // first word only matters between different lengths (the longest wins), kept below.
+        for (words, value) in lexicon.phrases where !words.isEmpty { all.append((seq(words), 0, value, 0)) }
+        for (words, value) in lexicon.modifiers where words.count > 1 { all.append((seq(words), 1, value, 0)) }
+        for (words, w) in lexicon.contrastives where !words.isEmpty { all.append((seq(words), 2, w.before, w.after)) }
+        let cues = try irrealisCues ?? DataFile.wordList(lexicon.directory + "/irrealis.txt")
+        mildWords = try MildWords(path: lexicon.directory + "/mild.txt", entries: mildEntries, stakesPath: lexicon.directory + "/stakes.txt",
+                                  stakeEntries: stakeEntries, lexicon: lexicon, vocabulary: v)
+        banter = try BanterWords(path: lexicon.directory + "/raves.txt", vocabulary: v)
+        let cueTable = Dictionary(cues.map { (SentimentLexicon.words($0), SentimentRules.irrealisCueValence) }, uniquingKeysWith: { a, _ in a })
+        for (words, value) in cueTable where !words.isEmpty { all.append((seq(words), 3, value, 0)) }
+        // Longest first; ties keep their order (entries of one length starting alike never both match).
+        // In length buckets, longest first, each in its order in `all`: the order of the comparison sort by
+        // (length, position) it replaces, whose moves of entries holding arrays were ~2.9M instructions of
+        // each worker's start-up (callgrind).
+        let lengths = all.map { $0.words.count }
+        var order: [Int] = []
+        order.reserveCapacity(all.count)
+        for length in stride(from: lengths.max() ?? 0, through: 1, by: -1) {
+            for k in lengths.indices where lengths[k] == length { order.append(k) }
+        }
+        var firstIndex: [UInt32: Int] = [:]
+        var singles: [[Int]] = []          // per first word, per kind: entry indices (one-word entries)
+        var pairIndex: [UInt64: Int] = [:]
+        pairIndex.reserveCapacity(all.count)   // ~3,000 pairs: grown step by step, ~0.6k instructions an entry
+        var pairLists: [[Int]] = []        // per pair, all kinds (each kind longest first)
+        var pending: [SentimentScorer.Multi] = []
+        for k in order {
+            let e = all[k]
+            let first = e.words[0]
+            let f: Int
+            if let x = firstIndex[first] { f = x } else {
+                f = multiKinds.count; firstIndex[first] = f
+                multiKinds.append(0); for _ in 0..<4 { singles.append([]) }   // no array of four made per word
+            }
+            multiKinds[f] |= 1 << UInt8(e.kind)
+            let id = pending.count
+            pending.append(SentimentScorer.Multi(start: Int32(wordPool.count), count: Int16(e.words.count), kind: UInt8(e.kind),
+                                 third: e.words.count > 2 ? e.words[2] : 0, value: e.value, after: e.after))
+            wordPool.append(contentsOf: e.words)
+            if e.words.count == 1 {
+                singles[4 * f + e.kind].append(id)
+            } else {
+                let key = UInt64(first) << 32 | UInt64(e.words[1])
+                let g: Int
+                if let x = pairIndex[key] { g = x } else {
+                    g = pairIndex.count; pairIndex[key] = g
+                    pairLists.append([])
+                }
+                pairLists[g].append(id)
+            }
+        }
+        ids = (v.intern("like"), v.intern("least"), v.intern("at"), v.intern("never"), v.intern("not"), v.intern("only"), v.intern("been"),
+               v.intern(SentimentRules.negationStopWords[0]))
+        longTime = LongTimeWords(vocabulary: v)
+        // Fix: not "that" or "as": "never that good" and "never as good as promised" are complaints, not praise.
+        neverSoFollowers = Set(["so", "this", "more"].map { v.intern($0) })
+        negationEmphasisers = Set(SentimentRules.negationEmphasisers.map { v.intern($0) })
+        // "can't stop crashing", "won't stop smiling": a negated "stop" says the next thing goes on.
+        stopVerbs = Set(["stop", "stops", "stopped", "stopping"].map { v.intern($0) })
+        // "like" is a verb after these, a preposition ("looks like", "feel like") elsewhere. Not after "would",
+        // "I'd", "we'd": "I would like a refund" asks for something, it does not praise anything.
+        likeSubjects = Set(["i", "we", "you", "they", "really", "do", "don't", "dont",
+                            "definitely", "totally", "honestly", "still", "just", "also", "genuinely", "did",
+                            "didn't", "didnt", "does", "doesn't", "both", "all", "kinda"].map { v.intern($0) })
+        // Lay the entries out group by group.
+        func lay(_ list: [Int]) -> Range<Int32> {
+            let lo = Int32(multis.count)
+            for id in list { multis.append(pending[id]) }
+            return lo..<Int32(multis.count)
+        }
+        multis.reserveCapacity(pending.count)   // every entry is laid out once
+        singleGroups = singles.map(lay)
+        for (k, list) in singles.enumerated() where !list.isEmpty { singleKinds |= 1 << UInt8(k % 4) }
+        // Each kind's entries in their order in the pair's list (longest first), laid out without a filtered
+        // array per pair and kind: those ~16,000 arrays made and freed, with the other arrays cut here, were
+        // ~20% of a scorer's start-up instructions (callgrind: 33.4M -> 26.6M), on every worker before the
+        // first line.
+        pairGroups.reserveCapacity(4 * pairLists.count)
+        for list in pairLists {
+            for k in 0..<4 {
+                let lo = Int32(multis.count)
+                for id in list where pending[id].kind == k { multis.append(pending[id]) }
+                pairGroups.append(lo..<Int32(multis.count))
+            }
+        }
+        var byFirst = [[(second: UInt32, pair: UInt32)]](repeating: [], count: multiKinds.count)
+        for (key, g) in pairIndex {
+            let bit = SentimentScorer.pairBit(UInt32(truncatingIfNeeded: key >> 32), UInt32(truncatingIfNeeded: key))
+            pairBits[bit >> 6] |= 1 << UInt64(bit & 63)
+            byFirst[firstIndex[UInt32(truncatingIfNeeded: key >> 32)]!].append((UInt32(truncatingIfNeeded: key), UInt32(g)))
+        }
+        for list in byFirst {
+            let lo = Int32(secondIDs.count)
+            for e in list.sorted(by: { $0.second < $1.second }) { secondIDs.append(e.second); secondPairs.append(e.pair) }
+            secondRanges.append(lo..<Int32(secondIDs.count))
+        }
+        multiIndex = [Int16](repeating: -1, count: v.count)
+        for (first, f) in firstIndex { multiIndex[Int(first)] = Int16(f) }
+        secondWords = [Bool](repeating: false, count: v.count)
+        for key in pairIndex.keys { secondWords[Int(UInt32(truncatingIfNeeded: key))] = true }
+        modifierLastWords = [UInt64](repeating: 0, count: (v.count + 63) / 64)
+        for m in multis where m.kind == UInt8(SentimentScorer.MultiKind.modifier.rawValue) && m.count >= 2 {
+            let last = Int(wordPool[Int(m.start) + Int(m.count) - 1])
+            modifierLastWords[last >> 6] |= 1 << UInt64(last & 63)
+        }
+
+        self.multis = multis; self.wordPool = wordPool; self.multiKinds = multiKinds
+        self.singleGroups = singleGroups; self.singleKinds = singleKinds; self.pairBits = pairBits
+        self.secondRanges = secondRanges; self.secondIDs = secondIDs; self.secondPairs = secondPairs
+        self.pairGroups = pairGroups; self.multiIndex = multiIndex; self.secondWords = secondWords
+        self.modifierLastWords = modifierLastWords
+        var bytes: [UInt8] = [], ends: [Int32] = []
+        ends.reserveCapacity(v.count)
+        for id in 0..<UInt32(v.count) {
+            v.withBytes(id) { bytes.append(contentsOf: $0) }
+            ends.append(Int32(bytes.count))
+        }
+        wordBytes = bytes; wordEnds = ends
+    }
+
+    /// These tables if `v` gives every word they were built with its id here (interning the words it lacks),
+    /// else tables built anew for `v`. A fresh worker's vocabulary fits: its analyzer interned the same
+    /// words in the same order as the one the tables were built with.
+    public func fitting(_ v: Vocabulary) throws -> SentimentTables {
+        if fits(v) { return self }
+        return try SentimentTables(lexicon: lexicon, vocabulary: v, irrealisCues: irrealisCues, mildEntries: mildEntries,
+                                   stakeEntries: stakeEntries)
+    }
+
+    /// Whether `v` gives each word of the tables' vocabulary the same id, after interning them in id order.
+    func fits(_ v: Vocabulary) -> Bool {
+        wordBytes.withUnsafeBufferPointer { b in
+            var start = 0
+            for (id, end) in wordEnds.enumerated() {
+                let word = UnsafeBufferPointer(rebasing: b[start..<Int(end)])
+                // An empty word cannot be interned from bytes; no vocabulary holds one from our callers.
+                guard !word.isEmpty, v.intern(word) == UInt32(id) else { return false }
+                start = Int(end)
+            }
+            return true
+        }
+    }
+
+    /// Made once, on first use, with the lexicon and the vocabulary of the first worker that asks; later
+    /// workers share it (through `fitting`). For worker states made on several threads at once: the others
+    /// wait for the first, which builds the tables in the time it used to build its own.
+    public final class Shared: @unchecked Sendable {
+        // @unchecked: `tables` is written once, under `lock`, and only read under it.
+        private let lock = NSLock()
+        private var tables: SentimentTables?
+
+        public init() {}
+
+        /// The shared tables fitted to `v`, built from `lexicon` and `v` if they are not built yet.
+        public func tables(lexicon: SentimentLexicon, for v: Vocabulary) throws -> SentimentTables {
+            lock.lock()
+            defer { lock.unlock() }
+            if let tables { return try tables.fitting(v) }
+            let made = try SentimentTables(lexicon: lexicon, vocabulary: v)
+            tables = made
+            return made
+        }
+    }
+}
