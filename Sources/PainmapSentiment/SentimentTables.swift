@@ -53,59 +53,71 @@ public final class SentimentTables: @unchecked Sendable {
         var secondRanges: [Range<Int32>] = [], secondIDs: [UInt32] = [], secondPairs: [UInt32] = []
         var pairGroups: [Range<Int32>] = []
         var multiIndex: [Int16] = [], secondWords: [Bool] = [], modifierLastWords: [UInt64] = []
-        func seq(_ words: [String]) -> [UInt32] { words.map { v.intern($0) } }
+        // Every entry's words are interned into one flat pool (`words[starts[e]..<starts[e + 1]]`), not an
+        // array per entry, and grouped below by a counting sort, not lists per group: the ~4,600 entry arrays
+        // and ~5,500 group lists made and freed were about half of building these tables (callgrind:
+        // 20,492 releases, ~4.3M instructions, and as much again growing them).
+        var words: [UInt32] = [], starts: [Int32] = [0]
+        var kinds: [UInt8] = [], values: [Double] = [], afters: [Double] = []
+        func add(_ entry: [String], _ kind: Int, _ value: Double, _ after: Double) {
+            for w in entry { words.append(v.intern(w)) }
+            starts.append(Int32(words.count)); kinds.append(UInt8(kind)); values.append(value); afters.append(after)
+        }
         // Kind k: 0 phrase, 1 modifier, 2 connective, 3 irrealis (MultiKind's raw values).
-        var all: [(words: [UInt32], kind: Int, value: Double, after: Double)] = []
         // The original tables were built from dictionaries in this order; the order of entries sharing a
         // first word only matters between different lengths (the longest wins), kept below.
-        for (words, value) in lexicon.phrases where !words.isEmpty { all.append((seq(words), 0, value, 0)) }
-        for (words, value) in lexicon.modifiers where words.count > 1 { all.append((seq(words), 1, value, 0)) }
-        for (words, w) in lexicon.contrastives where !words.isEmpty { all.append((seq(words), 2, w.before, w.after)) }
+        for (entry, value) in lexicon.phrases where !entry.isEmpty { add(entry, 0, value, 0) }
+        for (entry, value) in lexicon.modifiers where entry.count > 1 { add(entry, 1, value, 0) }
+        for (entry, w) in lexicon.contrastives where !entry.isEmpty { add(entry, 2, w.before, w.after) }
         let cues = try irrealisCues ?? DataFile.wordList(lexicon.directory + "/irrealis.txt")
         mildWords = try MildWords(path: lexicon.directory + "/mild.txt", entries: mildEntries, stakesPath: lexicon.directory + "/stakes.txt",
                                   stakeEntries: stakeEntries, lexicon: lexicon, vocabulary: v)
         banter = try BanterWords(path: lexicon.directory + "/raves.txt", vocabulary: v)
         let cueTable = Dictionary(cues.map { (SentimentLexicon.words($0), SentimentRules.irrealisCueValence) }, uniquingKeysWith: { a, _ in a })
-        for (words, value) in cueTable where !words.isEmpty { all.append((seq(words), 3, value, 0)) }
+        for (entry, value) in cueTable where !entry.isEmpty { add(entry, 3, value, 0) }
+        let entryCount = kinds.count
+        @inline(__always) func length(_ e: Int) -> Int { Int(starts[e + 1] - starts[e]) }
         // Longest first; ties keep their order (entries of one length starting alike never both match).
-        // In length buckets, longest first, each in its order in `all`: the order of the comparison sort by
-        // (length, position) it replaces, whose moves of entries holding arrays were ~2.9M instructions of
-        // each worker's start-up (callgrind).
-        let lengths = all.map { $0.words.count }
+        // In length buckets, longest first, each in its order of addition: the order of the comparison sort
+        // by (length, position) it replaced, whose moves of entries holding arrays were ~2.9M instructions
+        // of each worker's start-up (callgrind).
+        var longest = 0
+        for e in 0..<entryCount { longest = max(longest, length(e)) }
         var order: [Int] = []
-        order.reserveCapacity(all.count)
-        for length in stride(from: lengths.max() ?? 0, through: 1, by: -1) {
-            for k in lengths.indices where lengths[k] == length { order.append(k) }
+        order.reserveCapacity(entryCount)
+        for l in stride(from: longest, through: 1, by: -1) {
+            for e in 0..<entryCount where length(e) == l { order.append(e) }
         }
+        // Each entry in `order`, laid out as a Multi whose words are copied to `wordPool` in that order, and
+        // its group: 4 * first word + kind for one-word entries, 4 * pair + kind for the others.
         var firstIndex: [UInt32: Int] = [:]
-        var singles: [[Int]] = []          // per first word, per kind: entry indices (one-word entries)
         var pairIndex: [UInt64: Int] = [:]
-        pairIndex.reserveCapacity(all.count)   // ~3,000 pairs: grown step by step, ~0.6k instructions an entry
-        var pairLists: [[Int]] = []        // per pair, all kinds (each kind longest first)
+        pairIndex.reserveCapacity(entryCount)   // ~3,000 pairs: grown step by step, ~0.6k instructions an entry
         var pending: [SentimentScorer.Multi] = []
-        for k in order {
-            let e = all[k]
-            let first = e.words[0]
+        pending.reserveCapacity(entryCount)
+        wordPool.reserveCapacity(words.count)
+        var group: [Int] = [], isSingle: [Bool] = []
+        group.reserveCapacity(entryCount); isSingle.reserveCapacity(entryCount)
+        for e in order {
+            let lo = Int(starts[e]), count = length(e), kind = Int(kinds[e])
+            let first = words[lo]
             let f: Int
             if let x = firstIndex[first] { f = x } else {
                 f = multiKinds.count; firstIndex[first] = f
-                multiKinds.append(0); for _ in 0..<4 { singles.append([]) }   // no array of four made per word
+                multiKinds.append(0)
             }
-            multiKinds[f] |= 1 << UInt8(e.kind)
-            let id = pending.count
-            pending.append(SentimentScorer.Multi(start: Int32(wordPool.count), count: Int16(e.words.count), kind: UInt8(e.kind),
-                                 third: e.words.count > 2 ? e.words[2] : 0, value: e.value, after: e.after))
-            wordPool.append(contentsOf: e.words)
-            if e.words.count == 1 {
-                singles[4 * f + e.kind].append(id)
+            multiKinds[f] |= 1 << UInt8(kind)
+            pending.append(SentimentScorer.Multi(start: Int32(wordPool.count), count: Int16(count), kind: UInt8(kind),
+                                                 third: count > 2 ? words[lo + 2] : 0, value: values[e], after: afters[e]))
+            wordPool.append(contentsOf: words[lo..<lo + count])
+            if count == 1 {
+                group.append(4 * f + kind); isSingle.append(true)
+                singleKinds |= 1 << UInt8(kind)
             } else {
-                let key = UInt64(first) << 32 | UInt64(e.words[1])
+                let key = UInt64(first) << 32 | UInt64(words[lo + 1])
                 let g: Int
-                if let x = pairIndex[key] { g = x } else {
-                    g = pairIndex.count; pairIndex[key] = g
-                    pairLists.append([])
-                }
-                pairLists[g].append(id)
+                if let x = pairIndex[key] { g = x } else { g = pairIndex.count; pairIndex[key] = g }
+                group.append(4 * g + kind); isSingle.append(false)
             }
         }
         ids = (v.intern("like"), v.intern("least"), v.intern("at"), v.intern("never"), v.intern("not"), v.intern("only"), v.intern("been"),
@@ -121,37 +133,40 @@ public final class SentimentTables: @unchecked Sendable {
         likeSubjects = Set(["i", "we", "you", "they", "really", "do", "don't", "dont",
                             "definitely", "totally", "honestly", "still", "just", "also", "genuinely", "did",
                             "didn't", "didnt", "does", "doesn't", "both", "all", "kinda"].map { v.intern($0) })
-        // Lay the entries out group by group.
-        func lay(_ list: [Int]) -> Range<Int32> {
-            let lo = Int32(multis.count)
-            for id in list { multis.append(pending[id]) }
-            return lo..<Int32(multis.count)
+        // Lay the entries out group by group: the one-word groups (by first word, then kind), then the pair
+        // groups (by pair, then kind), each group's entries in `order` (longest first). A stable counting
+        // sort over the group numbers, one-word groups before pair groups.
+        let singleGroupCount = 4 * multiKinds.count, groupCount = singleGroupCount + 4 * pairIndex.count
+        var bounds = [Int](repeating: 0, count: groupCount + 1)
+        for (k, g) in group.enumerated() { bounds[(isSingle[k] ? g : singleGroupCount + g) + 1] += 1 }
+        for g in 0..<groupCount { bounds[g + 1] += bounds[g] }
+        var next = bounds
+        var slot = [Int](repeating: 0, count: entryCount)
+        for (k, g) in group.enumerated() {
+            let key = isSingle[k] ? g : singleGroupCount + g
+            slot[next[key]] = k; next[key] += 1
         }
-        multis.reserveCapacity(pending.count)   // every entry is laid out once
-        singleGroups = singles.map(lay)
-        for (k, list) in singles.enumerated() where !list.isEmpty { singleKinds |= 1 << UInt8(k % 4) }
-        // Each kind's entries in their order in the pair's list (longest first), laid out without a filtered
-        // array per pair and kind: those ~16,000 arrays made and freed, with the other arrays cut here, were
-        // ~20% of a scorer's start-up instructions (callgrind: 33.4M -> 26.6M), on every worker before the
-        // first line.
-        pairGroups.reserveCapacity(4 * pairLists.count)
-        for list in pairLists {
-            for k in 0..<4 {
-                let lo = Int32(multis.count)
-                for id in list where pending[id].kind == k { multis.append(pending[id]) }
-                pairGroups.append(lo..<Int32(multis.count))
-            }
-        }
-        var byFirst = [[(second: UInt32, pair: UInt32)]](repeating: [], count: multiKinds.count)
+        multis = slot.map { pending[$0] }
+        singleGroups = (0..<singleGroupCount).map { Int32(bounds[$0])..<Int32(bounds[$0 + 1]) }
+        pairGroups = (singleGroupCount..<groupCount).map { Int32(bounds[$0])..<Int32(bounds[$0 + 1]) }
+        // Per first word, its pairs' second words, sorted: one sort of (first word index, second word).
+        var seconds: [(key: UInt64, pair: UInt32)] = []
+        seconds.reserveCapacity(pairIndex.count)
         for (key, g) in pairIndex {
             let bit = SentimentScorer.pairBit(UInt32(truncatingIfNeeded: key >> 32), UInt32(truncatingIfNeeded: key))
             pairBits[bit >> 6] |= 1 << UInt64(bit & 63)
-            byFirst[firstIndex[UInt32(truncatingIfNeeded: key >> 32)]!].append((UInt32(truncatingIfNeeded: key), UInt32(g)))
+            let f = firstIndex[UInt32(truncatingIfNeeded: key >> 32)]!
+            seconds.append((UInt64(f) << 32 | (key & 0xFFFF_FFFF), UInt32(g)))
         }
-        for list in byFirst {
-            let lo = Int32(secondIDs.count)
-            for e in list.sorted(by: { $0.second < $1.second }) { secondIDs.append(e.second); secondPairs.append(e.pair) }
-            secondRanges.append(lo..<Int32(secondIDs.count))
+        seconds.sort { $0.key < $1.key }
+        secondIDs = seconds.map { UInt32(truncatingIfNeeded: $0.key) }
+        secondPairs = seconds.map(\.pair)
+        secondRanges.reserveCapacity(multiKinds.count)
+        var s = 0
+        for f in 0..<multiKinds.count {
+            let lo = s
+            while s < seconds.count && Int(seconds[s].key >> 32) == f { s += 1 }
+            secondRanges.append(Int32(lo)..<Int32(s))
         }
         multiIndex = [Int16](repeating: -1, count: v.count)
         for (first, f) in firstIndex { multiIndex[Int(first)] = Int16(f) }
