@@ -26,15 +26,23 @@ public struct SentimentLexicon: Sendable {
         // sentiment.tsv (~11,500 rows) is read on another thread while this one reads the other lists:
         // loading the lexicon was over half of `painmap sentiment`'s start-up, on one core. Its errors
         // still come first, as when the files were read one after the other.
-        let pendingValences = Pending<[String: Double]>()
+        // That thread also starts the byte table of terms with them (`SentimentTerms.Builder`): reading the
+        // other lists takes longer than sentiment.tsv, and the whole table built after both was ~12.5M
+        // instructions more on this thread (callgrind).
+        let pendingValences = Pending<([String: Double], SentimentTerms.Builder)>()
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
-            pendingValences.result = Result { try readValences(directory + "/sentiment.tsv") }
+            pendingValences.result = Result {
+                let valences = try readValences(directory + "/sentiment.tsv")
+                return (valences, SentimentTerms.Builder(valences: valences))
+            }
         }
         let others = Result { try readMultiword(directory: directory) }
         group.wait()
-        let valences = try pendingValences.result!.get()
+        let (valences, valenceTerms) = try pendingValences.result!.get()
         let (phrases, modifiers, negations, contrastives) = try others.get()
+        var termsBuilder = valenceTerms
+        termsBuilder.add(modifiers: modifiers, negations: negations)
         // The lengths read in place: through arrays of the keys and `map(\.count)`, each of the ~4,600 keys
         // went through `swift_getAtKeyPath`, ~3.4M instructions on the thread every worker waits for (callgrind).
         let longest = [phrases.keys.lazy.map { $0.count }.max(), modifiers.keys.lazy.map { $0.count }.max(),
@@ -42,7 +50,7 @@ public struct SentimentLexicon: Sendable {
         return SentimentLexicon(valences: valences, phrases: phrases, modifiers: modifiers, negations: negations,
                                 contrastives: contrastives, longestPhrase: longest, directory: directory,
                                 language: (directory as NSString).lastPathComponent,
-                                terms: SentimentTerms(valences: valences, modifiers: modifiers, negations: negations))
+                                terms: SentimentTerms(termsBuilder))
     }
 
     /// A result handed from the thread that computes it to the one that waits for it (a DispatchGroup).
