@@ -4,7 +4,9 @@ import PainmapText
 /// Scores sentiment with painmap's lexicon and rules (see `SentimentRules` for every constant).
 ///
 /// One per thread, bound to that thread's `Analyzer`: it caches what it knows about each interned word form
-/// (valence, negation, modifier) in arrays indexed by form id, so the hot path does no string work.
+/// (valence, negation, modifier) in arrays indexed by form id, so the hot path does no string work. What it
+/// derives from the lexicon (multiword tables, cue words as ids) is a `SentimentTables`, built once and shared
+/// by the scorers of all workers whose vocabularies fit it.
 public final class SentimentScorer {
     public let lexicon: SentimentLexicon
     public let analyzer: Analyzer
@@ -90,7 +92,7 @@ public final class SentimentScorer {
     private let pairGroups: [Range<Int32>]
     /// Form id -> index of the first-word entry (FormInfo.multi), or -1; and whether the form is the second
     /// word of a multiword entry (FormInfo.secondWordBit). Filled at init and read once per form. Arrays
-    /// by id, not a Dictionary and a Set: every word of an entry was interned at init, so the arrays cover
+    /// by id, not a Dictionary and a Set: every word of an entry was interned with the tables, so the arrays cover
     /// every form that can be in them, and a form new to the worker (~64,000 of them in the 200k-line bench
     /// file, two workers) is answered without two hashed look-ups.
     private let multiIndex: [Int16]
