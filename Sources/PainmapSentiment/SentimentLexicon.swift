@@ -22,7 +22,19 @@ public struct SentimentLexicon: Sendable {
     /// The single-word entries by their bytes, built once here and shared by every worker's scorer.
     public let terms: SentimentTerms
 
-    public static func load(directory: String) throws -> SentimentLexicon {
+    /// The lists of multiword entries, as `load(directory:alongside:)` hands them out.
+    public struct MultiwordLists {
+        public let phrases: [[String]: Double]
+        public let modifiers: [[String]: Double]
+        public let contrastives: [[String]: (before: Double, after: Double)]
+        public let directory: String
+    }
+
+    /// `alongside` gets the multiword lists as soon as they are read, on the calling thread, while another
+    /// thread still reads sentiment.tsv (which takes longer): work that needs only them is done in time
+    /// that thread would otherwise wait (`painmap sentiment` lays out the scorer's multiword tables there).
+    /// Its error, if any, comes after the lexicon's own.
+    public static func load(directory: String, alongside: (MultiwordLists) throws -> Void = { _ in }) throws -> SentimentLexicon {
         // sentiment.tsv (~11,500 rows) is read on another thread while this one reads the other lists:
         // loading the lexicon was over half of `painmap sentiment`'s start-up, on one core. Its errors
         // still come first, as when the files were read one after the other.
@@ -38,9 +50,15 @@ public struct SentimentLexicon: Sendable {
             }
         }
         let others = Result { try readMultiword(directory: directory) }
+        var alongsideError: (any Error)? = nil
+        if case .success(let (phrases, modifiers, _, contrastives)) = others {
+            do { try alongside(MultiwordLists(phrases: phrases, modifiers: modifiers, contrastives: contrastives, directory: directory)) }
+            catch { alongsideError = error }
+        }
         group.wait()
         let (valences, valenceTerms) = try pendingValences.result!.get()
         let (phrases, modifiers, negations, contrastives) = try others.get()
+        if let alongsideError { throw alongsideError }
         var termsBuilder = valenceTerms
         termsBuilder.add(modifiers: modifiers, negations: negations)
         // The lengths read in place: through arrays of the keys and `map(\.count)`, each of the ~4,600 keys
@@ -114,8 +132,9 @@ public struct SentimentLexicon: Sendable {
         return DataFileError(file: row.file, line: row.line, "'\(words.joined(separator: " "))' is already on line \(first)")
     }
 
-    public static func load(lexicons: String? = nil, language: String = "en") throws -> SentimentLexicon {
-        try load(directory: ResourceLocator.lexiconsDirectory(override: lexicons) + "/" + language)
+    public static func load(lexicons: String? = nil, language: String = "en",
+                            alongside: (MultiwordLists) throws -> Void = { _ in }) throws -> SentimentLexicon {
+        try load(directory: ResourceLocator.lexiconsDirectory(override: lexicons) + "/" + language, alongside: alongside)
     }
 
     /// The form a term is stored under, matching the tokenizer's look-up forms: lower case except for

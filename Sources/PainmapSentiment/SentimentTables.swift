@@ -124,6 +124,9 @@ public final class SentimentTables: @unchecked Sendable {
 
         public init() {}
 
+        /// Shares `tables`, already built.
+        public init(_ tables: SentimentTables) { self.tables = tables }
+
         /// The shared tables fitted to `v`, built from `lexicon` and `v` if they are not built yet.
         public func tables(lexicon: SentimentLexicon, for v: Vocabulary) throws -> SentimentTables {
             lock.lock()

@@ -89,4 +89,32 @@ final class SentimentTablesTests: XCTestCase {
         }
         for w in 0..<4 { XCTAssertEqual(readings(workers[w]), expected, "worker \(w)") }
     }
+    /// As `painmap sentiment` builds them: the multiword layout made from the lists `load` hands out while it
+    /// still reads sentiment.tsv, the rest once the lexicon is loaded.
+    func testTablesFromALayoutBuiltWhileTheLexiconLoadsScoreLikeOnesBuiltAfter() throws {
+        let (_, lexicon) = try SentimentFixture.loaded.get()
+        let expected = readings(try SentimentScorer(lexicon: lexicon, analyzer: analyzer()))
+        let a = try analyzer()
+        var layout: MultiwordLayout?
+        var handed: SentimentLexicon.MultiwordLists?
+        let loaded = try SentimentLexicon.load(directory: lexicon.directory) { lists in
+            handed = lists
+            layout = MultiwordLayout(phrases: lists.phrases, modifiers: lists.modifiers, contrastives: lists.contrastives,
+                                     cues: try MultiwordLayout.irrealisCues(directory: lists.directory), vocabulary: a.vocabulary)
+        }
+        let lists = try XCTUnwrap(handed)
+        XCTAssertEqual(lists.phrases, loaded.phrases)
+        XCTAssertEqual(lists.modifiers, loaded.modifiers)
+        XCTAssertEqual(Set(lists.contrastives.keys), Set(loaded.contrastives.keys))
+        let tables = try SentimentTables(lexicon: loaded, vocabulary: a.vocabulary, layout: XCTUnwrap(layout))
+        XCTAssertEqual(readings(try SentimentScorer(tables: tables, analyzer: a)), expected)
+        let other = try analyzer()
+        XCTAssertEqual(readings(try SentimentScorer(tables: tables, analyzer: other)), expected)
+    }
+
+    func testAnErrorOfTheWorkDoneAlongsideTheLoadIsThrown() throws {
+        struct Failed: Error {}
+        let (_, lexicon) = try SentimentFixture.loaded.get()
+        XCTAssertThrowsError(try SentimentLexicon.load(directory: lexicon.directory) { _ in throw Failed() }) { XCTAssertTrue($0 is Failed) }
+    }
 }
