@@ -20,7 +20,8 @@ public final class FeedbackAnalyzer {
     public init(resources: JourneyResources, options: AnalyzerOptions = AnalyzerOptions()) throws {
         self.resources = resources
         analyzer = try Analyzer(resources: resources.text, options: options)
-        sentiment = try SentimentScorer(lexicon: resources.lexicon, analyzer: analyzer)
+        sentiment = try SentimentScorer(tables: resources.sentimentTables.tables(lexicon: resources.lexicon, for: analyzer.vocabulary),
+                                        analyzer: analyzer)
         topicInput = ModelInput(model: resources.models.topic, analyzer: analyzer)
         phaseInput = ModelInput(model: resources.models.phase, analyzer: analyzer)
         mapper = JourneyMapper(resources: resources, analyzer: analyzer)

@@ -22,19 +22,45 @@ public struct SentimentLexicon: Sendable {
     /// The single-word entries by their bytes, built once here and shared by every worker's scorer.
     public let terms: SentimentTerms
 
-    public static func load(directory: String) throws -> SentimentLexicon {
+    /// The lists of multiword entries, as `load(directory:alongside:)` hands them out.
+    public struct MultiwordLists {
+        public let phrases: [[String]: Double]
+        public let modifiers: [[String]: Double]
+        public let contrastives: [[String]: (before: Double, after: Double)]
+        public let directory: String
+    }
+
+    /// `alongside` gets the multiword lists as soon as they are read, on the calling thread, while another
+    /// thread still reads sentiment.tsv (which takes longer): work that needs only them is done in time
+    /// that thread would otherwise wait (`painmap sentiment` lays out the scorer's multiword tables there).
+    /// Its error, if any, comes after the lexicon's own.
+    public static func load(directory: String, alongside: (MultiwordLists) throws -> Void = { _ in }) throws -> SentimentLexicon {
         // sentiment.tsv (~11,500 rows) is read on another thread while this one reads the other lists:
         // loading the lexicon was over half of `painmap sentiment`'s start-up, on one core. Its errors
         // still come first, as when the files were read one after the other.
-        let pendingValences = Pending<[String: Double]>()
+        // That thread also starts the byte table of terms with them (`SentimentTerms.Builder`): reading the
+        // other lists takes longer than sentiment.tsv, and the whole table built after both was ~12.5M
+        // instructions more on this thread (callgrind).
+        let pendingValences = Pending<([String: Double], SentimentTerms.Builder)>()
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
-            pendingValences.result = Result { try readValences(directory + "/sentiment.tsv") }
+            pendingValences.result = Result {
+                let valences = try readValences(directory + "/sentiment.tsv")
+                return (valences, SentimentTerms.Builder(valences: valences))
+            }
         }
         let others = Result { try readMultiword(directory: directory) }
+        var alongsideError: (any Error)? = nil
+        if case .success(let (phrases, modifiers, _, contrastives)) = others {
+            do { try alongside(MultiwordLists(phrases: phrases, modifiers: modifiers, contrastives: contrastives, directory: directory)) }
+            catch { alongsideError = error }
+        }
         group.wait()
-        let valences = try pendingValences.result!.get()
+        let (valences, valenceTerms) = try pendingValences.result!.get()
         let (phrases, modifiers, negations, contrastives) = try others.get()
+        if let alongsideError { throw alongsideError }
+        var termsBuilder = valenceTerms
+        termsBuilder.add(modifiers: modifiers, negations: negations)
         // The lengths read in place: through arrays of the keys and `map(\.count)`, each of the ~4,600 keys
         // went through `swift_getAtKeyPath`, ~3.4M instructions on the thread every worker waits for (callgrind).
         let longest = [phrases.keys.lazy.map { $0.count }.max(), modifiers.keys.lazy.map { $0.count }.max(),
@@ -42,7 +68,7 @@ public struct SentimentLexicon: Sendable {
         return SentimentLexicon(valences: valences, phrases: phrases, modifiers: modifiers, negations: negations,
                                 contrastives: contrastives, longestPhrase: longest, directory: directory,
                                 language: (directory as NSString).lastPathComponent,
-                                terms: SentimentTerms(valences: valences, modifiers: modifiers, negations: negations))
+                                terms: SentimentTerms(termsBuilder))
     }
 
     /// A result handed from the thread that computes it to the one that waits for it (a DispatchGroup).
@@ -70,20 +96,22 @@ public struct SentimentLexicon: Sendable {
     private static func readMultiword(directory: String) throws
         -> ([[String]: Double], [[String]: Double], Set<String>, [[String]: (before: Double, after: Double)]) {
         var phrases: [[String]: Double] = [:]
-        var phraseLines: [[String]: Int] = [:]
-        try DataFile.scan(directory + "/phrases.tsv", lineCount: {
-            phrases.reserveCapacity($0); phraseLines.reserveCapacity($0)   // no regrowth
-        }) { row in
+        let phrasesPath = directory + "/phrases.tsv"
+        try DataFile.scan(phrasesPath, lineCount: { phrases.reserveCapacity($0) }) { row in   // no regrowth
             let words = SentimentLexicon.words(try row.field(0, "phrase"))
             guard words.count >= 2 else {
                 throw DataFileError(file: row.file, line: row.line, "a phrase needs at least two words (single words go in sentiment.tsv)")
             }
             // A second row for a phrase would silently replace the first: whoever edits the file must pick one.
-            if let first = phraseLines[words] {
-                throw DataFileError(file: row.file, line: row.line, "'\(words.joined(separator: " "))' is already on line \(first)")
+            // Found by the insert itself, and the first row's line looked up only then: a table of every
+            // phrase's line, and a look-up in it before each insert, were ~8M instructions of start-up on the
+            // thread every worker waits for (callgrind). The duplicate is still reported before a bad value.
+            let value: Double
+            do { value = try row.double(1, "valence", in: -4...4) } catch {
+                if phrases[words] != nil { throw try duplicatePhrase(words, row, phrasesPath) }
+                throw error
             }
-            phraseLines[words] = row.line
-            phrases[words] = try row.double(1, "valence", in: -4...4)
+            if phrases.updateValue(value, forKey: words) != nil { throw try duplicatePhrase(words, row, phrasesPath) }
         }
         var modifiers: [[String]: Double] = [:]
         try DataFile.scan(directory + "/modifiers.tsv") { row in
@@ -98,8 +126,15 @@ public struct SentimentLexicon: Sendable {
         return (phrases, modifiers, negations, contrastives)
     }
 
-    public static func load(lexicons: String? = nil, language: String = "en") throws -> SentimentLexicon {
-        try load(directory: ResourceLocator.lexiconsDirectory(override: lexicons) + "/" + language)
+    /// The error for a phrase listed twice, at `row`, naming the line of its first row in `path`.
+    private static func duplicatePhrase(_ words: [String], _ row: TSVLine, _ path: String) throws -> DataFileError {
+        let first = try DataFile.rows(path).first { SentimentLexicon.words($0.fields[0]) == words }?.line ?? row.line
+        return DataFileError(file: row.file, line: row.line, "'\(words.joined(separator: " "))' is already on line \(first)")
+    }
+
+    public static func load(lexicons: String? = nil, language: String = "en",
+                            alongside: (MultiwordLists) throws -> Void = { _ in }) throws -> SentimentLexicon {
+        try load(directory: ResourceLocator.lexiconsDirectory(override: lexicons) + "/" + language, alongside: alongside)
     }
 
     /// The form a term is stored under, matching the tokenizer's look-up forms: lower case except for

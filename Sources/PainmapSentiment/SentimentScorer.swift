@@ -4,7 +4,9 @@ import PainmapText
 /// Scores sentiment with painmap's lexicon and rules (see `SentimentRules` for every constant).
 ///
 /// One per thread, bound to that thread's `Analyzer`: it caches what it knows about each interned word form
-/// (valence, negation, modifier) in arrays indexed by form id, so the hot path does no string work.
+/// (valence, negation, modifier) in arrays indexed by form id, so the hot path does no string work. What it
+/// derives from the lexicon (multiword tables, cue words as ids) is a `SentimentTables`, built once and shared
+/// by the scorers of all workers whose vocabularies fit it.
 public final class SentimentScorer {
     public let lexicon: SentimentLexicon
     public let analyzer: Analyzer
@@ -49,7 +51,7 @@ public final class SentimentScorer {
     private var scoreStorage: [SentimentScore] = []
 
     /// A phrase, multiword modifier, connective or irrealis cue: its words are `wordPool[start..<start+count]`.
-    private struct Multi {
+    struct Multi {
         let start: Int32, count: Int16, kind: UInt8
         /// The third word (0 when there is none), beside the entry: most candidates fail on it, and reading
         /// it from `wordPool` was one more cache line per candidate.
@@ -61,15 +63,15 @@ public final class SentimentScorer {
     /// Entries are grouped by (first word, second word) and by kind, longest first within a group; entries
     /// of one word are grouped by first word. "a", "no" and "i" start a hundred phrases each, so a match
     /// asks the group of the actual next word instead of trying them all.
-    private var multis: [Multi] = []
-    private var wordPool: [UInt32] = []
+    private let multis: [Multi]
+    private let wordPool: [UInt32]
     /// Per first word (FormInfo.multi): which kinds it starts (bit k for kind k) and, at `4 * multi + kind`,
     /// its one-word entries.
-    private var multiKinds: [UInt8] = []
-    private var singleGroups: [Range<Int32>] = []
+    private let multiKinds: [UInt8]
+    private let singleGroups: [Range<Int32>]
     /// Bit k: some entry of kind k is one word long (connectives and irrealis cues; phrases and multiword
     /// modifiers never are). Without one, a match needs the next word to be a second word (`mayMatch`).
-    private var singleKinds: UInt8 = 0
+    private let singleKinds: UInt8
     /// Per first word f, the second words of its entries, sorted, in `secondWords[secondRanges[f]]`, and
     /// for each the index g of the pair, whose entries of kind k (longest first) are `pairGroups[4 * g + k]`. A global hash
     /// table of pairs missed the cache on most probes (one slot among 16k); the few second words of a
@@ -77,30 +79,30 @@ public final class SentimentScorer {
     /// One bit per hash of a (first, second) pair that starts some entry, 8 KiB: most (first word, next
     /// word) pairs start nothing, and this answers that without the binary search, whose unpredictable
     /// branches cost more than its few loads.
-    private var pairBits = [UInt64](repeating: 0, count: 1024)
-    @inline(__always) private static func pairBit(_ first: UInt32, _ second: UInt32) -> Int {
+    private let pairBits: [UInt64]
+    @inline(__always) static func pairBit(_ first: UInt32, _ second: UInt32) -> Int {
         Int(truncatingIfNeeded: ((UInt64(first) << 32 | UInt64(second)) &* 0x9E37_79B9_7F4A_7C15) >> 48)
     }
-    private var secondRanges: [Range<Int32>] = []
-    private var secondIDs: [UInt32] = []
-    private var secondPairs: [UInt32] = []
+    private let secondRanges: [Range<Int32>]
+    private let secondIDs: [UInt32]
+    private let secondPairs: [UInt32]
     /// One range per pair and kind, not one per pair: a match reads only entries of the kind it asks for
     /// ("this is" starts a dozen phrases and nothing else: asked for a modifier, it reads none of them).
     /// Skipping the other kinds inside a mixed group was 15% of `match`'s cycles.
-    private var pairGroups: [Range<Int32>] = []
+    private let pairGroups: [Range<Int32>]
     /// Form id -> index of the first-word entry (FormInfo.multi), or -1; and whether the form is the second
     /// word of a multiword entry (FormInfo.secondWordBit). Filled at init and read once per form. Arrays
-    /// by id, not a Dictionary and a Set: every word of an entry was interned at init, so the arrays cover
+    /// by id, not a Dictionary and a Set: every word of an entry was interned with the tables, so the arrays cover
     /// every form that can be in them, and a form new to the worker (~64,000 of them in the 200k-line bench
     /// file, two workers) is answered without two hashed look-ups.
-    private var multiIndex: [Int16] = []
-    private var secondWords: [Bool] = []
+    private let multiIndex: [Int16]
+    private let secondWords: [Bool]
     /// One bit per form id: the form is the last word of a multiword modifier ("of" in "kind of"). The
     /// look-back of `applyModifiersAndNegation` asks `multiModifierEnding` about every word before a
     /// sentiment word, and a modifier ending there must end with that word: most words end none, and this
     /// answers without its three `mayMatch` tests (callgrind, 50k bench lines: ~152,000 calls, 19.6M
     /// instructions, ~1.7% of `painmap sentiment --jobs 1`).
-    private var modifierLastWords: [UInt64] = []
+    private let modifierLastWords: [UInt64]
     /// The lexicon's single-word entries by their bytes (shared by every worker: `SentimentTerms`).
     private let terms: SentimentTerms
     /// `and`: SentimentRules.negationStopWords (one word: a form compare, no set, in the look-back).
@@ -122,122 +124,33 @@ public final class SentimentScorer {
     let longTime: LongTimeWords
     var banterState: [UInt16] = []
 
-    public init(lexicon: SentimentLexicon, analyzer: Analyzer, irrealisCues: [String]? = nil, mildEntries: [String]? = nil,
-                stakeEntries: [String]? = nil) throws {
-        self.lexicon = lexicon
-        self.analyzer = analyzer
-        terms = lexicon.terms
-        let v = analyzer.vocabulary
-        func seq(_ words: [String]) -> [UInt32] { words.map { v.intern($0) } }
-        // Kind k: 0 phrase, 1 modifier, 2 connective, 3 irrealis (MultiKind's raw values).
-        var all: [(words: [UInt32], kind: Int, value: Double, after: Double)] = []
-        // The original tables were built from dictionaries in this order; the order of entries sharing a
-        // first word only matters between different lengths (the longest wins), kept below.
-        for (words, value) in lexicon.phrases where !words.isEmpty { all.append((seq(words), 0, value, 0)) }
-        for (words, value) in lexicon.modifiers where words.count > 1 { all.append((seq(words), 1, value, 0)) }
-        for (words, w) in lexicon.contrastives where !words.isEmpty { all.append((seq(words), 2, w.before, w.after)) }
-        let cues = try irrealisCues ?? DataFile.wordList(lexicon.directory + "/irrealis.txt")
-        mildWords = try MildWords(path: lexicon.directory + "/mild.txt", entries: mildEntries, stakesPath: lexicon.directory + "/stakes.txt",
-                                  stakeEntries: stakeEntries, lexicon: lexicon, vocabulary: v)
-        banter = try BanterWords(path: lexicon.directory + "/raves.txt", vocabulary: v)
-        let cueTable = Dictionary(cues.map { (SentimentLexicon.words($0), SentimentRules.irrealisCueValence) }, uniquingKeysWith: { a, _ in a })
-        for (words, value) in cueTable where !words.isEmpty { all.append((seq(words), 3, value, 0)) }
-        // Longest first; ties keep their order (entries of one length starting alike never both match).
-        // In length buckets, longest first, each in its order in `all`: the order of the comparison sort by
-        // (length, position) it replaces, whose moves of entries holding arrays were ~2.9M instructions of
-        // each worker's start-up (callgrind).
-        let lengths = all.map { $0.words.count }
-        var order: [Int] = []
-        order.reserveCapacity(all.count)
-        for length in stride(from: lengths.max() ?? 0, through: 1, by: -1) {
-            for k in lengths.indices where lengths[k] == length { order.append(k) }
-        }
-        var firstIndex: [UInt32: Int] = [:]
-        var singles: [[Int]] = []          // per first word, per kind: entry indices (one-word entries)
-        var pairIndex: [UInt64: Int] = [:]
-        pairIndex.reserveCapacity(all.count)   // ~3,000 pairs: grown step by step, ~0.6k instructions an entry
-        var pairLists: [[Int]] = []        // per pair, all kinds (each kind longest first)
-        var pending: [Multi] = []
-        for k in order {
-            let e = all[k]
-            let first = e.words[0]
-            let f: Int
-            if let x = firstIndex[first] { f = x } else {
-                f = multiKinds.count; firstIndex[first] = f
-                multiKinds.append(0); for _ in 0..<4 { singles.append([]) }   // no array of four made per word
-            }
-            multiKinds[f] |= 1 << UInt8(e.kind)
-            let id = pending.count
-            pending.append(Multi(start: Int32(wordPool.count), count: Int16(e.words.count), kind: UInt8(e.kind),
-                                 third: e.words.count > 2 ? e.words[2] : 0, value: e.value, after: e.after))
-            wordPool.append(contentsOf: e.words)
-            if e.words.count == 1 {
-                singles[4 * f + e.kind].append(id)
-            } else {
-                let key = UInt64(first) << 32 | UInt64(e.words[1])
-                let g: Int
-                if let x = pairIndex[key] { g = x } else {
-                    g = pairIndex.count; pairIndex[key] = g
-                    pairLists.append([])
-                }
-                pairLists[g].append(id)
-            }
-        }
-        ids = (v.intern("like"), v.intern("least"), v.intern("at"), v.intern("never"), v.intern("not"), v.intern("only"), v.intern("been"),
-               v.intern(SentimentRules.negationStopWords[0]))
-        longTime = LongTimeWords(vocabulary: v)
-        // Fix: not "that" or "as": "never that good" and "never as good as promised" are complaints, not praise.
-        neverSoFollowers = Set(["so", "this", "more"].map { v.intern($0) })
-        negationEmphasisers = Set(SentimentRules.negationEmphasisers.map { v.intern($0) })
-        // "can't stop crashing", "won't stop smiling": a negated "stop" says the next thing goes on.
-        stopVerbs = Set(["stop", "stops", "stopped", "stopping"].map { v.intern($0) })
-        // "like" is a verb after these, a preposition ("looks like", "feel like") elsewhere. Not after "would",
-        // "I'd", "we'd": "I would like a refund" asks for something, it does not praise anything.
-        likeSubjects = Set(["i", "we", "you", "they", "really", "do", "don't", "dont",
-                            "definitely", "totally", "honestly", "still", "just", "also", "genuinely", "did",
-                            "didn't", "didnt", "does", "doesn't", "both", "all", "kinda"].map { v.intern($0) })
-        // Lay the entries out group by group.
-        func lay(_ list: [Int]) -> Range<Int32> {
-            let lo = Int32(multis.count)
-            for id in list { multis.append(pending[id]) }
-            return lo..<Int32(multis.count)
-        }
-        multis.reserveCapacity(pending.count)   // every entry is laid out once
-        singleGroups = singles.map(lay)
-        for (k, list) in singles.enumerated() where !list.isEmpty { singleKinds |= 1 << UInt8(k % 4) }
-        // Each kind's entries in their order in the pair's list (longest first), laid out without a filtered
-        // array per pair and kind: those ~16,000 arrays made and freed, with the other arrays cut here, were
-        // ~20% of a scorer's start-up instructions (callgrind: 33.4M -> 26.6M), on every worker before the
-        // first line.
-        pairGroups.reserveCapacity(4 * pairLists.count)
-        for list in pairLists {
-            for k in 0..<4 {
-                let lo = Int32(multis.count)
-                for id in list where pending[id].kind == k { multis.append(pending[id]) }
-                pairGroups.append(lo..<Int32(multis.count))
-            }
-        }
-        var byFirst = [[(second: UInt32, pair: UInt32)]](repeating: [], count: multiKinds.count)
-        for (key, g) in pairIndex {
-            let bit = SentimentScorer.pairBit(UInt32(truncatingIfNeeded: key >> 32), UInt32(truncatingIfNeeded: key))
-            pairBits[bit >> 6] |= 1 << UInt64(bit & 63)
-            byFirst[firstIndex[UInt32(truncatingIfNeeded: key >> 32)]!].append((UInt32(truncatingIfNeeded: key), UInt32(g)))
-        }
-        for list in byFirst {
-            let lo = Int32(secondIDs.count)
-            for e in list.sorted(by: { $0.second < $1.second }) { secondIDs.append(e.second); secondPairs.append(e.pair) }
-            secondRanges.append(lo..<Int32(secondIDs.count))
-        }
-        multiIndex = [Int16](repeating: -1, count: v.count)
-        for (first, f) in firstIndex { multiIndex[Int(first)] = Int16(f) }
-        secondWords = [Bool](repeating: false, count: v.count)
-        for key in pairIndex.keys { secondWords[Int(UInt32(truncatingIfNeeded: key))] = true }
-        modifierLastWords = [UInt64](repeating: 0, count: (v.count + 63) / 64)
-        for m in multis where m.kind == UInt8(MultiKind.modifier.rawValue) && m.count >= 2 {
-            let last = Int(wordPool[Int(m.start) + Int(m.count) - 1])
-            modifierLastWords[last >> 6] |= 1 << UInt64(last & 63)
-        }
+    public convenience init(lexicon: SentimentLexicon, analyzer: Analyzer, irrealisCues: [String]? = nil, mildEntries: [String]? = nil,
+                            stakeEntries: [String]? = nil) throws {
+        self.init(fitted: try SentimentTables(lexicon: lexicon, vocabulary: analyzer.vocabulary, irrealisCues: irrealisCues,
+                                              mildEntries: mildEntries, stakeEntries: stakeEntries), analyzer: analyzer)
+    }
 
+    /// A scorer for `analyzer` on shared tables (built once for all workers: `SentimentTables.Shared`), or on
+    /// tables built anew if they do not fit its vocabulary.
+    public convenience init(tables: SentimentTables, analyzer: Analyzer) throws {
+        self.init(fitted: try tables.fitting(analyzer.vocabulary), analyzer: analyzer)
+    }
+
+    /// `t` must fit `analyzer`'s vocabulary. The tables' arrays are shared, not copied (copy on write, and
+    /// nothing here writes them).
+    init(fitted t: SentimentTables, analyzer: Analyzer) {
+        lexicon = t.lexicon
+        self.analyzer = analyzer
+        terms = t.lexicon.terms
+        multis = t.multis; wordPool = t.wordPool; multiKinds = t.multiKinds
+        singleGroups = t.singleGroups; singleKinds = t.singleKinds; pairBits = t.pairBits
+        secondRanges = t.secondRanges; secondIDs = t.secondIDs; secondPairs = t.secondPairs
+        pairGroups = t.pairGroups; multiIndex = t.multiIndex; secondWords = t.secondWords
+        modifierLastWords = t.modifierLastWords
+        ids = t.ids
+        neverSoFollowers = t.neverSoFollowers; negationEmphasisers = t.negationEmphasisers
+        stopVerbs = t.stopVerbs; likeSubjects = t.likeSubjects
+        mildWords = t.mildWords; banter = t.banter; longTime = t.longTime
     }
 
     /// Loads the English lexicon and makes a scorer for `analyzer`.
@@ -769,7 +682,7 @@ public final class SentimentScorer {
         return nil
     }
 
-    fileprivate enum MultiKind: Int { case phrase, modifier, connective, irrealis }
+    enum MultiKind: Int { case phrase, modifier, connective, irrealis }
 
     /// The pair index of (first word entry `f`, second word `second`), if some entry starts with both.
     @inline(__always)

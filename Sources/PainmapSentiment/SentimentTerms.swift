@@ -10,38 +10,55 @@ import PainmapText
 /// `painmap sentiment` on empty input, most of that this table). `Vocabulary.lookup` only reads, so
 /// concurrent look-ups are safe once `init` has returned; nothing interns into it afterwards.
 public final class SentimentTerms: @unchecked Sendable {
-    /// Sized for the ~12,000 terms of sentiment.tsv, modifiers and negations: grown from the default size
-    /// it rehashed three times.
-    private let vocabulary = Vocabulary(capacity: 1 << 14)
+    private let vocabulary: Vocabulary
     /// Per term id: its valence (sentiment.tsv), its scalar as a one-word modifier, whether it is a negation.
     let valence: [Double?]
     let modifier: [Double?]
     let negation: [Bool]
 
-    init(valences: [String: Double], modifiers: [[String]: Double], negations: Set<String>) {
+    /// The table of a finished `Builder`.
+    init(_ b: Builder) {
+        vocabulary = b.vocabulary
+        valence = b.valence; modifier = b.modifier; negation = b.negation
+    }
+
+    /// The table being built: sentiment.tsv's terms first, then the one-word modifiers and negations. In two
+    /// steps so that the first runs on the thread that read sentiment.tsv while another reads the other
+    /// lists (SentimentLexicon.load): building the whole table after both was ~12.5M instructions on
+    /// the thread every worker waits for (callgrind).
+    struct Builder {
+        /// Sized for the ~12,000 terms of sentiment.tsv, modifiers and negations: grown from the default size
+        /// it rehashed three times.
+        let vocabulary = Vocabulary(capacity: 1 << 14)
         var valence: [Double?] = [], modifier: [Double?] = [], negation: [Bool] = []
-        let v = vocabulary
-        // Dictionary look-ups by String compare canonically equivalent strings as equal; forms are NFC,
-        // so keys are stored NFC to find the same entries.
-        func term(_ s: String) -> Int {
+
+        init(valences: [String: Double]) {
+            valence.reserveCapacity(valences.count + 64)
+            modifier.reserveCapacity(valences.count + 64)
+            negation.reserveCapacity(valences.count + 64)
+            for (word, value) in valences { valence[term(word)] = value }
+        }
+
+        mutating func add(modifiers: [[String]: Double], negations: Set<String>) {
+            for (words, value) in modifiers where words.count == 1 { modifier[term(words[0])] = value }
+            for word in negations { negation[term(word)] = true }
+        }
+
+        /// The id of term `s`, with a slot in each table.
+        private mutating func term(_ s: String) -> Int {
+            // Dictionary look-ups by String compare canonically equivalent strings as equal; forms are NFC,
+            // so keys are stored NFC to find the same entries.
             // The ASCII test on the contiguous bytes: `utf8.allSatisfy` went through the generic iterator
             // at ~280 instructions a term, 6.6M of each worker's start-up (callgrind).
             var bytes = s
             let ascii = bytes.withUTF8 { p in !p.contains { $0 >= 0x80 } }
             let key = ascii ? s : s.precomposedStringWithCanonicalMapping
-            let id = Int(v.intern(key))
+            let id = Int(vocabulary.intern(key))
             if id >= valence.count {
                 valence.append(nil); modifier.append(nil); negation.append(false)
             }
             return id
         }
-        valence.reserveCapacity(valences.count + 64)
-        modifier.reserveCapacity(valences.count + 64)
-        negation.reserveCapacity(valences.count + 64)
-        for (word, value) in valences { valence[term(word)] = value }
-        for (words, value) in modifiers where words.count == 1 { modifier[term(words[0])] = value }
-        for word in negations { negation[term(word)] = true }
-        self.valence = valence; self.modifier = modifier; self.negation = negation
     }
 
     /// The term id of the bytes `p`, or nil when no single-word entry has them.

@@ -40,12 +40,25 @@ struct SentimentCommand: ParsableCommand {
 
     func run() throws {
         let resources = try TextResources.load(lexicons: pipeline.lexicons)
-        let lexicon = try SentimentLexicon.load(lexicons: pipeline.lexicons)
         var options = pipeline.analyzerOptions
         options.stemming = false   // scores need look-up forms, not stems
-        // Made concurrently: the analyzer and scorer only read the shared resources and lexicon.
+        // The scorer's tables are built once and shared by every worker (`SentimentTables`). Their larger
+        // part, the multiword layout, is built with the first worker's analyzer while another thread still
+        // reads sentiment.tsv (`alongside`): this thread had finished the other lists ~12M instructions
+        // earlier and waited, and the workers then waited ~20M for that analyzer and the tables (callgrind).
+        var first: (analyzer: Analyzer, layout: MultiwordLayout)? = nil
+        let lexicon = try SentimentLexicon.load(lexicons: pipeline.lexicons) { lists in
+            let analyzer = try Analyzer(resources: resources, options: options)
+            first = (analyzer, MultiwordLayout(phrases: lists.phrases, modifiers: lists.modifiers, contrastives: lists.contrastives,
+                                               cues: try MultiwordLayout.irrealisCues(directory: lists.directory), vocabulary: analyzer.vocabulary))
+        }
+        guard let first else { preconditionFailure("SentimentLexicon.load calls alongside once it has the lists") }
+        let tables = SentimentTables.Shared(try SentimentTables(lexicon: lexicon, vocabulary: first.analyzer.vocabulary, layout: first.layout))
+        let firstAnalyzer = Handoff(first.analyzer)
+        // Made concurrently: the analyzer and scorer only read the shared resources, lexicon and tables.
         let workers = try PerWorker(workers: pipeline.jobs, concurrently: true) { () -> SentimentScorer in
-            try SentimentScorer(lexicon: lexicon, analyzer: Analyzer(resources: resources, options: options))
+            let analyzer = try firstAnalyzer.take() ?? Analyzer(resources: resources, options: options)
+            return try SentimentScorer(tables: tables.tables(lexicon: lexicon, for: analyzer.vocabulary), analyzer: analyzer)
         }
         let out = Output()
         let format = self.format, withSentences = sentences
@@ -103,6 +116,24 @@ struct SentimentCommand: ParsableCommand {
             }
         }
         out.flush()
+    }
+}
+
+/// A value handed to the first of several threads that ask for it (the analyzer made before the workers:
+/// one of them takes it, the others and any later renewal make their own).
+private final class Handoff<T>: @unchecked Sendable {
+    // @unchecked: `value` is read and cleared only under `lock`; the one thread that takes it owns it.
+    private let lock = NSLock()
+    private var value: T?
+
+    init(_ value: T) { self.value = value }
+
+    func take() -> T? {
+        lock.lock()
+        defer { lock.unlock() }
+        let v = value
+        value = nil
+        return v
     }
 }
 

@@ -112,6 +112,9 @@ final class SentimentLexiconTests: XCTestCase {
         try assertLoadFails("phrases.tsv", "waste of money\t-2,7\n", line: 1, column: 16, mentioning: "not a number")
         try assertLoadFails("phrases.tsv", "waste of money\t-2.7\nno refund\t-2\nWaste  of money\t-2\n", line: 3, column: 1,
                             mentioning: "'waste of money' is already on line 1")
+        // A repeated phrase is reported as such even when its value is bad too.
+        try assertLoadFails("phrases.tsv", "waste of money\t-2.7\nno refund\t-2\nwaste of money\tlots\n", line: 3, column: 1,
+                            mentioning: "'waste of money' is already on line 1")
         try assertLoadFails("modifiers.tsv", "very\t0.3\nextremely\t3\n", line: 2, column: 11, mentioning: "outside")
         try assertLoadFails("contrastive.tsv", "but\t0.5\t1.5\nhowever\t0.5\tlots\n", line: 2, column: 13, mentioning: "after_weight")
     }
