@@ -6,15 +6,35 @@ import PainmapText
 /// another thread still reads sentiment.tsv (`SentimentLexicon.load(directory:alongside:)`).
 public struct MultiwordLayout: @unchecked Sendable {
     // @unchecked: arrays of plain values, never mutated once built.
+    // Flattened so that matching touches no reference-counted arrays (matching was ~7% of `painmap sentiment`,
+    // mostly retains and walks over every phrase of common first words). Entries are grouped by (first word,
+    // second word) and by kind, longest first within a group; entries of one word are grouped by first word.
+    // "a", "no" and "i" start a hundred phrases each, so a match asks the group of the actual next word instead
+    // of trying them all.
     let multis: [SentimentScorer.Multi]
     let wordPool: [UInt32]
+    /// Per first word (FormInfo.multi): which kinds it starts (bit k for kind k) and, at `4 * multi + kind`,
+    /// its one-word entries.
     let multiKinds: [UInt8]
     let singleGroups: [Range<Int32>]
+    /// Bit k: some entry of kind k is one word long (connectives and irrealis cues; phrases and multiword
+    /// modifiers never are). Without one, a match needs the next word to be a second word (`mayMatch`).
     let singleKinds: UInt8
+    /// One bit per hash of a (first, second) pair that starts some entry (`SentimentScorer.pairBit`), 8 KiB:
+    /// most (first word, next word) pairs start nothing, and this answers that without the binary search
+    /// below, whose unpredictable branches cost more than its few loads.
     let pairBits: [UInt64]
+    /// Per first word f, the second words of its entries, sorted, in `secondIDs[secondRanges[f]]`, and for
+    /// each the index g of the pair (`secondPairs`), whose entries of kind k (longest first) are
+    /// `pairGroups[4 * g + k]`. A global hash table of pairs missed the cache on most probes (one slot among
+    /// 16k); the few second words of a common first word ("a", "not", "i") stay in cache, and a binary search
+    /// over them is cheap.
     let secondRanges: [Range<Int32>]
     let secondIDs: [UInt32]
     let secondPairs: [UInt32]
+    /// One range per pair and kind, not one per pair: a match reads only entries of the kind it asks for
+    /// ("this is" starts a dozen phrases and nothing else: asked for a modifier, it reads none of them).
+    /// Skipping the other kinds inside a mixed group was 15% of `match`'s cycles.
     let pairGroups: [Range<Int32>]
     /// Form id -> index of the first-word entry, for the ids the vocabulary had once the entries were
     /// interned (`SentimentTables` extends it to the ids interned after).

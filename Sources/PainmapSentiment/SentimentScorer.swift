@@ -58,38 +58,12 @@ public final class SentimentScorer {
         let third: UInt32
         let value: Double, after: Double
     }
-    /// The multiword tables, flattened so that matching touches no reference-counted arrays (matching was
-    /// ~7% of `painmap sentiment`, mostly retains and walks over every phrase of common first words).
-    /// Entries are grouped by (first word, second word) and by kind, longest first within a group; entries
-    /// of one word are grouped by first word. "a", "no" and "i" start a hundred phrases each, so a match
-    /// asks the group of the actual next word instead of trying them all.
-    private let multis: [Multi]
-    private let wordPool: [UInt32]
-    /// Per first word (FormInfo.multi): which kinds it starts (bit k for kind k) and, at `4 * multi + kind`,
-    /// its one-word entries.
-    private let multiKinds: [UInt8]
-    private let singleGroups: [Range<Int32>]
-    /// Bit k: some entry of kind k is one word long (connectives and irrealis cues; phrases and multiword
-    /// modifiers never are). Without one, a match needs the next word to be a second word (`mayMatch`).
-    private let singleKinds: UInt8
-    /// Per first word f, the second words of its entries, sorted, in `secondWords[secondRanges[f]]`, and
-    /// for each the index g of the pair, whose entries of kind k (longest first) are `pairGroups[4 * g + k]`. A global hash
-    /// table of pairs missed the cache on most probes (one slot among 16k); the few second words of a
-    /// common first word ("a", "not", "i") stay in cache, and a binary search over them is cheap.
-    /// One bit per hash of a (first, second) pair that starts some entry, 8 KiB: most (first word, next
-    /// word) pairs start nothing, and this answers that without the binary search, whose unpredictable
-    /// branches cost more than its few loads.
-    private let pairBits: [UInt64]
+    /// The multiword tables (phrases, multiword modifiers, connectives, irrealis cues), laid out for `match`: see
+    /// `MultiwordLayout`. A struct stored inline: reading a table costs what a property of this class of its own did.
+    private let multiwords: MultiwordLayout
     @inline(__always) static func pairBit(_ first: UInt32, _ second: UInt32) -> Int {
         Int(truncatingIfNeeded: ((UInt64(first) << 32 | UInt64(second)) &* 0x9E37_79B9_7F4A_7C15) >> 48)
     }
-    private let secondRanges: [Range<Int32>]
-    private let secondIDs: [UInt32]
-    private let secondPairs: [UInt32]
-    /// One range per pair and kind, not one per pair: a match reads only entries of the kind it asks for
-    /// ("this is" starts a dozen phrases and nothing else: asked for a modifier, it reads none of them).
-    /// Skipping the other kinds inside a mixed group was 15% of `match`'s cycles.
-    private let pairGroups: [Range<Int32>]
     /// Form id -> index of the first-word entry (FormInfo.multi), or -1; and whether the form is the second
     /// word of a multiword entry (FormInfo.secondWordBit). Filled at init and read once per form. Arrays
     /// by id, not a Dictionary and a Set: every word of an entry was interned with the tables, so the arrays cover
@@ -142,10 +116,7 @@ public final class SentimentScorer {
         lexicon = t.lexicon
         self.analyzer = analyzer
         terms = t.lexicon.terms
-        multis = t.multis; wordPool = t.wordPool; multiKinds = t.multiKinds
-        singleGroups = t.singleGroups; singleKinds = t.singleKinds; pairBits = t.pairBits
-        secondRanges = t.secondRanges; secondIDs = t.secondIDs; secondPairs = t.secondPairs
-        pairGroups = t.pairGroups; multiIndex = t.multiIndex; secondWords = t.secondWords
+        multiwords = t.multiwords; multiIndex = t.multiIndex; secondWords = t.secondWords
         modifierLastWords = t.modifierLastWords
         ids = t.ids
         neverSoFollowers = t.neverSoFollowers; negationEmphasisers = t.negationEmphasisers
@@ -621,8 +592,8 @@ public final class SentimentScorer {
         fi.multi = f < multiIndex.count ? multiIndex[f] : -1
         if fi.multi >= 0 {
             let idx = Int(fi.multi)
-            fi.bits |= multiKinds[idx] << FormInfo.kindShift
-            if !singleGroups[4 * idx + MultiKind.connective.rawValue].isEmpty { fi.bits |= FormInfo.singleConnectiveBit }
+            fi.bits |= multiwords.multiKinds[idx] << FormInfo.kindShift
+            if !multiwords.singleGroups[4 * idx + MultiKind.connective.rawValue].isEmpty { fi.bits |= FormInfo.singleConnectiveBit }
         }
         if f < secondWords.count && secondWords[f] { fi.bits |= FormInfo.secondWordBit }
         info[f] = fi
@@ -688,13 +659,13 @@ public final class SentimentScorer {
     @inline(__always)
     private func pair(_ f: Int, _ first: UInt32, _ second: UInt32) -> UInt32? {
         let bit = SentimentScorer.pairBit(first, second)
-        guard pairBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
-        let r = secondRanges[f]
+        guard multiwords.pairBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
+        let r = multiwords.secondRanges[f]
         var lo = Int(r.lowerBound), hi = Int(r.upperBound)
         while lo < hi {
             let mid = (lo + hi) >> 1
-            let x = secondIDs[mid]
-            if x == second { return secondPairs[mid] }
+            let x = multiwords.secondIDs[mid]
+            if x == second { return multiwords.secondPairs[mid] }
             if x < second { lo = mid + 1 } else { hi = mid }
         }
         return nil
@@ -711,26 +682,26 @@ public final class SentimentScorer {
     private func matchForms(_ kind: MultiKind, count n: Int, _ form: (Int) -> UInt32) -> Multi? {
         let first = form(0)
         let idx = Int(formInfo(first).multi)
-        guard idx >= 0, multiKinds[idx] & (1 << UInt8(kind.rawValue)) != 0 else { return nil }
+        guard idx >= 0, multiwords.multiKinds[idx] & (1 << UInt8(kind.rawValue)) != 0 else { return nil }
         // Entries of two or more words, longest first, among those whose second word is the next token.
         // Most next words are the second word of no entry at all: a bit of their FormInfo says so without
         // a search.
         if n > 1, formInfo(form(1)).isSecondWord, let g = pair(idx, first, form(1)) {
-            let group = pairGroups[4 * Int(g) + kind.rawValue]
-            for m in multis[Int(group.lowerBound)..<Int(group.upperBound)] where Int(m.count) <= n {
+            let group = multiwords.pairGroups[4 * Int(g) + kind.rawValue]
+            for m in multiwords.multis[Int(group.lowerBound)..<Int(group.upperBound)] where Int(m.count) <= n {
                 if m.count > 2 && form(2) != m.third { continue }
                 var ok = true
                 var k = 3
                 while k < Int(m.count) {
-                    if form(k) != wordPool[Int(m.start) + k] { ok = false; break }
+                    if form(k) != multiwords.wordPool[Int(m.start) + k] { ok = false; break }
                     k += 1
                 }
                 if ok { return m }
             }
         }
         // Then the one-word entry, if any.
-        let single = singleGroups[4 * idx + kind.rawValue]
-        return single.isEmpty ? nil : multis[Int(single.lowerBound)]
+        let single = multiwords.singleGroups[4 * idx + kind.rawValue]
+        return single.isEmpty ? nil : multiwords.multis[Int(single.lowerBound)]
     }
 
     /// A phrase with a booster inside it: "no longer really works" is "no longer works", boosted. The booster
@@ -760,7 +731,7 @@ public final class SentimentScorer {
     @inline(__always)
     private func mayMatch(_ kind: MultiKind, _ fi: FormInfo, at i: Int, _ range: Range<Int>, _ tokens: [Token]) -> Bool {
         guard fi.starts(kind) else { return false }
-        if singleKinds & (1 << UInt8(kind.rawValue)) != 0 { return true }
+        if multiwords.singleKinds & (1 << UInt8(kind.rawValue)) != 0 { return true }
         // Without one-word entries of the kind, `match` needs an entry starting with this word and the next:
         // the pair's bit (`pairBits`) says whether there can be one. Asked here, before the call: the next
         // word is the second word of some entry for most phrase words ("the", "is", "it"), and `match` then
@@ -769,7 +740,7 @@ public final class SentimentScorer {
         let next = tokens[i + 1].form
         guard info(at: i + 1).isSecondWord else { return false }
         let bit = SentimentScorer.pairBit(tokens[i].form, next)
-        return pairBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        return multiwords.pairBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// Whether one of the two tokens after `i` is a booster: `phraseAroundBooster` finds nothing otherwise.

@@ -14,16 +14,8 @@ public final class SentimentTables: @unchecked Sendable {
     // @unchecked: every stored property is a `let` of a value type (arrays, sets, structs of them) or of
     // the Sendable lexicon; nothing is mutated after `init`, so reading them from several threads is safe.
     let lexicon: SentimentLexicon
-    let multis: [SentimentScorer.Multi]
-    let wordPool: [UInt32]
-    let multiKinds: [UInt8]
-    let singleGroups: [Range<Int32>]
-    let singleKinds: UInt8
-    let pairBits: [UInt64]
-    let secondRanges: [Range<Int32>]
-    let secondIDs: [UInt32]
-    let secondPairs: [UInt32]
-    let pairGroups: [Range<Int32>]
+    let multiwords: MultiwordLayout
+    /// `multiwords.multiIndex` extended to every id of the vocabulary (the rules' cue words come after the layout).
     let multiIndex: [Int16]
     let secondWords: [Bool]
     let modifierLastWords: [UInt64]
@@ -77,10 +69,7 @@ public final class SentimentTables: @unchecked Sendable {
             let last = Int(wordPool[Int(e.start) + Int(e.count) - 1])
             modifierLastWords[last >> 6] |= 1 << UInt64(last & 63)
         }
-        self.multis = multis; self.wordPool = wordPool; self.multiKinds = m.multiKinds
-        self.singleGroups = m.singleGroups; self.singleKinds = m.singleKinds; self.pairBits = m.pairBits
-        self.secondRanges = m.secondRanges; self.secondIDs = m.secondIDs; self.secondPairs = m.secondPairs
-        self.pairGroups = m.pairGroups; self.multiIndex = multiIndex; self.secondWords = secondWords
+        multiwords = m; self.multiIndex = multiIndex; self.secondWords = secondWords
         self.modifierLastWords = modifierLastWords
         var bytes: [UInt8] = [], ends: [Int32] = []
         ends.reserveCapacity(v.count)
