@@ -119,19 +119,20 @@ extension SentimentScorer {
         return f < mildState.count && mildState[f] & MildWords.stake != 0
     }
 
-    /// `SentimentRules.stakeInComplaintFactor`: a sentence that holds a complaint (a negative contribution)
-    /// and pleasant things whose positive contributions sum to `stakes` ("my birthday cake arrived squashed",
-    /// "the concert was cancelled", "cold pizza again") keeps only this share of them. With `explain`, the
-    /// sentence's stake contributions (from `firstContribution` on) say so. Called once per such sentence.
+    /// A sentence that holds a complaint (a negative contribution) and pleasant things whose positive contributions
+    /// sum to `stakes` keeps the share `f` of them, noted as `rule` on the sentence's stake contributions (from
+    /// `firstContribution` on) with `explain`: `SentimentRules.stakeInComplaintFactor` when they are what the
+    /// complaint is about ("my birthday cake arrived squashed", "the concert was cancelled", "cold pizza again"),
+    /// `stakeAfterTurnFactor` when they all stand after the turn of a contrast and the whole complaint before it
+    /// ("Studying for finals but at least there's coffee"). Called once per such sentence.
     @inline(never)
-    func yieldStakes(_ stakes: Double, in range: Range<Int>, _ tokens: [Token], into result: inout SentenceSum,
-                     contributions: inout [SentimentContribution], from firstContribution: Int, explain: Bool) {
-        let f = SentimentRules.stakeInComplaintFactor
+    func scaleStakes(_ stakes: Double, by f: Double, rule: String, in range: Range<Int>, _ tokens: [Token],
+                     into result: inout SentenceSum, contributions: inout [SentimentContribution], from firstContribution: Int,
+                     explain: Bool) {
         let cut = stakes * (1 - f)
         result.sum -= cut; result.pos -= cut
         guard explain else { return }
-        scaleExplained(&contributions, from: firstContribution, positive: true, by: f, rule: "a stake in a complaint",
-                       in: range, tokens) { isStakeForm($0) }
+        scaleExplained(&contributions, from: firstContribution, positive: true, by: f, rule: rule, in: range, tokens) { isStakeForm($0) }
     }
 
     /// The same for a whole document: the stakes left standing in sentences that did not complain (`stakes`, their

@@ -226,7 +226,7 @@ public final class SentimentScorer {
         i = range.lowerBound
         var stakes = 0.0   // positive contributions of stakes.txt words (SentimentRules.stakeInComplaintFactor)
         // Stakes in the clause a contrast weighs more, and negatives in the clause it weighs less
-        // (SentimentRules.stakeAfterTurnFactor, SentimentScorer+Turn).
+        // (SentimentRules.stakeAfterTurnFactor, `scaleStakes` in SentimentScorer+Mild).
         var stakesAfterTurn = 0.0, negBeforeTurn = 0.0
         // Fix (session 8): the end of the last positive phrase of two or more words scored, where a later word's look-back
         // for negations and modifiers stops: "Nothing beats a nap", "no complaints, just chilling" negated "nap" and
@@ -382,11 +382,17 @@ public final class SentimentScorer {
         if result.banter < 0 {
             settleBanter(result.banter, into: &result, contributions: &contributions, from: firstContribution, in: range, tokens, explain: explain)
         }
-        if stakes > 0, result.neg > 0, stakes == stakesAfterTurn, result.neg == negBeforeTurn {
-            // Every stake after the turn, the whole complaint before it (summed in the same order: equal when so).
-            keepStakesAfterTurn(stakes, in: range, tokens, into: &result, contributions: &contributions, from: firstContribution, explain: explain)
-        } else if stakes > 0, result.neg > 0 {
-            yieldStakes(stakes, in: range, tokens, into: &result, contributions: &contributions, from: firstContribution, explain: explain)
+        if stakes > 0, result.neg > 0 {
+            // Every stake after the turn, the whole complaint before it (summed in the same order: equal when so):
+            // the stakes answer the complaint, they are not what it is about. They are settled here either way: they
+            // do not yield again to another sentence's complaint (`result.stakes` stays 0).
+            if stakes == stakesAfterTurn, result.neg == negBeforeTurn {
+                scaleStakes(stakes, by: SentimentRules.stakeAfterTurnFactor, rule: "a stake after the turn of a contrast, the complaint before it",
+                            in: range, tokens, into: &result, contributions: &contributions, from: firstContribution, explain: explain)
+            } else {
+                scaleStakes(stakes, by: SentimentRules.stakeInComplaintFactor, rule: "a stake in a complaint",
+                            in: range, tokens, into: &result, contributions: &contributions, from: firstContribution, explain: explain)
+            }
         } else {
             result.stakes = stakes
         }

@@ -13,7 +13,7 @@ import PainmapText
 /// written after the rules as a check: 27 right with main, 35 after. Posts still read wrong are listed in
 /// `knownMisses`, not asserted.
 /// The rules: "at least" opening a clause is a consolation, not the dampener "least" (`SentimentRules.leastFactor`);
-/// a stake after the turn of a contrast, the complaint before it (`stakeAfterTurnFactor`, SentimentScorer+Turn); a
+/// a stake after the turn of a contrast, the complaint before it (`stakeAfterTurnFactor`, `scaleStakes`); a
 /// negation reaches over no "and" (`negationStopWords`); "haven't laughed this hard in ages" (`longTimeDegrees`,
 /// `longTimeSpans`, SentimentScorer+LongTime); "nothing like" before a good thing is sincere
 /// (`sincereWhenPositiveOpeners`); a positive phrase owns the negation it opens with ("Nothing beats a nap").
