@@ -556,7 +556,7 @@ final class PlainPraiseTests: XCTestCase {
     /// "waiting for" is a delay in a ticket), a fan's count ("I've watched it five times already"), good luck told
     /// as a plain event ("found $20 in my old jacket"), and neutral posts read through one word of sentiment.tsv
     /// ("traffic", "rain", "war", "early", "gym", "dentist", "mondays") or a churn phrase ("switching banks").
-    /// "what are you looking forward to this year?" asks, and would need "looking forward" in mild.txt. "My kids use it
+    /// "My kids use it
     /// every day" has no entry: "I use it every day and it crashes every day" is a complaint; nor "off work for two
     /// weeks" (sick leave), "we sold out" (a shop's success, a buyer's loss), "we've got this" ("we've got this
     /// error on every device"), "we did it" ("we did it as your guide says"), "that ending though" (either way) or
@@ -579,7 +579,6 @@ final class PlainPraiseTests: XCTestCase {
         ("6a", "heading to the gym", "neutral"),
         ("6a", "counting down the minutes until this meeting ends", "negative"),
         ("6b", "I've been waiting all week for this", "positive"),
-        ("6b", "what are you looking forward to this year?", "neutral"),
         ("6c", "how long is the weekend traffic usually?", "neutral"),
         ("6c", "my dad is picking me up at 5", "neutral"),
         ("6c", "is the show sold out?", "neutral"),
@@ -618,6 +617,9 @@ final class PlainPraiseTests: XCTestCase {
     /// Misses listed above until the everyday-post entries merged beside these (EverydayPostTests: "laundry" and "dentist" at 0) read them right.
     func testFormerMissesReadRight() {
         p.assertLabels(["done with the laundry", "booked a dentist appointment for tuesday"], "neutral")
+        // Asks: "looking forward" is in mild.txt since these posts were labelled.
+        p.assertLabels(["what are you looking forward to this year?", "are you looking forward to the trip?"], "neutral")
+        p.assertLabels(["looking forward to the weekend"], "positive")
     }
 
     // MARK: the entries' limits
