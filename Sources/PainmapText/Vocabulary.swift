@@ -117,24 +117,38 @@ public final class Vocabulary {
     @inline(__always)
     public func intern(_ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
         if p.count <= 8 && p.count > 0, let base = p.baseAddress, base[0] != 0 {
-            var key: UInt64 = 0
-            for k in 0..<p.count { key |= UInt64(base[k]) << (8 * UInt64(k)) }
-            return intern(packed: key, p)
+            return intern(packed: Vocabulary.shortKey(base, p.count), p)
         }
         if p.count <= 15 && p.count > 8, let base = p.baseAddress, base[0] != 0 {
-            let k0 = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
-            var k1 = UInt64(p.count) << 56   // the length too: then even bytes 0 inside cannot collide
-            for k in 8..<p.count { k1 |= UInt64(base[k]) << (8 * UInt64(k - 8)) }
+            let (k0, k1) = Vocabulary.mediumKey(base, p.count)
             return internMedium(k0, k1, p)
         }
         return internLong(p)
+    }
+
+    /// The short table's key of 1 to 8 bytes: packed little-endian.
+    @inline(__always)
+    private static func shortKey(_ base: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        var key: UInt64 = 0
+        for k in 0..<n { key |= UInt64(base[k]) << (8 * UInt64(k)) }
+        return key
+    }
+
+    /// The medium table's key of 9 to 15 bytes: the first 8 packed little-endian, then the rest with the length
+    /// in the top byte (then even bytes 0 inside cannot collide).
+    @inline(__always)
+    private static func mediumKey(_ base: UnsafePointer<UInt8>, _ n: Int) -> (UInt64, UInt64) {
+        let k0 = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
+        var k1 = UInt64(n) << 56
+        for k in 8..<n { k1 |= UInt64(base[k]) << (8 * UInt64(k - 8)) }
+        return (k0, k1)
     }
 
     /// `intern` for 1 to 8 bytes `p` (not starting with 0) already packed little-endian into `key`, as the
     /// tokenizer has them after reading a word eight bytes at a time.
     @inline(__always)
     func intern(packed key: UInt64, _ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        let h = key &* 0x9E37_79B9_7F4A_7C15
+        let h = Vocabulary.shortHash(key)
         let set = hot + (Int(truncatingIfNeeded: h >> UInt64(64 - Vocabulary.hotBits)) &<< 1)
         if set[0].key == key { return UInt32(truncatingIfNeeded: set[0].id) }
         let second = set[1]
@@ -172,11 +186,7 @@ public final class Vocabulary {
     }
 
     private func internMediumTable(_ k0: UInt64, _ k1: UInt64, _ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var i = Vocabulary.mediumIndex(k0, k1, mediumMask)
-        while medium[i].k0 != 0 {
-            if medium[i].k0 == k0 && medium[i].k1 == k1 { return medium[i].id }
-            i = (i + 1) & mediumMask
-        }
+        if let id = findMedium(k0, k1) { return id }
         let id = internLong(p)
         if (mediumCount + 1) * 2 > mediumMask + 1 {
             let old = medium, oldCount = mediumMask + 1
@@ -190,6 +200,17 @@ public final class Vocabulary {
         placeMedium(MediumSlot(k0: k0, k1: k1, id: id))
         mediumCount += 1
         return id
+    }
+
+    /// The id of the medium form (`k0`, `k1`) if it is in the medium table.
+    @inline(__always)
+    private func findMedium(_ k0: UInt64, _ k1: UInt64) -> UInt32? {
+        var i = Vocabulary.mediumIndex(k0, k1, mediumMask)
+        while medium[i].k0 != 0 {
+            if medium[i].k0 == k0 && medium[i].k1 == k1 { return medium[i].id }
+            i = (i + 1) & mediumMask
+        }
+        return nil
     }
 
     @inline(__always)
@@ -209,16 +230,26 @@ public final class Vocabulary {
     }
 
     private func internShort(_ key: UInt64, _ h: UInt64, _ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        if let id = findShort(key, h) { return id }
+        let id = internLong(p)
+        insertShort(key, id)
+        return id
+    }
+
+    /// The hash of a short key: its top bits pick the hot cache's set, bits 40 and up the short table's slot.
+    @inline(__always)
+    private static func shortHash(_ key: UInt64) -> UInt64 { key &* 0x9E37_79B9_7F4A_7C15 }
+
+    /// The id of the short form `key` (`h`: its `shortHash`) if it is in the short table.
+    @inline(__always)
+    private func findShort(_ key: UInt64, _ h: UInt64) -> UInt32? {
         var i = Int(truncatingIfNeeded: h >> 40) & shortMask
         while true {
             let k = short[i].key
             if k == key { return UInt32(truncatingIfNeeded: short[i].id) }
-            if k == 0 { break }
+            if k == 0 { return nil }
             i = (i + 1) & shortMask
         }
-        let id = internLong(p)
-        insertShort(key, id)
-        return id
     }
 
     private func insertShort(_ key: UInt64, _ id: UInt32) {
@@ -236,7 +267,7 @@ public final class Vocabulary {
     }
 
     private func placeShort(_ key: UInt64, _ id: UInt32) {
-        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & shortMask
+        var i = Int(truncatingIfNeeded: Vocabulary.shortHash(key) >> 40) & shortMask
         while short[i].key != 0 && short[i].key != key { i = (i + 1) & shortMask }
         short[i] = ShortSlot(key: key, id: UInt64(id))
     }
@@ -264,25 +295,11 @@ public final class Vocabulary {
     public func lookup(_ p: UnsafeBufferPointer<UInt8>) -> UInt32? {
         guard p.count > 0, p.count <= 15, let base = p.baseAddress, base[0] != 0 else { return lookupLong(p) }
         if p.count <= 8 {
-            var key: UInt64 = 0
-            for k in 0..<p.count { key |= UInt64(base[k]) << (8 * UInt64(k)) }
-            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & shortMask
-            while true {
-                let k = short[i].key
-                if k == key { return UInt32(truncatingIfNeeded: short[i].id) }
-                if k == 0 { return nil }
-                i = (i + 1) & shortMask
-            }
+            let key = Vocabulary.shortKey(base, p.count)
+            return findShort(key, Vocabulary.shortHash(key))
         }
-        let k0 = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
-        var k1 = UInt64(p.count) << 56
-        for k in 8..<p.count { k1 |= UInt64(base[k]) << (8 * UInt64(k - 8)) }
-        var i = Vocabulary.mediumIndex(k0, k1, mediumMask)
-        while medium[i].k0 != 0 {
-            if medium[i].k0 == k0 && medium[i].k1 == k1 { return medium[i].id }
-            i = (i + 1) & mediumMask
-        }
-        return nil
+        let (k0, k1) = Vocabulary.mediumKey(base, p.count)
+        return findMedium(k0, k1)
     }
 
     /// `lookup` in the general table (any form; `lookup` asks it of those the short and medium tables do
