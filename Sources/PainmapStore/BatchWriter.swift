@@ -67,17 +67,9 @@ struct BatchWriter {
             VALUES
             """, columns: 15)
         // The documents' (source, channel) ids, copied onto their touchpoints and pain points (see `Origins`):
-        // one source per import and a few channels, so a look-up in SQL per channel and batch, then one in a
-        // dictionary by channel per document.
-        var originByChannel: [String?: Int64] = [:]
-        var origins: [Int64] = []
-        origins.reserveCapacity(docs.count)
-        for (d, _) in docs {
-            if let id = originByChannel[d.channel] { origins.append(id); continue }
-            let id = try Origins.id(source: source, channel: d.channel, in: db)
-            originByChannel[d.channel] = id
-            origins.append(id)
-        }
+        // one source per import and a few channels, so a look-up in SQL per channel and batch.
+        var originCache = Origins.Cache()
+        let origins = try docs.map { d, _ in try originCache.id(source: source, channel: d.channel, in: db) }
         for (k, (d, a)) in docs.enumerated() where !a.touchpoints.isEmpty {
             let id = first + Int64(k)
             if let present, !present.contains(id) { continue }
