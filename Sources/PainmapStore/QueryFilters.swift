@@ -118,10 +118,7 @@ public struct SQLFilter {
         switch table {
         case .documents:
             if !origin.clauses.isEmpty, let days, scanLacksOrigin, !fewRows, !originOnRow {
-                var sub = SQLFilter()
-                sub.add("day BETWEEN ? AND ?", [days.start, days.end])
-                sub.clauses += origin.clauses
-                sub.values += origin.values
+                let sub = origin.and("day BETWEEN ? AND ?", [days.start, days.end])
                 add("d.id IN (SELECT id FROM documents INDEXED BY documents_by_day\(sub.sql))", sub.values)
             } else if !origin.clauses.isEmpty && days == nil && !fewRows && !originOnRow {
                 // Over all time, through the list of the passing documents' ids (from the covering index
