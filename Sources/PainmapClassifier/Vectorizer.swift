@@ -351,15 +351,19 @@ public final class FeatureExtractor {
     /// Writes the distinct ids of `ids` in first-seen order to `out` and their counts to `counts` (both with
     /// room for `ids.count`), using `position` (all zero before and after: id -> 1 + its place in `out`),
     /// and returns how many there are.
+    /// n counts with wrapping arithmetic: it stays at most `ids.count`, checked once below Int32.max, where
+    /// the checked `n += 1` and `Int32(n)` were three tests per distinct id (callgrind, 20,000 banking77
+    /// documents: `countDistinctReusing` 57.7M -> 44.5M instructions).
     @inline(__always)
     private static func countPass(_ ids: UnsafeBufferPointer<UInt32>, into out: UnsafeMutablePointer<UInt32>,
                                   _ counts: UnsafeMutablePointer<Float>, position pos: UnsafeMutableBufferPointer<Int32>) -> Int {
+        precondition(ids.count < Int(Int32.max))
         var n = 0
         for id in ids {
             let p = pos[Int(id)]
             if p == 0 {
-                out[n] = id; counts[n] = 1; n += 1
-                pos[Int(id)] = Int32(n)
+                out[n] = id; counts[n] = 1; n &+= 1
+                pos[Int(id)] = Int32(truncatingIfNeeded: n)
             } else {
                 counts[Int(p) - 1] += 1
             }
