@@ -235,9 +235,14 @@ pm_score_sums pm_score_body_avx2(const pm_scoring_model *m, const uint32_t *rest
             const __m256d active = _mm256_cmp_pd(s, zero, _CMP_NEQ_UQ);
             const int activeLanes = _mm256_movemask_pd(active);
             if (!activeLanes) { _mm256_storeu_pd(x + i, zero); continue; }
-            const __m256d c = _mm256_cvtps_pd(_mm_loadu_ps(counts + i));
+            const __m128 c4 = _mm_loadu_ps(counts + i);
+            const __m256d c = _mm256_cvtps_pd(c4);
             __m256d tf = c;
-            if (sublinear) {
+            // Four counts of 1 (most groups: a banking77 document repeats ~16 of its ~150 n-grams) have
+            // tf = c whatever the rest of the test says: it is skipped. With the per-block sums below,
+            // pm_score_document 216.8M -> 205.5M instructions on 20,000 banking77 documents (callgrind).
+            const int allOnes = _mm_movemask_ps(_mm_cmpeq_ps(c4, _mm_set1_ps(1))) == 0xF;
+            if (sublinear && !allOnes) {
                 const __m256d isOne = _mm256_cmp_pd(c, one, _CMP_EQ_OQ);
                 const __m256d inTable = _mm256_and_pd(_mm256_and_pd(_mm256_cmp_pd(c, one, _CMP_GT_OQ), _mm256_cmp_pd(c, tableEnd, _CMP_LT_OQ)),
                                                       _mm256_cmp_pd(_mm256_round_pd(c, _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC), c, _CMP_EQ_OQ));
@@ -263,14 +268,27 @@ pm_score_sums pm_score_body_avx2(const pm_scoring_model *m, const uint32_t *rest
             for (int k = 0; k < 4; k++) __builtin_prefetch(cells + firsts[k]);
             // Each lane's square goes to its block's sum, +0 to the other: adding +0 leaves a sum of
             // squares (never -0) as it is, so both sums take the four lanes in order without a branch.
+            // For the same reason a block without a lane in the group is left alone: documents list their
+            // word n-grams, then their character n-grams, so nearly every group is all of one block.
             const __m256d tfs = _mm256_mul_pd(tf, s);
             const __m256d sq = _mm256_mul_pd(tfs, tfs);
-            const __m256d isCharacter = _mm256_castsi256_pd(_mm256_cvtepi32_epi64(_mm_cmpeq_epi32(_mm_and_si128(info4, characterBit), characterBit)));
-            double wq[4], cq[4];
-            _mm256_storeu_pd(wq, _mm256_and_pd(_mm256_andnot_pd(isCharacter, active), sq));
-            _mm256_storeu_pd(cq, _mm256_and_pd(_mm256_and_pd(isCharacter, active), sq));
-            words += wq[0]; words += wq[1]; words += wq[2]; words += wq[3];
-            chars += cq[0]; chars += cq[1]; chars += cq[2]; chars += cq[3];
+            const __m128i isCharacter4 = _mm_cmpeq_epi32(_mm_and_si128(info4, characterBit), characterBit);
+            const int characterLanes = _mm_movemask_ps(_mm_castsi128_ps(isCharacter4));
+            double q[4];
+            if (activeLanes == 0xF && characterLanes == 0xF) {
+                _mm256_storeu_pd(q, sq);
+                chars += q[0]; chars += q[1]; chars += q[2]; chars += q[3];
+            } else if (activeLanes == 0xF && characterLanes == 0) {
+                _mm256_storeu_pd(q, sq);
+                words += q[0]; words += q[1]; words += q[2]; words += q[3];
+            } else {
+                const __m256d isCharacter = _mm256_castsi256_pd(_mm256_cvtepi32_epi64(isCharacter4));
+                double cq[4];
+                _mm256_storeu_pd(q, _mm256_and_pd(_mm256_andnot_pd(isCharacter, active), sq));
+                _mm256_storeu_pd(cq, _mm256_and_pd(_mm256_and_pd(isCharacter, active), sq));
+                words += q[0]; words += q[1]; words += q[2]; words += q[3];
+                chars += cq[0]; chars += cq[1]; chars += cq[2]; chars += cq[3];
+            }
         }
         for (; i < n; i++) { PM_WEIGH_FEATURE(i); }
         wordFactor = !m->lengthNormalization ? 1 : words > 0 ? 1 / sqrt(words) : 0;
