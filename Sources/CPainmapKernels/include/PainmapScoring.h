@@ -83,6 +83,12 @@ void pm_class_scores(const double *prior, const double *scale, const double *con
 /// not finite), z the sum of the exps added in class order: `NaiveBayesModel.softmaxInPlace`'s arithmetic.
 void pm_softmax(double *s, long n, double t);
 
+/// The k most probable classes of p[0..<n], most probable first, ties in class order: `label` and `prob`
+/// (room for k each) as `NaiveBayesModel.predict`'s partial selection fills its ranking (a class enters
+/// behind every entry at least as probable; once k are listed, only a class more probable than the last
+/// one enters). Returns how many were written (min(k, n)).
+long pm_top_classes(const double *p, long n, long k, long *label, double *prob);
+
 /// The `top` features of a scored document (`x` and `work` as `pm_score_document` left them) that pushed it most
 /// towards class `label` rather than `versus` (-1: none): weight = x_f idf_f t (s_L (g + k_L + d(f,L)) -
 /// s_V (g + k_V + d(f,V))), positive ones only, largest first, ties by smaller feature id. Writes them to
