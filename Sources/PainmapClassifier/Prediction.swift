@@ -28,11 +28,11 @@ public struct FeatureContribution: Sendable, Hashable {
 /// Per-thread scratch memory for scoring, so prediction does not allocate per document.
 public struct ScoringBuffer {
     var scores: [Double] = []
-    /// The C kernels' memory, replaced by a larger one when a document needs more (`workspace(features:lanes:cells:)`).
-    private(set) var work = ScoringWorkspace(features: 0, lanes: 0, cells: 0)
-    /// The lanes of `work.spread` the last document wrote (listed in `work.written`), set back to zero before the
+    /// The C kernels' memory, replaced by a larger one when a document needs more (`workspace(features:lanes:)`).
+    private(set) var work = ScoringWorkspace(features: 0, lanes: 0)
+    /// The rows of `work.spread` the last document wrote (rows 0..<spreadRows), set back to zero before the
     /// next one (after `explain` has read them).
-    var writtenCount = 0
+    var spreadRows = 0
     /// The last scored document's weights before IDF, per feature (what `explain` reads).
     var x: UnsafeMutablePointer<Double> { work.x }
     /// The last predicted document's ranking (`predict` reuses its storage).
@@ -41,31 +41,30 @@ public struct ScoringBuffer {
     var contributions: [FeatureContribution] = []
     public init() {}
 
-    /// The workspace, ready for a document of `features` features under a model of `lanes` class lanes that
-    /// writes at most `cells` sparse cells: the previous document's spread lanes zeroed, or a new workspace (all
-    /// zero) when this one is too small, is for another model, or is shared with a copy of this buffer
-    /// (`DiscriminativeFrequency` fills its slots with copies of one buffer).
-    mutating func workspace(features: Int, lanes: Int, cells: Int) -> ScoringWorkspace {
-        if isKnownUniquelyReferenced(&work), work.features >= features, work.lanes == lanes, work.cells >= cells {
-            // Lane by lane: a memset of the whole rows cost more than the scoring (a sparse row holds 4 cells on
-            // average, of 80 lanes).
-            for j in 0..<writtenCount { work.spread[Int(work.written[j])] = 0 }
+    /// The workspace, ready for a document of `features` features under a model of `lanes` class lanes: the
+    /// previous document's spread rows zeroed, or a new workspace (all zero) when this one is too small, is for
+    /// another model, or is shared with a copy of this buffer (`DiscriminativeFrequency` fills its slots with
+    /// copies of one buffer).
+    mutating func workspace(features: Int, lanes: Int) -> ScoringWorkspace {
+        if isKnownUniquelyReferenced(&work), work.features >= features, work.lanes == lanes {
+            // Only the rows the last document spread (~20 of a banking77 document's ~130 features), whole, in
+            // vector stores (`pm_clear_spread_rows`); zeroing every spread row cost more than the scoring.
+            pm_clear_spread_rows(work.spread, spreadRows, lanes)
         } else {
             // Doubling, so that a buffer grown document by document settles after a few documents.
-            work = ScoringWorkspace(features: max(features, 2 * work.features, 64), lanes: lanes,
-                                    cells: max(cells, 2 * work.cells))
+            work = ScoringWorkspace(features: max(features, 2 * work.features, 64), lanes: lanes)
         }
-        writtenCount = 0
+        spreadRows = 0
         return work
     }
 }
 
 /// What `pm_score_document` and `pm_explain_document` read and write for one document: room for `features`
-/// features under a model of `lanes` class lanes, `cells` written sparse cells at most. Fixed size and all zero
+/// features under a model of `lanes` class lanes. Fixed size and all zero
 /// when made; its pointers go to C as they are (as Swift arrays, each needed a `withUnsafe…BufferPointer` closure
 /// of its own: `scoreInto` nested twelve).
 final class ScoringWorkspace {
-    let features: Int, lanes: Int, cells: Int
+    let features: Int, lanes: Int
     /// The document's weights before IDF, per feature.
     let x: UnsafeMutablePointer<Double>
     /// The class accumulators (sums of x_f idf_f d(f,c)), one lane per class.
@@ -76,8 +75,6 @@ final class ScoringWorkspace {
     /// Room to spread sparse rows out to all classes, one per sparse feature of the document; all zero
     /// between documents.
     let spread: UnsafeMutablePointer<Float>
-    /// The lanes of `spread` written.
-    let written: UnsafeMutablePointer<Int32>
     /// Per feature of the last document scored, for `explain`: the row of class weights scoring added, the
     /// feature's weight x_f idf_f, and g(f).
     let featureRow: UnsafeMutablePointer<UnsafePointer<Float>?>
@@ -86,8 +83,8 @@ final class ScoringWorkspace {
     /// A row of zeros for every class: the row of a feature without class weights.
     let zeroRow: UnsafeMutablePointer<Float>
 
-    init(features: Int, lanes: Int, cells: Int) {
-        (self.features, self.lanes, self.cells) = (features, lanes, cells)
+    init(features: Int, lanes: Int) {
+        (self.features, self.lanes) = (features, lanes)
         func zeros<T>(_ n: Int, _ zero: T) -> UnsafeMutablePointer<T> {
             let p = UnsafeMutablePointer<T>.allocate(capacity: max(n, 1))
             p.initialize(repeating: zero, count: max(n, 1))
@@ -95,20 +92,20 @@ final class ScoringWorkspace {
         }
         x = zeros(features, 0); accumulators = zeros(lanes, 0)
         rows = zeros(features, nil); factors = zeros(features, 0)
-        spread = zeros(features * lanes, 0); written = zeros(cells, 0)
+        spread = zeros(features * lanes, 0)
         featureRow = zeros(features, nil); featureWeight = zeros(features, 0); featureBase = zeros(features, 0)
         zeroRow = zeros(lanes, 0)
     }
 
     deinit {
         x.deallocate(); accumulators.deallocate(); rows.deallocate(); factors.deallocate(); spread.deallocate()
-        written.deallocate(); featureRow.deallocate(); featureWeight.deallocate(); featureBase.deallocate()
+        featureRow.deallocate(); featureWeight.deallocate(); featureBase.deallocate()
         zeroRow.deallocate()
     }
 
     /// The kernels' view of this memory.
-    func view(writtenCount: Int) -> pm_score_workspace {
-        pm_score_workspace(rows: rows, factors: factors, spread: spread, written: written, writtenCount: writtenCount,
+    func view(spreadRows: Int) -> pm_score_workspace {
+        pm_score_workspace(rows: rows, factors: factors, spread: spread, spreadRows: spreadRows,
                            zeroRow: zeroRow, featureRow: featureRow, featureWeight: featureWeight, featureBase: featureBase)
     }
 }
@@ -149,17 +146,17 @@ extension NaiveBayesModel {
                            w: UnsafePointer<NaiveBayesWeights>) -> Int {
         let C = labels.count, lanes = 8 * w.pointee.classBlocks
         if buffer.scores.count != C { buffer.scores = [Double](repeating: 0, count: C) }
-        let work = buffer.workspace(features: ids.count, lanes: lanes, cells: min(ids.count * C, w.pointee.cells.count))
-        var sums = pm_score_sums(), writtenCount = 0
+        let work = buffer.workspace(features: ids.count, lanes: lanes)
+        var sums = pm_score_sums(), spreadRows = 0
         NaiveBayesModel.withScoringModel(w) { m in
             ids.withUnsafeBufferPointer { ids in
             counts.withUnsafeBufferPointer { counts in
-                var view = work.view(writtenCount: 0)
+                var view = work.view(spreadRows: 0)
                 sums = pm_score_document(m, ids.baseAddress, counts.baseAddress, ids.count, 0, work.x, work.accumulators, &view)
-                writtenCount = view.writtenCount
+                spreadRows = view.spreadRows
             } }
         }
-        buffer.writtenCount = writtenCount
+        buffer.spreadRows = spreadRows
         // prior(c) + s(c) (g + k(c) total + acc(c)) per class, in C (`pm_class_scores`): the Swift loop,
         // its three arrays read through the weights each class, was ~12 instructions a class (callgrind).
         let g = sums.g, total = sums.total
@@ -331,7 +328,7 @@ extension NaiveBayesModel {
         withUnsafeTemporaryAllocation(of: Double.self, capacity: room) { wo in
             var found = 0
             // Read only: the kernel takes the workspace as const.
-            var view = buffer.work.view(writtenCount: buffer.writtenCount)
+            var view = buffer.work.view(spreadRows: buffer.spreadRows)
             ids.withUnsafeBufferPointer { ids in
                 found = pm_explain_document(&view, ids.baseAddress, buffer.x, ids.count, label, versus ?? -1,
                                             sL, kL, sV, kV, t, room, fo.baseAddress, wo.baseAddress)
