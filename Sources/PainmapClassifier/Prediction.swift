@@ -128,8 +128,11 @@ extension NaiveBayesModel {
                    weights given: NaiveBayesWeights? = nil) -> Int {
         // Not `let w = given ?? weights`: that copy of the struct retained and released each of its arrays
         // per document.
-        if let given { return withUnsafePointer(to: given) { scoreInto(ids: ids, counts: counts, buffer: &buffer, w: $0) } }
-        return withWeightsInPlace { scoreInto(ids: ids, counts: counts, buffer: &buffer, w: $0) }
+        ids.withUnsafeBufferPointer { ids in
+        counts.withUnsafeBufferPointer { counts in
+            if let given { return withUnsafePointer(to: given) { scoreInto(ids: ids, counts: counts, buffer: &buffer, w: $0) } }
+            return withWeightsInPlace { scoreInto(ids: ids, counts: counts, buffer: &buffer, w: $0) }
+        } }
     }
 
     /// The model's weights where they are stored, each array read through the pointer: reading the
@@ -142,19 +145,16 @@ extension NaiveBayesModel {
     }
 
     @inline(__always)
-    private func scoreInto(ids: ArraySlice<UInt32>, counts: ArraySlice<Float>, buffer: inout ScoringBuffer,
+    private func scoreInto(ids: UnsafeBufferPointer<UInt32>, counts: UnsafeBufferPointer<Float>, buffer: inout ScoringBuffer,
                            w: UnsafePointer<NaiveBayesWeights>) -> Int {
         let C = labels.count, lanes = 8 * w.pointee.classBlocks
         if buffer.scores.count != C { buffer.scores = [Double](repeating: 0, count: C) }
         let work = buffer.workspace(features: ids.count, lanes: lanes)
         var sums = pm_score_sums(), spreadRows = 0
         NaiveBayesModel.withScoringModel(w) { m in
-            ids.withUnsafeBufferPointer { ids in
-            counts.withUnsafeBufferPointer { counts in
-                var view = work.view(spreadRows: 0)
-                sums = pm_score_document(m, ids.baseAddress, counts.baseAddress, ids.count, 0, work.x, work.accumulators, &view)
-                spreadRows = view.spreadRows
-            } }
+            var view = work.view(spreadRows: 0)
+            sums = pm_score_document(m, ids.baseAddress, counts.baseAddress, ids.count, 0, work.x, work.accumulators, &view)
+            spreadRows = view.spreadRows
         }
         buffer.spreadRows = spreadRows
         // prior(c) + s(c) (g + k(c) total + acc(c)) per class, in C (`pm_class_scores`): the Swift loop,
@@ -198,7 +198,13 @@ extension NaiveBayesModel {
 
     /// The most probable classes of `v` with probabilities normalized by log-sum-exp.
     public func predict(_ v: SparseVector, top: Int = 1, buffer: inout ScoringBuffer) -> Prediction {
-        let used = scoreInto(ids: v.ids[...], counts: v.values[...], buffer: &buffer)
+        v.ids.withUnsafeBufferPointer { ids in
+        v.values.withUnsafeBufferPointer { counts in predict(ids: ids, counts: counts, top: top, buffer: &buffer) } }
+    }
+
+    /// `predict(_:top:buffer:)` of the vector with distinct ids `ids` and counts `counts`.
+    func predict(ids: UnsafeBufferPointer<UInt32>, counts: UnsafeBufferPointer<Float>, top: Int, buffer: inout ScoringBuffer) -> Prediction {
+        let used = withWeightsInPlace { scoreInto(ids: ids, counts: counts, buffer: &buffer, w: $0) }
         NaiveBayesModel.softmaxInPlace(&buffer.scores, temperature: scoringTemperature)
         let k = max(1, min(top, buffer.scores.count))
         // Partial selection: k is small, classes may be many. In C (`pm_top_classes`, class_scores.c, which
@@ -290,7 +296,14 @@ extension NaiveBayesModel {
 
     /// `predict` and `explain` in one: the explanation reuses the document's weights from scoring.
     public func predict(_ v: SparseVector, top: Int, explain n: Int, buffer: inout ScoringBuffer) -> (Prediction, [FeatureContribution]) {
-        let p = predict(v, top: max(top, 2), buffer: &buffer)
+        v.ids.withUnsafeBufferPointer { ids in
+        v.values.withUnsafeBufferPointer { counts in predict(ids: ids, counts: counts, top: top, explain: n, buffer: &buffer) } }
+    }
+
+    /// The same for the vector with distinct ids `ids` and counts `counts` (`Vectorizer.withKnownCounts`).
+    public func predict(ids: UnsafeBufferPointer<UInt32>, counts: UnsafeBufferPointer<Float>, top: Int, explain n: Int,
+                        buffer: inout ScoringBuffer) -> (Prediction, [FeatureContribution]) {
+        let p = predict(ids: ids, counts: counts, top: max(top, 2), buffer: &buffer)
         guard n > 0, p.hasEvidence else { return (p, []) }
         let versus = p.ranking.count > 1 ? p.ranking[1].label : nil
         // Into the previous document's array, unique again once the caller has let go of it (a new array
@@ -299,7 +312,7 @@ extension NaiveBayesModel {
         var out: [FeatureContribution] = []
         swap(&out, &buffer.contributions)
         out.removeAll(keepingCapacity: true)
-        withWeightsInPlace { explain(ids: v.ids[...], scored: buffer, label: p.label, versus: versus, top: n, w: $0, into: &out) }
+        withWeightsInPlace { explain(ids: ids, scored: buffer, label: p.label, versus: versus, top: n, w: $0, into: &out) }
         buffer.contributions = out
         return (p, out)
     }
@@ -309,14 +322,16 @@ extension NaiveBayesModel {
     func explain(ids: ArraySlice<UInt32>, scored buffer: ScoringBuffer, label: Int, versus: Int?, top: Int) -> [FeatureContribution] {
         guard top > 0 else { return [] }
         var out: [FeatureContribution] = []
-        withWeightsInPlace { explain(ids: ids, scored: buffer, label: label, versus: versus, top: top, w: $0, into: &out) }
+        ids.withUnsafeBufferPointer { ids in
+            withWeightsInPlace { explain(ids: ids, scored: buffer, label: label, versus: versus, top: top, w: $0, into: &out) }
+        }
         return out
     }
 
     /// Through `pm_explain_document` (see explain_document.c): the same arithmetic and ordering as the
     /// Swift loop it replaced.
     @inline(__always)
-    private func explain(ids: ArraySlice<UInt32>, scored buffer: ScoringBuffer, label: Int, versus: Int?, top: Int,
+    private func explain(ids: UnsafeBufferPointer<UInt32>, scored buffer: ScoringBuffer, label: Int, versus: Int?, top: Int,
                          w: UnsafePointer<NaiveBayesWeights>, into out: inout [FeatureContribution]) {
         let sL = w.pointee.classScale[label], kL = w.pointee.classConstant[label]
         let sV = versus.map { w.pointee.classScale[$0] } ?? 0, kV = versus.map { w.pointee.classConstant[$0] } ?? 0
@@ -329,10 +344,8 @@ extension NaiveBayesModel {
             var found = 0
             // Read only: the kernel takes the workspace as const.
             var view = buffer.work.view(spreadRows: buffer.spreadRows)
-            ids.withUnsafeBufferPointer { ids in
-                found = pm_explain_document(&view, ids.baseAddress, buffer.x, ids.count, label, versus ?? -1,
-                                            sL, kL, sV, kV, t, room, fo.baseAddress, wo.baseAddress)
-            }
+            found = pm_explain_document(&view, ids.baseAddress, buffer.x, ids.count, label, versus ?? -1,
+                                        sL, kL, sV, kV, t, room, fo.baseAddress, wo.baseAddress)
             out.reserveCapacity(found)
             for k in 0..<found { out.append(FeatureContribution(feature: fo[k], weight: wo[k])) }
         } }

@@ -243,14 +243,23 @@ final class Predictor: @unchecked Sendable {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             return PredictionOutcome(label: decision.unknownLabel, confidence: nil, reason: "empty")
         }
-        if let v = vectorizer.knownVector(normalASCII: bytes, worker: w) { return predict(v, worker: w) }
+        // The document's ids and counts scored where the vectorizer counted them (no vector made).
+        var outcome: PredictionOutcome? = nil
+        if vectorizer.withKnownCounts(normalASCII: bytes, worker: w, { ids, counts in
+            outcome = predict(ids: ids, counts: counts, worker: w)
+        }), let outcome { return outcome }
         return predict(decode(), worker: w)
     }
 
     private func predict(_ v: SparseVector, worker w: Int) -> PredictionOutcome {
+        v.ids.withUnsafeBufferPointer { ids in v.values.withUnsafeBufferPointer { counts in predict(ids: ids, counts: counts, worker: w) } }
+    }
+
+    private func predict(ids: UnsafeBufferPointer<UInt32>, counts: UnsafeBufferPointer<Float>, worker w: Int) -> PredictionOutcome {
         let unknown = decision.unknownLabel
         let box = buffers[w]
-        let (p, contributions) = model.predict(v, top: max(decision.top, 2), explain: decision.explain, buffer: &box.buffer)
+        let (p, contributions) = model.predict(ids: ids, counts: counts, top: max(decision.top, 2), explain: decision.explain,
+                                               buffer: &box.buffer)
         guard p.hasEvidence else {
             return PredictionOutcome(label: unknown, confidence: nil, reason: "no known features")
         }

@@ -20,6 +20,10 @@ final class KnownFeatureCacheTests: XCTestCase {
                 let doc = e.analyzer.analyze(t)
                 let general = e.knownVector(ids: e.ngramIDs(doc), features: m.features)
                 XCTAssertEqual(e.knownVectorCached(doc, features: m.features), general, "round \(round): \(t)", file: file, line: line)
+                // Prediction's way, without the vector: the same ids and counts.
+                var counted = SparseVector()
+                e.withKnownCounts(doc, features: m.features) { ids, counts in counted = SparseVector(ids: Array(ids), values: Array(counts)) }
+                XCTAssertEqual(counted, general, "withKnownCounts, round \(round): \(t)", file: file, line: line)
             }
         }
     }
@@ -43,6 +47,12 @@ final class KnownFeatureCacheTests: XCTestCase {
     func testMatchesTheGeneralPathWithoutCharacterNgrams() throws {
         var p = Fixture.plain()
         p.ngramRange = 1...2
+        try check(p)
+    }
+
+    func testMatchesTheGeneralPathWithSkipBigrams() throws {
+        var p = Fixture.plain()
+        p.skipBigrams = true
         try check(p)
     }
 
