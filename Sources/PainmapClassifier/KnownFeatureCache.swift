@@ -48,7 +48,8 @@ final class KnownFeatureCache {
             gramCount += cutGrams.count
             to[f] = Int32(gramCount)
         }
-        return Int(from[f])..<Int(to[f])
+        // from <= to: both set together above, to = from + the form's count.
+        return Range(uncheckedBounds: (Int(from[f]), Int(to[f])))
     }
 
     /// `body` with the ids of `r` (a range `formGrams` gave) in place.

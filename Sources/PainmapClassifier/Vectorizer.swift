@@ -463,7 +463,8 @@ public final class FeatureExtractor {
         for n in words.range where n >= 1 {
             switch n {
             case 1:
-                for s in stems { let m = knownID(s, features); if m != FeatureExtractor.unknown { knownIDs.append(m - 1) } }
+                // (m is a model id + 1 when it is not `unknown`: m &- 1 never wraps.)
+                for s in stems { let m = knownID(s, features); if m != FeatureExtractor.unknown { knownIDs.append(m &- 1) } }
             case 2:
                 guard stems.count >= 2 else { continue }
                 for i in 0..<(stems.count - 1) {
@@ -475,7 +476,7 @@ public final class FeatureExtractor {
                         vocabulary.withBytes(stems[i + 1]) { ngramBytes.append(contentsOf: $0) }
                         return ngramBytes.withUnsafeBufferPointer { features.id(of: $0) }.map { $0 + 1 } ?? KnownFeatureCache.unknown
                     }
-                    if m != KnownFeatureCache.unknown { knownIDs.append(m - 1) }
+                    if m != KnownFeatureCache.unknown { knownIDs.append(m &- 1) }
                 }
             default:
                 var raw: [UInt32] = []
@@ -556,17 +557,21 @@ struct IDRun {
 
     mutating func removeAll() { count = 0 }
 
+    // Wrapping additions: count stays at most capacity, and a buffer's count is far below Int.max; the
+    // checked ones were overflow tests per word of a predicted document (with the unchecked m &- 1 and
+    // word range in `collectKnownIDs`: 32.6M -> 30.5M instructions on 20,000 banking77 documents, callgrind).
     @inline(__always) mutating func append(_ id: UInt32) {
         if count == capacity { grow(to: count + 1) }
         base[count] = id
-        count += 1
+        count &+= 1
     }
 
     @inline(__always) mutating func append(_ ids: UnsafeBufferPointer<UInt32>) {
         guard let from = ids.baseAddress else { return }
-        if count + ids.count > capacity { grow(to: count + ids.count) }
+        let end = count &+ ids.count
+        if end > capacity { grow(to: end) }
         (base + count).update(from: from, count: ids.count)
-        count += ids.count
+        count = end
     }
 
     private mutating func grow(to n: Int) {
