@@ -39,18 +39,30 @@ struct SentimentCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, table }
 
     func run() throws {
-        let resources = try TextResources.load(lexicons: pipeline.lexicons)
+        // Located once for the stopwords and the lexicon (each located it again: ~0.85M instructions).
+        let directory = try ResourceLocator.lexiconsDirectory(override: pipeline.lexicons)
+        let preloaded = SentimentPreload.shared.take(directory: directory)
+        let resources = try preloaded?.resources ?? TextResources(directory: directory)
         var options = pipeline.analyzerOptions
         options.stemming = false   // scores need look-up forms, not stems
         // The scorer's tables are built once and shared by every worker (`SentimentTables`). Their larger
         // part, the multiword layout, is built with the first worker's analyzer while another thread still
         // reads sentiment.tsv (`alongside`): this thread had finished the other lists ~12M instructions
         // earlier and waited, and the workers then waited ~20M for that analyzer and the tables (callgrind).
+        // Usually all of that was done while the command line was parsed (`SentimentPreload`): then the
+        // analyzer is made here with the vocabulary the layout's words were interned in. An analyzer's
+        // init interns nothing in its vocabulary, so the ids are those of the analyzer made first.
         var first: (analyzer: Analyzer, layout: MultiwordLayout)? = nil
-        let lexicon = try SentimentLexicon.load(lexicons: pipeline.lexicons) { lists in
-            let analyzer = try Analyzer(resources: resources, options: options)
-            first = (analyzer, MultiwordLayout(phrases: lists.phrases, modifiers: lists.modifiers, contrastives: lists.contrastives,
-                                               cues: try MultiwordLayout.irrealisCues(directory: lists.directory), vocabulary: analyzer.vocabulary))
+        let lexicon: SentimentLexicon
+        if let preloaded {
+            lexicon = preloaded.lexicon
+            first = (try Analyzer(resources: resources, options: options, vocabulary: preloaded.vocabulary), preloaded.layout)
+        } else {
+            lexicon = try SentimentLexicon.load(directory: directory + "/en") { lists in
+                let analyzer = try Analyzer(resources: resources, options: options)
+                first = (analyzer, MultiwordLayout(phrases: lists.phrases, modifiers: lists.modifiers, contrastives: lists.contrastives,
+                                                   cues: try MultiwordLayout.irrealisCues(directory: lists.directory), vocabulary: analyzer.vocabulary))
+            }
         }
         guard let first else { preconditionFailure("SentimentLexicon.load calls alongside once it has the lists") }
         let tables = SentimentTables.Shared(try SentimentTables(lexicon: lexicon, vocabulary: first.analyzer.vocabulary, layout: first.layout))
@@ -116,6 +128,74 @@ struct SentimentCommand: ParsableCommand {
             }
         }
         out.flush()
+        // The lexicon's tables are left for the process's end to free: freeing its ~30,000 strings and
+        // arrays one by one was ~2.8M instructions after the last line was written (callgrind).
+        _ = Unmanaged.passRetained(KeptUntilExit(lexicon))
+    }
+}
+
+/// A value that is never freed (`Unmanaged.passRetained`), for tables the process needs until it ends.
+private final class KeptUntilExit<T> {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
+/// `painmap sentiment`'s lists, read from the default lexicons folder while ArgumentParser parses the
+/// command line: the stopwords, the sentiment lexicon and its multiword layout, whose words are interned
+/// in a fresh vocabulary (the first worker's analyzer is made with it). Parsing is ~18M instructions
+/// (callgrind, mostly the Swift runtime's first look-ups of each option's types), all on the main thread
+/// before the command could start reading, while the other core idled.
+/// Invisible: `run` uses the result only if it came from the folder the options name (`--lexicons`,
+/// `$PAINMAP_LEXICONS` or the search), and reads everything itself otherwise, or if anything failed here,
+/// so errors are reported as before. Nothing is started for other commands.
+final class SentimentPreload: @unchecked Sendable {
+    // @unchecked: `started` is set before the work is queued; `loaded` is written by that work only, and
+    // read after `group.wait()` by the one thread that calls `take`.
+    struct Loaded {
+        let directory: String
+        let resources: TextResources
+        let lexicon: SentimentLexicon
+        let layout: MultiwordLayout
+        let vocabulary: Vocabulary
+    }
+
+    static let shared = SentimentPreload()
+    private let group = DispatchGroup()
+    private var started = false
+    private var loaded: Loaded?
+
+    /// Starts reading, on another thread, when the command line names the `sentiment` command.
+    static func startIfSentiment(_ arguments: [String]) {
+        guard arguments.count > 1, arguments[1] == SentimentCommand.configuration.commandName else { return }
+        let p = shared
+        p.started = true
+        p.group.enter()
+        // A thread of its own, not a work item of the global queue: `SentimentLexicon.load` queues a work
+        // item there and waits for it, which must not wait for a free thread of the same pool.
+        Thread { p.loaded = try? SentimentPreload.load(); p.group.leave() }.start()
+    }
+
+    private static func load() throws -> Loaded {
+        let directory = try ResourceLocator.lexiconsDirectory()
+        let resources = try TextResources(directory: directory)
+        let vocabulary = Vocabulary()
+        var layout: MultiwordLayout? = nil
+        let lexicon = try SentimentLexicon.load(directory: directory + "/en") { lists in
+            layout = MultiwordLayout(phrases: lists.phrases, modifiers: lists.modifiers, contrastives: lists.contrastives,
+                                     cues: try MultiwordLayout.irrealisCues(directory: lists.directory), vocabulary: vocabulary)
+        }
+        guard let layout else { preconditionFailure("SentimentLexicon.load calls alongside once it has the lists") }
+        return Loaded(directory: directory, resources: resources, lexicon: lexicon, layout: layout, vocabulary: vocabulary)
+    }
+
+    /// What was read, if it was read from `directory` without error (waiting for it); nil otherwise, and
+    /// on a second call.
+    func take(directory: String) -> Loaded? {
+        guard started else { return nil }
+        group.wait()
+        defer { loaded = nil }
+        guard let loaded, loaded.directory == directory else { return nil }
+        return loaded
     }
 }
 
