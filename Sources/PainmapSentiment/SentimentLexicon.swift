@@ -203,9 +203,14 @@ public struct SentimentLexicon: Sendable {
         // in ASCII only "\r\n" joins two bytes into one Character, and neither is a space. The generic
         // `split` over Characters was ~36M instructions of `painmap sentiment`'s start-up (callgrind: about
         // 8,000 calls at ~4,500 each), on the thread that waits for the others.
-        guard !p.contains(where: { $0 >= 0x80 }) else { return wordsByRules(String(decoding: p, as: UTF8.self)) }
+        // The ASCII test and the count of spaces in one pass (two were ~0.5M instructions more, callgrind).
+        var spaces = 0
+        for c in p {
+            if c >= 0x80 { return wordsByRules(String(decoding: p, as: UTF8.self)) }
+            if c == 0x20 { spaces += 1 }
+        }
         var out: [String] = []
-        out.reserveCapacity(p.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 })   // one allocation, not one per growth
+        out.reserveCapacity(spaces + 1)   // one allocation, not one per growth
         var a = 0
         for k in 0...p.count where k == p.count || p[k] == 0x20 {
             if k > a { out.append(key(bytes: UnsafeBufferPointer(rebasing: p[a..<k]))) }

@@ -39,24 +39,27 @@ struct SentimentCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, table }
 
     func run() throws {
-        // Located once for the stopwords and the lexicon (each located it again: ~0.85M instructions).
-        let directory = try ResourceLocator.lexiconsDirectory(override: pipeline.lexicons)
-        let preloaded = SentimentPreload.shared.take(directory: directory)
-        let resources = try preloaded?.resources ?? TextResources(directory: directory)
         var options = pipeline.analyzerOptions
         options.stemming = false   // scores need look-up forms, not stems
+        let preloaded = SentimentPreload.shared.take(lexicons: pipeline.lexicons)
+        // Located once for the stopwords and the lexicon (each located it again: ~0.85M instructions).
+        let directory = try preloaded?.directory ?? ResourceLocator.lexiconsDirectory(override: pipeline.lexicons)
+        let resources = try preloaded?.resources ?? TextResources(directory: directory)
         // The scorer's tables are built once and shared by every worker (`SentimentTables`). Their larger
         // part, the multiword layout, is built with the first worker's analyzer while another thread still
         // reads sentiment.tsv (`alongside`): this thread had finished the other lists ~12M instructions
         // earlier and waited, and the workers then waited ~20M for that analyzer and the tables (callgrind).
-        // Usually all of that was done while the command line was parsed (`SentimentPreload`): then the
-        // analyzer is made here with the vocabulary the layout's words were interned in. An analyzer's
-        // init interns nothing in its vocabulary, so the ids are those of the analyzer made first.
+        // Usually all of that, and the first analyzer, was made while the command line was parsed
+        // (`SentimentPreload`), with the default options; other options get an analyzer made here with the
+        // vocabulary the layout's words were interned in. An analyzer's init interns nothing in its
+        // vocabulary, so the ids are those of an analyzer made first.
         var first: (analyzer: Analyzer, layout: MultiwordLayout)? = nil
         let lexicon: SentimentLexicon
         if let preloaded {
             lexicon = preloaded.lexicon
-            first = (try Analyzer(resources: resources, options: options, vocabulary: preloaded.vocabulary), preloaded.layout)
+            let analyzer = preloaded.analyzer.options == options
+                ? preloaded.analyzer : try Analyzer(resources: resources, options: options, vocabulary: preloaded.vocabulary)
+            first = (analyzer, preloaded.layout)
         } else {
             lexicon = try SentimentLexicon.load(directory: directory + "/en") { lists in
                 let analyzer = try Analyzer(resources: resources, options: options)
@@ -142,9 +145,9 @@ private final class KeptUntilExit<T> {
 
 /// `painmap sentiment`'s lists, read from the default lexicons folder while ArgumentParser parses the
 /// command line: the stopwords, the sentiment lexicon and its multiword layout, whose words are interned
-/// in a fresh vocabulary (the first worker's analyzer is made with it). Parsing is ~18M instructions
-/// (callgrind, mostly the Swift runtime's first look-ups of each option's types), all on the main thread
-/// before the command could start reading, while the other core idled.
+/// in a fresh vocabulary, and the first worker's analyzer with that vocabulary and the default options.
+/// Parsing is ~18M instructions (callgrind, mostly the Swift runtime's first look-ups of each option's
+/// types), all on the main thread before the command could start reading, while the other core idled.
 /// Invisible: `run` uses the result only if it came from the folder the options name (`--lexicons`,
 /// `$PAINMAP_LEXICONS` or the search), and reads everything itself otherwise, or if anything failed here,
 /// so errors are reported as before. Nothing is started for other commands.
@@ -157,7 +160,16 @@ final class SentimentPreload: @unchecked Sendable {
         let lexicon: SentimentLexicon
         let layout: MultiwordLayout
         let vocabulary: Vocabulary
+        /// Made with `options` and `vocabulary`.
+        let analyzer: Analyzer
     }
+
+    /// The analyzer options of `painmap sentiment` without options: the defaults, without stemming.
+    private static let options: AnalyzerOptions = {
+        var o = AnalyzerOptions()
+        o.stemming = false
+        return o
+    }()
 
     static let shared = SentimentPreload()
     private let group = DispatchGroup()
@@ -172,10 +184,10 @@ final class SentimentPreload: @unchecked Sendable {
         p.group.enter()
         // A thread of its own, not a work item of the global queue: `SentimentLexicon.load` queues a work
         // item there and waits for it, which must not wait for a free thread of the same pool.
-        Thread { p.loaded = try? SentimentPreload.load(); p.group.leave() }.start()
+        Thread { p.loaded = try? p.load(); p.group.leave() }.start()
     }
 
-    private static func load() throws -> Loaded {
+    private func load() throws -> Loaded {
         let directory = try ResourceLocator.lexiconsDirectory()
         let resources = try TextResources(directory: directory)
         let vocabulary = Vocabulary()
@@ -185,16 +197,22 @@ final class SentimentPreload: @unchecked Sendable {
                                      cues: try MultiwordLayout.irrealisCues(directory: lists.directory), vocabulary: vocabulary)
         }
         guard let layout else { preconditionFailure("SentimentLexicon.load calls alongside once it has the lists") }
-        return Loaded(directory: directory, resources: resources, lexicon: lexicon, layout: layout, vocabulary: vocabulary)
+        let analyzer = try Analyzer(resources: resources, options: SentimentPreload.options, vocabulary: vocabulary)
+        return Loaded(directory: directory, resources: resources, lexicon: lexicon, layout: layout, vocabulary: vocabulary,
+                      analyzer: analyzer)
     }
 
-    /// What was read, if it was read from `directory` without error (waiting for it); nil otherwise, and
-    /// on a second call.
-    func take(directory: String) -> Loaded? {
+    /// What was read (waiting for it), if it was read without error from the folder that `--lexicons`
+    /// (`lexicons`) names; nil otherwise, and on a second call.
+    func take(lexicons: String?) -> Loaded? {
         guard started else { return nil }
         group.wait()
         defer { loaded = nil }
-        guard let loaded, loaded.directory == directory else { return nil }
+        guard let loaded else { return nil }
+        // Located here without an override, in this process: the folder `run` would locate when none is
+        // given (the environment, executable and current folder are the same), so not located again
+        // (~1.7M instructions). One that is given is checked.
+        if let lexicons, (try? ResourceLocator.lexiconsDirectory(override: lexicons)) != loaded.directory { return nil }
         return loaded
     }
 }

@@ -2,8 +2,10 @@ import Foundation
 import XCTest
 @testable import PainmapText
 
-/// `DataFile.isValidUTF8` against Foundation's answer (`String(data:encoding: .utf8)`), which it replaced.
-final class DataFileUTF8Tests: XCTestCase {
+/// `DataFile`'s byte-level helpers against the plain answers they replaced: `isValidUTF8` against Foundation's
+/// (`String(data:encoding: .utf8)`), `newlines` against a count byte by byte, `wordList` against trimming and
+/// lower-casing each row's first field.
+final class DataFileBytesTests: XCTestCase {
     private func check(_ bytes: [UInt8], file: StaticString = #filePath, line: UInt = #line) {
         let expected = String(data: Data(bytes), encoding: .utf8) != nil
         let got = bytes.withUnsafeBufferPointer { DataFile.isValidUTF8($0) }
@@ -32,6 +34,34 @@ final class DataFileUTF8Tests: XCTestCase {
         for _ in 0..<20_000 {
             check((0..<Int.random(in: 0...24, using: &g)).map { _ in alphabet.randomElement(using: &g)! })
         }
+    }
+}
+
+extension DataFileBytesTests {
+    func testNewlineCount() {
+        var g = SplitMix(state: 0xC0FFEE)
+        // Bytes next to 0x0A in value (0x0B, 0x09, 0x8A) and with the high bit set, which a carry could confuse.
+        let alphabet: [UInt8] = [0x0A, 0x0A, 0x0B, 0x09, 0x8A, 0x00, 0xFF, 0x7F, 0x80, 0x61]
+        for _ in 0..<5_000 {
+            let bytes = (0..<Int.random(in: 0...40, using: &g)).map { _ in alphabet.randomElement(using: &g)! }
+            let got = bytes.withUnsafeBufferPointer { DataFile.newlines(in: $0) }
+            XCTAssertEqual(got, bytes.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }, "\(bytes)")
+        }
+    }
+}
+
+extension DataFileBytesTests {
+    /// `wordList` reads each entry in place, and takes most as they are: the same entries as trimming and
+    /// lower-casing the first field of each row.
+    func testWordListMatchesTrimmedLowerCasedFirstFields() throws {
+        let text = "# comment\nplain\nCapital\n  spaced \n\ttabbed\t2\ncafé\nÉCOLE\nit's\nwell-known\n:D\n\n \t \n"
+            + "two\tfields\nlast line without end"
+        let path = NSTemporaryDirectory() + "painmap-wordlist-\(getpid()).txt"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let expected = try DataFile.rows(path).map { $0.fields[0].trimmedSpaces.lowercased() }.filter { !$0.isEmpty }
+        XCTAssertEqual(try DataFile.wordList(path), expected)
+        XCTAssertEqual(expected, ["plain", "capital", "spaced", "café", "école", "it's", "well-known", ":d", "two", "last line without end"])
     }
 }
 
