@@ -42,10 +42,17 @@ extension DataFileBytesTests {
         var g = SplitMix(state: 0xC0FFEE)
         // Bytes next to 0x0A in value (0x0B, 0x09, 0x8A) and with the high bit set, which a carry could confuse.
         let alphabet: [UInt8] = [0x0A, 0x0A, 0x0B, 0x09, 0x8A, 0x00, 0xFF, 0x7F, 0x80, 0x61]
-        for _ in 0..<5_000 {
-            let bytes = (0..<Int.random(in: 0...40, using: &g)).map { _ in alphabet.randomElement(using: &g)! }
+        for k in 0..<5_000 {
+            // Some long enough for the per-lane sums to be added up several times (31 words at a time).
+            let length = k % 10 == 0 ? Int.random(in: 200...2_000, using: &g) : Int.random(in: 0...40, using: &g)
+            let bytes = (0..<length).map { _ in alphabet.randomElement(using: &g)! }
             let got = bytes.withUnsafeBufferPointer { DataFile.newlines(in: $0) }
             XCTAssertEqual(got, bytes.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }, "\(bytes)")
+        }
+        // Every byte a newline: the lanes' sums at their largest.
+        for length in [248, 249, 255, 256, 257, 10_000] {
+            let bytes = [UInt8](repeating: 0x0A, count: length)
+            XCTAssertEqual(bytes.withUnsafeBufferPointer { DataFile.newlines(in: $0) }, length)
         }
     }
 }
