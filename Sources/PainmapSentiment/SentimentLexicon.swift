@@ -81,15 +81,23 @@ public struct SentimentLexicon: Sendable {
         // hashing each term twice were ~9M instructions of start-up (callgrind), on the thread the
         // workers wait for. Iteration order of a Dictionary is per process anyway; nothing depends on it.
         // Rows read in place (`DataFile.scan`), not as an array of String fields each.
-        var valences: [String: (sum: Double, count: Int)] = [:]
-        func add(_ v: Double, to entry: inout (sum: Double, count: Int)) { entry.sum += v; entry.count += 1 }
+        // Each term's valence goes straight into the table it is returned in; the few terms listed more
+        // than once also get their sum and count on the side, and their mean at the end. Sums and counts
+        // for every term, then a second table of their means (`mapValues`), were ~2M instructions more.
+        // The same values: a term's first valence is its sum, and a sum divided by 1 is itself.
+        var valences: [String: Double] = [:]
+        var repeated: [String: (sum: Double, count: Int)] = [:]
         try DataFile.scan(path, lineCount: { valences.reserveCapacity($0) }) { row in
-            let term = SentimentLexicon.key(try row.field(0, "term"))
+            let term = try row.withField(0, "term", SentimentLexicon.key(bytes:))
             guard !term.isEmpty else { throw DataFileError(file: row.file, line: row.line, "empty term") }
-            let v = try row.double(1, "valence", in: -4...4)
-            add(v, to: &valences[term, default: (0, 0)])
+            // As a sum from 0 (what the table held before): "-0" is stored as 0.
+            let v = 0 + (try row.double(1, "valence", in: -4...4))
+            guard let earlier = valences.updateValue(v, forKey: term) else { return }
+            if repeated[term] == nil { repeated[term] = (earlier, 1) }
+            repeated[term]!.sum += v; repeated[term]!.count += 1
         }
-        return valences.mapValues { $0.sum / Double($0.count) }
+        for (term, r) in repeated { valences[term] = r.sum / Double(r.count) }
+        return valences
     }
 
     /// phrases.tsv, modifiers.tsv, negations.txt and contrastive.tsv.
@@ -98,7 +106,7 @@ public struct SentimentLexicon: Sendable {
         var phrases: [[String]: Double] = [:]
         let phrasesPath = directory + "/phrases.tsv"
         try DataFile.scan(phrasesPath, lineCount: { phrases.reserveCapacity($0) }) { row in   // no regrowth
-            let words = SentimentLexicon.words(try row.field(0, "phrase"))
+            let words = try row.withField(0, "phrase", SentimentLexicon.words(bytes:))
             guard words.count >= 2 else {
                 throw DataFileError(file: row.file, line: row.line, "a phrase needs at least two words (single words go in sentiment.tsv)")
             }
@@ -115,12 +123,12 @@ public struct SentimentLexicon: Sendable {
         }
         var modifiers: [[String]: Double] = [:]
         try DataFile.scan(directory + "/modifiers.tsv") { row in
-            modifiers[SentimentLexicon.words(try row.field(0, "modifier"))] = try row.double(1, "scalar", in: -2...2)
+            modifiers[try row.withField(0, "modifier", SentimentLexicon.words(bytes:))] = try row.double(1, "scalar", in: -2...2)
         }
         let negations = Set(try DataFile.wordList(directory + "/negations.txt").map(SentimentLexicon.key))
         var contrastives: [[String]: (Double, Double)] = [:]
         try DataFile.scan(directory + "/contrastive.tsv") { row in
-            contrastives[SentimentLexicon.words(try row.field(0, "connective"))] =
+            contrastives[try row.withField(0, "connective", SentimentLexicon.words(bytes:))] =
                 (try row.double(1, "before_weight", in: 0...4), try row.double(2, "after_weight", in: 0...4))
         }
         return (phrases, modifiers, negations, contrastives)
@@ -144,12 +152,21 @@ public struct SentimentLexicon: Sendable {
         // one pass over the bytes returns them as they are. Trimming, testing and re-decoding every term
         // was ~15% of `painmap sentiment`'s start-up instructions (callgrind).
         var s = term
-        let isKey = s.withUTF8 { p -> Bool in
-            guard let f = p.first, f != 0x20, f != 0x09, let l = p.last, l != 0x20, l != 0x09 else { return false }
-            for c in p where !(c >= 0x61 && c <= 0x7A || c == 0x27 || c == 0x2D) { return false }
-            return true
-        }
-        return isKey ? term : keyByRules(term)
+        return s.withUTF8(isKeyForm) ? term : keyByRules(term)
+    }
+
+    /// `key` of the term whose UTF-8 bytes are `p`: the String is made from the bytes once, where `key`
+    /// needed a String of the whole field first (~500 instructions a row of the lexicon, callgrind).
+    static func key(bytes p: UnsafeBufferPointer<UInt8>) -> String {
+        let term = String(decoding: p, as: UTF8.self)
+        return isKeyForm(p) ? term : keyByRules(term)
+    }
+
+    /// Whether bytes `p` are a term that is its own key: lower-case ASCII letters, apostrophes and hyphens.
+    private static func isKeyForm(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let f = p.first, f != 0x20, f != 0x09, let l = p.last, l != 0x20, l != 0x09 else { return false }
+        for c in p where !(c >= 0x61 && c <= 0x7A || c == 0x27 || c == 0x2D) { return false }
+        return true
     }
 
     /// `key` by its rules, for any term (and the reference its fast path is tested against).
@@ -176,23 +193,30 @@ public struct SentimentLexicon: Sendable {
     }
 
     static func words(_ phrase: String) -> [String] {
+        var s = phrase
+        return s.withUTF8(words(bytes:))
+    }
+
+    /// `words` of the phrase whose UTF-8 bytes are `p` (a field of a lexicon file, read in place).
+    static func words(bytes p: UnsafeBufferPointer<UInt8>) -> [String] {
         // ASCII phrases (nearly all) are cut at spaces on bytes, which is the same cut as by Characters:
         // in ASCII only "\r\n" joins two bytes into one Character, and neither is a space. The generic
         // `split` over Characters was ~36M instructions of `painmap sentiment`'s start-up (callgrind: about
         // 8,000 calls at ~4,500 each), on the thread that waits for the others.
-        var s = phrase
-        let ascii = s.withUTF8 { p -> [String]? in
-            guard !p.contains(where: { $0 >= 0x80 }) else { return nil }
-            var out: [String] = []
-            out.reserveCapacity(p.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 })   // one allocation, not one per growth
-            var a = 0
-            for k in 0...p.count where k == p.count || p[k] == 0x20 {
-                if k > a { out.append(key(String(decoding: UnsafeBufferPointer(rebasing: p[a..<k]), as: UTF8.self))) }
-                a = k + 1
-            }
-            return out
+        // The ASCII test and the count of spaces in one pass (two were ~0.5M instructions more, callgrind).
+        var spaces = 0
+        for c in p {
+            if c >= 0x80 { return wordsByRules(String(decoding: p, as: UTF8.self)) }
+            if c == 0x20 { spaces += 1 }
         }
-        return ascii ?? wordsByRules(phrase)
+        var out: [String] = []
+        out.reserveCapacity(spaces + 1)   // one allocation, not one per growth
+        var a = 0
+        for k in 0...p.count where k == p.count || p[k] == 0x20 {
+            if k > a { out.append(key(bytes: UnsafeBufferPointer(rebasing: p[a..<k]))) }
+            a = k + 1
+        }
+        return out
     }
 
     /// `words` by Characters, for any phrase (and the reference its byte path is tested against).

@@ -117,6 +117,16 @@ public struct TSVLine {
         return String(decoding: f, as: UTF8.self)
     }
 
+    /// Field `i`'s bytes handed to `body`, for a caller that makes its value from them (a lexicon key) without
+    /// first making a String of the field; a missing field is `field`'s error.
+    public func withField<R>(_ i: Int, _ name: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
+        guard let f = fieldBytes(i) else {
+            _ = try row.field(i, name)   // throws: the row has no field i
+            preconditionFailure("fieldBytes and fields agree on the number of fields")
+        }
+        return try body(f)
+    }
+
     /// `TSVRow.double`, read from the field's bytes when it is a plain decimal in range.
     public func double(_ i: Int, _ name: String, in range: ClosedRange<Double>? = nil) throws -> Double {
         if let f = fieldBytes(i), let v = TSVRow.shortDecimal(bytes: f), range.map({ $0.contains(v) }) ?? true { return v }
@@ -161,21 +171,23 @@ public enum DataFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataFileError(file: path, line: 0, "cannot read file")
         }
-        guard String(data: data, encoding: .utf8) != nil else {
-            throw DataFileError(file: path, line: 0, "file is not valid UTF-8")
-        }
         // Lines and fields are cut on bytes: "\n" and "\t" are always Characters of their own, so this is
         // the split by Characters it replaces, at a fraction of the start-up time (~20,000 lexicon lines).
         try data.withUnsafeBytes { raw in
             var p = raw.bindMemory(to: UInt8.self)
+            guard isValidUTF8(p) else { throw DataFileError(file: path, line: 0, "file is not valid UTF-8") }
             // Files saved by Windows editors: a byte-order mark first, and CRLF line ends.
             if p.count >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { p = UnsafeBufferPointer(rebasing: p[3...]) }
-            lineCount?(p.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 })
+            lineCount?(newlines(in: p) + 1)
             var n = 0
             var start = 0
             while start <= p.count {
-                var end = start
-                while end < p.count, p[end] != 0x0A { end += 1 }
+                // The line's end by `memchr`, which tests many bytes at once: a loop over each byte was
+                // ~1M instructions of the ~300 KB `painmap sentiment` reads at start-up (callgrind).
+                var end = p.count
+                if start < p.count, let nl = memchr(p.baseAddress! + start, 0x0A, p.count - start) {
+                    end = UnsafeRawPointer(p.baseAddress!).distance(to: UnsafeRawPointer(nl))
+                }
                 n += 1
                 var lineEnd = end
                 // A "\r\n" ending, then (as before, when "\r\n" was one Character) one more "\r".
@@ -190,9 +202,84 @@ public enum DataFile {
         }
     }
 
+    /// The number of "\n" bytes in `p`, eight bytes at a time: each byte of a word that is 0x0A becomes 0 in
+    /// `x`, and exactly the zero bytes of `x` get their high bit set in `zeros` (no carry crosses bytes).
+    /// Those bits, moved down to 1s, are summed per byte lane in `lanes`, and the lanes added up (one
+    /// multiply) before any could pass 255 in total. Counted byte by byte (`reduce`) it was ~0.9M
+    /// instructions for sentiment.tsv and phrases.tsv; with a bit count per word (`nonzeroBitCount`, no
+    /// `popcnt` in the baseline x86-64 build) ~1.1M (callgrind).
+    static func newlines(in p: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = p.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, newline: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, ones: UInt64 = 0x0101_0101_0101_0101
+        /// Words summed in `lanes` before they are added up: 8 lanes of at most 31 each stay below 256.
+        let wordsPerSum = 31
+        var count = 0, i = 0, lanes: UInt64 = 0, summed = 0
+        while i + 8 <= p.count {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ newline
+            lanes &+= ~(((x & low7) &+ low7) | x | low7) >> 7
+            summed += 1
+            if summed == wordsPerSum { count += Int((lanes &* ones) >> 56); lanes = 0; summed = 0 }
+            i += 8
+        }
+        count += Int((lanes &* ones) >> 56)
+        while i < p.count { if p[i] == 0x0A { count += 1 }; i += 1 }
+        return count
+    }
+
+    /// Whether `p` is well-formed UTF-8 (the Unicode Standard's table 3-7: no overlong forms, surrogates or
+    /// code points past U+10FFFF), as `String(data:encoding: .utf8) != nil` answers. By hand because that
+    /// made a String of each whole file only to throw it away: ~1.8M instructions for the 14 files
+    /// `painmap sentiment` reads (callgrind). Our files are nearly all ASCII: eight bytes are tested at once.
+    static func isValidUTF8(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = p.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base), n = p.count
+        var i = 0
+        while i < n {
+            if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+            let lead = p[i]
+            if lead < 0x80 { i += 1; continue }
+            // The length of the sequence and the range of its second byte; the others are 0x80...0xBF.
+            let length: Int, low: UInt8, high: UInt8
+            switch lead {
+            case 0xC2...0xDF: (length, low, high) = (2, 0x80, 0xBF)
+            case 0xE0: (length, low, high) = (3, 0xA0, 0xBF)            // no overlong three-byte forms
+            case 0xE1...0xEC, 0xEE...0xEF: (length, low, high) = (3, 0x80, 0xBF)
+            case 0xED: (length, low, high) = (3, 0x80, 0x9F)            // no surrogates
+            case 0xF0: (length, low, high) = (4, 0x90, 0xBF)            // no overlong four-byte forms
+            case 0xF1...0xF3: (length, low, high) = (4, 0x80, 0xBF)
+            case 0xF4: (length, low, high) = (4, 0x80, 0x8F)            // nothing past U+10FFFF
+            default: return false                                      // 0x80...0xC1, 0xF5...0xFF
+            }
+            guard i + length <= n, p[i + 1] >= low, p[i + 1] <= high else { return false }
+            for k in 2..<length where p[i + k] & 0xC0 != 0x80 { return false }
+            i += length
+        }
+        return true
+    }
+
     /// One entry per line (first field), lower-cased.
     public static func wordList(_ path: String) throws -> [String] {
-        try rows(path).map { $0.fields[0].trimmedSpaces.lowercased() }.filter { !$0.isEmpty }
+        // Read in place (`scan`), and an entry already in its form (no spaces or tabs around, ASCII without
+        // capitals: nearly all) made a String once from its bytes: an array of fields per line, then
+        // trimming and lower-casing each entry, was ~1,400 instructions an entry, ~1.4M of every command's
+        // start-up for the stopword lists alone (callgrind).
+        var out: [String] = []
+        try scan(path) { line in
+            let entry = try line.withField(0, "entry") { p -> String in
+                let word = String(decoding: p, as: UTF8.self)
+                return isLowerTrimmedASCII(p) ? word : word.trimmedSpaces.lowercased()
+            }
+            if !entry.isEmpty { out.append(entry) }
+        }
+        return out
+    }
+
+    /// Whether `p` is its own `trimmedSpaces.lowercased()`: ASCII, no capitals, no space or tab at either end.
+    private static func isLowerTrimmedASCII(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let f = p.first, f != 0x20, f != 0x09, let l = p.last, l != 0x20, l != 0x09 else { return false }
+        for c in p where c >= 0x80 || (c >= 0x41 && c <= 0x5A) { return false }
+        return true
     }
 }
 
@@ -202,7 +289,9 @@ public enum ResourceLocator {
     public static func lexiconsDirectory(override: String? = nil) throws -> String {
         let fm = FileManager.default
         func ok(_ p: String) -> Bool { fm.fileExists(atPath: p + "/en/stopwords.txt") }
-        if let o = override ?? ProcessInfo.processInfo.environment["PAINMAP_LEXICONS"] {
+        // The one variable by `getenv`: `ProcessInfo.environment` builds a dictionary of the whole
+        // environment, ~0.8M instructions of each start-up (callgrind).
+        if let o = override ?? getenv("PAINMAP_LEXICONS").map({ String(cString: $0) }) {
             if ok(o) { return o }
             throw DataFileError(file: o, line: 0, "not a painmap lexicons folder (no en/stopwords.txt)")
         }

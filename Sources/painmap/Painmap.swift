@@ -5,6 +5,13 @@ import PainmapText
 struct Painmap: ParsableCommand {
     static let version = "0.1.0"
 
+    /// ArgumentParser's `main`, after starting to read what `painmap sentiment` needs while it parses the
+    /// command line (`SentimentPreload` says why).
+    static func main() {
+        SentimentPreload.startIfSentiment(CommandLine.arguments)
+        main(nil)
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "painmap",
         abstract: "Turn customer feedback into pain points on the customer journey.",
