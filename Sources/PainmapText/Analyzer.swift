@@ -142,9 +142,7 @@ public final class Analyzer {
     private func analyze(normalized norm: NormalizedText, splittingSentences: Bool, ascii: Bool = false) -> AnalyzedDocument {
         var tokens = tokenStorage
         tokenStorage = []
-        tokens.removeAll(keepingCapacity: true)
-        tokens.reserveCapacity(norm.bytes.count / 5 + 4)
-        norm.bytes.withUnsafeBufferPointer { tokenizer.tokenize($0, vocabulary: vocabulary, into: &tokens) }
+        norm.bytes.withUnsafeBufferPointer { tokenizer.tokenize($0, vocabulary: vocabulary, replacingContentsOf: &tokens) }
         // The tokenizer gives each token its byte range as its span, right for a text whose bytes are its
         // scalars (no origin map): only other texts need a second pass (over every token of every line,
         // it was ~0.7% of `painmap sentiment`'s instructions, callgrind).
