@@ -307,7 +307,8 @@ final class FastPathTests: XCTestCase {
 
     /// For every word `shortLowerWord` takes, the packed negation test agrees with `isNegatingContraction`.
     func testPackedNegationMatchesTheContractionTest() {
-        var words = Negations.apostropheless + ["dent", "cant", "can", "that", "want", "isn", "mustn", "shan", "aint", "ain", "it", "t"]
+        var words = Negations.apostropheless + ["dent", "cant", "can", "that", "want", "isn", "mustn", "shan", "aint", "ain", "it", "t",
+                                                  "knot", "burnt", "about", "great", "cannt", "cnnot"]
         words += words.map { $0.prefix(1).uppercased() + $0.dropFirst() }
         for w in words {
             for after in ["", " ", ".", "!", ", x"] {
