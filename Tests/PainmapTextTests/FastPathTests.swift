@@ -305,6 +305,11 @@ final class FastPathTests: XCTestCase {
         XCTAssertNil(TSVRow.shortDecimal("1e3")); XCTAssertNil(TSVRow.shortDecimal(" 1")); XCTAssertNil(TSVRow.shortDecimal("1234567890123456"))
     }
 
+    /// `endsShortWord`'s bit table says what its reference's tests say, for every byte.
+    func testEndsShortWordMatchesItsReference() {
+        for t in 0...255 { XCTAssertEqual(Tokenizer.endsShortWord(UInt8(t)), Tokenizer.endsShortWordReference(UInt8(t)), "\(t)") }
+    }
+
     /// For every word `shortLowerWord` takes, the packed negation test agrees with `isNegatingContraction`.
     func testPackedNegationMatchesTheContractionTest() {
         var words = Negations.apostropheless + ["dent", "cant", "can", "that", "want", "isn", "mustn", "shan", "aint", "ain", "it", "t",
