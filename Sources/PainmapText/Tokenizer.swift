@@ -92,9 +92,7 @@ public struct Tokenizer {
                     // form, which wordEnd and makeForm would have made.
                     var f: TokenFlags = b <= 0x5A ? .capitalized : []
                     if e - i >= 4 && p[e - 1] == 0x74 && Negations.isApostrophelessNegation(packed: key) { f.insert(.negation) }
-                    let form = b <= 0x5A
-                        ? withUnsafeBytes(of: key.littleEndian) { vocabulary.intern(packed: key, UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[0..<(e - i)])) }
-                        : vocabulary.intern(packed: key, UnsafeBufferPointer(rebasing: p[i..<e]))
+                    let form = vocabulary.intern(packed: key)
                     tokens.append(Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: e), kind: .word, flags: f, form: form, stem: form, span: Span(i, e)))
                     i = e
                     continue
@@ -104,10 +102,7 @@ public struct Tokenizer {
                 if let (e, w0, w1) = Tokenizer.mediumLowerWord(p, i) {
                     var f: TokenFlags = b <= 0x5A ? .capitalized : []
                     if e - i == 8 && p[e - 1] == 0x74 && Negations.isApostrophelessNegation(packed: w0) { f.insert(.negation) }
-                    let form = withUnsafeBytes(of: (w0.littleEndian, w1.littleEndian)) { raw -> UInt32 in
-                        let bytes = UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[0..<(e - i)])
-                        return e - i == 8 ? vocabulary.intern(packed: w0, bytes) : vocabulary.intern(medium: w0, w1, bytes)
-                    }
+                    let form = e - i == 8 ? vocabulary.intern(packed: w0) : vocabulary.intern(medium: w0, w1, count: e - i)
                     tokens.append(Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: e), kind: .word, flags: f, form: form, stem: form, span: Span(i, e)))
                     i = e
                     continue
@@ -117,7 +112,7 @@ public struct Tokenizer {
                 if let (e, key, negation) = Tokenizer.shortContraction(p, i) {
                     var f: TokenFlags = b <= 0x5A ? [.capitalized, .contraction] : .contraction
                     if negation { f.insert(.negation) }
-                    let form = withUnsafeBytes(of: key.littleEndian) { vocabulary.intern(packed: key, UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[0..<(e - i)])) }
+                    let form = vocabulary.intern(packed: key)
                     tokens.append(Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: e), kind: .word, flags: f, form: form, stem: form, span: Span(i, e)))
                     i = e
                     continue
