@@ -94,7 +94,7 @@ public struct Tokenizer {
                     if e - i >= 4 && p[e - 1] == 0x74 && Negations.isApostrophelessNegation(packed: key) { f.insert(.negation) }
                     let form = vocabulary.intern(packed: key)
                     tokens.append(Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: e), kind: .word, flags: f, form: form, stem: form, span: Span(i, e)))
-                    i = e
+                    i = Tokenizer.pastOneSpace(p, e)
                     continue
                 }
                 // The same for words of 8 to 15 letters, from two 8-byte reads (`mediumLowerWord`). Of its
@@ -104,7 +104,7 @@ public struct Tokenizer {
                     if e - i == 8 && p[e - 1] == 0x74 && Negations.isApostrophelessNegation(packed: w0) { f.insert(.negation) }
                     let form = e - i == 8 ? vocabulary.intern(packed: w0) : vocabulary.intern(medium: w0, w1, count: e - i)
                     tokens.append(Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: e), kind: .word, flags: f, form: form, stem: form, span: Span(i, e)))
-                    i = e
+                    i = Tokenizer.pastOneSpace(p, e)
                     continue
                 }
                 // And short contractions ("don't", "it's", "I'm"), whose flags are the contraction and the
@@ -114,7 +114,7 @@ public struct Tokenizer {
                     if negation { f.insert(.negation) }
                     let form = vocabulary.intern(packed: key)
                     tokens.append(Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: e), kind: .word, flags: f, form: form, stem: form, span: Span(i, e)))
-                    i = e
+                    i = Tokenizer.pastOneSpace(p, e)
                     continue
                 }
                 (end, flags, plainWord) = Tokenizer.wordEnd(p, i, lookupForm: ())
@@ -145,7 +145,7 @@ public struct Tokenizer {
                 let form = vocabulary.intern(UnsafeBufferPointer(rebasing: p[start..<end]))
                 tokens.append(Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), kind: kind,
                                     flags: [], form: form, stem: form, span: Span(start, end)))
-                i = end
+                i = Tokenizer.pastOneSpace(p, end)
                 continue
             } else if let e = Tokenizer.urlEnd(p, i, atBoundary: atBoundary()) {
                 end = e; kind = .url
@@ -193,9 +193,17 @@ public struct Tokenizer {
                 : makeForm(p, start, end, kind: kind, flags: &flags, vocabulary: vocabulary)
             tokens.append(Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), kind: kind, flags: flags,
                              form: form, stem: form, span: Span(start, end)))
-            i = end
+            i = Tokenizer.pastOneSpace(p, end)
         }
         return tokens
+    }
+
+    /// `i`, or `i + 1` when a space is there: most tokens are followed by one space, which the loop's
+    /// top would skip in an iteration of its own (callgrind, `painmap sentiment --jobs 1` on 20,000 bench
+    /// lines: `fill`'s own instructions 39.5M -> 38.7M).
+    @inline(__always)
+    static func pastOneSpace(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        i < p.count && p[i] == 0x20 ? i + 1 : i
     }
 
     /// The index of the first "@" at or after `from`, or `noAt`.
