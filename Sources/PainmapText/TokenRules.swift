@@ -135,6 +135,13 @@ enum Negations {
     /// test (slices, a byte loop, packing) for the ~1 word in 25 that ends in "t"; ~50 here.
     @inline(__always)
     static func isApostrophelessNegation(packed key: UInt64) -> Bool {
+        // All of them end in "nt" but "cannot" ("ot"): a word with another letter before its last (most
+        // words ending in "t": "that", "just", "great", "about") is none, without the scan of the list
+        // (~21 compares; callgrind, `painmap sentiment` on 20,000 bench lines: ~390k iterations).
+        let length = (64 - key.leadingZeroBitCount + 7) >> 3
+        guard length >= 2 else { return false }
+        let nextToLast = UInt8(truncatingIfNeeded: key >> UInt64(8 * (length - 2)))
+        guard nextToLast == 0x6E || nextToLast == 0x6F else { return false }
         for k in littleEndianKeys where k == key { return true }
         return false
     }

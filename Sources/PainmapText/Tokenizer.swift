@@ -18,11 +18,28 @@ public struct Tokenizer {
     private var pending = TokenBuffer()
 
     public mutating func tokenize(_ p: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary, into out: inout [Token]) {
+        out.append(contentsOf: fill(p, vocabulary: vocabulary).tokens)
+    }
+
+    /// The tokens of `p` in place of `out`'s elements (its storage is reused when `out` holds it alone).
+    /// For the analyzer, which reuses one array from document to document: emptying it
+    /// (`removeAll(keepingCapacity:)`, through the generic `replaceSubrange`), reserving and then appending
+    /// paid the generic calls' overhead three times a document; one `replaceSubrange` from the buffer pays
+    /// it once (callgrind, `painmap sentiment` on 20,000 bench lines: ~70 instructions a line, with the
+    /// same change in `Normalizer.copy` ~170).
+    mutating func tokenize(_ p: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary, replacingContentsOf out: inout [Token]) {
+        out.replaceSubrange(0..<out.count, with: fill(p, vocabulary: vocabulary).tokens)
+    }
+
+    /// The document's tokens, in `pending` until the caller copies them out.
+    private mutating func fill(_ p: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary) -> TokenBuffer {
         if !isKnownUniquelyReferenced(&pending) { pending = TokenBuffer() }
         let tokens = pending
         tokens.removeAll()
-        defer { out.append(contentsOf: tokens.tokens) }
         let n = p.count
+        // Tokens hold their byte offsets as Int32: checked once here, so that each token's are converted
+        // without a check (four compares and branches a token in the profile, callgrind).
+        precondition(n <= Int(Int32.max), "a document of 2 GB or more")
         // E-mail detection scans ahead from a word's start; only a token with an "@" at most 64 bytes ahead
         // pays for it: `emailEnd` finds an address only where the first "@" from there ends a local part of
         // at most 64 bytes. `nextAt` is that "@" (`Tokenizer.noAt` when there is none). Asked of every word
@@ -40,7 +57,11 @@ public struct Tokenizer {
             var flags: TokenFlags = []
             var plainWord = false
             var end: Int
-            let atBoundary = start == 0 || CharClass.isSpace(p[start - 1])
+            // Whether a space (or the text's start) comes before the token: asked only by the URL and
+            // emoticon tests, so found when they run. Found for every token (the compiler did not sink it),
+            // it was ~15 instructions a token, ~1.1% of `painmap sentiment`'s instructions on 20,000 bench
+            // lines (callgrind: tokenize's own 55.8M -> 50.6M), most of whose tokens reach neither test.
+            @inline(__always) func atBoundary() -> Bool { start == 0 || CharClass.isSpace(p[start - 1]) }
 
             // Most tokens start with an ASCII letter. Before the word test below only a URL ("h", "w"), an
             // emoticon ("xD", "D:", "o_O") or, in a text with an "@", an e-mail address can match one: asked
@@ -54,11 +75,14 @@ public struct Tokenizer {
             // no lower-case letter but "t", "w" (`Tokenizer.mayOpenURLOrEmoticon`). Words of "h", "w", "o",
             // "T", "D", "B" ("the", "was", "have", "of", "This") called urlEnd or emoticonEnd at ~100
             // instructions each: ~3% of `painmap sentiment`'s per-line instructions (callgrind).
+            // That test first, then the first letter's: asked after "h"/"w" and `Emoticons.mayStart` (bit
+            // tables, ~14 instructions), every word paid for those (the same tests: A || (B && C) for
+            // (A || B) && (A || C)). With the unchecked offsets in `fill` and `isApostrophelessNegation`'s
+            // pre-test: 475.5M -> 470.5M instructions of `painmap sentiment --jobs 1` on 20,000 bench lines.
             if CharClass.isASCIILetter(b),
-               !(b | 0x20 == 0x68 || b | 0x20 == 0x77) || !Tokenizer.mayOpenURLOrEmoticon(p, i)
-                || Tokenizer.urlEnd(p, i, atBoundary: atBoundary) == nil,
-               !Emoticons.mayStart(b) || !Tokenizer.mayOpenURLOrEmoticon(p, i)
-                || Tokenizer.emoticonEnd(p, i, atBoundary: atBoundary) == nil,
+               !Tokenizer.mayOpenURLOrEmoticon(p, i)
+                || ((!(b | 0x20 == 0x68 || b | 0x20 == 0x77) || Tokenizer.urlEnd(p, i, atBoundary: atBoundary()) == nil)
+                    && (!Emoticons.mayStart(b) || Tokenizer.emoticonEnd(p, i, atBoundary: atBoundary()) == nil)),
                !hasAt || Tokenizer.emailEnd(p, i) == nil {
                 // The commonest token of all, a short lower-case word ending in a space or punctuation that
                 // cannot continue it, is finished here from one 8-byte read: it is its own look-up form, and
@@ -68,11 +92,9 @@ public struct Tokenizer {
                     // form, which wordEnd and makeForm would have made.
                     var f: TokenFlags = b <= 0x5A ? .capitalized : []
                     if e - i >= 4 && p[e - 1] == 0x74 && Negations.isApostrophelessNegation(packed: key) { f.insert(.negation) }
-                    let form = b <= 0x5A
-                        ? withUnsafeBytes(of: key.littleEndian) { vocabulary.intern(packed: key, UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[0..<(e - i)])) }
-                        : vocabulary.intern(packed: key, UnsafeBufferPointer(rebasing: p[i..<e]))
-                    tokens.append(Token(start: Int32(i), end: Int32(e), kind: .word, flags: f, form: form, stem: form, span: Span(i, e)))
-                    i = e
+                    let form = vocabulary.intern(packed: key)
+                    tokens.append(Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: e), kind: .word, flags: f, form: form, stem: form, span: Span(i, e)))
+                    i = Tokenizer.pastOneSpace(p, e)
                     continue
                 }
                 // The same for words of 8 to 15 letters, from two 8-byte reads (`mediumLowerWord`). Of its
@@ -80,12 +102,9 @@ public struct Tokenizer {
                 if let (e, w0, w1) = Tokenizer.mediumLowerWord(p, i) {
                     var f: TokenFlags = b <= 0x5A ? .capitalized : []
                     if e - i == 8 && p[e - 1] == 0x74 && Negations.isApostrophelessNegation(packed: w0) { f.insert(.negation) }
-                    let form = withUnsafeBytes(of: (w0.littleEndian, w1.littleEndian)) { raw -> UInt32 in
-                        let bytes = UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[0..<(e - i)])
-                        return e - i == 8 ? vocabulary.intern(packed: w0, bytes) : vocabulary.intern(medium: w0, w1, bytes)
-                    }
-                    tokens.append(Token(start: Int32(i), end: Int32(e), kind: .word, flags: f, form: form, stem: form, span: Span(i, e)))
-                    i = e
+                    let form = e - i == 8 ? vocabulary.intern(packed: w0) : vocabulary.intern(medium: w0, w1, count: e - i)
+                    tokens.append(Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: e), kind: .word, flags: f, form: form, stem: form, span: Span(i, e)))
+                    i = Tokenizer.pastOneSpace(p, e)
                     continue
                 }
                 // And short contractions ("don't", "it's", "I'm"), whose flags are the contraction and the
@@ -93,16 +112,44 @@ public struct Tokenizer {
                 if let (e, key, negation) = Tokenizer.shortContraction(p, i) {
                     var f: TokenFlags = b <= 0x5A ? [.capitalized, .contraction] : .contraction
                     if negation { f.insert(.negation) }
-                    let form = withUnsafeBytes(of: key.littleEndian) { vocabulary.intern(packed: key, UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[0..<(e - i)])) }
-                    tokens.append(Token(start: Int32(i), end: Int32(e), kind: .word, flags: f, form: form, stem: form, span: Span(i, e)))
-                    i = e
+                    let form = vocabulary.intern(packed: key)
+                    tokens.append(Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: e), kind: .word, flags: f, form: form, stem: form, span: Span(i, e)))
+                    i = Tokenizer.pastOneSpace(p, e)
                     continue
                 }
                 (end, flags, plainWord) = Tokenizer.wordEnd(p, i, lookupForm: ())
                 kind = .word
-            } else if let e = Tokenizer.urlEnd(p, i, atBoundary: atBoundary) {
+            } else if b < 0x80, !CharClass.isASCIIAlnum(b), b != 0x23, b != 0x2A, b != 0x40, b != 0x24 {
+                // ASCII punctuation and symbols (",", ".", "!", "(", "-", ...: about one token in eight),
+                // but "#", "*" (keycaps, hashtags), "@" (mentions) and "$" (amounts): of the chain below
+                // only an emoticon can match one (no URL, e-mail, number or keycap starts with such a byte,
+                // and one byte below 0x80 is no letter or emoji), then runs of "!?" and ".-~", then the byte
+                // alone. Decided here without the calls of the chain (urlEnd, numberEnd, keycapEnd,
+                // isEmojiStart, isPunctuation, makeForm): 462.5M -> 453.8M instructions of `painmap
+                // sentiment --jobs 1` on 20,000 bench lines (callgrind), ~200 fewer such a token.
+                if Emoticons.mayStart(b), let e = Tokenizer.emoticonEnd(p, i, atBoundary: atBoundary()) {
+                    end = e; kind = .emoticon
+                } else if b == 0x21 || b == 0x3F {            // runs of ! and ?: "!!!", "?!"
+                    end = i + 1
+                    while end < n, p[end] == 0x21 || p[end] == 0x3F { end += 1 }
+                    kind = .punctuation
+                } else if b == 0x2E || b == 0x2D || b == 0x7E {  // runs of . - ~ ("*" is not taken here)
+                    end = i + 1
+                    while end < n, p[end] == b { end += 1 }
+                    kind = .punctuation
+                } else {
+                    end = i + 1
+                    kind = Tokenizer.isASCIIPunctuation(b) ? .punctuation : .symbol
+                }
+                // Emoticons, punctuation and symbols are their own look-up form (`makeForm`).
+                let form = vocabulary.intern(UnsafeBufferPointer(rebasing: p[start..<end]))
+                tokens.append(Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), kind: kind,
+                                    flags: [], form: form, stem: form, span: Span(start, end)))
+                i = Tokenizer.pastOneSpace(p, end)
+                continue
+            } else if let e = Tokenizer.urlEnd(p, i, atBoundary: atBoundary()) {
                 end = e; kind = .url
-            } else if Emoticons.mayStart(b), let e = Tokenizer.emoticonEnd(p, i, atBoundary: atBoundary) {
+            } else if Emoticons.mayStart(b), let e = Tokenizer.emoticonEnd(p, i, atBoundary: atBoundary()) {
                 // `mayStart` first (bit tables, no call): most of these tokens are punctuation that starts no
                 // emoticon (".", ",", "!"), and the call with its look-up of `byFirstByte` (a lazily made
                 // global) was ~100 instructions a line of `painmap sentiment` (callgrind).
@@ -144,10 +191,19 @@ public struct Tokenizer {
             // Words already in look-up form are interned straight from the document's bytes.
             let form = plainWord ? vocabulary.intern(UnsafeBufferPointer(rebasing: p[start..<end]))
                 : makeForm(p, start, end, kind: kind, flags: &flags, vocabulary: vocabulary)
-            tokens.append(Token(start: Int32(start), end: Int32(end), kind: kind, flags: flags,
+            tokens.append(Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), kind: kind, flags: flags,
                              form: form, stem: form, span: Span(start, end)))
-            i = end
+            i = Tokenizer.pastOneSpace(p, end)
         }
+        return tokens
+    }
+
+    /// `i`, or `i + 1` when a space is there: most tokens are followed by one space, which the loop's
+    /// top would skip in an iteration of its own (callgrind, `painmap sentiment --jobs 1` on 20,000 bench
+    /// lines: `fill`'s own instructions 39.5M -> 38.7M).
+    @inline(__always)
+    static func pastOneSpace(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        i < p.count && p[i] == 0x20 ? i + 1 : i
     }
 
     /// The index of the first "@" at or after `from`, or `noAt`.
@@ -423,8 +479,23 @@ public struct Tokenizer {
 
     /// Whether byte `t`, after a word's letters, ends the word where the fast paths may end it: ASCII, no
     /// letter or digit, no apostrophe or hyphen (which `wordEnd` may take into the word).
+    /// One bit test in `endsShortWordBits` (the fast paths ask it of every word): the four range and
+    /// equality tests compiled to ~14 instructions a word (callgrind, 20,000 bench lines of `painmap
+    /// sentiment`: `shortLowerWord` 28.9M -> 26.0M with its callees, `mediumLowerWord` 4.7M -> 4.4M).
     @inline(__always)
     static func endsShortWord(_ t: UInt8) -> Bool {
+        guard t < 0x80 else { return false }
+        return ((t < 0x40 ? endsShortWordBits.low : endsShortWordBits.high) >> UInt64(t & 0x3F)) & 1 != 0
+    }
+
+    /// `endsShortWord` of bytes 0x00...0x3F (bit n: byte n) and 0x40...0x7F (bit n: byte 0x40 + n): every
+    /// byte but the apostrophe, the hyphen, the digits and the letters. Computed, not stored (see `swarOnes`).
+    @inline(__always) static var endsShortWordBits: (low: UInt64, high: UInt64) {
+        (~(1 << 0x27 | 1 << 0x2D | 0x3FF << 0x30), ~(0x3FF_FFFF << 0x01 | 0x3FF_FFFF << 0x21))
+    }
+
+    /// The definition `endsShortWord` is tested against (FastPathTests).
+    static func endsShortWordReference(_ t: UInt8) -> Bool {
         t < 0x80 && !CharClass.isASCIIAlnum(t) && t != 0x27 && t != 0x2D
     }
 
@@ -683,6 +754,16 @@ public struct Tokenizer {
         return v == 0x5F || (v < 0x80 && CharClass.isASCIIAlnum(UInt8(v))) || (v >= 0x80 && CharClass.isLetter(v))
     }
 
+    /// `isPunctuation` of an ASCII byte: ! " ' ( ) , - . / : ; ? [ ] { } _ `
+    /// (a switch: searching a string literal per token was slow).
+    @inline(__always)
+    static func isASCIIPunctuation(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x21, 0x22, 0x27, 0x28, 0x29, 0x2C, 0x2D, 0x2E, 0x2F, 0x3A, 0x3B, 0x3F, 0x5B, 0x5D, 0x7B, 0x7D, 0x5F, 0x60: return true
+        default: return false
+        }
+    }
+
     // MARK: emoji and emoticons
 
     /// One emoji grapheme: a pictograph with its variation selector and skin tone, ZWJ sequences
@@ -737,13 +818,7 @@ public struct Tokenizer {
     }
 
     static func isPunctuation(_ v: UInt32) -> Bool {
-        if v < 0x80 {
-            // ! " ' ( ) , - . / : ; ? [ ] { } _ `  (a switch: searching a string literal per token was slow)
-            switch v {
-            case 0x21, 0x22, 0x27, 0x28, 0x29, 0x2C, 0x2D, 0x2E, 0x2F, 0x3A, 0x3B, 0x3F, 0x5B, 0x5D, 0x7B, 0x7D, 0x5F, 0x60: return true
-            default: return false
-            }
-        }
+        if v < 0x80 { return isASCIIPunctuation(UInt8(v)) }
         guard let s = Unicode.Scalar(v) else { return false }
         switch s.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,

@@ -121,7 +121,7 @@ public final class Vocabulary {
         }
         if p.count <= 15 && p.count > 8, let base = p.baseAddress, base[0] != 0 {
             let (k0, k1) = Vocabulary.mediumKey(base, p.count)
-            return internMedium(k0, k1, p)
+            return internMedium(k0, k1)
         }
         return internLong(p)
     }
@@ -144,10 +144,27 @@ public final class Vocabulary {
         return (k0, k1)
     }
 
-    /// `intern` for 1 to 8 bytes `p` (not starting with 0) already packed little-endian into `key`, as the
-    /// tokenizer has them after reading a word eight bytes at a time.
+    /// `intern` for 1 to 8 bytes `p` (not starting with 0) already packed little-endian into `key`.
     @inline(__always)
     func intern(packed key: UInt64, _ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        internHot(key) { h in internShort(key, h, p) }
+    }
+
+    /// `intern` for a form of 1 to 8 bytes, none of them 0, packed little-endian into `key`, as the
+    /// tokenizer has them after reading a word eight bytes at a time: its bytes are made from `key` only
+    /// when it is not in the short table. Why: the tokenizer had to give the bytes too, through a closure
+    /// (`withUnsafeBytes(of: key)`) for a capitalized word or a contraction, which the compiler kept out of
+    /// line in `Tokenizer.fill` (callgrind, `painmap sentiment --jobs 1` on 20,000 bench lines: ~2.9M
+    /// instructions in those closures; with `intern(medium:_:count:)` 453.8M -> 448.9M in all).
+    @inline(__always)
+    func intern(packed key: UInt64) -> UInt32 {
+        internHot(key) { h in internShort(key, h) }
+    }
+
+    /// The hot cache's look-up of the short form `key`, `miss` (given the key's `shortHash`) when it is
+    /// not there.
+    @inline(__always)
+    private func internHot(_ key: UInt64, miss: (UInt64) -> UInt32) -> UInt32 {
         let h = Vocabulary.shortHash(key)
         let set = hot + (Int(truncatingIfNeeded: h >> UInt64(64 - Vocabulary.hotBits)) &<< 1)
         if set[0].key == key { return UInt32(truncatingIfNeeded: set[0].id) }
@@ -157,20 +174,22 @@ public final class Vocabulary {
             set[1] = set[0]; set[0] = second
             return UInt32(truncatingIfNeeded: second.id)
         }
-        let id = internShort(key, h, p)
+        let id = miss(h)
         set[1] = set[0]
         set[0] = ShortSlot(key: key, id: UInt64(id))
         return id
     }
 
-    /// `intern` for 9 to 15 bytes `p` already packed little-endian: the first 8 in `w0`, the rest in `w1`
-    /// (zero above them), as the tokenizer has them after reading a word 16 bytes at a time.
+    /// `intern` for 9 to 15 bytes (`count`) already packed little-endian: the first 8 in `w0`, the rest in
+    /// `w1` (zero above them), as the tokenizer has them after reading a word 16 bytes at a time. Its bytes
+    /// are made from the key when it is new (`internMediumTable`).
     @inline(__always)
-    func intern(medium w0: UInt64, _ w1: UInt64, _ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        internMedium(w0, w1 | UInt64(p.count) << 56, p)
+    func intern(medium w0: UInt64, _ w1: UInt64, count: Int) -> UInt32 {
+        internMedium(w0, w1 | UInt64(count) << 56)
     }
 
-    private func internMedium(_ k0: UInt64, _ k1: UInt64, _ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    /// The medium form keyed (`k0`, `k1`) as `mediumKey` keys it.
+    private func internMedium(_ k0: UInt64, _ k1: UInt64) -> UInt32 {
         // k0 is never 0 (the first byte is not), so an empty slot never matches.
         let set = mediumHot + Int(truncatingIfNeeded: Vocabulary.mediumHash(k0, k1) >> UInt64(64 - Vocabulary.mediumHotBits)) &<< 1
         if set[0].k0 == k0 && set[0].k1 == k1 { return UInt32(truncatingIfNeeded: set[0].id) }
@@ -179,15 +198,19 @@ public final class Vocabulary {
             set[1] = set[0]; set[0] = second
             return UInt32(truncatingIfNeeded: second.id)
         }
-        let id = internMediumTable(k0, k1, p)
+        let id = internMediumTable(k0, k1)
         set[1] = set[0]
         set[0] = MediumHotSlot(k0: k0, k1: k1, id: UInt64(id))
         return id
     }
 
-    private func internMediumTable(_ k0: UInt64, _ k1: UInt64, _ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    private func internMediumTable(_ k0: UInt64, _ k1: UInt64) -> UInt32 {
         if let id = findMedium(k0, k1) { return id }
-        let id = internLong(p)
+        // The form's bytes from its key: the first 8 in k0, the rest in k1 below its length byte.
+        let count = Int(k1 >> 56)
+        let id = withUnsafeBytes(of: (k0.littleEndian, (k1 & 0x00FF_FFFF_FFFF_FFFF).littleEndian)) {
+            internLong(UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[0..<count]))
+        }
         if (mediumCount + 1) * 2 > mediumMask + 1 {
             let old = medium, oldCount = mediumMask + 1
             let c = oldCount * 2
@@ -227,6 +250,12 @@ public final class Vocabulary {
         var i = Vocabulary.mediumIndex(s.k0, s.k1, mediumMask)
         while medium[i].k0 != 0 { i = (i + 1) & mediumMask }
         medium[i] = s
+    }
+
+    /// `internShort` of a key whose bytes are none 0: they are made from the key.
+    private func internShort(_ key: UInt64, _ h: UInt64) -> UInt32 {
+        let count = (64 - key.leadingZeroBitCount + 7) >> 3
+        return withUnsafeBytes(of: key.littleEndian) { internShort(key, h, UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[0..<count])) }
     }
 
     private func internShort(_ key: UInt64, _ h: UInt64, _ p: UnsafeBufferPointer<UInt8>) -> UInt32 {

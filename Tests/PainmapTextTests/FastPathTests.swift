@@ -305,9 +305,38 @@ final class FastPathTests: XCTestCase {
         XCTAssertNil(TSVRow.shortDecimal("1e3")); XCTAssertNil(TSVRow.shortDecimal(" 1")); XCTAssertNil(TSVRow.shortDecimal("1234567890123456"))
     }
 
+    /// `Normalizer.asciiLine` (sixteen and eight bytes at a time) agrees with its byte-by-byte reference on
+    /// random lines of every length up to 70, mostly letters and spaces with some bytes it rejects, and on
+    /// runs of two spaces at every position (within and across its words).
+    func testASCIILineMatchesItsReference() {
+        var g = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array("ab  .>".utf8) + [0x20, 0x20, 0x3C, 0x26, 0x7F, 0x0A, 0x1F, 0xC3, 0x7E, 0x21]
+        for _ in 0..<40_000 {
+            let count = Int.random(in: 0...70, using: &g)
+            let rare = Int.random(in: 0...3, using: &g) == 0
+            let line: [UInt8] = (0..<count).map { _ in
+                rare ? alphabet.randomElement(using: &g)! : (Bool.random(using: &g) ? 0x61 : alphabet[Int.random(in: 0...5, using: &g)])
+            }
+            line.withUnsafeBufferPointer { XCTAssertEqual(Normalizer.asciiLine($0), Normalizer.asciiLineReference($0), "\(line)") }
+        }
+        for count in 2...40 {
+            for k in 0..<(count - 1) {
+                var line = [UInt8](repeating: 0x61, count: count)
+                line[k] = 0x20; line[k + 1] = 0x20
+                line.withUnsafeBufferPointer { XCTAssertEqual(Normalizer.asciiLine($0), Normalizer.asciiLineReference($0), "\(count) \(k)") }
+            }
+        }
+    }
+
+    /// `endsShortWord`'s bit table says what its reference's tests say, for every byte.
+    func testEndsShortWordMatchesItsReference() {
+        for t in 0...255 { XCTAssertEqual(Tokenizer.endsShortWord(UInt8(t)), Tokenizer.endsShortWordReference(UInt8(t)), "\(t)") }
+    }
+
     /// For every word `shortLowerWord` takes, the packed negation test agrees with `isNegatingContraction`.
     func testPackedNegationMatchesTheContractionTest() {
-        var words = Negations.apostropheless + ["dent", "cant", "can", "that", "want", "isn", "mustn", "shan", "aint", "ain", "it", "t"]
+        var words = Negations.apostropheless + ["dent", "cant", "can", "that", "want", "isn", "mustn", "shan", "aint", "ain", "it", "t",
+                                                  "knot", "burnt", "about", "great", "cannt", "cnnot"]
         words += words.map { $0.prefix(1).uppercased() + $0.dropFirst() }
         for w in words {
             for after in ["", " ", ".", "!", ", x"] {
