@@ -88,6 +88,8 @@ public final class SentimentScorer {
     private let modifierLastWords: [UInt64]
     /// The lexicon's single-word entries by their bytes (shared by every worker: `SentimentTerms`).
     private let terms: SentimentTerms
+    /// `SentimentTables.mildTerms`: per term id of `terms`, whether the entry is mild (and a stake).
+    private let mildTerms: [UInt16]
     /// `and`: SentimentRules.negationStopWords (one word: a form compare, no set, in the look-back).
     let ids: (like: UInt32, least: UInt32, at: UInt32, never: UInt32, not: UInt32, only: UInt32, been: UInt32, and: UInt32)
     private let neverSoFollowers: Set<UInt32>
@@ -125,6 +127,7 @@ public final class SentimentScorer {
         lexicon = t.lexicon
         self.analyzer = analyzer
         terms = t.lexicon.terms
+        mildTerms = t.mildTerms
         multiwords = t.multiwords; multiIndex = t.multiIndex; secondWords = t.secondWords
         modifierLastWords = t.modifierLastWords
         ids = t.ids
@@ -578,6 +581,8 @@ public final class SentimentScorer {
         // compare Unicode strings the way the lexicon's dictionaries do.
         let ascii = vocabulary.withBytes(form) { b in b.allSatisfy { $0 < 0x80 } }
         let v: Double?
+        // The term id of the entry an ASCII form is read as, when it has a valence: what `isMildForm` asks.
+        var entry: Int? = nil
         if ascii {
             v = vocabulary.withBytes(form) { b -> Double? in
                 let t = terms.lookup(b)
@@ -590,9 +595,10 @@ public final class SentimentScorer {
                     let marks = b.reduce(into: (0, 0)) { n, c in if c == 0x21 { n.0 += 1 } else if c == 0x3F { n.1 += 1 } }
                     fi.marks = UInt8(min(marks.0, 15)) | UInt8(min(marks.1, 15)) << 4
                 }
-                if let t, let v = terms.valence[t] { return v }
-                if b.first == 0x23, let h = terms.lookup(UnsafeBufferPointer(rebasing: b.dropFirst())), let v = terms.valence[h] { return v }
-                return isFunctionWord ? nil : inflectionFallback(ascii: b)
+                if let t, let v = terms.valence[t] { entry = t; return v }
+                if b.first == 0x23, let h = terms.lookup(UnsafeBufferPointer(rebasing: b.dropFirst())), let v = terms.valence[h] { entry = h; return v }
+                entry = isFunctionWord ? nil : inflectionFallback(ascii: b)
+                return entry.flatMap { terms.valence[$0] }
             }
         } else {
             let s = vocabulary.string(form)
@@ -607,7 +613,10 @@ public final class SentimentScorer {
         }
         // A valence of 0 in sentiment.tsv marks a word as neutral on purpose: no valence, and no fallback
         // ("honestly" is not "honest", "lately" is not "late").
-        if let v, v != 0 { fi.valenceF = Float(v) }
+        if let v, v != 0 {
+            fi.valenceF = Float(v)
+            if let entry { noteMildEntry(of: f, flags: mildTerms[entry]) }
+        }
         fi.multi = f < multiIndex.count ? multiIndex[f] : -1
         if fi.multi >= 0 {
             let idx = Int(fi.multi)
@@ -622,24 +631,25 @@ public final class SentimentScorer {
 
     /// `inflectionFallback` for an ASCII form, on bytes: the same candidates in the same order, looked up in
     /// the lexicon's byte table (this runs once per distinct form per thread; the String version was ~4%
-    /// of `painmap sentiment`).
-    private func inflectionFallback(ascii s: UnsafeBufferPointer<UInt8>) -> Double? {
+    /// of `painmap sentiment`). Returns the term id of the first candidate with a valence (the entry the form
+    /// is read as).
+    private func inflectionFallback(ascii s: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = s.count
         guard n >= 4, s.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 == 0x2D || $0 == 0x27 }) else { return nil }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { buf -> Double? in
-            func valence(_ count: Int) -> Double? {
-                guard let t = terms.lookup(UnsafeBufferPointer(rebasing: buf[0..<count])) else { return nil }
-                return terms.valence[t]
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { buf -> Int? in
+            func entry(_ count: Int) -> Int? {
+                guard let t = terms.lookup(UnsafeBufferPointer(rebasing: buf[0..<count])), terms.valence[t] != nil else { return nil }
+                return t
             }
             // Elongation squeezed to single letters.
             var m = 0
             for c in s where m == 0 || buf[m - 1] != c { buf[m] = c; m += 1 }
-            if m != n, let v = valence(m) { return v }
+            if m != n, let t = entry(m) { return t }
             // Hyphens dropped.
             if s.contains(0x2D) {
                 m = 0
                 for c in s where c != 0x2D { buf[m] = c; m += 1 }
-                if let v = valence(m) { return v }
+                if let t = entry(m) { return t }
             }
             // Every suffix rule of `baseForms` needs a word ending in s, d, g or y ("-es", "-ed", "-ing",
             // "-ly"): other words skip the call and its arrays (most forms new to a worker end otherwise;
@@ -647,12 +657,12 @@ public final class SentimentScorer {
             let last = s[n - 1] | 0x20
             guard last == 0x73 || last == 0x64 || last == 0x67 || last == 0x79 else { return nil }
             // The candidates in `baseForms`' order, each written into `buf` (no arrays: see `forEachBaseForm`).
-            var found: Double? = nil
+            var found: Int? = nil
             Inflection.forEachBaseForm(of: s) { stem, extra in
                 for k in 0..<stem { buf[k] = s[k] }
                 var m = stem
                 if let extra { buf[m] = extra; m += 1 }
-                found = valence(m)
+                found = entry(m)
                 return found != nil
             }
             return found
