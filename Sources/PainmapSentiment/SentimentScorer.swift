@@ -215,9 +215,15 @@ public final class SentimentScorer {
         var exclamations = 0, questions = 0
         var openNegations: UInt64 = 0   // negations not yet known to negate a span, a bit per token (SentimentScorer+BareNegation)
         var i = range.lowerBound
+        // Most tokens start no connective or irrealis cue and have no "!" or "?": one test of their FormInfo passes
+        // them, before the token itself is read (callgrind, 20k bench lines: 0.43M instructions fewer than the
+        // tests below for each token).
+        let cueBits: UInt8 = 1 << (FormInfo.kindShift + UInt8(MultiKind.connective.rawValue))
+            | 1 << (FormInfo.kindShift + UInt8(MultiKind.irrealis.rawValue))
         while i < range.upperBound {
-            let t = tokens[i]
             let fi = info(at: i)
+            if fi.bits & cueBits == 0 && fi.marks == 0 { i += 1; continue }
+            let t = tokens[i]
             if t.kind == .punctuation { exclamations += fi.exclamations; questions += fi.questions; i += 1; continue }
             if fi.starts(.connective), let m = match(.connective, at: i, in: range, tokens) {
                 // "not only X but (also) Y" adds Y to X: no weight moves between them.
