@@ -659,7 +659,18 @@ public final class SentimentScorer {
     /// is read as).
     private func inflectionFallback(ascii s: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = s.count
-        guard n >= 4, s.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 == 0x2D || $0 == 0x27 }) else { return nil }
+        guard n >= 4 else { return nil }
+        // Letters, hyphens and apostrophes only; and, in the same pass, whether a letter repeats (else the squeezed
+        // spelling is the form itself) and whether there is a hyphen. Three passes over the bytes were ~120
+        // instructions of each call (callgrind, ~17,000 calls in 20k bench lines).
+        var doubled = false, hyphen = false
+        var previous: UInt8 = 0
+        for c in s {
+            guard (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || c == 0x2D || c == 0x27 else { return nil }
+            if c == previous { doubled = true }
+            if c == 0x2D { hyphen = true }
+            previous = c
+        }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { buf -> Int? in
             func entry(_ count: Int) -> Int? {
                 guard let t = terms.lookup(UnsafeBufferPointer(rebasing: buf[0..<count])), terms.valence[t] != nil else { return nil }
@@ -667,10 +678,12 @@ public final class SentimentScorer {
             }
             // Elongation squeezed to single letters.
             var m = 0
-            for c in s where m == 0 || buf[m - 1] != c { buf[m] = c; m += 1 }
-            if m != n, let t = entry(m) { return t }
+            if doubled {
+                for c in s where m == 0 || buf[m - 1] != c { buf[m] = c; m += 1 }
+                if let t = entry(m) { return t }
+            }
             // Hyphens dropped.
-            if s.contains(0x2D) {
+            if hyphen {
                 m = 0
                 for c in s where c != 0x2D { buf[m] = c; m += 1 }
                 if let t = entry(m) { return t }
