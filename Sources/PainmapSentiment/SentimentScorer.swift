@@ -449,7 +449,9 @@ public final class SentimentScorer {
         var v = value
         let sign: Double = v >= 0 ? 1 : -1
         var negations = 0
-        var negationWord = ""
+        // The form of the last negation counted, said only when explaining: a String here was released at the end
+        // of every call (~34,000 calls in 20k bench lines).
+        var negationForm: UInt32 = 0
         var j = i - 1
         var distance = 0
         while j >= floor, distance < SentimentRules.lookBack {
@@ -505,7 +507,7 @@ public final class SentimentScorer {
                     if explain { rules?.append("not since long ago: now is the most x\(SentimentRules.neverSoEmphasis)") }
                 } else {
                     negations += 1
-                    if explain { negationWord = vocabulary.string(t.form) }   // said only when explaining
+                    negationForm = t.form
                 }
             }
             if t.form == ids.least, j == i - 1, !(j - 1 >= range.lowerBound && tokens[j - 1].form == ids.at) {
@@ -518,7 +520,7 @@ public final class SentimentScorer {
         if negations % 2 == 1 {
             let f = v > 0 ? SentimentRules.negationFactor : SentimentRules.negatedNegativeFactor
             v *= f
-            if explain { rules?.append("negated by '\(negationWord)' x\(f)") }
+            if explain { rules?.append("negated by '\(vocabulary.string(negationForm))' x\(f)") }
         }
         return v
     }
