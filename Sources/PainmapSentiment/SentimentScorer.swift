@@ -628,11 +628,13 @@ public final class SentimentScorer {
         }
         if !ascii {
             let s = vocabulary.string(form)
-            let isFunctionWord = lexicon.modifiers[[s]] != nil || lexicon.negations.contains(s)
+            // Each looked up once (the look-up by a one-String array key hashes an array): ~300 forms of 20k bench lines.
+            let modifier = lexicon.modifiers[[s]], negation = lexicon.negations.contains(s)
+            let isFunctionWord = modifier != nil || negation
             v = lexicon.valences[s] ?? (s.hasPrefix("#") ? lexicon.valences[String(s.dropFirst())] : nil)
                 ?? (isFunctionWord ? nil : inflectionFallback(s))
-            if lexicon.negations.contains(s) { fi.bits |= FormInfo.negationBit }
-            if let m = lexicon.modifiers[[s]] { fi.modifierF = Float(m) }
+            if negation { fi.bits |= FormInfo.negationBit }
+            if let m = modifier { fi.modifierF = Float(m) }
             if s.first == "!" || s.first == "?" {
                 fi.marks = UInt8(min(s.filter { $0 == "!" }.count, 15)) | UInt8(min(s.filter { $0 == "?" }.count, 15)) << 4
             }
