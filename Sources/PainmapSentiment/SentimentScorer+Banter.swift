@@ -11,8 +11,14 @@ import PainmapText
 ///   laughs (`laughterWords`, laughter emoji), said by the writer of themself, counts for nothing (`banterInPraiseFactor`).
 struct BanterWords {
     /// What each word is for these rules, by form id of the scorer's vocabulary (bits below); rave nouns with
-    /// their plural ("beats", "goals").
-    let roles: [UInt32: UInt16]
+    /// their plural ("beats", "goals"). An array by id, not a Dictionary: every word was interned, so the ids are
+    /// those of the vocabulary's first words, and `computeBanterRole` asks about every form new to a worker
+    /// (callgrind, 20k bench lines: the hashed look-ups were ~1M instructions).
+    let roles: [UInt16]
+
+    /// The roles of form `id` (0 for a word of none).
+    @inline(__always)
+    func roles(of id: UInt32) -> UInt16 { Int(id) < roles.count ? roles[Int(id)] : 0 }
     static let laughter: UInt16 = 1, hyperbole: UInt16 = 2, intensity: UInt16 = 4, rave: UInt16 = 8, raveNoun: UInt16 = 16, copula: UInt16 = 32
     /// The roles of the negated-comparative rule (SentimentScorer+Comparative.swift).
     static let topNegation: UInt16 = 64, topModal: UInt16 = 256, topBridge: UInt16 = 512
@@ -30,7 +36,7 @@ struct BanterWords {
     /// Reads `path` (raves.txt, one noun a line; a missing file means none); `raveNouns` replaces it in tests.
     /// Every word is interned in `vocabulary` (the scorer's), as the scorer's other word sets are.
     init(path: String, raveNouns: [String]? = nil, vocabulary v: Vocabulary) throws {
-        var roles: [UInt32: UInt16] = [:]
+        var roles: [UInt16] = []
         let nouns = try raveNouns ?? (FileManager.default.fileExists(atPath: path) ? DataFile.wordList(path) : [])
         for (words, bit) in [(SentimentRules.laughterWords, BanterWords.laughter), (SentimentRules.laughHyperboleWords, BanterWords.hyperbole),
                              (SentimentRules.banterIntensityWords, BanterWords.intensity), (SentimentRules.ravePraiseWords, BanterWords.rave),
@@ -39,7 +45,11 @@ struct BanterWords {
                              (SentimentRules.topNegations, BanterWords.topNegation), (SentimentRules.topModals, BanterWords.topModal),
                              (SentimentRules.topBridges, BanterWords.topBridge), (SentimentRules.laughFirstPerson, BanterWords.firstPerson),
                              (SentimentRules.surpriseVerbs, BanterWords.surpriseVerb), (SentimentRules.victoryVerbs, BanterWords.victoryVerb)] {
-            for w in words { roles[v.intern(SentimentLexicon.key(w)), default: 0] |= bit }
+            for w in words {
+                let id = Int(v.intern(SentimentLexicon.key(w)))
+                if id >= roles.count { roles.append(contentsOf: repeatElement(0, count: id + 1 - roles.count)) }
+                roles[id] |= bit
+            }
         }
         self.roles = roles
     }
@@ -77,7 +87,7 @@ extension SentimentScorer {
     private func computeBanterRole(_ f: Int) -> UInt16 {
         if f >= banterState.count { banterState.append(contentsOf: repeatElement(0, count: max(f + 1 - banterState.count, 1024))) }
         let v = analyzer.vocabulary
-        var r = banter.roles[UInt32(f)] ?? 0
+        var r = banter.roles(of: UInt32(f))
         if r == 0 {
             r = v.withBytes(UInt32(f)) { b -> UInt16 in
                 if BanterWords.isLaughRun(b) { return BanterWords.laughter }
@@ -86,7 +96,7 @@ extension SentimentScorer {
                     var m = 0
                     for c in b where m == 0 || buf[m - 1] != c { buf[m] = c; m += 1 }
                     guard let id = v.lookup(UnsafeBufferPointer(rebasing: buf[0..<m])) else { return 0 }
-                    return (banter.roles[id] ?? 0) & BanterWords.stretchable
+                    return banter.roles(of: id) & BanterWords.stretchable
                 }
             }
         }

@@ -20,7 +20,9 @@ struct MildWords {
     /// The first words of `phrases`: most phrase matches are not mild, and this says so without building the key.
     let phraseFirstWords: Set<UInt32>
     /// What each cue word of SentimentRules' lists is (bits below), in one table: one look-up per word.
-    let roles: [UInt32: UInt16]
+    /// By form id, as `BanterWords.roles` (every cue word is interned): `mildRole` asks it once for each form it meets
+    /// (callgrind, 20k bench lines: the hashed look-ups were ~0.5M instructions).
+    let roles: [UInt16]
     static let questionWord: UInt16 = 1, auxiliary: UInt16 = 2, subject: UInt16 = 4, clauseCue: UInt16 = 8, actionMarker: UInt16 = 16
     /// `SentimentScorer.mildState` per form id: its roles (low bits) once `rolesKnown`, whether it is mild
     /// (and a stake) once `mildKnown`.
@@ -70,11 +72,15 @@ struct MildWords {
         self.termValences = termValences
         self.phrases = phrases
         phraseFirstWords = Set(phrases.map { $0[0] })
-        var roles: [UInt32: UInt16] = [:]
+        var roles: [UInt16] = []
         for (words, bit) in [(SentimentRules.questionWords, MildWords.questionWord), (SentimentRules.questionAuxiliaries, MildWords.auxiliary),
                              (SentimentRules.questionSubjects, MildWords.subject), (SentimentRules.unassertedClauseCues, MildWords.clauseCue),
                              (SentimentRules.mildActionMarkers, MildWords.actionMarker)] {
-            for word in words { roles[v.intern(word), default: 0] |= bit }
+            for word in words {
+                let id = Int(v.intern(word))
+                if id >= roles.count { roles.append(contentsOf: repeatElement(0, count: id + 1 - roles.count)) }
+                roles[id] |= bit
+            }
         }
         self.roles = roles
         countdownCues = Set(SentimentRules.countdownCues.map { v.intern($0) })
@@ -156,9 +162,18 @@ extension SentimentScorer {
         let f = Int(form)
         if f < mildState.count, mildState[f] & MildWords.rolesKnown != 0 { return mildState[f] & MildWords.roleBits }
         growMildState(f)
-        let r = mildWords.roles[form] ?? 0
+        let r = f < mildWords.roles.count ? mildWords.roles[f] : 0
         mildState[f] |= MildWords.rolesKnown | r
         return r
+    }
+
+    /// Notes what `isMildForm` would find for form id `f`, an ASCII form with a valence read as an entry whose
+    /// `SentimentTables.mildTerms` are `flags`: `computeFormInfo` knows that entry's term id, where `isMildForm`
+    /// made the form's String and its inflections' to find it again (callgrind, 20k bench lines: ~4M instructions,
+    /// ~2,000 a sentiment form). Forms that are not ASCII are still answered by `isMildForm`.
+    func noteMildEntry(of f: Int, flags: UInt16) {
+        growMildState(f)
+        mildState[f] |= MildWords.mildKnown | flags
     }
 
     private func growMildState(_ f: Int) {

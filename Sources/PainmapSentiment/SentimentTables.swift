@@ -25,6 +25,9 @@ public final class SentimentTables: @unchecked Sendable {
     let stopVerbs: Set<UInt32>
     let likeSubjects: Set<UInt32>
     let mildWords: MildWords
+    /// Per term id of `lexicon.terms`: `MildWords.mild` if the entry is a word of `mildWords.terms`, and `MildWords.stake`
+    /// if one of `mildWords.stakes` (ASCII entries: the forms they answer for are ASCII; see `SentimentScorer.noteMildEntry`).
+    let mildTerms: [UInt16]
     let banter: BanterWords
     let longTime: LongTimeWords
     /// What the tables were built from besides the lexicon, to build them anew for a vocabulary they do not fit.
@@ -44,6 +47,14 @@ public final class SentimentTables: @unchecked Sendable {
         let m = try layout ?? MultiwordLayout(lexicon: lexicon, irrealisCues: irrealisCues, vocabulary: v)
         mildWords = try MildWords(path: lexicon.directory + "/mild.txt", entries: mildEntries, stakesPath: lexicon.directory + "/stakes.txt",
                                   stakeEntries: stakeEntries, lexicon: lexicon, vocabulary: v)
+        var mildTerms = [UInt16](repeating: 0, count: lexicon.terms.valence.count)
+        for (words, flag) in [(mildWords.terms, MildWords.mild), (mildWords.stakes, MildWords.stake)] {
+            for word in words {
+                let bytes = Array(word.utf8)
+                if let t = bytes.withUnsafeBufferPointer({ lexicon.terms.lookup($0) }) { mildTerms[t] |= flag }
+            }
+        }
+        self.mildTerms = mildTerms
         banter = try BanterWords(path: lexicon.directory + "/raves.txt", vocabulary: v)
         ids = (v.intern("like"), v.intern("least"), v.intern("at"), v.intern("never"), v.intern("not"), v.intern("only"), v.intern("been"),
                v.intern(SentimentRules.negationStopWords[0]))
