@@ -277,7 +277,7 @@ public final class SentimentScorer {
                 // word starts a phrase for ~half the bench's words, and most of them match none (callgrind, 20k bench
                 // lines: reading it in each test was ~1M instructions more).
                 let next = fi.starts(.phrase) && i + 1 < range.upperBound ? info(at: i + 1) : FormInfo()
-                if mayMatchPhrase(fi, next: next, at: i, tokens), let m = match(.phrase, at: i, in: range, tokens) {
+                if mayMatchPhrase(fi, next: next, at: i, tokens), let m = matchPhrase(fi, at: i, in: range, tokens) {
                     // A 0 in phrases.tsv is a name that holds a sentiment word ("customer care", "gift card"):
                     // its words are neutral.
                     if m.value == 0 {
@@ -731,6 +731,12 @@ public final class SentimentScorer {
     private func pair(_ f: Int, _ first: UInt32, _ second: UInt32) -> UInt32? {
         let bit = SentimentScorer.pairBit(first, second)
         guard multiwords.pairBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
+        return searchPair(f, second)
+    }
+
+    /// `pair` once the pair's bit is known to be set: the binary search among first word entry `f`'s second words.
+    @inline(__always)
+    private func searchPair(_ f: Int, _ second: UInt32) -> UInt32? {
         let r = multiwords.secondRanges[f]
         var lo = Int(r.lowerBound), hi = Int(r.upperBound)
         while lo < hi {
@@ -757,22 +763,42 @@ public final class SentimentScorer {
         // Entries of two or more words, longest first, among those whose second word is the next token.
         // Most next words are the second word of no entry at all: a bit of their FormInfo says so without
         // a search.
-        if n > 1, formInfo(form(1)).isSecondWord, let g = pair(idx, first, form(1)) {
-            let group = multiwords.pairGroups[4 * Int(g) + kind.rawValue]
-            for m in multiwords.multis[Int(group.lowerBound)..<Int(group.upperBound)] where Int(m.count) <= n {
-                if m.count > 2 && form(2) != m.third { continue }
-                var ok = true
-                var k = 3
-                while k < Int(m.count) {
-                    if form(k) != multiwords.wordPool[Int(m.start) + k] { ok = false; break }
-                    k += 1
-                }
-                if ok { return m }
-            }
+        if n > 1, formInfo(form(1)).isSecondWord, let g = pair(idx, first, form(1)), let m = matchGroup(kind, pair: g, count: n, form) {
+            return m
         }
         // Then the one-word entry, if any.
         let single = multiwords.singleGroups[4 * idx + kind.rawValue]
         return single.isEmpty ? nil : multiwords.multis[Int(single.lowerBound)]
+    }
+
+    /// The first (longest) entry of kind `kind` starting with pair `g` that the forms (`form(0)` first, `count` of
+    /// them) begin with.
+    @inline(__always)
+    private func matchGroup(_ kind: MultiKind, pair g: UInt32, count n: Int, _ form: (Int) -> UInt32) -> Multi? {
+        let group = multiwords.pairGroups[4 * Int(g) + kind.rawValue]
+        for m in multiwords.multis[Int(group.lowerBound)..<Int(group.upperBound)] where Int(m.count) <= n {
+            if m.count > 2 && form(2) != m.third { continue }
+            var ok = true
+            var k = 3
+            while k < Int(m.count) {
+                if form(k) != multiwords.wordPool[Int(m.start) + k] { ok = false; break }
+                k += 1
+            }
+            if ok { return m }
+        }
+        return nil
+    }
+
+    /// `match(.phrase, at: i, ...)` once `mayMatchPhrase(fi, ...)` is true, for the scoring loop. Without one-word
+    /// phrases (phrases.tsv has none) that test found the word starts a phrase, the next word is a second word
+    /// and the pair's bit is set: `match` asked all three again, re-reading both words' FormInfo by form id
+    /// (scattered loads), before its search. Here only the search and the group are left; with one-word
+    /// phrases, the whole `match`. (~54,000 calls on the 20k bench lines, few of which match; callgrind.)
+    @inline(__always)
+    private func matchPhrase(_ fi: FormInfo, at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Multi? {
+        guard multiwords.singleKinds & (1 << UInt8(MultiKind.phrase.rawValue)) == 0 else { return match(.phrase, at: i, in: range, tokens) }
+        guard let g = searchPair(Int(fi.multi), tokens[i + 1].form) else { return nil }
+        return matchGroup(.phrase, pair: g, count: range.upperBound - i) { tokens[i + $0].form }
     }
 
     /// A phrase with a booster inside it: "no longer really works" is "no longer works", boosted. The booster
