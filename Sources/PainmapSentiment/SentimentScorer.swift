@@ -775,7 +775,10 @@ public final class SentimentScorer {
     /// them) begin with.
     @inline(__always)
     private func matchGroup(_ kind: MultiKind, pair g: UInt32, count n: Int, _ form: (Int) -> UInt32) -> Multi? {
-        let group = multiwords.pairGroups[4 * Int(g) + kind.rawValue]
+        let gk = 4 * Int(g) + kind.rawValue
+        // No entry of the group has the third word (nor is two words long): see `MultiwordLayout.pairThirds`.
+        if n > 2 && multiwords.pairThirds[gk] & (1 << UInt64(form(2) & 63)) == 0 { return nil }
+        let group = multiwords.pairGroups[gk]
         for m in multiwords.multis[Int(group.lowerBound)..<Int(group.upperBound)] where Int(m.count) <= n {
             if m.count > 2 && form(2) != m.third { continue }
             var ok = true
