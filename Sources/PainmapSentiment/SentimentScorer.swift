@@ -269,7 +269,7 @@ public final class SentimentScorer {
             var mild = false               // a word or phrase of mild.txt
             var ownsNegation = false       // a positive phrase: later words' look-back stops at its end (`phraseEnd`)
             if fi.startsMulti {
-                if mayMatch(.modifier, fi, at: i, range, tokens), let m = match(.modifier, at: i, in: range, tokens),
+                if mayMatch(.modifier, fi, at: i, range, tokens), let m = matchChecked(.modifier, fi, at: i, in: range, tokens),
                    nextContent(after: i + Int(m.count) - 1, range, tokens) != nil {
                     i += Int(m.count); continue   // "kind of" before a word: a dampener, not kindness
                 }
@@ -277,7 +277,7 @@ public final class SentimentScorer {
                 // word starts a phrase for ~half the bench's words, and most of them match none (callgrind, 20k bench
                 // lines: reading it in each test was ~1M instructions more).
                 let next = fi.starts(.phrase) && i + 1 < range.upperBound ? info(at: i + 1) : FormInfo()
-                if mayMatchPhrase(fi, next: next, at: i, tokens), let m = matchPhrase(fi, at: i, in: range, tokens) {
+                if mayMatchPhrase(fi, next: next, at: i, tokens), let m = matchChecked(.phrase, fi, at: i, in: range, tokens) {
                     // A 0 in phrases.tsv is a name that holds a sentiment word ("customer care", "gift card"):
                     // its words are neutral.
                     if m.value == 0 {
@@ -310,7 +310,7 @@ public final class SentimentScorer {
                 // used to count "completely" as a word of its own as well).
                 if fi.modifier != nil, let n = nextContent(after: i, range, tokens),
                    info(at: n).valence != nil
-                    || (mayMatch(.phrase, info(at: n), at: n, range, tokens) && match(.phrase, at: n, in: range, tokens) != nil) {
+                    || (mayMatch(.phrase, info(at: n), at: n, range, tokens) && matchChecked(.phrase, info(at: n), at: n, in: range, tokens) != nil) {
                     i += 1; continue
                 }
                 if fi.negation { openNegations |= SentimentScorer.negationBit(i, range); i += 1; continue }
@@ -582,7 +582,7 @@ public final class SentimentScorer {
     func firstSentimentIsPositive(from k: Int, _ range: Range<Int>, _ tokens: [Token]) -> Bool {
         for j in k..<range.upperBound {
             let fi = info(at: j)
-            if mayMatch(.phrase, fi, at: j, range, tokens), let m = match(.phrase, at: j, in: range, tokens), m.value != 0 { return m.value > 0 }
+            if mayMatch(.phrase, fi, at: j, range, tokens), let m = matchChecked(.phrase, fi, at: j, in: range, tokens), m.value != 0 { return m.value > 0 }
             if let v = fi.valence { return v > 0 }
         }
         return false
@@ -792,16 +792,17 @@ public final class SentimentScorer {
         return nil
     }
 
-    /// `match(.phrase, at: i, ...)` once `mayMatchPhrase(fi, ...)` is true, for the scoring loop. Without one-word
-    /// phrases (phrases.tsv has none) that test found the word starts a phrase, the next word is a second word
-    /// and the pair's bit is set: `match` asked all three again, re-reading both words' FormInfo by form id
-    /// (scattered loads), before its search. Here only the search and the group are left; with one-word
-    /// phrases, the whole `match`. (~54,000 calls on the 20k bench lines, few of which match; callgrind.)
+    /// `match(kind, at: i, ...)` once `mayMatch(kind, fi, at: i, ...)` (or `mayMatchPhrase`) is true, `fi` the FormInfo
+    /// of token i. Without one-word entries of the kind (phrases and multiword modifiers never are) that test found
+    /// the word starts an entry of the kind, the next word is a second word and the pair's bit is set: `match`
+    /// asked all three again, re-reading both words' FormInfo by form id (scattered loads), before its search.
+    /// Here only the search and the group are left; with one-word entries, the whole `match`. (~54,000 calls on
+    /// the 20k bench lines, few of which match; callgrind.)
     @inline(__always)
-    private func matchPhrase(_ fi: FormInfo, at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Multi? {
-        guard multiwords.singleKinds & (1 << UInt8(MultiKind.phrase.rawValue)) == 0 else { return match(.phrase, at: i, in: range, tokens) }
+    private func matchChecked(_ kind: MultiKind, _ fi: FormInfo, at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Multi? {
+        guard multiwords.singleKinds & (1 << UInt8(kind.rawValue)) == 0 else { return match(kind, at: i, in: range, tokens) }
         guard let g = searchPair(Int(fi.multi), tokens[i + 1].form) else { return nil }
-        return matchGroup(.phrase, pair: g, count: range.upperBound - i) { tokens[i + $0].form }
+        return matchGroup(kind, pair: g, count: range.upperBound - i) { tokens[i + $0].form }
     }
 
     /// A phrase with a booster inside it: "no longer really works" is "no longer works", boosted. The booster
