@@ -8,12 +8,12 @@ import Foundation
 /// in place (FNV-1a), compares with `memcmp`, and copies a form only the first time it is seen.
 /// Not thread-safe: one per worker thread (each `Analyzer` owns one).
 public final class Vocabulary {
-    /// All interned bytes back to back.
-    private var bytes: UnsafeMutablePointer<UInt8>
+    /// All interned bytes back to back. `@usableFromInline` (as `starts`, `ends`) for `withBytes`.
+    @usableFromInline private(set) var bytes: UnsafeMutablePointer<UInt8>
     private var bytesCount = 0, bytesCapacity: Int
     /// Per id: where its bytes start and end in `bytes`, and its hash.
-    private var starts: UnsafeMutablePointer<Int32>
-    private var ends: UnsafeMutablePointer<Int32>
+    @usableFromInline private(set) var starts: UnsafeMutablePointer<Int32>
+    @usableFromInline private(set) var ends: UnsafeMutablePointer<Int32>
     private var hashes: UnsafeMutablePointer<UInt32>
     private var idCapacity: Int
     public private(set) var count = 0
@@ -363,7 +363,9 @@ public final class Vocabulary {
     }
 
     /// Calls `body` with the bytes of `id` without copying them.
-    @inline(__always)
+    /// `@inlinable`: the scorer and the classifier call it from other modules for every form new to them,
+    /// where, generic and opaque, it was a call of ~85 instructions with its closure (callgrind).
+    @inlinable @inline(__always)
     public func withBytes<R>(_ id: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         precondition(Int(id) < count, "vocabulary id out of range")
         let a = Int(starts[Int(id)]), b = Int(ends[Int(id)])
