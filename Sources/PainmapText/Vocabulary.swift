@@ -8,12 +8,12 @@ import Foundation
 /// in place (FNV-1a), compares with `memcmp`, and copies a form only the first time it is seen.
 /// Not thread-safe: one per worker thread (each `Analyzer` owns one).
 public final class Vocabulary {
-    /// All interned bytes back to back.
-    private var bytes: UnsafeMutablePointer<UInt8>
+    /// All interned bytes back to back. `@usableFromInline` (as `starts`, `ends`) for `withBytes`.
+    @usableFromInline private(set) var bytes: UnsafeMutablePointer<UInt8>
     private var bytesCount = 0, bytesCapacity: Int
     /// Per id: where its bytes start and end in `bytes`, and its hash.
-    private var starts: UnsafeMutablePointer<Int32>
-    private var ends: UnsafeMutablePointer<Int32>
+    @usableFromInline private(set) var starts: UnsafeMutablePointer<Int32>
+    @usableFromInline private(set) var ends: UnsafeMutablePointer<Int32>
     private var hashes: UnsafeMutablePointer<UInt32>
     private var idCapacity: Int
     public private(set) var count = 0
@@ -52,6 +52,8 @@ public final class Vocabulary {
     /// bench file missed it (each miss a probe of the large table that perf put at ~88% of `internShort`'s
     /// cycles, a cache miss); with 4,096 sets of two, 8% miss (simulated on that file's words per worker).
     private var hot: UnsafeMutablePointer<ShortSlot>
+    /// The `calloc` block `hot` is aligned in, for `free`.
+    private let hotAllocation: UnsafeMutablePointer<UInt8>
     private static let hotBits = 12
     /// Slots of the hot cache: two per set.
     private static var hotSlots: Int { 2 << hotBits }
@@ -70,6 +72,8 @@ public final class Vocabulary {
     /// for most (perf: `internMedium` ~3.7% of `painmap sentiment`'s cycles at ~0.7% of its instructions);
     /// this keeps ~60% of them out of it (simulated on the 200k-line bench file's words per worker).
     private var mediumHot: UnsafeMutablePointer<MediumHotSlot>
+    /// The `calloc` block `mediumHot` is aligned in, for `free`.
+    private let mediumHotAllocation: UnsafeMutablePointer<UInt8>
     private static let mediumHotBits = 10
     private static var mediumHotSlots: Int { 2 << mediumHotBits }
     struct MediumHotSlot { var k0: UInt64; var k1: UInt64; var id: UInt64; var padding: UInt64 = 0 }
@@ -77,8 +81,7 @@ public final class Vocabulary {
     public init(capacity: Int = 1 << 12) {
         var c = 16
         while c < capacity * 2 { c <<= 1 }
-        slots = .allocate(capacity: c)
-        slots.initialize(repeating: 0, count: c)
+        slots = Vocabulary.zeroed(UInt64.self, c)
         mask = c - 1
         idCapacity = max(capacity, 16)
         starts = .allocate(capacity: idCapacity)
@@ -87,23 +90,36 @@ public final class Vocabulary {
         bytesCapacity = idCapacity * 8
         bytes = .allocate(capacity: bytesCapacity)
         shortMask = c - 1
-        short = .allocate(capacity: c)
-        short.initialize(repeating: ShortSlot(key: 0, id: 0), count: c)
+        short = Vocabulary.zeroed(ShortSlot.self, c)
         mediumMask = c - 1
-        medium = .allocate(capacity: c)
-        medium.initialize(repeating: MediumSlot(k0: 0, k1: 0, id: 0), count: c)
-        // Aligned to a cache line, so that no set (32 bytes) straddles two.
-        hot = UnsafeMutableRawPointer.allocate(byteCount: Vocabulary.hotSlots * MemoryLayout<ShortSlot>.stride, alignment: 64)
-            .bindMemory(to: ShortSlot.self, capacity: Vocabulary.hotSlots)
-        hot.initialize(repeating: ShortSlot(key: 0, id: 0), count: Vocabulary.hotSlots)
-        mediumHot = UnsafeMutableRawPointer.allocate(byteCount: Vocabulary.mediumHotSlots * MemoryLayout<MediumHotSlot>.stride, alignment: 64)
-            .bindMemory(to: MediumHotSlot.self, capacity: Vocabulary.mediumHotSlots)
-        mediumHot.initialize(repeating: MediumHotSlot(k0: 0, k1: 0, id: 0), count: Vocabulary.mediumHotSlots)
+        medium = Vocabulary.zeroed(MediumSlot.self, c)
+        // Aligned to a cache line, so that no set (32 bytes) straddles two: `calloc` aligns to 16 bytes, so
+        // one line more is asked for and the table starts at the first line boundary in it.
+        hotAllocation = Vocabulary.zeroed(UInt8.self, Vocabulary.hotSlots * MemoryLayout<ShortSlot>.stride + Vocabulary.cacheLine)
+        hot = Vocabulary.alignedToCacheLine(hotAllocation).bindMemory(to: ShortSlot.self, capacity: Vocabulary.hotSlots)
+        mediumHotAllocation = Vocabulary.zeroed(UInt8.self, Vocabulary.mediumHotSlots * MemoryLayout<MediumHotSlot>.stride + Vocabulary.cacheLine)
+        mediumHot = Vocabulary.alignedToCacheLine(mediumHotAllocation).bindMemory(to: MediumHotSlot.self, capacity: Vocabulary.mediumHotSlots)
     }
 
     deinit {
-        slots.deallocate(); starts.deallocate(); ends.deallocate(); hashes.deallocate(); bytes.deallocate()
-        short.deallocate(); UnsafeMutableRawPointer(hot).deallocate(); medium.deallocate(); UnsafeMutableRawPointer(mediumHot).deallocate()
+        starts.deallocate(); ends.deallocate(); hashes.deallocate(); bytes.deallocate()
+        free(slots); free(short); free(medium); free(hotAllocation); free(mediumHotAllocation)
+    }
+
+    /// `count` zero-filled `T`s from `calloc`, freed with `free` (never `deallocate`): the slot tables and
+    /// hot caches (all zeros = all empty). Allocating and then zeroing them was ~2.5M instructions of
+    /// `painmap sentiment`'s start-up and ~11% of its page faults (callgrind, perf): `calloc` takes large
+    /// blocks zeroed from the system, whose pages are only touched once a slot is used.
+    private static func zeroed<T>(_: T.Type, _ count: Int) -> UnsafeMutablePointer<T> {
+        guard let p = calloc(count, MemoryLayout<T>.stride) else { fatalError("out of memory for a vocabulary table") }
+        return p.bindMemory(to: T.self, capacity: count)
+    }
+
+    /// Bytes of a cache line, the hot caches' alignment.
+    private static let cacheLine = 64
+
+    private static func alignedToCacheLine(_ p: UnsafeMutablePointer<UInt8>) -> UnsafeMutableRawPointer {
+        UnsafeMutableRawPointer(p).alignedUp(toMultipleOf: cacheLine)
     }
 
     @inline(__always)
@@ -214,11 +230,10 @@ public final class Vocabulary {
         if (mediumCount + 1) * 2 > mediumMask + 1 {
             let old = medium, oldCount = mediumMask + 1
             let c = oldCount * 2
-            medium = .allocate(capacity: c)
-            medium.initialize(repeating: MediumSlot(k0: 0, k1: 0, id: 0), count: c)
+            medium = Vocabulary.zeroed(MediumSlot.self, c)
             mediumMask = c - 1
             for j in 0..<oldCount where old[j].k0 != 0 { placeMedium(old[j]) }
-            old.deallocate()
+            free(old)
         }
         placeMedium(MediumSlot(k0: k0, k1: k1, id: id))
         mediumCount += 1
@@ -285,11 +300,10 @@ public final class Vocabulary {
         if (shortCount + 1) * 2 > shortMask + 1 {
             let old = short, oldCount = shortMask + 1
             let c = oldCount * 2
-            short = .allocate(capacity: c)
-            short.initialize(repeating: ShortSlot(key: 0, id: 0), count: c)
+            short = Vocabulary.zeroed(ShortSlot.self, c)
             shortMask = c - 1
             for j in 0..<oldCount where old[j].key != 0 { placeShort(old[j].key, UInt32(truncatingIfNeeded: old[j].id)) }
-            old.deallocate()
+            free(old)
         }
         placeShort(key, id)
         shortCount += 1
@@ -363,7 +377,9 @@ public final class Vocabulary {
     }
 
     /// Calls `body` with the bytes of `id` without copying them.
-    @inline(__always)
+    /// `@inlinable`: the scorer and the classifier call it from other modules for every form new to them,
+    /// where, generic and opaque, it was a call of ~85 instructions with its closure (callgrind).
+    @inlinable @inline(__always)
     public func withBytes<R>(_ id: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         precondition(Int(id) < count, "vocabulary id out of range")
         let a = Int(starts[Int(id)]), b = Int(ends[Int(id)])
@@ -412,9 +428,8 @@ public final class Vocabulary {
 
     private func rehash() {
         let c = (mask + 1) * 2
-        slots.deallocate()
-        slots = .allocate(capacity: c)
-        slots.initialize(repeating: 0, count: c)
+        free(slots)
+        slots = Vocabulary.zeroed(UInt64.self, c)
         mask = c - 1
         for id in 0..<count {
             var i = Int(hashes[id]) & mask

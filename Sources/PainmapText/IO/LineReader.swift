@@ -34,10 +34,15 @@ public final class LineReader {
             }
             handle = f; ownsHandle = true; name = path
         }
-        buffer = [UInt8](repeating: 0, count: 1 << 20)
+        // Left uninitialised: only the bytes `fill` reads into (`start..<end`) are ever read, and zeroing the
+        // 1 MB was ~1.05M instructions and ~9% of `painmap sentiment`'s start-up page faults (callgrind, perf).
+        buffer = [UInt8](unsafeUninitializedCapacity: LineReader.bufferSize) { _, count in count = LineReader.bufferSize }
     }
 
     deinit { if ownsHandle { fclose(handle) } }
+
+    /// The read buffer's first size (it doubles for a longer line).
+    private static let bufferSize = 1 << 20
 
     /// The next lines as one block: their bytes copied once into a single array, and the range of each line
     /// (without its line ending). Workers take lines from a block with no allocation per line. Nil at the end.
