@@ -53,30 +53,12 @@ public final class SentimentTerms: @unchecked Sendable {
         private mutating func term(_ s: String) -> Int {
             // Dictionary look-ups by String compare canonically equivalent strings as equal; forms are NFC,
             // so keys are stored NFC to find the same entries.
-            // The ASCII test on the contiguous bytes: `utf8.allSatisfy` went through the generic iterator
-            // at ~280 instructions a term, 6.6M of each worker's start-up (callgrind).
-            var bytes = s
-            let ascii = bytes.withUTF8 { p in !p.contains { $0 >= 0x80 } }
-            let key = ascii || SentimentTerms.isKnownNFC(s) ? s : s.precomposedStringWithCanonicalMapping
-            let id = Int(vocabulary.intern(key))
+            let id = Int(vocabulary.intern(CanonicalForm.nfc(s)))
             if id >= valence.count {
                 valence.append(nil); modifier.append(nil); negation.append(false)
             }
             return id
         }
-    }
-
-    /// Whether `s` is NFC by the standard library's quick check (a false answer may still be NFC). The ~340
-    /// non-ASCII terms (emoji, kaomoji, "naïve", "don’t") are all NFC already; Foundation's
-    /// `precomposedStringWithCanonicalMapping` normalised each anyway, ~7,000 instructions a term, 2.4M of
-    /// start-up on the thread every worker waits for (callgrind, `painmap sentiment` on empty input). An NFC
-    /// string is its own normal form, so skipping it leaves every key as it was.
-    static func isKnownNFC(_ s: String) -> Bool {
-        if #available(macOS 26.0, iOS 26.0, watchOS 26.0, tvOS 26.0, visionOS 26.0, *) {
-            var span = s.utf8Span
-            return span.checkForNFC(quickCheck: true)
-        }
-        return false
     }
 
     /// The term id of the bytes `p`, or nil when no single-word entry has them.

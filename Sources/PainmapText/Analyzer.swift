@@ -94,11 +94,9 @@ public final class Analyzer {
         stopwordBytes = !options.stemming && resources.languages.count <= 7 ? ByteTable() : nil
         if let l = options.language { _ = try stemmer(for: l) }
         // Keys in NFC: an ASCII form equals (as a String, canonically) exactly the stopwords whose NFC it is.
-        // An ASCII word is its own NFC, so only the others go through Foundation's normalization (all of
-        // them did: 5.7M instructions of `painmap sentiment`'s start-up for its two analyzers, callgrind).
         for (l, code) in languages.enumerated() {
             for word in resources.stopwords[code] ?? [] {
-                let key = word.utf8.allSatisfy({ $0 < 0x80 }) ? word : word.precomposedStringWithCanonicalMapping
+                let key = CanonicalForm.nfc(word)
                 guard key.utf8.allSatisfy({ $0 < 0x80 }), !key.isEmpty else { continue }
                 let id = Int(asciiStopwords.intern(key))
                 if id >= asciiStopwordBits.count { asciiStopwordBits.append(0) }

@@ -19,12 +19,8 @@ public enum SentenceSplitter {
     }
 
     /// `sentences` into `out`, emptied first (keeping its capacity: the analyzer reuses one array).
-    /// Emptied one `removeLast` at a time: a document has one or two sentences, and each `removeLast` is a
-    /// count decrement inlined here, where `removeAll(keepingCapacity:)` went through the generic
-    /// `replaceSubrange` with an empty collection (~66 instructions a document of `painmap sentiment`,
-    /// callgrind).
     static func sentences(tokens: [Token], bytes: [UInt8], into out: inout [Sentence]) {
-        while !out.isEmpty { out.removeLast() }
+        out.removeAllFew()
         tokens.withUnsafeBufferPointer { t in
             bytes.withUnsafeBufferPointer { b in
                 split(tokens: t, bytes: b, into: &out, make: { r in
