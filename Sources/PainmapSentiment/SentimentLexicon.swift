@@ -179,7 +179,9 @@ public struct SentimentLexicon: Sendable {
         // `painmap sentiment`'s start-up for ~16,000 terms.
         if t.utf8.allSatisfy({ $0 < 0x80 }) {
             let isWord = t.utf8.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 == 0x27 || $0 == 0x2D }
-            guard isWord else { return t }
+            // Fix (session 10): the emoticons made of letters alone ("xD", "XD", "XDD") are emoticons to the tokenizer
+            // and keep their case; lower-cased here they were keys no token has, and never scored.
+            guard isWord, !Tokenizer.isEmoticon(t) else { return t }
             return String(decoding: t.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
         }
         // Words are stored lower case; emoticons keep their case (":D" is not ":d"), as the tokenizer does.

@@ -69,6 +69,10 @@ public enum SentimentRules {
 
     /// "never been so happy", "never this good": "never" before "so"/"this" + word emphasises.
     public static let neverSoEmphasis = 1.25
+    /// The verbs that may stand between "never" and "so"/"this"/"more": "never felt so good", "food never tasted this
+    /// good", "never looked so happy". Fix (session 10): only "been" could, and "never felt so good" read as a complaint.
+    public static let neverSoBridges = ["been", "felt", "feel", "looked", "tasted", "sounded", "seemed", "smelled", "smelt",
+                                        "played", "worked", "ran", "run"]
 
     /// A phrase that opens with a negation, said with an adverb after it ("never really arrived", "not really
     /// worth it", "never even arrived", "never actually shipped"): the phrase still matches ("never arrived"),

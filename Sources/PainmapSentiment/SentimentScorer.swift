@@ -91,8 +91,9 @@ public final class SentimentScorer {
     /// `SentimentTables.mildTerms`: per term id of `terms`, whether the entry is mild (and a stake).
     private let mildTerms: [UInt16]
     /// `and`: SentimentRules.negationStopWords (one word: a form compare, no set, in the look-back).
-    let ids: (like: UInt32, least: UInt32, at: UInt32, never: UInt32, not: UInt32, only: UInt32, been: UInt32, and: UInt32)
+    let ids: (like: UInt32, least: UInt32, at: UInt32, never: UInt32, not: UInt32, only: UInt32, and: UInt32)
     private let neverSoFollowers: Set<UInt32>
+    private let neverSoBridges: Set<UInt32>
     /// SentimentRules.negationEmphasisers as form ids.
     private let negationEmphasisers: Set<UInt32>
     private let stopVerbs: Set<UInt32>
@@ -131,7 +132,7 @@ public final class SentimentScorer {
         multiwords = t.multiwords; multiIndex = t.multiIndex; secondWords = t.secondWords
         modifierLastWords = t.modifierLastWords
         ids = t.ids
-        neverSoFollowers = t.neverSoFollowers; negationEmphasisers = t.negationEmphasisers
+        neverSoFollowers = t.neverSoFollowers; neverSoBridges = t.neverSoBridges; negationEmphasisers = t.negationEmphasisers
         stopVerbs = t.stopVerbs; likeSubjects = t.likeSubjects
         mildWords = t.mildWords; banter = t.banter; longTime = t.longTime
     }
@@ -483,7 +484,8 @@ public final class SentimentScorer {
                 // Fix: "never been so happy" (the rule's own example) has "been" between "never" and "so", and
                 // "so" may start the scored phrase itself ("never so happy", phrase "so happy"): k <= i.
                 var k = j + 1
-                if next == ids.been, k + 1 <= i { k += 1 }
+                // (session 10) and "never felt so good", "never tasted this good": SentimentRules.neverSoBridges.
+                if t.form == ids.never, k + 1 <= i, neverSoBridges.contains(next) { k += 1 }
                 if t.form == ids.not && next == ids.only {
                 } else if j + 1 < i, banterRole(next) & BanterWords.surpriseVerb != 0, isSurprise(negationAt: j, before: i, tokens) {
                     // SentimentScorer+Comparative: "didn't expect to love it", "never thought I'd say this" report a

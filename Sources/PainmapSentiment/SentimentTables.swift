@@ -19,8 +19,9 @@ public final class SentimentTables: @unchecked Sendable {
     let multiIndex: [Int16]
     let secondWords: [Bool]
     let modifierLastWords: [UInt64]
-    let ids: (like: UInt32, least: UInt32, at: UInt32, never: UInt32, not: UInt32, only: UInt32, been: UInt32, and: UInt32)
+    let ids: (like: UInt32, least: UInt32, at: UInt32, never: UInt32, not: UInt32, only: UInt32, and: UInt32)
     let neverSoFollowers: Set<UInt32>
+    let neverSoBridges: Set<UInt32>
     let negationEmphasisers: Set<UInt32>
     let stopVerbs: Set<UInt32>
     let likeSubjects: Set<UInt32>
@@ -56,11 +57,12 @@ public final class SentimentTables: @unchecked Sendable {
         }
         self.mildTerms = mildTerms
         banter = try BanterWords(path: lexicon.directory + "/raves.txt", vocabulary: v)
-        ids = (v.intern("like"), v.intern("least"), v.intern("at"), v.intern("never"), v.intern("not"), v.intern("only"), v.intern("been"),
+        ids = (v.intern("like"), v.intern("least"), v.intern("at"), v.intern("never"), v.intern("not"), v.intern("only"),
                v.intern(SentimentRules.negationStopWords[0]))
         longTime = LongTimeWords(vocabulary: v)
         // Fix: not "that" or "as": "never that good" and "never as good as promised" are complaints, not praise.
         neverSoFollowers = Set(["so", "this", "more"].map { v.intern($0) })
+        neverSoBridges = Set(SentimentRules.neverSoBridges.map { v.intern($0) })
         negationEmphasisers = Set(SentimentRules.negationEmphasisers.map { v.intern($0) })
         // "can't stop crashing", "won't stop smiling": a negated "stop" says the next thing goes on.
         stopVerbs = Set(["stop", "stops", "stopped", "stopping"].map { v.intern($0) })

@@ -21,6 +21,9 @@ enum Emoticons {
         "8-)", "¯\\_(ツ)_/¯", "\\o/", "\\o", "o/", ":-#", ":#", "%)", "<(^_^)>", "(^_^)", "(>_<)", "(T_T)",
     ]
 
+    /// `all` as a set, for `Tokenizer.isEmoticon`.
+    static let set = Set(all)
+
     /// Bit `b` set when an emoticon starts with ASCII byte `b` (bytes 64...127 in `firstBytesHigh`): the
     /// tokenizer's word fast path asks this for every word. Literals, so reading them needs no lazy
     /// initialization (a computed table cost a `swift_once` call per word in profiles); FastPathTests

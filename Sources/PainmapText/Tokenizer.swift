@@ -11,6 +11,10 @@ import Foundation
 public struct Tokenizer {
     public init() {}
 
+    /// Whether `term` is, whole, one of the emoticons the tokenizer keeps as they are: its look-up form keeps
+    /// its case ("xD" is an emoticon, not the word "xd"), so a list keyed by look-up forms must too.
+    public static func isEmoticon(_ term: String) -> Bool { Emoticons.set.contains(term) }
+
     /// Scratch space for building look-up forms without allocating per token.
     private var scratch: [UInt8] = []
     /// The document's tokens until they are copied out (TokenBuffer says why). A copy of the tokenizer

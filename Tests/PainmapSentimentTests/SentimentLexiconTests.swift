@@ -119,6 +119,25 @@ final class SentimentLexiconTests: XCTestCase {
         try assertLoadFails("contrastive.tsv", "but\t0.5\t1.5\nhowever\t0.5\tlots\n", line: 2, column: 13, mentioning: "after_weight")
     }
 
+    /// Every one-token term of sentiment.tsv is stored under the look-up form the tokenizer gives it, so that the
+    /// term scores when it is written as listed: "xD" was lower-cased to "xd", while the tokenizer keeps the
+    /// emoticon's case, and never scored.
+    func testEveryOneTokenTermIsStoredUnderItsTokenForm() throws {
+        let lex = try lexicon()
+        let vocabulary = Vocabulary()
+        var tokenizer = Tokenizer()
+        var missed: [String] = []
+        for row in try DataFile.rows(lex.directory + "/sentiment.tsv") {
+            var term = row.fields[0].trimmingCharacters(in: .whitespaces)
+            var tokens: [Token] = []
+            term.withUTF8 { tokenizer.tokenize($0, vocabulary: vocabulary, into: &tokens) }
+            guard tokens.count == 1, tokens[0].kind != .word else { continue }   // words: Snowball and case rules, tested elsewhere
+            if lex.valences[vocabulary.string(tokens[0].form)] == nil { missed.append("\(row.line): \(term)") }
+        }
+        XCTAssertEqual(missed, [], "terms stored under a form no token has")
+        for e in ["xD", "XD", "XDD"] { XCTAssertGreaterThan(lex.valences[e] ?? 0, 0, e) }
+    }
+
     /// `key` returns terms that are already keys as they are; every other term goes by its rules. Both give
     /// the same key for every term of the lexicon files and for terms that need trimming or lower-casing.
     func testKeyFastPathMatchesTheRules() throws {

@@ -53,6 +53,11 @@ final class SentimentRuleTests: XCTestCase {
         XCTAssertLessThan(p.compound("I was never happy with it"), 0, "without 'so'/'this' it is a plain negation")
         XCTAssertLessThan(p.compound("The app was never that good"), 0, "'never that good' is a complaint")
         XCTAssertLessThan(p.compound("The app is never as good as before"), 0, "'never as good as' is a complaint")
+        // SentimentRules.neverSoBridges: a linking verb between "never" and "so"/"this".
+        XCTAssertGreaterThan(p.compound("never felt so good"), 0)
+        XCTAssertGreaterThan(p.compound("the food never tasted this good"), 0)
+        XCTAssertLessThan(p.compound("it never felt so bad"), p.compound("it felt bad"), "emphasised on either side")
+        XCTAssertLessThan(p.compound("it never felt good"), 0, "without 'so'/'this' it is a plain negation")
     }
 
     func testWithoutNegates() {
