@@ -234,7 +234,11 @@ public final class SentimentScorer {
                 i += Int(m.count)
                 continue
             }
-            if irrealisStart == nil, fi.starts(.irrealis), match(.irrealis, at: i, in: range, tokens) != nil, !isWellWish(at: i, in: range, tokens) {
+            // Fix (session 10): a cue that opens a phrase of phrases.tsv is the phrase's: its valence already says what
+            // the wish means ("should have switched sooner" +2.2, "wish I found this sooner", "could have been worse"),
+            // and the cue used to flip it.
+            if irrealisStart == nil, fi.starts(.irrealis), match(.irrealis, at: i, in: range, tokens) != nil, !isWellWish(at: i, in: range, tokens),
+               !(fi.starts(.phrase) && match(.phrase, at: i, in: range, tokens) != nil) {
                 irrealisStart = i
                 // The wish reaches to the end of its clause: "I wish it had been - it was gorgeous".
                 irrealisEnd = (i..<range.upperBound).first { tokens[$0].kind == .punctuation && isClauseBreak(tokens[$0]) } ?? range.upperBound

@@ -377,6 +377,26 @@ final class SentimentRuleTests: XCTestCase {
         XCTAssertLessThan(p.compound("The agent should have been more helpful"), 0)
     }
 
+    /// phrases.tsv: acceptance ("don't mind") and passing an exam are mild and clear praise, not a negation or a loss.
+    func testAcceptanceAndPassingPhrases() {
+        XCTAssertGreaterThan(p.compound("I don't mind the rain"), 0)
+        XCTAssertGreaterThan(p.compound("I wouldn't mind a coffee right now"), 0)
+        XCTAssertGreaterThan(p.compound("I PASSED THE BAR EXAM!!!!!"), 0)
+        XCTAssertGreaterThan(p.compound("that test was brutal but i think i passed!!"), 0)
+        XCTAssertEqual(p.compound("oh wait never mind"), 0, accuracy: eps, "'never mind' takes back, it does not complain")
+    }
+
+    /// A cue that opens a phrase of phrases.tsv belongs to the phrase, whose valence already says what the wish means.
+    func testIrrealisCueOpeningAPhraseIsThePhrases() throws {
+        for text in ["We should have switched sooner", "wish I found this sooner", "well, it could have been worse"] {
+            XCTAssertGreaterThan(p.compound(text), 0, "\(text): \(p.describe(p.contributions(text)))")
+            XCTAssertFalse(p.contributions(text).contains { $0.rules.contains("irrealis cue") }, text)
+        }
+        XCTAssertLessThan(p.compound("It could have been better"), 0, "a negative phrase stays negative, without the cue on top")
+        XCTAssertEqual(p.contributions("It could have been better").count, 1)
+        XCTAssertLessThan(p.compound("It could have been faster"), 0, "no phrase: still a wish")
+    }
+
     func testRequestsWithoutIfReadAsMissingAndGreetingsAsNeutral() throws {
         // A feature request praises what is not there.
         for text in ["I'd love a dark mode", "We would love the option to export", "An export to Excel would be fantastic"] {
