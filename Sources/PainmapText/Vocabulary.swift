@@ -81,7 +81,7 @@ public final class Vocabulary {
     public init(capacity: Int = 1 << 12) {
         var c = 16
         while c < capacity * 2 { c <<= 1 }
-        slots = Vocabulary.zeroed(UInt64.self, c)
+        slots = Vocabulary.zeroedForFilling(UInt64.self, c)
         mask = c - 1
         idCapacity = max(capacity, 16)
         starts = .allocate(capacity: idCapacity)
@@ -90,9 +90,9 @@ public final class Vocabulary {
         bytesCapacity = idCapacity * 8
         bytes = .allocate(capacity: bytesCapacity)
         shortMask = c - 1
-        short = Vocabulary.zeroed(ShortSlot.self, c)
+        short = Vocabulary.zeroedForFilling(ShortSlot.self, c)
         mediumMask = c - 1
-        medium = Vocabulary.zeroed(MediumSlot.self, c)
+        medium = Vocabulary.zeroedForFilling(MediumSlot.self, c)
         // Aligned to a cache line, so that no set (32 bytes) straddles two: `calloc` aligns to 16 bytes, so
         // one line more is asked for and the table starts at the first line boundary in it.
         hotAllocation = Vocabulary.zeroed(UInt8.self, Vocabulary.hotSlots * MemoryLayout<ShortSlot>.stride + Vocabulary.cacheLine)
@@ -114,6 +114,33 @@ public final class Vocabulary {
         guard let p = calloc(count, MemoryLayout<T>.stride) else { fatalError("out of memory for a vocabulary table") }
         return p.bindMemory(to: T.self, capacity: count)
     }
+
+    /// `zeroed` for a probe table (the slots, the short and the medium table, each time they are made),
+    /// with each of its pages written before it is read. A probe reads a slot before it fills it: a page of
+    /// fresh `calloc` memory read first is mapped to the kernel's shared zero page, and the first write then
+    /// faults again to copy it and flushes the TLB of every core running this process, an interrupt to the
+    /// other worker's core that the writer waits for. perf, `painmap sentiment --jobs 2` on the 200k-line
+    /// bench file: with one worker ~0.1% of the samples, with two ~1.4% in sending and waiting for those
+    /// flushes; they go 4,245 -> 619 and the page faults 9,582 -> 8,345 (empty input: 2,029 -> 541 and
+    /// 3,201 -> 2,606: the lexicon's and the analyzers' tables fill at start-up). Written first, a page
+    /// faults once. The hot caches are left as they were (not measured apart).
+    private static func zeroedForFilling<T>(_: T.Type, _ count: Int) -> UnsafeMutablePointer<T> {
+        let p = zeroed(T.self, count)
+        writeEachPage(UnsafeMutableRawPointer(p), bytes: count * MemoryLayout<T>.stride)
+        return p
+    }
+
+    /// Stores a zero into each page of `bytes` bytes at `p`, which are zero. Not inlined: where the compiler
+    /// sees that `p` comes from `calloc`, it may drop stores of zeros into it as changing nothing.
+    @inline(never)
+    private static func writeEachPage(_ p: UnsafeMutableRawPointer, bytes: Int) {
+        guard bytes > 0 else { return }
+        for offset in stride(from: 0, to: bytes, by: pageSize) { p.storeBytes(of: 0, toByteOffset: offset, as: UInt8.self) }
+        p.storeBytes(of: 0, toByteOffset: bytes - 1, as: UInt8.self)   // the last page, when `p` is not page-aligned
+    }
+
+    /// The smallest page size of the platforms we run on: a larger page is only written more than once.
+    private static let pageSize = 4096
 
     /// Bytes of a cache line, the hot caches' alignment.
     private static let cacheLine = 64
@@ -230,7 +257,7 @@ public final class Vocabulary {
         if (mediumCount + 1) * 2 > mediumMask + 1 {
             let old = medium, oldCount = mediumMask + 1
             let c = oldCount * 2
-            medium = Vocabulary.zeroed(MediumSlot.self, c)
+            medium = Vocabulary.zeroedForFilling(MediumSlot.self, c)
             mediumMask = c - 1
             for j in 0..<oldCount where old[j].k0 != 0 { placeMedium(old[j]) }
             free(old)
@@ -300,7 +327,7 @@ public final class Vocabulary {
         if (shortCount + 1) * 2 > shortMask + 1 {
             let old = short, oldCount = shortMask + 1
             let c = oldCount * 2
-            short = Vocabulary.zeroed(ShortSlot.self, c)
+            short = Vocabulary.zeroedForFilling(ShortSlot.self, c)
             shortMask = c - 1
             for j in 0..<oldCount where old[j].key != 0 { placeShort(old[j].key, UInt32(truncatingIfNeeded: old[j].id)) }
             free(old)
@@ -429,7 +456,7 @@ public final class Vocabulary {
     private func rehash() {
         let c = (mask + 1) * 2
         free(slots)
-        slots = Vocabulary.zeroed(UInt64.self, c)
+        slots = Vocabulary.zeroedForFilling(UInt64.self, c)
         mask = c - 1
         for id in 0..<count {
             var i = Int(hashes[id]) & mask
