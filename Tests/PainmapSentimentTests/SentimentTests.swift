@@ -388,6 +388,10 @@ final class SentimentRuleTests: XCTestCase {
         XCTAssertLessThan(p.compound("my tattoo is itching like crazy"), 0)
         XCTAssertLessThan(p.compound("They deserved better"), 0)
         XCTAssertLessThan(p.compound("she is my best friend"), p.compound("she is the best"))
+        // What a request looks for is not had yet, and a title's words are a name (phrases of 0).
+        XCTAssertEqual(p.compound("Does anyone know a good vet in the area?"), 0, accuracy: eps)
+        XCTAssertEqual(p.compound("new episode of walking dead tonight"), 0, accuracy: eps)
+        XCTAssertGreaterThan(p.compound("Breaking Bad is amazing"), 0, "what is said of the title still counts")
     }
 
     /// A cue that opens a phrase of phrases.tsv belongs to the phrase, whose valence already says what the wish means.
