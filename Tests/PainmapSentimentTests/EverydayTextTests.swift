@@ -612,6 +612,10 @@ final class EverydayTextTests: XCTestCase {
         XCTAssertEqual(p.label("Do you deliver on weekends?"), "neutral")
         // A negated pleasant thing is no stake: "no coffee" is the complaint itself.
         XCTAssertLessThan(p.compound("No coffee this morning"), 0)
+        // One's favourite is what a complaint is about: "favorite" praises only where nothing is wrong.
+        XCTAssertLessThan(p.compound("they cancelled my favourite show after 1 season :/"), 0)
+        XCTAssertLessThan(p.compound("my favorite mug broke"), 0)
+        XCTAssertGreaterThan(p.compound("this is my favorite app"), 0)
     }
 
     func testEveryStakeNeedsAPositiveValence() throws {
