@@ -384,8 +384,7 @@ final class SentimentRuleTests: XCTestCase {
         XCTAssertGreaterThan(p.compound("I PASSED THE BAR EXAM!!!!!"), 0)
         XCTAssertGreaterThan(p.compound("that test was brutal but i think i passed!!"), 0)
         XCTAssertEqual(p.compound("oh wait never mind"), 0, accuracy: eps, "'never mind' takes back, it does not complain")
-        // "like crazy" says how much, it is no rave; "deserved better" complains; a best friend is a friend, not "best".
-        XCTAssertLessThan(p.compound("my tattoo is itching like crazy"), 0)
+        // "deserved better" complains; a best friend is a friend, not "best".
         XCTAssertLessThan(p.compound("They deserved better"), 0)
         XCTAssertLessThan(p.compound("she is my best friend"), p.compound("she is the best"))
         // What a request looks for is not had yet, and a title's words are a name (phrases of 0).
