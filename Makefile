@@ -51,6 +51,8 @@ peers:
 eval: build peers
 	@echo "== sentiment: VADER's human-rated ground truth, beside VADER and TextBlob =="
 	python3 scripts/eval_sentiment.py $(PAINMAP)
+	@echo "== sentiment: our own social-post development set (one writer's rating estimates, corpora/sentiment/README.md) =="
+	python3 scripts/eval_sentiment.py $(PAINMAP) corpora/sentiment/social-dev.tsv
 	@echo "== default topic and phase models: held-out fifth of our own corpora =="
 	$(PAINMAP) models evaluate
 	@echo "== topic classifier: banking77 train -> test, beside scikit-learn =="

@@ -391,6 +391,10 @@ final class SentimentRuleTests: XCTestCase {
         XCTAssertEqual(p.compound("Does anyone know a good vet in the area?"), 0, accuracy: eps)
         XCTAssertEqual(p.compound("new episode of walking dead tonight"), 0, accuracy: eps)
         XCTAssertGreaterThan(p.compound("Breaking Bad is amazing"), 0, "what is said of the title still counts")
+        // Sports exclamations and the idiom of praise that sounds like a complaint.
+        XCTAssertGreaterThan(p.compound("RONALDOOOOO WHAT A GOAL"), 0)
+        XCTAssertGreaterThan(p.compound("this cake is so good it should be illegal"), 0)
+        XCTAssertLessThan(p.compound("these fees should be illegal"), 0)
     }
 
     /// A cue that opens a phrase of phrases.tsv belongs to the phrase, whose valence already says what the wish means.
