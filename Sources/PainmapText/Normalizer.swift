@@ -180,6 +180,9 @@ public struct Normalizer: Sendable {
         case other
     }
 
+    /// The bytes of the word `asciiLine` reads at a time.
+    static let tailWord = 8
+
     static func asciiLine(_ p: UnsafeBufferPointer<UInt8>) -> ASCIILine {
         guard let first = p.first, let last = p.last else { return .normal }
         var spaced = first == 0x20 || first == 0x3E || last == 0x20
@@ -216,6 +219,17 @@ public struct Normalizer: Sendable {
             pairs |= sp & ((sp << 8) | previous)
             previous = sp >> 56
             i += 8
+        }
+        // The last 1 to 7 bytes: the 8 that end the line, read as one word when the line has 8. Those
+        // before `i` were tested already, and are again (the same answer); every pair of bytes from `i` on
+        // lies within the word, so `pairs` misses none. Byte by byte, this tail was ~10 instructions a byte
+        // (callgrind, `painmap sentiment --jobs 1` on 20,000 bench lines: asciiLine 8.18M -> 7.55M, all 388.3M -> 387.7M).
+        if i < n, n >= Normalizer.tailWord {
+            let x = raw.loadUnaligned(fromByteOffset: n - Normalizer.tailWord, as: UInt64.self)
+            if x & high != 0 || rejected(x) != 0 { return .other }
+            let sp = eq(x, 0x20)
+            pairs |= sp & (sp << 8)
+            i = n
         }
         if pairs != 0 { spaced = true }
         var prevSpace = previous != 0

@@ -432,7 +432,13 @@ public struct Tokenizer {
     /// `.negation`, and its form is the word lower-cased (`makeForm` cuts no run). Nil otherwise.
     /// The end of the text and the period (a sentence's last word, often the line's) were left to wordEnd
     /// at ~400 instructions a word; taking them here cut ~0.4% of `painmap sentiment`'s per-line instructions.
-    @inline(__always)
+    /// `@_transparent`, not `@inline(__always)`: `fill` is too large for the optimizer's inliner, which left
+    /// this (and then the overload it calls) out of line even marked always, a call with four saved
+    /// registers a word. Transparent functions are inlined before that limit applies (callgrind, `painmap
+    /// sentiment --jobs 1` on 20,000 bench lines: 396.9M -> 389.8M instructions; `fill` with its callees
+    /// 99.4M -> 92.3M). Tried first: a loop over runs of such words in a function of its own, where the
+    /// inliner did inline it: +2.3M, as the runs are short (~2 words) and the word ending each was tested twice.
+    @_transparent
     static func shortLowerWord(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, UInt64)? {
         #if _endian(big)
         return nil
@@ -503,8 +509,9 @@ public struct Tokenizer {
         t < 0x80 && !CharClass.isASCIIAlnum(t) && t != 0x27 && t != 0x2D
     }
 
-    /// `shortLowerWord` on the 8 bytes from `i` read into `x` (little-endian).
-    @inline(__always)
+    /// `shortLowerWord` on the 8 bytes from `i` read into `x` (little-endian). `@_transparent` as the other
+    /// overload (inlined into `fill`, `shortLowerWord(_:_:)` still called this out of line).
+    @_transparent
     static func shortLowerWord(_ x: UInt64, _ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, UInt64)? {
         #if _endian(big)
         return nil
@@ -534,7 +541,9 @@ public struct Tokenizer {
     /// Why: `shortLowerWord` ends words of at most 7 letters; longer ones (about one word in twelve in the
     /// 200k-line bench file, `painmap sentiment`'s input) went through `wordEnd` at ~475 instructions each
     /// (callgrind: 234M instructions for 493k calls). FastPathTests checks it against `wordEnd`.
-    @inline(__always)
+    /// `@_transparent` for the reason `shortLowerWord` gives (callgrind, `painmap sentiment --jobs 1` on
+    /// 20,000 bench lines: 389.8M -> 388.3M instructions, ~29 fewer for each of the 49k calls).
+    @_transparent
     static func mediumLowerWord(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, UInt64, UInt64)? {
         #if _endian(big)
         return nil

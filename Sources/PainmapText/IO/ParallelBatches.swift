@@ -150,7 +150,10 @@ public final class PerWorker<State>: @unchecked Sendable {
     /// Worker `w`'s state, made anew first when `isWorn` says the old one has grown too big (an analyzer
     /// whose vocabulary passed `Vocabulary.renewalSize`). Only worker `w` may call this, between items.
     @inlinable public func current(_ w: Int, renewIf isWorn: (State) -> Bool) -> State {
-        let slot = slots[w]
+        // `unowned(unsafe)`: `slots` (a `let`) holds the slot as long as `self` lives; read strongly it cost
+        // a retain and a release per item (callgrind, `painmap sentiment --jobs 1` on 20,000 bench lines:
+        // 387.7M -> 386.8M).
+        unowned(unsafe) let slot = slots[w]
         if isWorn(slot.state), let fresh = try? make() { slot.state = fresh }
         return slot.state
     }
