@@ -94,8 +94,7 @@ public struct MultiwordLayout: @unchecked Sendable {
         // Form id -> index of its first-word entry, filled here as `multiIndex` (an array by id: every entry's
         // words are interned by now; ~8,400 Dictionary look-ups were ~1.5M instructions, callgrind).
         multiIndex = [Int16](repeating: -1, count: v.count)
-        var pairIndex: [UInt64: Int] = [:]
-        pairIndex.reserveCapacity(entryCount)   // ~3,000 pairs: grown step by step, ~0.6k instructions an entry
+        var pairIndex = PairTable(capacity: entryCount)
         var pending: [SentimentScorer.Multi] = []
         pending.reserveCapacity(entryCount)
         wordPool.reserveCapacity(words.count)
@@ -119,11 +118,8 @@ public struct MultiwordLayout: @unchecked Sendable {
                 singleKinds |= 1 << UInt8(kind)
             } else {
                 let key = UInt64(first) << 32 | UInt64(words[lo + 1])
-                let g: Int
-                if let x = pairIndex[key] { g = x } else {
-                    g = pairIndex.count; pairIndex[key] = g
-                    for _ in 0..<4 { pairThirds.append(0) }
-                }
+                let (g, isNew) = pairIndex.index(of: key)
+                if isNew { for _ in 0..<4 { pairThirds.append(0) } }
                 group.append(4 * g + kind); isSingle.append(false)
                 pairThirds[4 * g + kind] |= count == 2 ? ~0 : 1 << UInt64(words[lo + 2] & 63)
             }
@@ -147,7 +143,7 @@ public struct MultiwordLayout: @unchecked Sendable {
         // Per first word, its pairs' second words, sorted: one sort of (first word index, second word).
         var seconds: [(key: UInt64, pair: UInt32)] = []
         seconds.reserveCapacity(pairIndex.count)
-        for (key, g) in pairIndex {
+        for (g, key) in pairIndex.keys.enumerated() {
             let bit = SentimentScorer.pairBit(UInt32(truncatingIfNeeded: key >> 32), UInt32(truncatingIfNeeded: key))
             pairBits[bit >> 6] |= 1 << UInt64(bit & 63)
             let f = Int(multiIndex[Int(truncatingIfNeeded: key >> 32)])
@@ -178,5 +174,50 @@ public struct MultiwordLayout: @unchecked Sendable {
     /// irrealis.txt of the lexicon folder `directory`.
     public static func irrealisCues(directory: String) throws -> [String] {
         try DataFile.wordList(directory + "/irrealis.txt")
+    }
+}
+
+/// (first word, second word) -> pair index, the pairs numbered in order of insertion: for laying out
+/// `MultiwordLayout`'s pair groups. Open addressing on the packed ids, not a `Dictionary<UInt64, Int>`, whose
+/// SipHash of each key made its ~8,500 look-ups and inserts ~1.3M instructions of start-up (callgrind).
+private struct PairTable {
+    /// No pair packs to it: a word id is below the vocabulary's count, never `UInt32.max`.
+    private static let empty = UInt64.max
+    /// Slots per expected pair, at least: a table at most half full keeps probe runs short.
+    private static let slotsPerPair = 2
+    private var slots: [UInt64]
+    private var indices: [Int32]
+    private let mask: Int
+    /// The pairs' keys by index.
+    private(set) var keys: [UInt64] = []
+
+    init(capacity: Int) {
+        var n = 16
+        while n < PairTable.slotsPerPair * capacity { n <<= 1 }
+        slots = [UInt64](repeating: PairTable.empty, count: n)
+        indices = [Int32](repeating: 0, count: n)
+        mask = n - 1
+        keys.reserveCapacity(capacity)
+    }
+
+    var count: Int { keys.count }
+
+    /// The index of pair `key`, numbered next (`isNew`) if it was not in the table.
+    mutating func index(of key: UInt64) -> (Int, isNew: Bool) {
+        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        while slots[i] != PairTable.empty {
+            if slots[i] == key { return (Int(indices[i]), false) }
+            i = (i + 1) & mask
+        }
+        if 2 * (keys.count + 1) > slots.count { grow(); return index(of: key) }
+        slots[i] = key; indices[i] = Int32(keys.count); keys.append(key)
+        return (keys.count - 1, true)
+    }
+
+    /// Twice the slots, the pairs placed again with their indices.
+    private mutating func grow() {
+        var bigger = PairTable(capacity: slots.count)
+        for key in keys { _ = bigger.index(of: key) }
+        self = bigger
     }
 }

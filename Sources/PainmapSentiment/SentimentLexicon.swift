@@ -44,10 +44,7 @@ public struct SentimentLexicon: Sendable {
         let pendingValences = Pending<([String: Double], SentimentTerms.Builder)>()
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
-            pendingValences.result = Result {
-                let valences = try readValences(directory + "/sentiment.tsv")
-                return (valences, SentimentTerms.Builder(valences: valences))
-            }
+            pendingValences.result = Result { try readValences(directory + "/sentiment.tsv") }
         }
         let others = Result { try readMultiword(directory: directory) }
         var alongsideError: (any Error)? = nil
@@ -77,9 +74,16 @@ public struct SentimentLexicon: Sendable {
     /// A result handed from the thread that computes it to the one that waits for it (a DispatchGroup).
     private final class Pending<T>: @unchecked Sendable { var result: Result<T, any Error>? }
 
-    /// sentiment.tsv: term -> valence. A term listed more than once gets the mean of its valences: sum and
-    /// count, added in file order (an array per term cost an allocation for each of the ~11,000 terms).
-    private static func readValences(_ path: String) throws -> [String: Double] {
+    /// Room reserved in the table of valences per line of sentiment.tsv. Twice the rows: sized for the rows
+    /// alone it was ~70% full, and inserts compared their terms with others on the way (~1.3M instructions
+    /// in String comparisons; the thread reading sentiment.tsv went from ~24.0M to ~23.0M, callgrind). The
+    /// table is also read while scoring.
+    private static let valenceSlotsPerRow = 2
+
+    /// sentiment.tsv: term -> valence, and the byte table of its terms (`SentimentTerms.Builder`), filled
+    /// row by row. A term listed more than once gets the mean of its valences: sum and count, added in file
+    /// order (an array per term cost an allocation for each of the ~11,000 terms).
+    private static func readValences(_ path: String) throws -> ([String: Double], SentimentTerms.Builder) {
         // Sized for every row up front, and each row's entry updated in one access: growing the table and
         // hashing each term twice were ~9M instructions of start-up (callgrind), on the thread the
         // workers wait for. Iteration order of a Dictionary is per process anyway; nothing depends on it.
@@ -88,19 +92,30 @@ public struct SentimentLexicon: Sendable {
         // than once also get their sum and count on the side, and their mean at the end. Sums and counts
         // for every term, then a second table of their means (`mapValues`), were ~2M instructions more.
         // The same values: a term's first valence is its sum, and a sum divided by 1 is itself.
+        // The byte table gets each row's valence too (the last of a repeated term's, then its mean): a
+        // term's id is that of its NFC form, so canonically equivalent terms, one key of `valences`, share it.
         var valences: [String: Double] = [:]
+        var terms = SentimentTerms.Builder()
         var repeated: [String: (sum: Double, count: Int)] = [:]
-        try DataFile.scan(path, lineCount: { valences.reserveCapacity($0) }) { row in
-            let term = try row.withField(0, "term", SentimentLexicon.key(bytes:))
+        try DataFile.scan(path, lineCount: { valences.reserveCapacity(valenceSlotsPerRow * $0); terms.reserve(rows: $0) }) { row in
+            // `key(bytes:)`, and the id of a key that is its own bytes, interned from them.
+            let (term, id) = try row.withField(0, "term") { p -> (String, Int?) in
+                let term = String(decoding: p, as: UTF8.self)
+                return isKeyForm(p) ? (term, terms.id(asciiKey: p)) : (keyByRules(term), nil)
+            }
             guard !term.isEmpty else { throw DataFileError(file: row.file, line: row.line, "empty term") }
             // As a sum from 0 (what the table held before): "-0" is stored as 0.
             let v = 0 + (try row.double(1, "valence", in: -4...4))
+            terms.valence[id ?? terms.id(term)] = v
             guard let earlier = valences.updateValue(v, forKey: term) else { return }
             if repeated[term] == nil { repeated[term] = (earlier, 1) }
             repeated[term]!.sum += v; repeated[term]!.count += 1
         }
-        for (term, r) in repeated { valences[term] = r.sum / Double(r.count) }
-        return valences
+        for (term, r) in repeated {
+            valences[term] = r.sum / Double(r.count)
+            terms.valence[terms.id(term)] = r.sum / Double(r.count)
+        }
+        return (valences, terms)
     }
 
     /// phrases.tsv, modifiers.tsv, negations.txt and contrastive.tsv.
@@ -168,9 +183,13 @@ public struct SentimentLexicon: Sendable {
     /// Whether bytes `p` are a term that is its own key: lower-case ASCII letters, apostrophes and hyphens.
     private static func isKeyForm(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let f = p.first, f != 0x20, f != 0x09, let l = p.last, l != 0x20, l != 0x09 else { return false }
-        for c in p where !(c >= 0x61 && c <= 0x7A || c == 0x27 || c == 0x2D) { return false }
+        for c in p where !isKeyByte(c) { return false }
         return true
     }
+
+    /// Whether `c` may be in a term that is its own key: a lower-case ASCII letter, apostrophe or hyphen.
+    @inline(__always)
+    private static func isKeyByte(_ c: UInt8) -> Bool { c >= 0x61 && c <= 0x7A || c == 0x27 || c == 0x2D }
 
     /// `key` by its rules, for any term (and the reference its fast path is tested against).
     static func keyByRules(_ term: String) -> String {
@@ -209,16 +228,21 @@ public struct SentimentLexicon: Sendable {
         // `split` over Characters was ~36M instructions of `painmap sentiment`'s start-up (callgrind: about
         // 8,000 calls at ~4,500 each), on the thread that waits for the others.
         // The ASCII test and the count of spaces in one pass (two were ~0.5M instructions more, callgrind).
-        var spaces = 0
+        // The same pass tells whether every word is its own key (`plain`: lower-case letters, apostrophes,
+        // hyphens and the spaces between), which then is not tested word by word (`isKeyForm`).
+        var spaces = 0, plain = true
         for c in p {
             if c >= 0x80 { return wordsByRules(String(decoding: p, as: UTF8.self)) }
-            if c == 0x20 { spaces += 1 }
+            if c == 0x20 { spaces += 1 } else if !isKeyByte(c) { plain = false }
         }
         var out: [String] = []
         out.reserveCapacity(spaces + 1)   // one allocation, not one per growth
         var a = 0
         for k in 0...p.count where k == p.count || p[k] == 0x20 {
-            if k > a { out.append(key(bytes: UnsafeBufferPointer(rebasing: p[a..<k]))) }
+            if k > a {
+                let word = UnsafeBufferPointer(rebasing: p[a..<k])
+                out.append(plain ? String(decoding: word, as: UTF8.self) : key(bytes: word))
+            }
             a = k + 1
         }
         return out
