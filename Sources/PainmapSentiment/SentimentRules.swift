@@ -71,6 +71,14 @@ public enum SentimentRules {
     public static let neverSoEmphasis = 1.25
     /// The verbs that may stand between "never" and "so"/"this"/"more": "never felt so good", "food never tasted this
     /// good", "never looked so happy". Fix (session 10): only "been" could, and "never felt so good" read as a complaint.
+    /// Not wanting a bad thing fears it, it does not praise it: "I don't want another charge", "didn't want to renew",
+    /// "I don't want another war". A negation right before one of `wantVerbs` does not flip a negative word after
+    /// them; the word keeps this share of its strength (a worry, milder than the thing itself). A positive word
+    /// after them is negated as before ("I don't want a refund, just a working app" is no praise of a refund). Not
+    /// "need": "you don't need to worry", "no need to panic" reassure.
+    public static let unwantedFactor = 0.5
+    public static let wantVerbs = ["want", "wanna", "wanted", "wants"]
+
     public static let neverSoBridges = ["been", "felt", "feel", "looked", "tasted", "sounded", "seemed", "smelled", "smelt",
                                         "played", "worked", "ran", "run"]
 

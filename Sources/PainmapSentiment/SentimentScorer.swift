@@ -97,6 +97,7 @@ public final class SentimentScorer {
     /// SentimentRules.negationEmphasisers as form ids.
     private let negationEmphasisers: Set<UInt32>
     private let stopVerbs: Set<UInt32>
+    private let wantVerbs: Set<UInt32>
     private let likeSubjects: Set<UInt32>
     /// Everyday mild words and where they do not count (SentimentScorer+Mild.swift); `mildState` caches per
     /// form id whether it reads as one and its cue roles (bits in `MildWords`).
@@ -133,7 +134,7 @@ public final class SentimentScorer {
         modifierLastWords = t.modifierLastWords
         ids = t.ids
         neverSoFollowers = t.neverSoFollowers; neverSoBridges = t.neverSoBridges; negationEmphasisers = t.negationEmphasisers
-        stopVerbs = t.stopVerbs; likeSubjects = t.likeSubjects
+        stopVerbs = t.stopVerbs; wantVerbs = t.wantVerbs; likeSubjects = t.likeSubjects
         mildWords = t.mildWords; banter = t.banter; longTime = t.longTime
     }
 
@@ -494,6 +495,10 @@ public final class SentimentScorer {
                 } else if j + 1 < i, banterRole(next) & BanterWords.surpriseVerb != 0, isSurprise(negationAt: j, before: i, tokens) {
                     // SentimentScorer+Comparative: "didn't expect to love it", "never thought I'd say this" report a
                     // surprise; what follows is asserted.
+                } else if sign < 0, j + 1 < i, wantVerbs.contains(next) {
+                    // "I don't want another charge": a worry, not praise (SentimentRules.unwantedFactor).
+                    v *= SentimentRules.unwantedFactor
+                    if explain { rules?.append("not wanted: still a worry x\(SentimentRules.unwantedFactor)") }
                 } else if stopVerbs.contains(next), j + 1 < i {
                     // "The app can't stop crashing" complains, "I can't stop smiling" praises: what follows
                     // a negated "stop" is asserted, not negated.

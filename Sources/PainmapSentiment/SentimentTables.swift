@@ -24,6 +24,7 @@ public final class SentimentTables: @unchecked Sendable {
     let neverSoBridges: Set<UInt32>
     let negationEmphasisers: Set<UInt32>
     let stopVerbs: Set<UInt32>
+    let wantVerbs: Set<UInt32>
     let likeSubjects: Set<UInt32>
     let mildWords: MildWords
     /// Per term id of `lexicon.terms`: `MildWords.mild` if the entry is a word of `mildWords.terms`, and `MildWords.stake`
@@ -66,6 +67,7 @@ public final class SentimentTables: @unchecked Sendable {
         negationEmphasisers = Set(SentimentRules.negationEmphasisers.map { v.intern($0) })
         // "can't stop crashing", "won't stop smiling": a negated "stop" says the next thing goes on.
         stopVerbs = Set(["stop", "stops", "stopped", "stopping"].map { v.intern($0) })
+        wantVerbs = Set(SentimentRules.wantVerbs.map { v.intern($0) })
         // "like" is a verb after these, a preposition ("looks like", "feel like") elsewhere. Not after "would",
         // "I'd", "we'd": "I would like a refund" asks for something, it does not praise anything.
         likeSubjects = Set(["i", "we", "you", "they", "really", "do", "don't", "dont",

@@ -60,6 +60,15 @@ final class SentimentRuleTests: XCTestCase {
         XCTAssertLessThan(p.compound("it never felt good"), 0, "without 'so'/'this' it is a plain negation")
     }
 
+    func testNotWantingABadThingIsAWorry() throws {
+        // SentimentRules.unwantedFactor: the bad thing keeps its sign, at half its strength.
+        XCTAssertLessThan(p.compound("I don't want another war"), 0)
+        let c = try XCTUnwrap(p.contribution("I don't want another war", "war"))
+        XCTAssertEqual(c.adjusted, c.base * SentimentRules.unwantedFactor, accuracy: eps)
+        XCTAssertGreaterThan(p.compound("you don't need to worry"), 0, "'need' is not a want verb: reassurance")
+        XCTAssertLessThan(p.compound("I don't want the app"), p.compound("I want the app"), "a wanted good thing is still negated")
+    }
+
     func testWithoutNegates() {
         XCTAssertLessThan(p.compound("It crashes"), 0)
         XCTAssertGreaterThan(p.compound("It works without crashing"), 0, "without + negative = praise")
