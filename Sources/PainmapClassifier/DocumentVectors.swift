@@ -59,6 +59,12 @@ public struct DocumentVectors: Sendable {
 
     public func label(_ i: Int) -> Int { Int(labels[i]) }
 
+    /// Document `i`'s number of features as `withDocument` gives them, when that is known without expanding
+    /// its character n-grams (it has none to expand, as after `expanded`); else nil.
+    func knownLength(_ i: Int) -> Int? {
+        formOffsets[i] == formOffsets[i + 1] || expansion == nil ? offsets[i + 1] - offsets[i] : nil
+    }
+
     /// The same documents with character n-grams written out, when that takes no more than `limit`
     /// entries (8 bytes each); otherwise `self`. Training goes over the documents many times (alpha
     /// search, calibration, discriminative passes): expanding once is cheaper when memory allows.

@@ -3,7 +3,9 @@
 /// nested (`HeldOutPlan` was nine deep).
 ///
 /// A reference type without copy-on-write: one owner writes it (`HeldOutPlan` while it is made; it only reads its
-/// arrays after that). Growing keeps the contents and fills the new room with `fill`.
+/// arrays after that). Only elements below `count` are ever initialized: growing copies them and leaves the new
+/// room untouched, so memory reserved and never used is never faulted in (the held-out plans grew by doubling,
+/// each step filling its new room: 17% of training's page faults, perf on banking77).
 final class KernelArray<Element: BitwiseCopyable>: @unchecked Sendable {
     private(set) var base: UnsafeMutablePointer<Element>
     /// Elements in use (`append`) or made room for (`reserve`).
@@ -15,7 +17,7 @@ final class KernelArray<Element: BitwiseCopyable>: @unchecked Sendable {
         self.fill = fill
         capacity = max(count, 1)
         base = .allocate(capacity: capacity)
-        base.initialize(repeating: fill, count: capacity)
+        base.initialize(repeating: fill, count: count)
         self.count = count
     }
 
@@ -24,20 +26,26 @@ final class KernelArray<Element: BitwiseCopyable>: @unchecked Sendable {
     /// At least `n` elements, the new ones `fill` (doubling, so that a workspace grown document by document
     /// settles after a few documents).
     func reserve(_ n: Int) {
+        guard n > count else { return }
         if n > capacity { grow(max(n, 2 * capacity)) }
-        count = max(count, n)
+        (base + count).initialize(repeating: fill, count: n - count)
+        count = n
+    }
+
+    /// Room for `n` elements in all, `count` unchanged.
+    func reserveCapacity(_ n: Int) {
+        if n > capacity { grow(n) }
     }
 
     func append(_ elements: UnsafePointer<Element>, count n: Int) {
         if count + n > capacity { grow(max(count + n, 2 * capacity)) }
-        (base + count).update(from: elements, count: n)
+        (base + count).initialize(from: elements, count: n)
         count += n
     }
 
     private func grow(_ newCapacity: Int) {
         let more = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
-        more.initialize(from: base, count: capacity)
-        (more + capacity).initialize(repeating: fill, count: newCapacity - capacity)
+        more.initialize(from: base, count: count)
         base.deallocate()
         base = more
         capacity = newCapacity

@@ -202,19 +202,21 @@ extension NaiveBayesModel {
             for k in table.row(f) { classTotal[Int(table.classes[k])] += table.values[k] * Double(scale[f]) }
         }
         let mass = w.smoothingMass(alpha)
-        // Each document on its own (it reads the model only): the sample in two halves on two cores, joined
-        // in order (one core scored the thousand documents while the other waited, phase timing).
-        let workers = sample.count >= 256 ? ProcessInfo.processInfo.activeProcessorCount : 1
-        let per = (sample.count + workers - 1) / workers
-        let parts = ParallelResults<[(scores: [Double], truth: Int)]>(workers)
+        // Each document on its own (it reads the model only): the sample in pieces on all cores, joined in
+        // order (one core scored the thousand documents while the other waited, phase timing). Four pieces
+        // a core, handed out as threads come free: with a fixed half a core, the core that finished first
+        // waited for the other's thread, which shares its core with the complement part built beside it.
+        let pieces = sample.count >= 256 ? 4 * ProcessInfo.processInfo.activeProcessorCount : 1
+        let per = (sample.count + pieces - 1) / pieces
+        let parts = ParallelResults<[(scores: [Double], truth: Int)]>(pieces)
         let priors = parameters.priors, totals = classTotal
-        DispatchQueue.concurrentPerform(iterations: workers) { t in
+        DispatchQueue.concurrentPerform(iterations: pieces) { t in
             let part = sample[min(sample.count, t * per)..<min(sample.count, (t + 1) * per)]
             parts[t] = leaveOneOutScores(docs, part, classOf: classOf, weights: w, classTotal: totals, mass: mass, priors: priors)
         }
         var out: [(scores: [Double], truth: Int)] = []
         out.reserveCapacity(sample.count)
-        for t in 0..<workers { out += parts[t] }
+        for t in 0..<pieces { out += parts[t] }
         return out
     }
 
@@ -373,7 +375,9 @@ extension NaiveBayesModel {
         // perf on banking77) into per-document slots, then summed on one core in document order, so the
         // sums are bit for bit those of one loop.
         let workers = n >= 512 ? max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount) : 1
-        let per = (n + workers - 1) / workers
+        // Four pieces a worker, handed out as threads come free: with one fixed piece a worker, the thread
+        // that lost its core to other work held up each Newton step. One worker: one piece, on this thread.
+        let pieces = workers == 1 ? 1 : 4 * workers, per = (n + pieces - 1) / pieces
         let terms = UnsafeMutableBufferPointer<(Double, Double)>.allocate(capacity: n)
         terms.initialize(repeating: (0, 0))
         defer { terms.deallocate() }
@@ -385,7 +389,7 @@ extension NaiveBayesModel {
             start.withUnsafeBufferPointer { start in
             truthScore.withUnsafeBufferPointer { truthScore in
                 let arrays = SendableBox((score, below, start, truthScore))
-                DispatchQueue.concurrentPerform(iterations: workers) { w in
+                DispatchQueue.concurrentPerform(iterations: pieces) { w in
                     let terms = slots.value, (score, below, start, truthScore) = arrays.value
                     for i in (w * per)..<min(n, (w + 1) * per) {
                         var z = 0.0, mean = 0.0, sq = 0.0
