@@ -71,6 +71,9 @@ public enum SentimentRules {
     public static let neverSoEmphasis = 1.25
     /// The verbs that may stand between "never" and "so"/"this"/"more": "never felt so good", "food never tasted this
     /// good", "never looked so happy". Fix (session 10): only "been" could, and "never felt so good" read as a complaint.
+    public static let neverSoBridges = ["been", "felt", "feel", "looked", "tasted", "sounded", "seemed", "smelled", "smelt",
+                                        "played", "worked", "ran", "run"]
+
     /// Not wanting a bad thing fears it, it does not praise it: "I don't want another charge", "didn't want to renew",
     /// "I don't want another war". A negation right before one of `wantVerbs` does not flip a negative word after
     /// them; the word keeps this share of its strength (a worry, milder than the thing itself). A positive word
@@ -78,9 +81,6 @@ public enum SentimentRules {
     /// "need": "you don't need to worry", "no need to panic" reassure.
     public static let unwantedFactor = 0.5
     public static let wantVerbs = ["want", "wanna", "wanted", "wants"]
-
-    public static let neverSoBridges = ["been", "felt", "feel", "looked", "tasted", "sounded", "seemed", "smelled", "smelt",
-                                        "played", "worked", "ran", "run"]
 
     /// A phrase that opens with a negation, said with an adverb after it ("never really arrived", "not really
     /// worth it", "never even arrived", "never actually shipped"): the phrase still matches ("never arrived"),

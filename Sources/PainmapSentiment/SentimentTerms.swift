@@ -39,11 +39,6 @@ public final class SentimentTerms: @unchecked Sendable {
 
         init() {}
 
-        init(valences: [String: Double]) {
-            reserve(rows: valences.count)
-            for (word, value) in valences { valence[term(word)] = value }
-        }
-
         /// Room for `rows` terms of sentiment.tsv and the other terms.
         mutating func reserve(rows: Int) {
             valence.reserveCapacity(rows + Builder.otherTermsReserve)
