@@ -321,6 +321,20 @@ public enum SentimentRules {
     /// About "won" (+2.3).
     public static let victoryValence = 2.0
 
+    /// A name inside running text holds words, not feelings: "finally watching Breaking Bad", "the new Daft Punk
+    /// album", "queued for the Dark Knight", "my app is on the Play Store". A sentiment word that is Title
+    /// Case (first letter upper case, the rest not), in a run of two or more Title Case words that follows a lower-case
+    /// word of the same sentence, reads as part of the name: no valence. A run at the start of a sentence or after
+    /// other capitals is not a name by this rule ("Great Product, Fast Shipping", "Terrible Customer Service", "I Love
+    /// This"): capitals there are how the writer titles or shouts. Nor is a run that opens with one of
+    /// `nameRunFormulaOpeners` or holds one of `nameRunEmphasisWords`: people capitalise wishes, thanks and verdicts
+    /// inside a sentence ("wishing my mom a Happy Birthday", "omg Thank You", "today was the Worst Day Ever").
+    public static let nameRunFormulaOpeners = ["happy", "merry", "thank", "thanks", "thx", "good", "great", "congrats",
+                                               "congratulations", "well", "love", "miss", "sweet", "god", "bless", "rest",
+                                               "nice", "awesome", "amazing", "epic", "so", "very", "really", "totally",
+                                               "absolutely", "best", "worst", "no", "not", "never", "shut", "oh", "omg"]
+    public static let nameRunEmphasisWords = ["ever", "again"]
+
     /// Normalization of the summed valence into a compound score in (-1, 1): s / sqrt(s^2 + alpha).
     /// With 15, one clearly positive word (+2) scores about 0.46 and three such words about 0.84.
     public static let normalizationAlpha = 15.0

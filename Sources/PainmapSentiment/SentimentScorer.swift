@@ -318,6 +318,10 @@ public final class SentimentScorer {
                 }
                 if fi.negation { openNegations |= SentimentScorer.negationBit(i, range); i += 1; continue }
                 if t.form == ids.like, !isVerbLike(i, range, tokens) { result.neutralWords += 1; i += 1; continue }
+                // "finally watching Breaking Bad": a word of a name (SentimentScorer+ProperNames).
+                if t.flags.contains(.capitalized), !t.flags.contains(.allCaps), isInsideName(at: i, in: range, tokens) {
+                    result.neutralWords += 1; i += 1; continue
+                }
                 base = v
                 mild = isMildForm(t.form, valence: v)
             }
