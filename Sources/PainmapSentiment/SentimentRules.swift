@@ -33,8 +33,17 @@ public enum SentimentRules {
     /// A wish for someone is a greeting, not a wish for what is missing: "wishing you a happy birthday", "wish me
     /// luck", "I wish you all the best", "wishing everyone a merry christmas". A wish cue of
     /// `wellWishCues` followed by one of `wellWishObjects` and then one of `wellWishContinuations` is not an
-    /// irrealis cue; "I wish you would fix this" and "wish you guys had a dark mode" still are.
+    /// irrealis cue; "I wish you would fix this" and "wish you guys had a dark mode" still are. The object may also be
+    /// one of `wellWishPossessives` and at most `wellWishNounReach` words, none of them one of `wellWishStops`, before
+    /// the continuation: "wishing my mom a happy birthday", "wish our team the best of luck". After such an object an
+    /// article continues only before a positive word ("my sister a speedy recovery"): "wish my phone had a bigger
+    /// battery" and "wish my phone lasted a whole day" still wish for what is missing.
     public static let wellWishCues = ["wish", "wishes", "wishing", "wished"]
+    public static let wellWishPossessives = ["my", "our", "your", "his", "her", "their", "all", "both"]
+    public static let wellWishNounReach = 2
+    public static let wellWishStops = ["had", "has", "have", "would", "could", "was", "were", "is", "are", "did", "does",
+                                       "do", "will", "can", "didn't", "wasn't", "weren't", "wouldn't", "couldn't",
+                                       "hadn't", "doesn't", "don't", "isn't", "won't", "can't", "would've", "could've"]
     public static let wellWishObjects = ["you", "u", "ya", "y'all", "everyone", "everybody", "all", "me", "him", "her",
                                          "them", "us", "yall"]
     public static let wellWishContinuations = ["a", "an", "the", "all", "luck", "happy", "merry", "good", "well", "many",

@@ -8,10 +8,37 @@ extension SentimentScorer {
     func isWellWish(at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
         guard i + 2 < range.upperBound else { return false }
         let v = analyzer.vocabulary
-        if SentimentRules.wellWishCues.contains(v.string(tokens[i].form))
-            && SentimentRules.wellWishObjects.contains(v.string(tokens[i + 1].form))
-            && SentimentRules.wellWishContinuations.contains(v.string(tokens[i + 2].form)) { return true }
+        if SentimentRules.wellWishCues.contains(v.string(tokens[i].form)) {
+            if SentimentRules.wellWishObjects.contains(v.string(tokens[i + 1].form))
+                && SentimentRules.wellWishContinuations.contains(v.string(tokens[i + 2].form)) { return true }
+            if isPossessiveWellWish(at: i, in: range, tokens) { return true }
+        }
         return isWishToMeet(at: i, in: range, tokens) || isWelcomeOfAnOffer(at: i, in: range, tokens)
+    }
+
+    /// "wishing my mom a happy birthday", "wish all my friends a merry christmas": one or two of
+    /// `SentimentRules.wellWishPossessives`, one to `wellWishNounReach` words that are not `wellWishStops`, then one
+    /// of `wellWishContinuations`: an article only before a positive word, and not "all" or "best", which also start
+    /// what is missing ("wish my phone had all the features").
+    private func isPossessiveWellWish(at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
+        let v = analyzer.vocabulary
+        var k = i + 1
+        var owners = 0
+        while k < range.upperBound, owners < 2, tokens[k].kind == .word,
+              SentimentRules.wellWishPossessives.contains(v.string(tokens[k].form)) { k += 1; owners += 1 }
+        guard owners > 0, k < range.upperBound, tokens[k].kind == .word else { return false }
+        var j = k + 1   // the object has at least one word
+        while j < min(range.upperBound, k + 1 + SentimentRules.wellWishNounReach), tokens[j].kind == .word {
+            let s = v.string(tokens[j].form)
+            if s == "a" || s == "an" || s == "the" {
+                guard j + 1 < range.upperBound, let next = valence(of: tokens[j + 1]) else { return false }
+                return next > 0
+            }
+            if s != "all", s != "best", SentimentRules.wellWishContinuations.contains(s) { return true }
+            if SentimentRules.wellWishStops.contains(s) { return false }
+            j += 1
+        }
+        return false
     }
 
     /// Whether the wish at `i` welcomes something offered or planned: "that would be amazing!", "yes please, that

@@ -663,6 +663,16 @@ final class EverydayTextTests: XCTestCase {
         p.assertLabels(["I wish you would fix this", "wish you guys had a dark mode", "I wish the app was faster"], "negative")
     }
 
+    /// The one wished well may be someone's (`SentimentRules.wellWishPossessives`); a wish that someone's thing were
+    /// otherwise stays irrealis.
+    func testWellWishesToSomeonesPeople() {
+        p.assertLabels(["wishing my mom a happy birthday", "wish all my friends a merry christmas",
+                        "wishing our team the best of luck tomorrow", "wishing my sister a speedy recovery",
+                        "wish my little brother a happy birthday for me"], "positive")
+        p.assertLabels(["wish my phone had a better camera", "I wish my bank would answer the phone",
+                        "wish my phone lasted a whole day"], "negative")
+    }
+
     /// An eye roll turns the praise of its sentence into a sneer (`SentimentRules.sarcasmMarkers`).
     func testEyeRollMarksSarcasm() throws {
         let awesome = try XCTUnwrap(p.contribution("Got a parking ticket, awesome 🙄", "awesome"))
