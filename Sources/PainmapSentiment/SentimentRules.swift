@@ -184,7 +184,8 @@ public enum SentimentRules {
     /// "Just what I needed, a flat tyre". So is "love it when" / "love how" before a complaint: "Love it when the
     /// train is late", "love how the app logs me out every day". In a sentence that opens so, has a negative
     /// contribution after the opener and no contrast ("Great food, but the service was slow" weighs its parts by
-    /// the contrast rule instead), positive contributions are read as `sarcasmFactor` of themselves, as with an
+    /// the contrast rule instead; a love opener sneers across a contrast too: "love how support closes my ticket in a
+    /// day but takes 2 weeks to reply"), positive contributions are read as `sarcasmFactor` of themselves, as with an
     /// eye roll. Only evaluative interjections: a greeting or a thanks before a complaint ("Hi, my card doesn't
     /// work", "Thanks, the parcel never came") is politeness, not sarcasm. Each entry is lower case, words apart.
     public static let sarcasticCommaOpeners = ["great", "wonderful", "fantastic", "perfect", "brilliant", "lovely",

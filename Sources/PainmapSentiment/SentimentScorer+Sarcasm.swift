@@ -22,10 +22,12 @@ extension SentimentScorer {
 
     /// Whether the sentence opens with praise said of a complaint: one of `SentimentRules.sarcasticCommaOpeners`
     /// and then a comma (or "..." or a dash), or one of `sarcasticLoveOpeners`, with more words after it. Asked
-    /// only for sentences with both a positive and a negative contribution and no contrast; the first word is
-    /// asked of `openerState` (its String made once per form), the others read as Strings only when it starts an opener.
+    /// only for sentences with both a positive and a negative contribution; the first word is asked of `openerState`
+    /// (its String made once per form), the others read as Strings only when it starts an opener. With a contrast in
+    /// the sentence (`contrast`) only the love openers count: "Great food, but the service was slow" weighs its parts
+    /// by the contrast rule, while "love how support closes my ticket in a day but takes 2 weeks to reply" still sneers.
     @inline(never)
-    func opensWithSarcasticPraise(_ range: Range<Int>, _ tokens: [Token]) -> Bool {
+    func opensWithSarcasticPraise(_ range: Range<Int>, _ tokens: [Token], contrast: Bool) -> Bool {
         let v = analyzer.vocabulary
         guard let start = range.first(where: { tokens[$0].kind != .punctuation }), tokens[start].kind == .word,
               isOpenerFirstWord(tokens[start].form) else { return false }
@@ -33,7 +35,7 @@ extension SentimentScorer {
         // was 1.3M instructions, ~1% of scoring): a comma opener needs punctuation within its length, a love
         // opener one of a few first words, compared as bytes.
         let reach = min(start + 1 + SentimentScorer.longestOpener, range.upperBound)
-        let punctuationSoon = (start + 1..<reach).contains { tokens[$0].kind == .punctuation }
+        let punctuationSoon = !contrast && (start + 1..<reach).contains { tokens[$0].kind == .punctuation }
         guard punctuationSoon || v.withBytes(tokens[start].form, { b in
             b.count <= 7 && SentimentScorer.loveFirstBytes.contains { $0.elementsEqual(b) }
         }) else { return false }
@@ -43,7 +45,7 @@ extension SentimentScorer {
             words.append(v.string(tokens[k].form))
             k += 1
             let n = words.count
-            if k < range.upperBound, tokens[k].kind == .punctuation, SentimentScorer.commaOpeners.contains(words),
+            if !contrast, k < range.upperBound, tokens[k].kind == .punctuation, SentimentScorer.commaOpeners.contains(words),
                v.withBytes(tokens[k].form, { b in
                    b.first == 0x2C || b.first == 0x2E || b.first == 0x2D || (b.count >= 3 && b[0] == 0xE2 && b[1] == 0x80 && (b[2] == 0x94 || b[2] == 0xA6))
                }) {   // , ... - — …

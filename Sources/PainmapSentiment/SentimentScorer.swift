@@ -434,7 +434,9 @@ public final class SentimentScorer {
         } else {
             result.stakes = stakes
         }
-        if result.pos > 0, sarcastic || (result.neg > 0 && weight == nil && opensWithSarcasticPraise(range, tokens)) { readAsSarcasm(into: &result, contributions: &contributions, from: firstContribution, explain: explain) }
+        if result.pos > 0, sarcastic || (result.neg > 0 && opensWithSarcasticPraise(range, tokens, contrast: weight != nil)) {
+            readAsSarcasm(into: &result, contributions: &contributions, from: firstContribution, explain: explain)
+        }
         // Punctuation emphasis pushes further the way the sentence already leans.
         if result.sum != 0 {
             let sign: Double = result.sum > 0 ? 1 : -1

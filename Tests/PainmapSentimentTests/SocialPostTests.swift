@@ -389,6 +389,10 @@ final class SocialPostTests: XCTestCase {
                         "I love how the app logs me out every day"], "negative")
         p.assertLabels(["Great, thanks for the quick reply", "Just what I needed, thank you", "I love how easy it is",
                         "Love it when my kids laugh"], "positive")
+        // "love it when", "love how" praise what follows when nothing bad does (phrases.tsv), and sneer across a
+        // contrast too.
+        p.assertLabels(["Love it when a plan comes together", "I love how my dog sleeps on my feet"], "positive")
+        p.assertLabels(["love how support closes my ticket in a day but my refund is still missing"], "negative")
         // With a contrast the contrast rule weighs the parts instead: "great" is not flipped.
         let food = try XCTUnwrap(p.contribution("Great food, but the service was slow", "Great"))
         XCTAssertGreaterThan(food.adjusted, 0)
