@@ -11,8 +11,25 @@ extension SentimentScorer {
     func negatesToTheTop(at j: Int, comparative i: Int, _ range: Range<Int>, _ tokens: [Token]) -> Bool {
         let v = analyzer.vocabulary
         let negation = v.string(tokens[j].form)
+        // "does not get any better than this", "doesn't get much better than that": only with "than this" (session 11).
+        var needsThan = SentimentRules.topNeedsThan.contains(negation)
         if negation == "not" {
             guard j > range.lowerBound, banterRole(tokens[j - 1].form) & BanterWords.topModal != 0 else { return false }
+            needsThan = SentimentRules.topNeedsThan.contains(v.string(tokens[j - 1].form))
+        }
+        // The comparative: the word at `i`, or the one after it when the scored span is a phrase that opens with a
+        // bridge ("much better" of phrases.tsv in "doesn't get much better than this").
+        var c = i
+        while c + 1 < range.upperBound, c < i + 2, banterRole(tokens[c].form) & BanterWords.topBridge != 0 { c += 1 }
+        if negation == "nobody" {
+            // "nobody does it better", "nobody makes pizza better than my dad" (session 11).
+            guard j + 1 < i, SentimentRules.bestDoerVerbs.contains(v.string(tokens[j + 1].form)) else { return false }
+            return isComparative(v.string(tokens[c].form))
+        }
+        if needsThan {
+            guard c + 2 < range.upperBound, v.string(tokens[c + 1].form) == "than",
+                  SentimentRules.topThanObjects.contains(v.string(tokens[c + 2].form)) else { return false }
+            if c != i { return isComparative(v.string(tokens[c].form)) }
         }
         var afterMore = false
         for k in (j + 1)..<i {

@@ -109,6 +109,10 @@ public final class SentimentScorer {
     let banter: BanterWords
     /// "haven't laughed this hard in ages" (SentimentScorer+LongTime.swift).
     let longTime: LongTimeWords
+    /// "good day" scores where it does not greet (SentimentScorer+Greeting.swift).
+    let greeting: GreetingWords
+    /// "it's not like it was terrible" (SentimentScorer+NotLike.swift).
+    let notLike: NotLikeWords
     var banterState: [UInt16] = []
 
     public convenience init(lexicon: SentimentLexicon, analyzer: Analyzer, irrealisCues: [String]? = nil, mildEntries: [String]? = nil,
@@ -135,7 +139,7 @@ public final class SentimentScorer {
         ids = t.ids
         neverSoFollowers = t.neverSoFollowers; neverSoBridges = t.neverSoBridges; negationEmphasisers = t.negationEmphasisers
         stopVerbs = t.stopVerbs; wantVerbs = t.wantVerbs; likeSubjects = t.likeSubjects
-        mildWords = t.mildWords; banter = t.banter; longTime = t.longTime
+        mildWords = t.mildWords; banter = t.banter; longTime = t.longTime; greeting = t.greeting; notLike = t.notLike
     }
 
     /// Loads the English lexicon and makes a scorer for `analyzer`.
@@ -258,6 +262,7 @@ public final class SentimentScorer {
         // received the bonus" is no bonus.
         var phraseEnd = range.lowerBound
         var sarcastic = false   // the sentence has a sarcasm marker (SentimentScorer+Sarcasm)
+        var notLikeAt = -1      // the "like" of "it's not like" (SentimentScorer+NotLike)
         let firstContribution = contributions.count
         while i < range.upperBound {
             let t = tokens[i]
@@ -284,12 +289,16 @@ public final class SentimentScorer {
                     // A 0 in phrases.tsv is a name that holds a sentiment word ("customer care", "gift card"):
                     // its words are neutral.
                     if m.value == 0 {
-                        if openNegations != 0 { attachNegations(toSpanAt: i, length: Int(m.count), in: range, &openNegations, tokens) }
-                        result.neutralWords += Int(m.count); i += Int(m.count); continue
+                        // A greeting where it does not greet scores its words ("exhausted but good day"): SentimentScorer+Greeting.
+                        if !isGreetingOutOfPlace(at: i, count: Int(m.count), in: range, tokens) {
+                            if openNegations != 0 { attachNegations(toSpanAt: i, length: Int(m.count), in: range, &openNegations, tokens) }
+                            result.neutralWords += Int(m.count); i += Int(m.count); continue
+                        }
+                    } else {
+                        base = m.value; length = Int(m.count)
+                        ownsNegation = m.value > 0
+                        mild = mildWords.phraseFirstWords.contains(t.form) && isMildPhrase(at: i, count: length, tokens)
                     }
-                    base = m.value; length = Int(m.count)
-                    ownsNegation = m.value > 0
-                    mild = mildWords.phraseFirstWords.contains(t.form) && isMildPhrase(at: i, count: length, tokens)
                 }
                 // A booster among the next two tokens, or `phraseAroundBooster` finds nothing: asked inline first because
                 // most phrase words that match no phrase have none (the call, which copies tokens when it does find
@@ -317,7 +326,12 @@ public final class SentimentScorer {
                     i += 1; continue
                 }
                 if fi.negation { openNegations |= SentimentScorer.negationBit(i, range); i += 1; continue }
-                if t.form == ids.like, !isVerbLike(i, range, tokens) { result.neutralWords += 1; i += 1; continue }
+                if t.form == ids.like, !isVerbLike(i, range, tokens) {
+                    if openNegations != 0, isNotLikeIdiom(at: i, in: range, tokens) {   // SentimentScorer+NotLike
+                        notLikeAt = i; openNegations &= ~SentimentScorer.negationBit(i - 1, range)
+                    }
+                    result.neutralWords += 1; i += 1; continue
+                }
                 base = v
                 mild = isMildForm(t.form, valence: v)
             }
@@ -358,6 +372,7 @@ public final class SentimentScorer {
                 }
             }
             v = applyModifiersAndNegation(v, at: i, range: range, after: phraseEnd, tokens: tokens, mixedCase: mixedCase, explain: explain, rules: &rules)
+            if notLikeAt >= 0 { v = negatedAfterNotLike(v, at: i, like: notLikeAt, tokens, explain: explain, rules: &rules); notLikeAt = -1 }
             if ownsNegation { phraseEnd = i + length }   // after its own look-back: "not worth it" is still negated
             let w = weight?[i - range.lowerBound] ?? 1
             if w != 1 {

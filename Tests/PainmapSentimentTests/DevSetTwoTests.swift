@@ -1,0 +1,125 @@
+import XCTest
+import PainmapText
+@testable import PainmapSentiment
+
+/// The fixes found with the second social-post dev set (corpora/sentiment/social-dev-2.tsv, session 11): praise said
+/// with a negation or a dark word, and greetings. Every sentence here was written for these tests from ordinary English
+/// (none is a dev-set post), each with the label a careful reader would give, and with a control that must keep its
+/// reading.
+final class DevSetTwoTests: XCTestCase {
+    private var p: SentimentProbe!
+    override func setUpWithError() throws { p = try SentimentProbe() }
+
+    // MARK: negated comparatives (SentimentScorer+Comparative)
+
+    func testDoesNotGetBetterThanThisIsTopPraise() {
+        p.assertLabels([
+            "pancakes on the porch with my kids, it doesn't get much better than this",
+            "front row seats. does not get any better than that",
+            "honestly life doesnt get any better than this",
+            "nobody does pizza better than this little place on 3rd",
+            "nobody makes lemonade better than my grandma",
+        ], "positive")
+        XCTAssertEqual(p.contribution("it doesn't get any better than this", "better")?.rules.contains { $0.hasPrefix("negated comparative") }, true)
+    }
+
+    func testDoesNotGetBetterWithoutThanThisStillComplains() {
+        p.assertLabels([
+            "took the pills for a week and it doesn't get any better",
+            "I don't feel any better than yesterday",
+            "nobody felt better after that meeting",
+            "my knee does not get better no matter what I try",
+        ], "negative")
+    }
+
+    // MARK: greetings (SentimentScorer+Greeting)
+
+    func testGreetingWordsScoreWhereTheyDoNotGreet() {
+        p.assertLabels([
+            "sunburnt and sandy but good day",
+            "it was a good day at the lake with the cousins",
+            "what a good morning, pancakes and no alarm",
+            "good day at work, the whole team pitched in",
+        ], "positive")
+    }
+
+    func testGreetingsStillGreet() {
+        p.assertLabels([
+            "Good morning, my card was declined twice today",
+            "Refund still missing || Good afternoon, my refund has not arrived",
+            "hi all, good evening. the app keeps crashing when I log in",
+        ], "negative")
+        XCTAssertEqual(p.label("Good morning, can you tell me where my order is?"), "neutral")
+        XCTAssertEqual(p.label("@dana_r good day to you"), "neutral")
+    }
+
+    // MARK: "it's not like" (SentimentScorer+NotLike)
+
+    func testNotLikeDeniesTheClause() {
+        p.assertLabels([
+            "it's not like the movie was bad, I just wanted more",
+            "it wasn't like I hated the soup, it was actually nice",
+            "its not like the service was slow either",
+        ], "positive")
+        p.assertLabels([
+            "it's not like you care anyway",
+            "it's not like the update was helpful",
+        ], "negative")
+        XCTAssertEqual(p.contribution("it's not like the movie was bad", "bad")?.rules.contains { $0.contains("not like") }, true)
+    }
+
+    func testNotLikeControls() {
+        p.assertLabels([
+            "I do not like it when the app crashes",
+            "the jacket is not like the picture at all",
+        ], "negative")
+    }
+
+    // MARK: phrases.tsv, session 11
+
+    func testRhetoricalQuestionsOfPraise() {
+        p.assertLabels([
+            "who doesn't love a snow day",
+            "cheap, quick and tasty. what's not to like",
+            "how can you not love this little puppy",
+        ], "positive")
+        // Said of something bad it is sarcasm (SentimentRules.sarcasticLoveOpeners).
+        XCTAssertEqual(p.label("who doesn't love a three hour delay at the airport"), "negative")
+    }
+
+    func testPraiseSaidWithHardOrNegation() {
+        p.assertLabels([
+            "a hot bagel on a saturday morning is hard to beat",
+            "that wedding toast is a tough act to follow",
+            "couldn't have asked for a better weekend with the family",
+            "my dog chewed my shoes but I wouldn't trade him for anything",
+        ], "positive")
+        XCTAssertEqual(p.label("the instructions are hard to follow"), "negative")
+    }
+
+    func testReliefAndCoping() {
+        p.assertLabels([
+            "I was nervous about the surgery but it turned out fine",
+            "rough week at work. I'll get by, lol",
+            "was scared about the move but it all worked out",
+        ], "positive")
+    }
+
+    func testSlangPraiseAndSayings() {
+        p.assertLabels([
+            "my new truck is a beast in the snow",
+            "the trampoline park was stupid fun",
+            "wasn't sure about the haircut but it's growing on me",
+            "crying happy tears at my sister's graduation",
+            "crushed my interview this morning!",
+            "she killed it at the talent show",
+            "that kickflip was sick",
+            "insane deal on winter boots right now",
+        ], "positive")
+        p.assertLabels([
+            "the price of these boots is insane",
+            "the truck crushed my phone",
+            "the beast in that movie gave me nightmares",
+        ], "negative")
+    }
+}
