@@ -356,6 +356,15 @@ public enum SentimentRules {
                                          "he's", "she's", "anyone", "anybody", "someone", "our", "your", "their", "his",
                                          "her", "a", "an"]
 
+    /// A dark word before "how" and a praise is emphasis (SentimentScorer+HowIntensity, session 11): "it's ridiculous how
+    /// good these tacos are", "crazy how fast she picked it up", "disgusting how talented he is". One of
+    /// `howIntensityWords` with a negative valence, right before "how", whose clause's first sentiment word or phrase at
+    /// most `howIntensityReach` tokens after "how" is positive, counts for nothing. "it's ridiculous how slow the app
+    /// is" and "insane how expensive it got" keep the dark word.
+    public static let howIntensityWords = ["ridiculous", "crazy", "insane", "disgusting", "obscene", "scary", "stupid",
+                                           "sick", "nuts", "absurd", "silly", "mental", "unbelievable"]
+    public static let howIntensityReach = 4
+
     /// Normalization of the summed valence into a compound score in (-1, 1): s / sqrt(s^2 + alpha).
     /// With 15, one clearly positive word (+2) scores about 0.46 and three such words about 0.84.
     public static let normalizationAlpha = 15.0

@@ -28,6 +28,8 @@ struct BanterWords {
     static let surpriseVerb: UInt16 = 2048
     /// `SentimentRules.victoryVerbs` (SentimentScorer+Victory.swift).
     static let victoryVerb: UInt16 = 4096
+    /// `SentimentRules.howIntensityWords`, and "how" (SentimentScorer+HowIntensity.swift).
+    static let howIntensity: UInt16 = 8192, howWord: UInt16 = 16384
     /// The roles a stretched spelling keeps ("lmaooo", "deaddd", "siiick"): not the nouns and function words.
     static let stretchable: UInt16 = laughter | hyperbole | intensity | rave
     /// `SentimentScorer.banterState` per form id: its roles once `known`.
@@ -44,7 +46,8 @@ struct BanterWords {
                              (SentimentRules.raveCopulas, BanterWords.copula),
                              (SentimentRules.topNegations, BanterWords.topNegation), (SentimentRules.topModals, BanterWords.topModal),
                              (SentimentRules.topBridges, BanterWords.topBridge), (SentimentRules.laughFirstPerson, BanterWords.firstPerson),
-                             (SentimentRules.surpriseVerbs, BanterWords.surpriseVerb), (SentimentRules.victoryVerbs, BanterWords.victoryVerb)] {
+                             (SentimentRules.surpriseVerbs, BanterWords.surpriseVerb), (SentimentRules.victoryVerbs, BanterWords.victoryVerb),
+                             (SentimentRules.howIntensityWords, BanterWords.howIntensity), (["how"], BanterWords.howWord)] {
             for w in words {
                 let id = Int(v.intern(SentimentLexicon.key(w)))
                 if id >= roles.count { roles.append(contentsOf: repeatElement(0, count: id + 1 - roles.count)) }

@@ -339,13 +339,16 @@ public final class SentimentScorer {
             // instructions each, ~340,000 spans on the 200k-line bench file), nil costs a test.
             var rules: [String]? = explain ? [] : nil
             var v = base!
-            if v < 0, length == 1, banterRole(t.form) & (BanterWords.rave | BanterWords.victoryVerb) != 0 {
+            if v < 0, length == 1, banterRole(t.form) & (BanterWords.rave | BanterWords.victoryVerb | BanterWords.howIntensity) != 0 {
                 if banterRole(t.form) & BanterWords.rave != 0, isRavePraise(at: i, in: range, tokens) {
                     v = SentimentRules.ravePraiseValence   // SentimentScorer+Banter: "this beat is sick"
                     if explain { rules?.append("slang praise of a thing people rave about: \(v)") }
                 } else if banterRole(t.form) & BanterWords.victoryVerb != 0, isVictory(at: i, in: range, tokens) {
                     v = SentimentRules.victoryValence   // SentimentScorer+Victory: "we destroyed them 5-0"
                     if explain { rules?.append("a win told with a verb of violence: \(v)") }
+                } else if banterRole(t.form) & BanterWords.howIntensity != 0, isHowIntensity(at: i, in: range, tokens) {
+                    v = 0   // SentimentScorer+HowIntensity: "ridiculous how good"
+                    if explain { rules?.append("emphasis before 'how' and praise: 0") }
                 }
             }
             let sign: Double = v >= 0 ? 1 : -1

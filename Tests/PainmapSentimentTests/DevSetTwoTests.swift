@@ -122,4 +122,39 @@ final class DevSetTwoTests: XCTestCase {
             "the beast in that movie gave me nightmares",
         ], "negative")
     }
+
+    // MARK: a dark word before "how" and praise (SentimentScorer+HowIntensity)
+
+    func testDarkWordBeforeHowAndPraiseIsEmphasis() {
+        p.assertLabels([
+            "it's ridiculous how good this coffee is",
+            "crazy how fast my daughter learned to swim",
+            "honestly disgusting how talented that kid is",
+        ], "positive")
+        XCTAssertEqual(p.contribution("it's ridiculous how good this coffee is", "ridiculous")?.adjusted, 0)
+    }
+
+    func testDarkWordBeforeHowAndComplaintKeepsItsSense() {
+        p.assertLabels([
+            "it's ridiculous how slow the checkout is",
+            "insane how expensive groceries got this year",
+            "ridiculous. how is the site still down",
+        ], "negative")
+    }
+
+    // MARK: phrases.tsv, session 11, second set
+
+    func testReassuranceAndSmallSayings() {
+        p.assertLabels([
+            "@jo_b no prob, happy to help anytime",
+            "caught a cold but I'll be fine lol",
+            "my cheeks hurt after that comedy show",
+            "you can never have too many plants",
+            "scan came back negative, so relieved",
+            "got an A on my chemistry final",
+            "this new mixtape slaps",
+        ], "positive")
+        // Asked, not asserted: no reassurance ("fine" is a mild word).
+        XCTAssertEqual(p.label("will it be fine to pay by card?"), "neutral")
+    }
 }
