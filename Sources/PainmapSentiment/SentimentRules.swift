@@ -256,6 +256,12 @@ public enum SentimentRules {
                                              "tears", "screaming", "screamin", "scream", "screamed", "wheezing", "weak",
                                              "sobbing", "😭", "💀", "☠️"]
     public static let laughFirstPerson = ["i", "i'm", "im", "i've", "ive", "me", "am", "i'd"]
+    /// Fix (session 11): "you're killing me 😂", "lmao this is killing me": one of `laughKillWords` right before "me", with
+    /// one of `laughKillSubjects` at most two words before it, is laughing hyperbole too (in a post that laughs). "my back
+    /// is killing me lol" has no such subject and keeps "killing".
+    public static let laughKillWords = ["killing", "kills", "killed", "killin"]
+    public static let laughKillSubjects = ["you", "you're", "youre", "ur", "u", "ya", "this", "that", "that's", "thats",
+                                           "it's", "he's", "she's", "y'all", "yall"]
     public static let laughterWords = ["lol", "lolol", "lool", "lmao", "lmfao", "rofl", "roflmao", "haha", "hahah",
                                        "hahaha", "hehe", "hihi", "xd", "😂", "🤣", "😹", "😆", "😅"]
     /// What banter counts for where it is banter: nothing.

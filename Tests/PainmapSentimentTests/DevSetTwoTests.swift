@@ -157,4 +157,16 @@ final class DevSetTwoTests: XCTestCase {
         // Asked, not asserted: no reassurance ("fine" is a mild word).
         XCTAssertEqual(p.label("will it be fine to pay by card?"), "neutral")
     }
+
+    // MARK: laughing "killing me" (SentimentScorer+Banter), dominance in a game, a clear sky
+
+    func testYoureKillingMeLaughs() {
+        p.assertLabels(["haha you're killing me with these puns", "this is killing me 😂😂"], "positive")
+        p.assertLabels(["my knees are killing me lol", "this humidity is killing me lol"], "negative")
+    }
+
+    func testMonsterOnTheFieldAndClearSky() {
+        p.assertLabels(["our goalie was a monster on the ice tonight", "not a cloud in the sky all weekend"], "positive")
+        XCTAssertEqual(p.label("there's a monster in that movie that scared my kids"), "negative")
+    }
 }
