@@ -169,4 +169,16 @@ final class DevSetTwoTests: XCTestCase {
         p.assertLabels(["our goalie was a monster on the ice tonight", "not a cloud in the sky all weekend"], "positive")
         XCTAssertEqual(p.label("there's a monster in that movie that scared my kids"), "negative")
     }
+
+    // MARK: negative posts with positive-looking words (phrases.tsv, irrealis.txt)
+
+    func testWearinessLamentAndGrief() {
+        p.assertLabels([
+            "can't wait for this week to be over, so done",
+            "whatever happened to good manners on the bus",
+            "lost my grandma last night. she was the kindest soul",
+        ], "negative")
+        // "can't wait" alone is still eagerness.
+        XCTAssertEqual(p.label("can't wait for the weekend"), "positive")
+    }
 }
