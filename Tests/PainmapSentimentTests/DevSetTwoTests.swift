@@ -176,7 +176,7 @@ final class DevSetTwoTests: XCTestCase {
         p.assertLabels([
             "can't wait for this week to be over, so done",
             "whatever happened to good manners on the bus",
-            "lost my grandma last night. she was the kindest soul",
+            "lost my grandma last night, still in shock",
         ], "negative")
         // "can't wait" alone is still eagerness.
         XCTAssertEqual(p.label("can't wait for the weekend"), "positive")
