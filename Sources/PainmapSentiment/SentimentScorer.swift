@@ -169,8 +169,14 @@ public final class SentimentScorer {
         var contributions: [SentimentContribution] = []
         var docSum = 0.0, docPos = 0.0, docNeg = 0.0, docNeutral = 0, docStakes = 0.0
         var docHyperbole = 0.0, docLaughs = false   // SentimentScorer+Banter
+        var previous = SentenceSum()                 // SentimentScorer+SentenceTurn
         for (k, sentence) in doc.sentences.enumerated() {
             let s = scoreSentence(doc, sentence.tokens, index: k, mixedCase: mixedCase, explain: explain, into: &contributions)
+            if s.turn < 1, k > 0 {   // "... sucks! But I'll get by"
+                turnFromPreviousSentence(previous, index: k - 1, weight: s.turn, sum: &docSum, pos: &docPos, neg: &docNeg,
+                                         contributions: &contributions, explain: explain)
+            }
+            previous = s
             docSum += s.sum; docPos += s.pos; docNeg += s.neg; docNeutral += s.neutralWords; docStakes += s.stakes
             docHyperbole += s.hyperbole; docLaughs = docLaughs || s.laughs
             sentenceScores.append(SentimentScorer.makeScore(sum: s.sum, pos: s.pos, neg: s.neg, neutral: s.neutralWords))
@@ -202,6 +208,9 @@ public final class SentimentScorer {
     struct SentenceSum {
         var sum = 0.0, pos = 0.0, neg = 0.0, neutralWords = 0, stakes = 0.0
         var banter = 0.0, hyperbole = 0.0, laughs = false
+        /// The before-weight of an adversative connective that opens the sentence ("But I'll get by"), for the sentence
+        /// before it (SentimentScorer+SentenceTurn); 1 when none.
+        var turn = 1.0
     }
 
     func scoreSentence(_ doc: AnalyzedDocument, _ range: Range<Int>, index: Int, mixedCase: Bool,
@@ -235,6 +244,7 @@ public final class SentimentScorer {
                 }
                 if weight == nil, !adds { weight = [Double](repeating: 1, count: range.count) }
                 if !adds { applyContrast(m, at: i, range: range, tokens: tokens, weight: &weight!) }
+                if i == range.lowerBound, m.value < 1 { result.turn = m.value }   // SentimentScorer+SentenceTurn
                 if connectives == nil { connectives = [i] } else { connectives!.append(i) }
                 i += Int(m.count)
                 continue

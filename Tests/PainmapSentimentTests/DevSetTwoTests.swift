@@ -181,4 +181,25 @@ final class DevSetTwoTests: XCTestCase {
         // "can't wait" alone is still eagerness.
         XCTAssertEqual(p.label("can't wait for the weekend"), "positive")
     }
+
+    // MARK: a contrast that opens a sentence (SentimentScorer+SentenceTurn)
+
+    func testContrastOpeningASentenceTurnsFromTheOneBefore() {
+        p.assertLabels([
+            "Worst commute of my life. But the concert made up for it, wow",
+            "My flight was awful! But the hotel upgraded us, so happy",
+        ], "positive")
+        p.assertLabels([
+            "The screen is lovely. But the battery dies by noon",
+            "Great staff and a fair price. But the parcel took 12 days and came damaged",
+        ], "negative")
+        // The earlier sentence keeps its own score; only its weight in the document changes.
+        let r = p.score("The screen is lovely. But the battery dies by noon")
+        XCTAssertGreaterThan(r.sentences[0].compound, 0)
+        XCTAssertEqual(p.contribution("The screen is lovely. But the battery dies by noon", "lovely")?.rules.last?.hasPrefix("the next sentence opens with a contrast"), true)
+    }
+
+    func testThingsLookingUpAndWeDidIt() {
+        p.assertLabels(["tough few months but things are looking up", "four years of night classes and we did it"], "positive")
+    }
 }
