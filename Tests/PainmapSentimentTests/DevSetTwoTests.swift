@@ -202,4 +202,18 @@ final class DevSetTwoTests: XCTestCase {
     func testThingsLookingUpAndWeDidIt() {
         p.assertLabels(["tough few months but things are looking up", "four years of night classes and we did it"], "positive")
     }
+
+    // MARK: warm sayings with a negation of no sentiment word (phrases.tsv)
+
+    func testWarmSayingsWithABareNegation() {
+        p.assertLabels([
+            "honestly don't know what I'd do without my roommates",
+            "we're on fire this season, nobody can stop us",
+            "never knew I needed a hammock in my life",
+            "don't ever change, buddy",
+            "couldn't resist the fresh donuts this morning",
+        ], "positive")
+        // "no matter how" negates nothing; the complaint stays a complaint.
+        XCTAssertEqual(p.label("no matter how many times I restart it, the app won't open"), "negative")
+    }
 }
