@@ -113,6 +113,8 @@ public final class SentimentScorer {
     let greeting: GreetingWords
     /// "it's not like it was terrible" (SentimentScorer+NotLike.swift).
     let notLike: NotLikeWords
+    /// "wish every day was this good" (SentimentScorer+WishForMore.swift).
+    let wishForMore: WishForMoreWords
     var banterState: [UInt16] = []
 
     public convenience init(lexicon: SentimentLexicon, analyzer: Analyzer, irrealisCues: [String]? = nil, mildEntries: [String]? = nil,
@@ -139,7 +141,7 @@ public final class SentimentScorer {
         ids = t.ids
         neverSoFollowers = t.neverSoFollowers; neverSoBridges = t.neverSoBridges; negationEmphasisers = t.negationEmphasisers
         stopVerbs = t.stopVerbs; wantVerbs = t.wantVerbs; likeSubjects = t.likeSubjects
-        mildWords = t.mildWords; banter = t.banter; longTime = t.longTime; greeting = t.greeting; notLike = t.notLike
+        mildWords = t.mildWords; banter = t.banter; longTime = t.longTime; greeting = t.greeting; notLike = t.notLike; wishForMore = t.wishForMore
     }
 
     /// Loads the English lexicon and makes a scorer for `analyzer`.
@@ -400,8 +402,12 @@ public final class SentimentScorer {
             // Fix: only spans after the cue, or a phrase starting at it, are inside the wish; "i > cue || length > 1"
             // also flipped phrases said before the cue ("Works great and I wish it had dark mode").
             if let cue = irrealisStart, v > 0, i > cue || (i == cue && length > 1), i < irrealisEnd {
-                v *= SentimentRules.irrealisFactor
-                if explain { rules?.append("irrealis x\(SentimentRules.irrealisFactor)") }
+                if isWishedAsItIs(at: i, cue: cue, tokens) {   // SentimentScorer+WishForMore: "wish every day was this good"
+                    if explain { rules?.append("wished as it is now ('this'): not flipped") }
+                } else {
+                    v *= SentimentRules.irrealisFactor
+                    if explain { rules?.append("irrealis x\(SentimentRules.irrealisFactor)") }
+                }
             }
             if mild, v > 0, length == 1, isStakeForm(t.form) {
                 stakes += v

@@ -216,4 +216,18 @@ final class DevSetTwoTests: XCTestCase {
         // "no matter how" negates nothing; the complaint stays a complaint.
         XCTAssertEqual(p.label("no matter how many times I restart it, the app won't open"), "negative")
     }
+
+    // MARK: a wish for more of what is now (SentimentScorer+WishForMore)
+
+    func testWishForMoreOfNowIsPraise() {
+        p.assertLabels([
+            "wish every flight was this smooth",
+            "if only all my mornings were this peaceful",
+        ], "positive")
+        p.assertLabels([
+            "I wish the checkout was easier",
+            "wish this app was faster on my old phone",
+        ], "negative")
+        XCTAssertEqual(p.contribution("wish every flight was this smooth", "smooth")?.adjusted, p.valence("smooth"))
+    }
 }
