@@ -228,6 +228,6 @@ final class DevSetTwoTests: XCTestCase {
             "I wish the checkout was easier",
             "wish this app was faster on my old phone",
         ], "negative")
-        XCTAssertEqual(p.contribution("wish every flight was this smooth", "smooth")?.adjusted, p.valence("smooth"))
+        XCTAssertEqual(p.contribution("wish every flight was this smooth", "smooth")?.adjusted ?? 0, p.valence("smooth"), accuracy: 1e-6)
     }
 }
