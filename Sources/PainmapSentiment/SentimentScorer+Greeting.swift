@@ -22,17 +22,12 @@ extension SentimentScorer {
     /// Whether the name of 0 at `i` (`count` words) is a greeting said where it does not greet: "good" + one of
     /// `greetingTimes`, with a word before it in its clause that is not one of `greetingLeads` ("it was a good day",
     /// "exhausted but good day"), or one of `greetingNotFollowers` right after it ("good day at the beach"). Its words
-    /// then score as any others. Asked for every name of 0 matched; all but greetings fail the first compare.
-    @inline(__always)
-    func isGreetingOutOfPlace(at i: Int, count: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
-        guard tokens[i].form == greeting.good else { return false }
-        return greetingOutOfPlace(at: i, count: count, in: range, tokens)
-    }
-
+    /// then score as any others. Asked for every name of 0 matched (out of line: it keeps `scoreSentence` small); all
+    /// but greetings fail the first compare.
     @inline(never)
-    private func greetingOutOfPlace(at i: Int, count: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
+    func isGreetingOutOfPlace(at i: Int, count: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
         let g = greeting
-        guard count == 2, g.times.contains(tokens[i + 1].form) else { return false }
+        guard tokens[i].form == g.good, count == 2, g.times.contains(tokens[i + 1].form) else { return false }
         var j = i - 1
         while j >= range.lowerBound {
             let t = tokens[j]

@@ -9,10 +9,12 @@ extension SentimentScorer {
     /// after "how", by a positive word or phrase as the first sentiment of the clause. Asked only for negative words
     /// of `howIntensityWords` (a role bit), and then only past a form compare on the next token.
     @inline(never)
-    func isHowIntensity(at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
+    func isHowIntensity(at i: Int, in range: Range<Int>, _ tokens: [Token], explain: Bool, rules: inout [String]?) -> Bool {
         guard i + 2 < range.upperBound, banterRole(tokens[i + 1].form) & BanterWords.howWord != 0 else { return false }
         let end = min(range.upperBound, i + 2 + SentimentRules.howIntensityReach)
         let clauseEnd = (i + 2..<end).first(where: { tokens[$0].kind == .punctuation }) ?? end
-        return firstSentimentIsPositive(from: i + 2, range.lowerBound..<clauseEnd, tokens)
+        guard firstSentimentIsPositive(from: i + 2, range.lowerBound..<clauseEnd, tokens) else { return false }
+        if explain { rules?.append("emphasis before 'how' and praise: 0") }
+        return true
     }
 }

@@ -11,7 +11,7 @@ extension SentimentScorer {
     /// Scales the previous sentence (`previous`, its index `index`) by `weight` in the document sums, and in the
     /// explained contributions. Called only for a sentence that opens with an adversative connective.
     @inline(never)
-    func turnFromPreviousSentence(_ previous: SentenceSum, index: Int, weight: Double, sum: inout Double, pos: inout Double,
+    func turnFromPreviousSentence(_ previous: (sum: Double, pos: Double, neg: Double), index: Int, weight: Double, sum: inout Double, pos: inout Double,
                                   neg: inout Double, contributions: inout [SentimentContribution], explain: Bool) {
         let cut = 1 - weight
         sum -= previous.sum * cut; pos -= previous.pos * cut; neg -= previous.neg * cut

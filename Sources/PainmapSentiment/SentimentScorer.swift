@@ -115,6 +115,8 @@ public final class SentimentScorer {
     let notLike: NotLikeWords
     /// "wish every day was this good" (SentimentScorer+WishForMore.swift).
     let wishForMore: WishForMoreWords
+    /// The session-11 words of the negated-comparative rule (SentimentScorer+Comparative.swift).
+    let comparative: ComparativeWords
     var banterState: [UInt16] = []
 
     public convenience init(lexicon: SentimentLexicon, analyzer: Analyzer, irrealisCues: [String]? = nil, mildEntries: [String]? = nil,
@@ -141,7 +143,7 @@ public final class SentimentScorer {
         ids = t.ids
         neverSoFollowers = t.neverSoFollowers; neverSoBridges = t.neverSoBridges; negationEmphasisers = t.negationEmphasisers
         stopVerbs = t.stopVerbs; wantVerbs = t.wantVerbs; likeSubjects = t.likeSubjects
-        mildWords = t.mildWords; banter = t.banter; longTime = t.longTime; greeting = t.greeting; notLike = t.notLike; wishForMore = t.wishForMore
+        mildWords = t.mildWords; banter = t.banter; longTime = t.longTime; greeting = t.greeting; notLike = t.notLike; wishForMore = t.wishForMore; comparative = t.comparative
     }
 
     /// Loads the English lexicon and makes a scorer for `analyzer`.
@@ -171,14 +173,14 @@ public final class SentimentScorer {
         var contributions: [SentimentContribution] = []
         var docSum = 0.0, docPos = 0.0, docNeg = 0.0, docNeutral = 0, docStakes = 0.0
         var docHyperbole = 0.0, docLaughs = false   // SentimentScorer+Banter
-        var previous = SentenceSum()                 // SentimentScorer+SentenceTurn
+        var previous = (sum: 0.0, pos: 0.0, neg: 0.0)  // SentimentScorer+SentenceTurn
         for (k, sentence) in doc.sentences.enumerated() {
             let s = scoreSentence(doc, sentence.tokens, index: k, mixedCase: mixedCase, explain: explain, into: &contributions)
             if s.turn < 1, k > 0 {   // "... sucks! But I'll get by"
                 turnFromPreviousSentence(previous, index: k - 1, weight: s.turn, sum: &docSum, pos: &docPos, neg: &docNeg,
                                          contributions: &contributions, explain: explain)
             }
-            previous = s
+            previous = (s.sum, s.pos, s.neg)
             docSum += s.sum; docPos += s.pos; docNeg += s.neg; docNeutral += s.neutralWords; docStakes += s.stakes
             docHyperbole += s.hyperbole; docLaughs = docLaughs || s.laughs
             sentenceScores.append(SentimentScorer.makeScore(sum: s.sum, pos: s.pos, neg: s.neg, neutral: s.neutralWords))
@@ -280,7 +282,8 @@ public final class SentimentScorer {
             let t = tokens[i]
             let fi = info(at: i)
             // Every test below fails for a token that may not score: it is a neutral word or skipped.
-            if !fi.mayScore && !t.flags.contains(.negation) { result.neutralWords += t.kind == .word ? 1 : 0; i += 1; continue }
+            // The flag as a bit test: `contains` was left out of line once this loop grew (callgrind, session 11: ~11 calls a line).
+            if !fi.mayScore && t.flags.rawValue & TokenFlags.negation.rawValue == 0 { result.neutralWords += t.kind == .word ? 1 : 0; i += 1; continue }
             if t.kind == .punctuation || t.kind == .symbol || t.kind == .number || t.kind == .url || t.kind == .email { i += 1; continue }
             var base: Double? = nil
             var length = 1
@@ -326,7 +329,7 @@ public final class SentimentScorer {
                 guard let v = fi.valence else {
                     // Negations are marked here, where the loop passes words of no sentiment, not in the first
                     // loop over every token (callgrind: 1.8M more instructions a 10k-line run there).
-                    if fi.negation || t.flags.contains(.negation) { openNegations |= SentimentScorer.negationBit(i, range) }
+                    if fi.negation || t.flags.rawValue & TokenFlags.negation.rawValue != 0 { openNegations |= SentimentScorer.negationBit(i, range) }
                     result.neutralWords += t.kind == .word ? 1 : 0; i += 1; continue
                 }
                 // A modifier right before a sentiment word is only a modifier ("pretty good", "damn fast").
@@ -358,17 +361,16 @@ public final class SentimentScorer {
                 } else if banterRole(t.form) & BanterWords.victoryVerb != 0, isVictory(at: i, in: range, tokens) {
                     v = SentimentRules.victoryValence   // SentimentScorer+Victory: "we destroyed them 5-0"
                     if explain { rules?.append("a win told with a verb of violence: \(v)") }
-                } else if banterRole(t.form) & BanterWords.howIntensity != 0, isHowIntensity(at: i, in: range, tokens) {
+                } else if banterRole(t.form) & BanterWords.howIntensity != 0, isHowIntensity(at: i, in: range, tokens, explain: explain, rules: &rules) {
                     v = 0   // SentimentScorer+HowIntensity: "ridiculous how good"
-                    if explain { rules?.append("emphasis before 'how' and praise: 0") }
                 }
             }
             let sign: Double = v >= 0 ? 1 : -1
-            if mixedCase && t.flags.contains(.allCaps) {
+            if mixedCase && t.flags.rawValue & TokenFlags.allCaps.rawValue != 0 {
                 v += sign * SentimentRules.capsEmphasis
                 if explain { rules?.append("ALL CAPS +\(SentimentRules.capsEmphasis)") }
             }
-            if t.flags.contains(.elongated) {
+            if t.flags.rawValue & TokenFlags.elongated.rawValue != 0 {
                 v += sign * SentimentRules.elongationEmphasis
                 if explain { rules?.append("elongated +\(SentimentRules.elongationEmphasis)") }
             }
@@ -401,13 +403,11 @@ public final class SentimentScorer {
             }
             // Fix: only spans after the cue, or a phrase starting at it, are inside the wish; "i > cue || length > 1"
             // also flipped phrases said before the cue ("Works great and I wish it had dark mode").
-            if let cue = irrealisStart, v > 0, i > cue || (i == cue && length > 1), i < irrealisEnd {
-                if isWishedAsItIs(at: i, cue: cue, tokens) {   // SentimentScorer+WishForMore: "wish every day was this good"
-                    if explain { rules?.append("wished as it is now ('this'): not flipped") }
-                } else {
-                    v *= SentimentRules.irrealisFactor
-                    if explain { rules?.append("irrealis x\(SentimentRules.irrealisFactor)") }
-                }
+            // (session 11) not a positive word right after "this": "wish every day was this good" (SentimentScorer+WishForMore).
+            if let cue = irrealisStart, v > 0, i > cue || (i == cue && length > 1), i < irrealisEnd,
+               !isWishedAsItIs(at: i, cue: cue, tokens, explain: explain, rules: &rules) {
+                v *= SentimentRules.irrealisFactor
+                if explain { rules?.append("irrealis x\(SentimentRules.irrealisFactor)") }
             }
             if mild, v > 0, length == 1, isStakeForm(t.form) {
                 stakes += v

@@ -35,6 +35,7 @@ public final class SentimentTables: @unchecked Sendable {
     let greeting: GreetingWords
     let notLike: NotLikeWords
     let wishForMore: WishForMoreWords
+    let comparative: ComparativeWords
     /// What the tables were built from besides the lexicon, to build them anew for a vocabulary they do not fit.
     let irrealisCues: [String]?, mildEntries: [String]?, stakeEntries: [String]?
     /// The words of the vocabulary the tables were built with, ids 0..<wordEnds.count, back to back: the ids
@@ -67,6 +68,7 @@ public final class SentimentTables: @unchecked Sendable {
         greeting = GreetingWords(vocabulary: v)
         notLike = NotLikeWords(vocabulary: v)
         wishForMore = WishForMoreWords(vocabulary: v)
+        comparative = ComparativeWords(vocabulary: v)
         // Fix: not "that" or "as": "never that good" and "never as good as promised" are complaints, not praise.
         neverSoFollowers = Set(["so", "this", "more"].map { v.intern($0) })
         neverSoBridges = Set(SentimentRules.neverSoBridges.map { v.intern($0) })
