@@ -230,4 +230,11 @@ final class DevSetTwoTests: XCTestCase {
         ], "negative")
         XCTAssertEqual(p.contribution("wish every flight was this smooth", "smooth")?.adjusted ?? 0, p.valence("smooth"), accuracy: 1e-6)
     }
+
+    // MARK: names of things that hold a sentiment word (phrases.tsv)
+
+    func testKillerWhaleAndFlatWhiteAreNames() {
+        XCTAssertEqual(p.label("the kids want to see the killer whales at the aquarium"), "neutral")
+        XCTAssertEqual(p.label("one flat white and a croissant please"), "neutral")
+    }
 }
