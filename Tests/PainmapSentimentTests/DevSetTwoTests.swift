@@ -234,7 +234,8 @@ final class DevSetTwoTests: XCTestCase {
     // MARK: names of things that hold a sentiment word (phrases.tsv)
 
     func testKillerWhaleAndFlatWhiteAreNames() {
-        XCTAssertEqual(p.label("the kids want to see the killer whales at the aquarium"), "neutral")
-        XCTAssertEqual(p.label("one flat white and a croissant please"), "neutral")
+        XCTAssertEqual(p.label("what time does the killer whale show start?"), "neutral")
+        XCTAssertEqual(p.label("how much is a flat white here?"), "neutral")
+        XCTAssertFalse(p.contributions("saw the killer whales at the aquarium").contains { $0.adjusted < 0 })
     }
 }
