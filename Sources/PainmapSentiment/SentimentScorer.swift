@@ -388,7 +388,14 @@ public final class SentimentScorer {
                     if explain { rules?.append("softened by '\(vocabulary.string(tokens[k].form))' after the negation -\((cut * 100).rounded() / 100)") }
                 }
             }
-            v = applyModifiersAndNegation(v, at: i, range: range, after: phraseEnd, tokens: tokens, mixedCase: mixedCase, explain: explain, rules: &rules)
+            // Fix (session 11): a face (an emoji or emoticon) shows the writer's feeling; the words before it do not negate
+            // or boost it: "it doesn't work 😡" is not praise, "omg no way 😍" not a complaint. Not a laughing face: after a
+            // negation it laughs at a failure ("they won't take my money 😂", "the baby's arrived, the parcel hasn't 😂"),
+            // and is read through the negation as before.
+            let face = (t.kind == .emoji || t.kind == .emoticon) && banterRole(t.form) & BanterWords.laughter == 0
+            if !face {
+                v = applyModifiersAndNegation(v, at: i, range: range, after: phraseEnd, tokens: tokens, mixedCase: mixedCase, explain: explain, rules: &rules)
+            }
             if notLikeAt >= 0 { v = negatedAfterNotLike(v, at: i, like: notLikeAt, tokens, explain: explain, rules: &rules); notLikeAt = -1 }
             if ownsNegation { phraseEnd = i + length }   // after its own look-back: "not worth it" is still negated
             let w = weight?[i - range.lowerBound] ?? 1
@@ -422,7 +429,7 @@ public final class SentimentScorer {
                     else if role & BanterWords.hyperbole != 0, isSelfHyperbole(at: i, in: range, tokens) { result.hyperbole += v }
                 }
             }
-            if openNegations != 0 { attachNegations(toSpanAt: i, length: length, in: range, &openNegations, tokens) }
+            if openNegations != 0, !face { attachNegations(toSpanAt: i, length: length, in: range, &openNegations, tokens) }
             result.sum += v
             if v > 0 { result.pos += v } else {
                 result.neg -= v

@@ -238,4 +238,17 @@ final class DevSetTwoTests: XCTestCase {
         XCTAssertEqual(p.label("how much is a flat white here?"), "neutral")
         XCTAssertFalse(p.contributions("saw the killer whales at the aquarium").contains { $0.adjusted < 0 })
     }
+
+    // MARK: faces are not negated (SentimentScorer.scoreSentence)
+
+    func testFacesAreNotNegatedByTheWordsBeforeThem() {
+        p.assertLabels(["the printer doesn't print 😡", "my code still doesn't compile :(", "I did not sign up for this 😒"], "negative")
+        p.assertLabels(["no way, they got engaged 😍", "nothing better than this 🥰"], "positive")
+        XCTAssertFalse(p.contribution("the printer doesn't print 😡", "😡")?.rules.contains { $0.hasPrefix("negated") } ?? true)
+    }
+
+    func testALaughAfterANegationStillLaughsAtTheFailure() {
+        // A laughing face after a negation is read through it, as before: the writer laughs at what failed.
+        XCTAssertEqual(p.label("the refund never came 😂 third time asking"), "negative")
+    }
 }
