@@ -113,6 +113,8 @@ final class DevSetTwoTests: XCTestCase {
             "crying happy tears at my sister's graduation",
             "crushed my interview this morning!",
             "she killed it at the talent show",
+            "totally crushed it at the job fair",
+            "our robotics team crushed the competition",
             "that kickflip was sick",
             "insane deal on winter boots right now",
         ], "positive")
