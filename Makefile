@@ -53,6 +53,7 @@ eval: build peers
 	python3 scripts/eval_sentiment.py $(PAINMAP)
 	@echo "== sentiment: our own social-post development set (one writer's rating estimates, corpora/sentiment/README.md) =="
 	python3 scripts/eval_sentiment.py $(PAINMAP) corpora/sentiment/social-dev.tsv
+	python3 scripts/eval_sentiment.py $(PAINMAP) corpora/sentiment/social-dev-2.tsv
 	@echo "== default topic and phase models: held-out fifth of our own corpora =="
 	$(PAINMAP) models evaluate
 	@echo "== topic classifier: banking77 train -> test, beside scikit-learn =="

@@ -204,7 +204,8 @@ public enum SentimentRules {
     /// start the week" is still sarcasm. Not the other love openers: "love it when my favourite app crashes" sneers.
     public static let sarcasticLoveOpeners = ["love it when", "i love it when", "love how", "i love how",
                                               "gotta love", "got to love", "you gotta love", "don't you just love",
-                                              "dont you just love", "nothing like"]
+                                              "dont you just love", "nothing like",
+                                              "who doesn't love", "who doesnt love"]
     public static let sincereWhenPositiveOpeners = ["nothing like"]
 
     /// A post that says nothing evaluative but exclaims its news is excited about it: "We bought a house!",
@@ -265,6 +266,12 @@ public enum SentimentRules {
                                              "tears", "screaming", "screamin", "scream", "screamed", "wheezing", "weak",
                                              "sobbing", "😭", "💀", "☠️"]
     public static let laughFirstPerson = ["i", "i'm", "im", "i've", "ive", "me", "am", "i'd"]
+    /// Fix (session 11): "you're killing me 😂", "lmao this is killing me": one of `laughKillWords` right before "me", with
+    /// one of `laughKillSubjects` at most two words before it, is laughing hyperbole too (in a post that laughs). "my back
+    /// is killing me lol" has no such subject and keeps "killing".
+    public static let laughKillWords = ["killing", "kills", "killed", "killin"]
+    public static let laughKillSubjects = ["you", "you're", "youre", "ur", "u", "ya", "this", "that", "that's", "thats",
+                                           "it's", "he's", "she's", "y'all", "yall"]
     public static let laughterWords = ["lol", "lolol", "lool", "lmao", "lmfao", "rofl", "roflmao", "haha", "hahah",
                                        "hahaha", "hehe", "hihi", "xd", "😂", "🤣", "😹", "😆", "😅"]
     /// What banter counts for where it is banter: nothing.
@@ -278,10 +285,20 @@ public enum SentimentRules {
     /// or any sentiment word after "more". It is not negated but emphasised, as "never so good" is
     /// (`neverSoEmphasis`). Not "no better than" ("no better than before" complains) nor "no better" at the end
     /// of a clause ("it's no better"): "no" needs a word after the comparative, not "than".
-    public static let topNegations = ["never", "can't", "cant", "cannot", "couldn't", "couldnt", "not", "no"]
-    public static let topModals = ["can", "could"]
+    /// Fix (session 11): "it doesn't get any better than this", "life doesn't get much better than that" (and "does not
+    /// get", after one of `topModals`) say nothing tops this; but only with "than" and one of `topThanObjects` after the
+    /// comparative (`topNeedsThan`): "it doesn't get any better" and "I don't feel any better than yesterday" complain.
+    /// "nobody does it better", "nobody makes pizza better than my dad": "nobody" with one of `bestDoerVerbs` right
+    /// after it and a comparative within the look-back; "nobody felt better" is still negated.
+    public static let topNegations = ["never", "can't", "cant", "cannot", "couldn't", "couldnt", "not", "no",
+                                      "doesn't", "doesnt", "don't", "dont", "nobody"]
+    public static let topModals = ["can", "could", "does", "do"]
+    public static let topNeedsThan = ["doesn't", "doesnt", "don't", "dont", "does", "do"]
+    public static let topThanObjects = ["this", "that", "these", "those"]
+    public static let bestDoerVerbs = ["does", "do", "did", "makes", "make", "made", "cooks", "bakes", "plays", "sings",
+                                       "can", "could"]
     public static let topBridges = ["be", "been", "have", "felt", "feel", "looked", "sounded", "tasted", "had", "seen",
-                                    "ever", "get", "any", "more"]
+                                    "ever", "get", "any", "more", "much"]
 
     /// Not since long ago is praise (or blame) of now: "I haven't laughed this hard in ages", "haven't smiled this much in
     /// years", "haven't been this happy in a long time", "hadn't felt so relaxed since the summer", and "haven't been
@@ -344,6 +361,39 @@ public enum SentimentRules {
                                                "nice", "awesome", "amazing", "epic", "so", "very", "really", "totally",
                                                "absolutely", "best", "worst", "no", "not", "never", "shut", "oh", "omg"]
     public static let nameRunEmphasisWords = ["ever", "again"]
+
+    /// A greeting is neutral only where it greets (SentimentScorer+Greeting, session 11): "good" + one of `greetingTimes`
+    /// is a name of 0 in phrases.tsv ("Good morning, my card was declined"), but where it does not greet its words score:
+    /// after a word in its clause (back to a punctuation mark) other than `greetingLeads` and mentions ("exhausted but good day", "it was a good
+    /// day", "what a good morning"), or before one of `greetingNotFollowers` ("good day at the beach", "good morning so
+    /// far"). "Hi all, good morning", "@sam good morning!", "have a good day", "a very good evening to you" still greet.
+    public static let greetingTimes = ["morning", "afternoon", "evening", "day"]
+    public static let greetingLeads = ["hi", "hello", "hey", "heya", "hiya", "yo", "and", "oh", "very", "have", "a", "you", "u",
+                                       "ya", "all", "everyone", "everybody", "guys", "folks", "rt"]
+    public static let greetingNotFollowers = ["today", "overall", "at", "with", "so", "yesterday", "for", "of", "in", "on",
+                                              "out", "off", "ahead", "was", "is", "though", "tho", "but", "despite",
+                                              "after", "spent"]
+
+    /// "It's not like it was terrible", "it wasn't like I hated it", "it's not like you care" (SentimentScorer+NotLike,
+    /// session 11): one of `notLikeNegations`, or "not" after one of `notLikeCopulas`, then "like" (a preposition: not
+    /// after "I", "don't", ...) and one of `notLikeSubjects` deny the clause that follows: its first sentiment word or
+    /// phrase is negated, as after "not". "I do not like it" (no copula) and "it's not like the picture" (a phrase of
+    /// phrases.tsv) are not this.
+    public static let notLikeNegations = ["isn't", "isnt", "wasn't", "wasnt", "ain't", "aint"]
+    public static let notLikeCopulas = ["it's", "its", "is", "was", "that's", "thats", "it"]
+    public static let notLikeSubjects = ["it", "i", "i'm", "im", "i've", "the", "we", "they", "he", "she", "you", "u",
+                                         "this", "that", "my", "there", "it's", "its", "we're", "they're", "you're",
+                                         "he's", "she's", "anyone", "anybody", "someone", "our", "your", "their", "his",
+                                         "her", "a", "an"]
+
+    /// A dark word before "how" and a praise is emphasis (SentimentScorer+HowIntensity, session 11): "it's ridiculous how
+    /// good these tacos are", "crazy how fast she picked it up", "disgusting how talented he is". One of
+    /// `howIntensityWords` with a negative valence, right before "how", whose clause's first sentiment word or phrase at
+    /// most `howIntensityReach` tokens after "how" is positive, counts for nothing. "it's ridiculous how slow the app
+    /// is" and "insane how expensive it got" keep the dark word.
+    public static let howIntensityWords = ["ridiculous", "crazy", "insane", "disgusting", "obscene", "scary", "stupid",
+                                           "sick", "nuts", "absurd", "silly", "mental", "unbelievable"]
+    public static let howIntensityReach = 4
 
     /// Normalization of the summed valence into a compound score in (-1, 1): s / sqrt(s^2 + alpha).
     /// With 15, one clearly positive word (+2) scores about 0.46 and three such words about 0.84.

@@ -15,6 +15,8 @@ struct BanterWords {
     /// those of the vocabulary's first words, and `computeBanterRole` asks about every form new to a worker
     /// (callgrind, 20k bench lines: the hashed look-ups were ~1M instructions).
     let roles: [UInt16]
+    /// "me", after a kill word of laughing hyperbole ("you're killing me 😂").
+    let me: UInt32
 
     /// The roles of form `id` (0 for a word of none).
     @inline(__always)
@@ -28,6 +30,10 @@ struct BanterWords {
     static let surpriseVerb: UInt16 = 2048
     /// `SentimentRules.victoryVerbs` (SentimentScorer+Victory.swift).
     static let victoryVerb: UInt16 = 4096
+    /// `SentimentRules.howIntensityWords`, and "how" (SentimentScorer+HowIntensity.swift).
+    static let howIntensity: UInt16 = 8192, howWord: UInt16 = 16384
+    /// `SentimentRules.laughKillWords` and `laughKillSubjects` (both: the subjects are never kill words), and "me".
+    static let laughKill: UInt16 = 32768
     /// The roles a stretched spelling keeps ("lmaooo", "deaddd", "siiick"): not the nouns and function words.
     static let stretchable: UInt16 = laughter | hyperbole | intensity | rave
     /// `SentimentScorer.banterState` per form id: its roles once `known`.
@@ -44,7 +50,10 @@ struct BanterWords {
                              (SentimentRules.raveCopulas, BanterWords.copula),
                              (SentimentRules.topNegations, BanterWords.topNegation), (SentimentRules.topModals, BanterWords.topModal),
                              (SentimentRules.topBridges, BanterWords.topBridge), (SentimentRules.laughFirstPerson, BanterWords.firstPerson),
-                             (SentimentRules.surpriseVerbs, BanterWords.surpriseVerb), (SentimentRules.victoryVerbs, BanterWords.victoryVerb)] {
+                             (SentimentRules.surpriseVerbs, BanterWords.surpriseVerb), (SentimentRules.victoryVerbs, BanterWords.victoryVerb),
+                             (SentimentRules.howIntensityWords, BanterWords.howIntensity), (["how"], BanterWords.howWord),
+                             (SentimentRules.laughKillWords, BanterWords.laughKill | BanterWords.hyperbole),
+                             (SentimentRules.laughKillSubjects, BanterWords.laughKill)] {
             for w in words {
                 let id = Int(v.intern(SentimentLexicon.key(w)))
                 if id >= roles.count { roles.append(contentsOf: repeatElement(0, count: id + 1 - roles.count)) }
@@ -52,6 +61,7 @@ struct BanterWords {
             }
         }
         self.roles = roles
+        me = v.intern("me")
     }
 
     /// "hahaha", "ahahah", "hehehe", "bwahaha": at least four letters, only h, a, e (and a leading "bw"), both h and a vowel.
@@ -132,6 +142,11 @@ extension SentimentScorer {
     @inline(never)
     func isSelfHyperbole(at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
         if tokens[i].kind == .emoji { return true }   // "😭😭 lmao": a face is the writer's own
+        if banterRole(tokens[i].form) & BanterWords.laughKill != 0 {
+            // "you're killing me lol" (SentimentRules.laughKillWords): "me" after it and a subject just before it.
+            guard i + 1 < range.upperBound, tokens[i + 1].form == banter.me else { return false }
+            return (max(range.lowerBound, i - 2)..<i).contains { banterRole(tokens[$0].form) & BanterWords.laughKill != 0 }
+        }
         guard let first = range.first(where: { tokens[$0].kind == .word || tokens[$0].kind == .emoji }), first < i else { return true }
         var j = i - 1
         while j >= range.lowerBound, j >= i - SentimentRules.lookBack {

@@ -109,6 +109,14 @@ public final class SentimentScorer {
     let banter: BanterWords
     /// "haven't laughed this hard in ages" (SentimentScorer+LongTime.swift).
     let longTime: LongTimeWords
+    /// "good day" scores where it does not greet (SentimentScorer+Greeting.swift).
+    let greeting: GreetingWords
+    /// "it's not like it was terrible" (SentimentScorer+NotLike.swift).
+    let notLike: NotLikeWords
+    /// "wish every day was this good" (SentimentScorer+WishForMore.swift).
+    let wishForMore: WishForMoreWords
+    /// The session-11 words of the negated-comparative rule (SentimentScorer+Comparative.swift).
+    let comparative: ComparativeWords
     var banterState: [UInt16] = []
 
     public convenience init(lexicon: SentimentLexicon, analyzer: Analyzer, irrealisCues: [String]? = nil, mildEntries: [String]? = nil,
@@ -135,7 +143,7 @@ public final class SentimentScorer {
         ids = t.ids
         neverSoFollowers = t.neverSoFollowers; neverSoBridges = t.neverSoBridges; negationEmphasisers = t.negationEmphasisers
         stopVerbs = t.stopVerbs; wantVerbs = t.wantVerbs; likeSubjects = t.likeSubjects
-        mildWords = t.mildWords; banter = t.banter; longTime = t.longTime
+        mildWords = t.mildWords; banter = t.banter; longTime = t.longTime; greeting = t.greeting; notLike = t.notLike; wishForMore = t.wishForMore; comparative = t.comparative
     }
 
     /// Loads the English lexicon and makes a scorer for `analyzer`.
@@ -165,8 +173,14 @@ public final class SentimentScorer {
         var contributions: [SentimentContribution] = []
         var docSum = 0.0, docPos = 0.0, docNeg = 0.0, docNeutral = 0, docStakes = 0.0
         var docHyperbole = 0.0, docLaughs = false   // SentimentScorer+Banter
+        var previous = (sum: 0.0, pos: 0.0, neg: 0.0)  // SentimentScorer+SentenceTurn
         for (k, sentence) in doc.sentences.enumerated() {
             let s = scoreSentence(doc, sentence.tokens, index: k, mixedCase: mixedCase, explain: explain, into: &contributions)
+            if s.turn < 1, k > 0 {   // "... sucks! But I'll get by"
+                turnFromPreviousSentence(previous, index: k - 1, weight: s.turn, sum: &docSum, pos: &docPos, neg: &docNeg,
+                                         contributions: &contributions, explain: explain)
+            }
+            previous = (s.sum, s.pos, s.neg)
             docSum += s.sum; docPos += s.pos; docNeg += s.neg; docNeutral += s.neutralWords; docStakes += s.stakes
             docHyperbole += s.hyperbole; docLaughs = docLaughs || s.laughs
             sentenceScores.append(SentimentScorer.makeScore(sum: s.sum, pos: s.pos, neg: s.neg, neutral: s.neutralWords))
@@ -198,6 +212,9 @@ public final class SentimentScorer {
     struct SentenceSum {
         var sum = 0.0, pos = 0.0, neg = 0.0, neutralWords = 0, stakes = 0.0
         var banter = 0.0, hyperbole = 0.0, laughs = false
+        /// The before-weight of an adversative connective that opens the sentence ("But I'll get by"), for the sentence
+        /// before it (SentimentScorer+SentenceTurn); 1 when none.
+        var turn = 1.0
     }
 
     func scoreSentence(_ doc: AnalyzedDocument, _ range: Range<Int>, index: Int, mixedCase: Bool,
@@ -231,6 +248,7 @@ public final class SentimentScorer {
                 }
                 if weight == nil, !adds { weight = [Double](repeating: 1, count: range.count) }
                 if !adds { applyContrast(m, at: i, range: range, tokens: tokens, weight: &weight!) }
+                if i == range.lowerBound, m.value < 1 { result.turn = m.value }   // SentimentScorer+SentenceTurn
                 if connectives == nil { connectives = [i] } else { connectives!.append(i) }
                 i += Int(m.count)
                 continue
@@ -258,12 +276,14 @@ public final class SentimentScorer {
         // received the bonus" is no bonus.
         var phraseEnd = range.lowerBound
         var sarcastic = false   // the sentence has a sarcasm marker (SentimentScorer+Sarcasm)
+        var notLikeAt = -1      // the "like" of "it's not like" (SentimentScorer+NotLike)
         let firstContribution = contributions.count
         while i < range.upperBound {
             let t = tokens[i]
             let fi = info(at: i)
             // Every test below fails for a token that may not score: it is a neutral word or skipped.
-            if !fi.mayScore && !t.flags.contains(.negation) { result.neutralWords += t.kind == .word ? 1 : 0; i += 1; continue }
+            // The flag as a bit test: `contains` was left out of line once this loop grew (callgrind, session 11: ~11 calls a line).
+            if !fi.mayScore && t.flags.rawValue & TokenFlags.negation.rawValue == 0 { result.neutralWords += t.kind == .word ? 1 : 0; i += 1; continue }
             if t.kind == .punctuation || t.kind == .symbol || t.kind == .number || t.kind == .url || t.kind == .email { i += 1; continue }
             var base: Double? = nil
             var length = 1
@@ -284,12 +304,16 @@ public final class SentimentScorer {
                     // A 0 in phrases.tsv is a name that holds a sentiment word ("customer care", "gift card"):
                     // its words are neutral.
                     if m.value == 0 {
-                        if openNegations != 0 { attachNegations(toSpanAt: i, length: Int(m.count), in: range, &openNegations, tokens) }
-                        result.neutralWords += Int(m.count); i += Int(m.count); continue
+                        // A greeting where it does not greet scores its words ("exhausted but good day"): SentimentScorer+Greeting.
+                        if !isGreetingOutOfPlace(at: i, count: Int(m.count), in: range, tokens) {
+                            if openNegations != 0 { attachNegations(toSpanAt: i, length: Int(m.count), in: range, &openNegations, tokens) }
+                            result.neutralWords += Int(m.count); i += Int(m.count); continue
+                        }
+                    } else {
+                        base = m.value; length = Int(m.count)
+                        ownsNegation = m.value > 0
+                        mild = mildWords.phraseFirstWords.contains(t.form) && isMildPhrase(at: i, count: length, tokens)
                     }
-                    base = m.value; length = Int(m.count)
-                    ownsNegation = m.value > 0
-                    mild = mildWords.phraseFirstWords.contains(t.form) && isMildPhrase(at: i, count: length, tokens)
                 }
                 // A booster among the next two tokens, or `phraseAroundBooster` finds nothing: asked inline first because
                 // most phrase words that match no phrase have none (the call, which copies tokens when it does find
@@ -305,7 +329,7 @@ public final class SentimentScorer {
                 guard let v = fi.valence else {
                     // Negations are marked here, where the loop passes words of no sentiment, not in the first
                     // loop over every token (callgrind: 1.8M more instructions a 10k-line run there).
-                    if fi.negation || t.flags.contains(.negation) { openNegations |= SentimentScorer.negationBit(i, range) }
+                    if fi.negation || t.flags.rawValue & TokenFlags.negation.rawValue != 0 { openNegations |= SentimentScorer.negationBit(i, range) }
                     result.neutralWords += t.kind == .word ? 1 : 0; i += 1; continue
                 }
                 // A modifier right before a sentiment word is only a modifier ("pretty good", "damn fast").
@@ -317,9 +341,15 @@ public final class SentimentScorer {
                     i += 1; continue
                 }
                 if fi.negation { openNegations |= SentimentScorer.negationBit(i, range); i += 1; continue }
-                if t.form == ids.like, !isVerbLike(i, range, tokens) { result.neutralWords += 1; i += 1; continue }
-                // "finally watching Breaking Bad": a word of a name (SentimentScorer+ProperNames).
-                if t.flags.contains(.capitalized), !t.flags.contains(.allCaps), isInsideName(at: i, in: range, tokens) {
+                if t.form == ids.like, !isVerbLike(i, range, tokens) {
+                    if openNegations != 0, isNotLikeIdiom(at: i, in: range, tokens) {   // SentimentScorer+NotLike
+                        notLikeAt = i; openNegations &= ~SentimentScorer.negationBit(i - 1, range)
+                    }
+                    result.neutralWords += 1; i += 1; continue
+                }
+                // "finally watching Breaking Bad": a word of a name (SentimentScorer+ProperNames). Flags as bits: see above.
+                if t.flags.rawValue & (TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue) == TokenFlags.capitalized.rawValue,
+                   isInsideName(at: i, in: range, tokens) {
                     result.neutralWords += 1; i += 1; continue
                 }
                 base = v
@@ -329,21 +359,23 @@ public final class SentimentScorer {
             // instructions each, ~340,000 spans on the 200k-line bench file), nil costs a test.
             var rules: [String]? = explain ? [] : nil
             var v = base!
-            if v < 0, length == 1, banterRole(t.form) & (BanterWords.rave | BanterWords.victoryVerb) != 0 {
+            if v < 0, length == 1, banterRole(t.form) & (BanterWords.rave | BanterWords.victoryVerb | BanterWords.howIntensity) != 0 {
                 if banterRole(t.form) & BanterWords.rave != 0, isRavePraise(at: i, in: range, tokens) {
                     v = SentimentRules.ravePraiseValence   // SentimentScorer+Banter: "this beat is sick"
                     if explain { rules?.append("slang praise of a thing people rave about: \(v)") }
                 } else if banterRole(t.form) & BanterWords.victoryVerb != 0, isVictory(at: i, in: range, tokens) {
                     v = SentimentRules.victoryValence   // SentimentScorer+Victory: "we destroyed them 5-0"
                     if explain { rules?.append("a win told with a verb of violence: \(v)") }
+                } else if banterRole(t.form) & BanterWords.howIntensity != 0, isHowIntensity(at: i, in: range, tokens, explain: explain, rules: &rules) {
+                    v = 0   // SentimentScorer+HowIntensity: "ridiculous how good"
                 }
             }
             let sign: Double = v >= 0 ? 1 : -1
-            if mixedCase && t.flags.contains(.allCaps) {
+            if mixedCase && t.flags.rawValue & TokenFlags.allCaps.rawValue != 0 {
                 v += sign * SentimentRules.capsEmphasis
                 if explain { rules?.append("ALL CAPS +\(SentimentRules.capsEmphasis)") }
             }
-            if t.flags.contains(.elongated) {
+            if t.flags.rawValue & TokenFlags.elongated.rawValue != 0 {
                 v += sign * SentimentRules.elongationEmphasis
                 if explain { rules?.append("elongated +\(SentimentRules.elongationEmphasis)") }
             }
@@ -361,7 +393,15 @@ public final class SentimentScorer {
                     if explain { rules?.append("softened by '\(vocabulary.string(tokens[k].form))' after the negation -\((cut * 100).rounded() / 100)") }
                 }
             }
-            v = applyModifiersAndNegation(v, at: i, range: range, after: phraseEnd, tokens: tokens, mixedCase: mixedCase, explain: explain, rules: &rules)
+            // Fix (session 11): a face (an emoji or emoticon) shows the writer's feeling; the words before it do not negate
+            // or boost it: "it doesn't work 😡" is not praise, "omg no way 😍" not a complaint. Not a laughing face: after a
+            // negation it laughs at a failure ("they won't take my money 😂", "the baby's arrived, the parcel hasn't 😂"),
+            // and is read through the negation as before.
+            let face = (t.kind == .emoji || t.kind == .emoticon) && banterRole(t.form) & BanterWords.laughter == 0
+            if !face {
+                v = applyModifiersAndNegation(v, at: i, range: range, after: phraseEnd, tokens: tokens, mixedCase: mixedCase, explain: explain, rules: &rules)
+            }
+            if notLikeAt >= 0 { v = negatedAfterNotLike(v, at: i, like: notLikeAt, tokens, explain: explain, rules: &rules); notLikeAt = -1 }
             if ownsNegation { phraseEnd = i + length }   // after its own look-back: "not worth it" is still negated
             let w = weight?[i - range.lowerBound] ?? 1
             if w != 1 {
@@ -375,7 +415,9 @@ public final class SentimentScorer {
             }
             // Fix: only spans after the cue, or a phrase starting at it, are inside the wish; "i > cue || length > 1"
             // also flipped phrases said before the cue ("Works great and I wish it had dark mode").
-            if let cue = irrealisStart, v > 0, i > cue || (i == cue && length > 1), i < irrealisEnd {
+            // (session 11) not a positive word right after "this": "wish every day was this good" (SentimentScorer+WishForMore).
+            if let cue = irrealisStart, v > 0, i > cue || (i == cue && length > 1), i < irrealisEnd,
+               !isWishedAsItIs(at: i, cue: cue, tokens, explain: explain, rules: &rules) {
                 v *= SentimentRules.irrealisFactor
                 if explain { rules?.append("irrealis x\(SentimentRules.irrealisFactor)") }
             }
@@ -392,7 +434,7 @@ public final class SentimentScorer {
                     else if role & BanterWords.hyperbole != 0, isSelfHyperbole(at: i, in: range, tokens) { result.hyperbole += v }
                 }
             }
-            if openNegations != 0 { attachNegations(toSpanAt: i, length: length, in: range, &openNegations, tokens) }
+            if openNegations != 0, !face { attachNegations(toSpanAt: i, length: length, in: range, &openNegations, tokens) }
             result.sum += v
             if v > 0 { result.pos += v } else {
                 result.neg -= v

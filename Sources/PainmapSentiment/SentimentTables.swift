@@ -32,6 +32,10 @@ public final class SentimentTables: @unchecked Sendable {
     let mildTerms: [UInt16]
     let banter: BanterWords
     let longTime: LongTimeWords
+    let greeting: GreetingWords
+    let notLike: NotLikeWords
+    let wishForMore: WishForMoreWords
+    let comparative: ComparativeWords
     /// What the tables were built from besides the lexicon, to build them anew for a vocabulary they do not fit.
     let irrealisCues: [String]?, mildEntries: [String]?, stakeEntries: [String]?
     /// The words of the vocabulary the tables were built with, ids 0..<wordEnds.count, back to back: the ids
@@ -61,6 +65,10 @@ public final class SentimentTables: @unchecked Sendable {
         ids = (v.intern("like"), v.intern("least"), v.intern("at"), v.intern("never"), v.intern("not"), v.intern("only"),
                v.intern(SentimentRules.negationStopWords[0]))
         longTime = LongTimeWords(vocabulary: v)
+        greeting = GreetingWords(vocabulary: v)
+        notLike = NotLikeWords(vocabulary: v)
+        wishForMore = WishForMoreWords(vocabulary: v)
+        comparative = ComparativeWords(vocabulary: v)
         // Fix: not "that" or "as": "never that good" and "never as good as promised" are complaints, not praise.
         neverSoFollowers = Set(["so", "this", "more"].map { v.intern($0) })
         neverSoBridges = Set(SentimentRules.neverSoBridges.map { v.intern($0) })
