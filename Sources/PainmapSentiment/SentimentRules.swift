@@ -361,6 +361,11 @@ public enum SentimentRules {
                                                "nice", "awesome", "amazing", "epic", "so", "very", "really", "totally",
                                                "absolutely", "best", "worst", "no", "not", "never", "shut", "oh", "omg"]
     public static let nameRunEmphasisWords = ["ever", "again"]
+    /// Lower-case words inside a name, at most `nameRunConnectorReach` in a row between two Title Case words: "Dumb and
+    /// Dumber", "Lord of the Flies", "Death Cab for Cutie". A single Title Case word after "the" is a name too ("the
+    /// Killers are touring again"), unless it is a superlative ("the Greatest").
+    public static let nameRunConnectors = ["and", "of", "the", "for", "in", "on", "to", "a", "an", "at", "&", "n", "'n'"]
+    public static let nameRunConnectorReach = 2
 
     /// A greeting is neutral only where it greets (SentimentScorer+Greeting, session 11): "good" + one of `greetingTimes`
     /// is a name of 0 in phrases.tsv ("Good morning, my card was declined"), but where it does not greet its words score:

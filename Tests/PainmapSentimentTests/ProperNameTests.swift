@@ -22,6 +22,15 @@ final class ProperNameTests: XCTestCase {
         XCTAssertEqual(p.label("queued for the Dark Knight, so excited"), "positive")
     }
 
+    func testNamesWithSmallWordsInsideAndOneWordNamesAfterThe() {
+        XCTAssertFalse(scores("watching Dumb and Dumber for the 100th time", "Dumb"))
+        XCTAssertFalse(scores("picked up Lord of the Flies at the library", "Flies"))
+        XCTAssertFalse(scores("the Killers are touring this summer", "Killers"))
+        // A superlative after "the" is emphasis, and a lower-case word after "the" is no name at all.
+        XCTAssertTrue(scores("honestly the Greatest", "Greatest"))
+        XCTAssertTrue(scores("the killers were caught", "killers"))
+    }
+
     func testSameWordsOutsideANameKeepTheirSense() {
         // Lower case, or the first word of the sentence, or a single capitalised word: not a name by this rule.
         XCTAssertTrue(scores("the ending was bad", "bad"))
