@@ -207,6 +207,13 @@ public enum SentimentRules {
                                               "dont you just love", "nothing like",
                                               "who doesn't love", "who doesnt love"]
     public static let sincereWhenPositiveOpeners = ["nothing like"]
+    /// Praise before something bad that has ended is relief, not sarcasm: "Awesome, I passed that horrible test", "Nice,
+    /// finally done with this stupid exam", "Cool, the broken heater got fixed today". A sentence with one of these
+    /// after its opener is not read as sarcasm. Not "gone", "stopped", "missed" or "beat", which as often tell the bad
+    /// thing itself ("Great, my wallet is gone", "Great, my phone stopped working", "Great, missed my train"), nor
+    /// "passed" alone ("the delivery window has already passed"). Each entry is lower case, words apart.
+    public static let reliefCues = ["finally", "fixed", "i passed", "we passed", "survived", "solved", "sorted", "resolved",
+                                    "recovered", "cured", "relieved", "phew", "whew"]
 
     /// A post that says nothing evaluative but exclaims its news is excited about it: "We bought a house!",
     /// "He proposed!!!", "got the internship!!", "Just signed the lease on my first apartment!". When a document

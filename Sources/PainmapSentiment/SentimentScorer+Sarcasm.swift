@@ -49,16 +49,37 @@ extension SentimentScorer {
                v.withBytes(tokens[k].form, { b in
                    b.first == 0x2C || b.first == 0x2E || b.first == 0x2D || (b.count >= 3 && b[0] == 0xE2 && b[1] == 0x80 && (b[2] == 0x94 || b[2] == 0xA6))
                }) {   // , ... - — …
-                return k + 1 < range.upperBound
+                return k + 1 < range.upperBound && !tellsRelief(after: k, range, tokens)
             }
             if k < range.upperBound, SentimentScorer.loveOpeners.contains(where: { $0.count == n && $0 == words }) {
                 // "Nothing like a cup of tea after a long day": what is "loved" is good (SentimentRules.sincereWhenPositiveOpeners).
                 if SentimentScorer.sincereOpeners.contains(words), firstSentimentIsPositive(from: k, range, tokens) { return false }
-                return true
+                return !tellsRelief(after: k, range, tokens)
             }
         }
         return false
     }
+
+    /// Whether the words after the opener (from `k`) tell of something bad that has ended: one of
+    /// `SentimentRules.reliefCues` ("Awesome, I passed that horrible test", "Nice, finally done with this stupid exam").
+    /// A complaint in a later clause is not relieved: "Great, finally got a reply and it is useless" (a word of negative
+    /// valence after a comma, "and" or "but" that follows the cue).
+    private func tellsRelief(after k: Int, _ range: Range<Int>, _ tokens: [Token]) -> Bool {
+        let v = analyzer.vocabulary
+        guard let cue = (k..<range.upperBound).first(where: { j in
+            SentimentScorer.reliefCues.contains { cue in
+                j + cue.count <= range.upperBound && cue.indices.allSatisfy { n in
+                    tokens[j + n].kind == .word && v.string(tokens[j + n].form) == cue[n]
+                }
+            }
+        }) else { return false }
+        guard let turn = (cue + 1..<range.upperBound).first(where: { j in
+            let s = v.string(tokens[j].form)
+            return s == "," || s == "and" || s == "but" || s == ";"
+        }) else { return true }
+        return !(turn + 1..<range.upperBound).contains { (valence(of: tokens[$0]) ?? 0) < 0 }
+    }
+    private static let reliefCues = SentimentRules.reliefCues.map { $0.split(separator: " ").map(String.init) }
 
     /// Whether the form is the first word of an opener (`openerFirstWords`), remembered per form id in
     /// `openerState`: the cheap tests below pass for most sentences asked (a comma soon), and the String

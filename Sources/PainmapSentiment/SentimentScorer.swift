@@ -447,6 +447,9 @@ public final class SentimentScorer {
             }
             i += length
         }
+        // What the sentence's words and phrases complain of, before the wish cue's and bare negations' shares: those
+        // alone are no complaint for the sarcasm rule ("Amazing, no lines at the DMV today").
+        let wordNeg = result.neg
         if let cue = irrealisStart {
             let v = SentimentRules.irrealisCueValence
             result.sum += v; result.neg -= v
@@ -476,7 +479,7 @@ public final class SentimentScorer {
         } else {
             result.stakes = stakes
         }
-        if result.pos > 0, sarcastic || (result.neg > 0 && opensWithSarcasticPraise(range, tokens, contrast: weight != nil)) {
+        if result.pos > 0, sarcastic || (wordNeg > 0 && opensWithSarcasticPraise(range, tokens, contrast: weight != nil)) {
             readAsSarcasm(into: &result, contributions: &contributions, from: firstContribution, explain: explain)
         }
         // Punctuation emphasis pushes further the way the sentence already leans.

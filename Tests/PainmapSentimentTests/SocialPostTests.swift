@@ -393,6 +393,11 @@ final class SocialPostTests: XCTestCase {
         // contrast too.
         p.assertLabels(["Love it when a plan comes together", "I love how my dog sleeps on my feet"], "positive")
         p.assertLabels(["love how support closes my ticket in a day but my refund is still missing"], "negative")
+        // Praise before a bad thing that has ended is relief (`SentimentRules.reliefCues`), and a bare "no" is no
+        // complaint; a complaint in a later clause still is.
+        p.assertLabels(["Awesome, I passed that horrible test", "Nice, the rain finally stopped",
+                        "Cool, the broken heater got fixed today", "Amazing, no lines at the DMV today"], "positive")
+        p.assertLabels(["Great, finally got a reply and it is useless", "Great, my phone stopped working"], "negative")
         // With a contrast the contrast rule weighs the parts instead: "great" is not flipped.
         let food = try XCTUnwrap(p.contribution("Great food, but the service was slow", "Great"))
         XCTAssertGreaterThan(food.adjusted, 0)
