@@ -54,12 +54,13 @@ extension NaiveBayesModel {
         let samples = ParallelResults<HeldOutPlan>(K)
         // Each fold model's weight layout (see `WeightLayout`), shared by its alphas and both parts.
         let layouts = ParallelResults<WeightLayout>(K)
-        let scored = ParallelResults<[(scores: [Double], truth: Int)]>(K * A)
-        let scoredComplement = ParallelResults<[(scores: [Double], truth: Int)]>(K * A)
-        let right = ParallelResults<Int>(K * A), rightComplement = ParallelResults<Int>(K * A)
+        let scored = ParallelResults<HeldOutScores>(K * A), scoredComplement = ParallelResults<HeldOutScores>(K * A)
         let extra = alongside == nil ? 0 : 1   // task K, when there is one
         let queue = TaskQueue(count: K + extra + K * A)
         DispatchQueue.concurrentPerform(iterations: min(ProcessInfo.processInfo.activeProcessorCount, K + extra + K * A)) { _ in
+            // This worker's last weight sets, whose memory its next (fold, alpha) pair writes over (see
+            // `makeWeights(into:)`): every set of the search has the same sizes, give or take a fold's cells.
+            var multinomial = NaiveBayesWeights(), complement = NaiveBayesWeights()
             while let task = queue.next() {
                 if task < K {
                     // What `fit` does with these parameters (no search, no passes, no calibration), with the
@@ -82,21 +83,18 @@ extension NaiveBayesModel {
                 let pair = task - K - extra, k = pair / A, alpha = alphas[pair % A]
                 // Fits are handed out before any scoring, so the wait is only for a fit under way.
                 fitted[k].wait(); fitted[k].signal()
-                guard let m = models[k] else {
-                    scored[pair] = []; scoredComplement[pair] = []; right[pair] = 0; rightComplement[pair] = 0; continue
-                }
+                guard let m = models[k] else { scored[pair] = HeldOutScores(); scoredComplement[pair] = HeldOutScores(); continue }
                 let layout = layouts[k]
-                let w = alpha == p.alpha ? m.weights : m.makeWeights(alpha: alpha, layout: layout)
+                if alpha != p.alpha { m.makeWeights(alpha: alpha, layout: layout, into: &multinomial) }
                 let sample = samples[k]
                 if mixes {
-                    let both = m.heldOutScores(docs, sample: sample, weights: [w, m.makeWeights(alpha: alpha, variant: .complement, layout: layout)])
+                    m.makeWeights(alpha: alpha, variant: .complement, layout: layout, into: &complement)
+                    let both = m.heldOutScores(docs, sample: sample, weights: [alpha == p.alpha ? m.weights : multinomial, complement])
                     (scored[pair], scoredComplement[pair]) = (both[0], both[1])
                 } else {
-                    scored[pair] = m.heldOutScores(docs, sample: sample, weights: [w])[0]
-                    scoredComplement[pair] = []
+                    scored[pair] = m.heldOutScores(docs, sample: sample, weights: [alpha == p.alpha ? m.weights : multinomial])[0]
+                    scoredComplement[pair] = HeldOutScores()
                 }
-                right[pair] = NaiveBayesModel.rightCount(scored[pair])
-                rightComplement[pair] = NaiveBayesModel.rightCount(scoredComplement[pair])
             }
         }
         // Held-out documents scored per alpha; the scores themselves are gathered (fold by fold) only for
@@ -104,15 +102,19 @@ extension NaiveBayesModel {
         var countByAlpha = [Int](repeating: 0, count: A)
         for pair in 0..<(K * A) { countByAlpha[pair % A] += scored[pair].count }
         guard countByAlpha.contains(where: { $0 > 0 }) else { return (nil, nil) }
-        func gathered(_ held: ParallelResults<[(scores: [Double], truth: Int)]>, _ a: Int) -> [(scores: [Double], truth: Int)] {
+        func gathered(_ held: ParallelResults<HeldOutScores>, _ a: Int) -> [(scores: [Double], truth: Int)] {
             var out: [(scores: [Double], truth: Int)] = []
-            for k in 0..<K { out += held[k * A + a] }
+            out.reserveCapacity((0..<K).reduce(0) { $0 + held[$1 * A + a].count })
+            for k in 0..<K where held[k * A + a].count > 0 {
+                let plan = samples[k]
+                held[k * A + a].gathered(plan, truth: { docs.label(plan.rows[$0]) }, into: &out)
+            }
             return out
         }
 
         // Documents right per alpha, summed over the folds (each pair task counted its own).
         var rightByAlpha = [Int](repeating: 0, count: A), complementRightByAlpha = rightByAlpha
-        for pair in 0..<(K * A) { rightByAlpha[pair % A] += right[pair]; complementRightByAlpha[pair % A] += rightComplement[pair] }
+        for pair in 0..<(K * A) { rightByAlpha[pair % A] += scored[pair].right; complementRightByAlpha[pair % A] += scoredComplement[pair].right }
         func bestOf(_ rights: [Int]) -> Int {
             var best = 0, bestRight = -1
             for a in alphas.indices {
@@ -140,23 +142,6 @@ extension NaiveBayesModel {
         let complement: [(scores: [Double], truth: Int)]
         let multinomial: [(scores: [Double], truth: Int)]
         let weight: Double
-    }
-
-    /// How many of the scored documents have their true class as the first highest score.
-    /// Counted once per (fold, alpha) in the search's tasks with a plain loop: counting with
-    /// `indices.max(by:)` for each alpha's choice and again for the report was 1.7% of training
-    /// (callgrind on banking77).
-    static func rightCount(_ scored: [(scores: [Double], truth: Int)]) -> Int {
-        var n = 0
-        for d in scored {
-            d.scores.withUnsafeBufferPointer { s in
-                guard !s.isEmpty else { return }
-                var best = 0
-                for j in 1..<s.count where s[best] < s[j] { best = j }   // the first maximum, as max(by:)
-                if best == d.truth { n += 1 }
-            }
-        }
-        return n
     }
 
     /// The complement part's temperature and the pool's (see `mixtureTemperature`), and the multinomial part's
@@ -269,57 +254,49 @@ extension NaiveBayesModel {
     }
 
     /// Raw scores of the sample's documents under each of `ws` (weights of this model, laid out as the
-    /// layout the sample was planned with; see `HeldOutPlan`) with their true classes; documents of a class this model never saw
-    /// (absent from its folds, a score of -infinity under the first weights) are left out of every list,
-    /// so that the lists stay aligned document by document. The mixture's two parts are scored from the
-    /// same weighed document: scoring the complement part apart added as much again to the alpha search.
-    func heldOutScores(_ docs: DocumentVectors, sample: HeldOutPlan, weights ws: [NaiveBayesWeights]) -> [[(scores: [Double], truth: Int)]] {
-        var out = [[(scores: [Double], truth: Int)]](repeating: [], count: ws.count)
-        for i in out.indices { out[i].reserveCapacity(sample.rows.count) }
+    /// layout the sample was planned with; see `HeldOutPlan`), kept as `HeldOutScores`; documents of a class
+    /// this model never saw (absent from its folds, a score of -infinity under the first weights) are left
+    /// out of every list, so that the lists stay aligned document by document. The mixture's two parts are
+    /// scored from the same weighed document: scoring the complement part apart added as much again to the
+    /// alpha search.
+    func heldOutScores(_ docs: DocumentVectors, sample: HeldOutPlan, weights ws: [NaiveBayesWeights]) -> [HeldOutScores] {
+        var out = ws.map { HeldOutScores($0, room: sample.rows.count) }
         let C = labels.count
         guard let first = ws.first else { return out }
         let B = first.classBlocks
         var spread = [Float](repeating: 0, count: max(sample.spreadLanes, 1))
         var rowOf = [UnsafePointer<Float>?](repeating: nil, count: max(sample.maxRows, 1))
         var acc = [Float](repeating: 0, count: 8 * max(B, 1))
-        var scores: [Double] = []
+        // One document's scores under one weight set, reused (a new array per document and set was ~30,000
+        // allocations).
+        var scores = [Double](repeating: 0, count: C)
         for (j, r) in sample.rows.enumerated() {
             // The fold model's classes are the training labels in the same order (fit adds them in order).
             let truth = docs.label(r)
             let total = sample.total[j]
             sample.withDocument(j) { d in
                 spread.withUnsafeMutableBufferPointer { spread in
+                scores.withUnsafeMutableBufferPointer { scores in
+                acc.withUnsafeMutableBufferPointer { acc in
                 ws.withUnsafeBufferPointer { weights in
                     for i in ws.indices {
+                        let w = weights.baseAddress! + i
                         var g = 0.0
-                        do {
-                            let w = weights.baseAddress! + i
-                            NaiveBayesModel.withScoringModel(w) { m in
-                                rowOf.withUnsafeMutableBufferPointer { rowOf in
-                                acc.withUnsafeMutableBufferPointer { acc in
-                                    g = pm_score_planned(m, d, spread.baseAddress, rowOf.baseAddress, acc.baseAddress)
-                                } }
-                            }
-                            // As `scoreInto`; into a new array through raw buffers (writing each class
-                            // through the array paid a uniqueness check, callgrind).
-                            scores = [Double](unsafeUninitializedCapacity: C) { out, written in
-                                w.pointee.prior.withUnsafeBufferPointer { prior in
-                                w.pointee.classScale.withUnsafeBufferPointer { scale in
-                                w.pointee.classConstant.withUnsafeBufferPointer { constant in
-                                acc.withUnsafeBufferPointer { acc in
-                                    for c in 0..<C { out[c] = prior[c] + scale[c] * (g + total * constant[c] + Double(acc[c])) }
-                                } } } }
-                                written = C
+                        NaiveBayesModel.withScoringModel(w) { m in
+                            rowOf.withUnsafeMutableBufferPointer { rowOf in
+                                g = pm_score_planned(m, d, spread.baseAddress, rowOf.baseAddress, acc.baseAddress)
                             }
                         }
-                        if i == 0 && !scores[truth].isFinite { break }
-                        out[i].append((scores, truth))
+                        // As `scoreInto`.
+                        let finite = out[i].scores(g: g, total: total, sums: acc.baseAddress!, truth: truth, into: scores)
+                        if i == 0 && !finite { break }
+                        out[i].append(j, g: g, sums: acc.baseAddress!, scores: UnsafeBufferPointer(scores), truth: truth)
                     }
                     first.cells.withUnsafeBufferPointer { cells in
                         pm_clear_planned(UnsafeRawPointer(cells.baseAddress).map { $0.assumingMemoryBound(to: pm_weight_cell.self) },
                                          8 * B, d, spread.baseAddress)
                     }
-                } }
+                } } } }
             }
         }
         return out
