@@ -63,13 +63,14 @@ struct HeldOutScores: Sendable {
     }
 
     /// The kept documents' scores and true classes, in order, as new arrays (the chosen alphas' only).
-    func gathered(_ plan: HeldOutPlan, truth: (Int) -> Int, into out: inout [(scores: [Double], truth: Int)]) {
+    /// `total`: the sample documents' weight totals (`HeldOutPlan.total`).
+    func gathered(total: [Double], truth: (Int) -> Int, into out: inout [(scores: [Double], truth: Int)]) {
         let C = prior.count
         sums.withUnsafeBufferPointer { sums in
             for (n, j) in documents.enumerated() {
-                let t = truth(Int(j)), total = plan.total[Int(j)], gn = g[n]
+                let t = truth(Int(j)), weight = total[Int(j)], gn = g[n]
                 let s = [Double](unsafeUninitializedCapacity: C) { s, written in
-                    _ = scores(g: gn, total: total, sums: sums.baseAddress! + n * C, truth: t, into: s)
+                    _ = scores(g: gn, total: weight, sums: sums.baseAddress! + n * C, truth: t, into: s)
                     written = C
                 }
                 out.append((s, t))
