@@ -193,17 +193,6 @@ public final class NaiveBayesModel: @unchecked Sendable {
         defer { touched.deallocate() }
         var touchedCount = 0
         var added: [(feature: UInt32, cls: Int32, value: Double)] = []
-        // Room for every cell this can add, reserved and not touched: a class adds at most one cell per
-        // feature of each of its documents, and at most one per feature. Grown by doubling, `added` was
-        // copied about twice over and each copy faulted in fresh pages (a fifth of training's ~26,000 page
-        // faults, perf record -e page-faults on banking77); memory reserved and never written is never
-        // faulted in.
-        var bound = 0
-        for r in rows {
-            guard let n = docs.knownLength(r) else { bound = 0; break }
-            bound += n
-        }
-        added.reserveCapacity(min(bound, featureCount * labels.count))
         var tf: [Double] = []
         sum.withUnsafeMutableBufferPointer { sum in
             for (c, members) in byClass.enumerated() where !members.isEmpty {
