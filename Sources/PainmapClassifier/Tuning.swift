@@ -156,18 +156,27 @@ extension NaiveBayesModel {
     /// calibrated. `workers` as in `fitTemperature`.
     static func mixtureTemperatures(_ m: MixtureScores, workers: Int? = nil) -> (complement: Double, pool: Double, multinomial: Double?)? {
         let held = m.complement, own = m.multinomial
-        guard let tc = NaiveBayesModel.fitTemperature(held, workers: workers) else { return nil }
+        // One layout for the three fits, one after the other (see `TemperatureData`).
+        let data = TemperatureData(held)
+        guard !held.isEmpty, let tc = NaiveBayesModel.fitTemperature(data, workers: workers) else { return nil }
         // The pool of two calibrated parts is more often right than either, and so less sure
         // than it should be: one more temperature on the pooled held-out scores of the fold models
         // (the same documents in the same order for both parts) sharpens it.
         var pool = 1.0, multinomial: Double? = nil
         let lambda = m.weight
-        if held.count == own.count, zip(held, own).allSatisfy({ $0.truth == $1.truth }), let tm = NaiveBayesModel.fitTemperature(own, workers: workers) {
+        guard held.count == own.count, zip(held, own).allSatisfy({ $0.truth == $1.truth }) else { return (tc, pool, multinomial) }
+        data.removeAll()
+        data.append(own)
+        if let tm = NaiveBayesModel.fitTemperature(data, workers: workers) {
             multinomial = tm
-            let pooled = zip(own, held).map { m, c in
-                (scores: zip(m.scores, c.scores).map { (1 - lambda) * tm * $0 + lambda * tc * $1 }, truth: m.truth)
+            data.removeAll()
+            var pooled: [Double] = []
+            for (m, c) in zip(own, held) {
+                pooled.removeAll(keepingCapacity: true)
+                for (s, t) in zip(m.scores, c.scores) { pooled.append((1 - lambda) * tm * s + lambda * tc * t) }
+                pooled.withUnsafeBufferPointer { data.append($0, truth: m.truth) }
             }
-            pool = NaiveBayesModel.fitTemperature(pooled, workers: workers) ?? 1
+            pool = NaiveBayesModel.fitTemperature(data, workers: workers) ?? 1
         }
         return (tc, pool, multinomial)
     }
@@ -315,40 +324,15 @@ extension NaiveBayesModel {
     /// `workers`: how many threads compute the per-document terms (default: all cores; the result is the
     /// same for any number).
     static func fitTemperature(_ data: [(scores: [Double], truth: Int)], workers: Int? = nil) -> Double? {
-        guard !data.isEmpty else { return nil }
-        // Each document's finite scores, once, back to back (`score`), with their distance to the document's
-        // top score (`below`, s - m), the start of each document's run, and its true class's score. The
-        // Newton steps below go over them up to 60 times: reading them through the array of documents,
-        // checking each score for finiteness and subtracting the top again at every step cost more than the
-        // `exp` calls themselves (the steps were ~10% of training's instructions, callgrind on banking77).
-        // The same numbers in the same order: the sums are bit for bit those of the loops over `data`.
+        data.isEmpty ? nil : fitTemperature(TemperatureData(data), workers: workers)
+    }
+
+    /// The same from scores laid out for it (see `TemperatureData`).
+    static func fitTemperature(_ data: TemperatureData, workers: Int? = nil) -> Double? {
         let n = data.count
-        var start = [Int](repeating: 0, count: n + 1), truthScore = [Double](repeating: 0, count: n)
+        guard n > 0 else { return nil }
         // Start where T times the typical spread of scores is about 1.
-        var spread = 0.0
-        let capacity = data.reduce(0) { $0 + $1.scores.count }
-        var below: [Double] = []
-        // Filled through raw buffers (appending score by score was a uniqueness check per score, callgrind).
-        let score = [Double](unsafeUninitializedCapacity: capacity) { score, scoreCount in
-        below = [Double](unsafeUninitializedCapacity: capacity) { below, belowCount in
-            var k = 0
-            for (i, d) in data.enumerated() {
-                // The top score, as `max(m, s)` over the finite ones; the spread from the first maximum and
-                // minimum, as `max()` and `min()` of them.
-                var m = -Double.infinity, first = true, mx = 0.0, mn = 0.0
-                for s in d.scores where s.isFinite {
-                    m = max(m, s)
-                    if first { mx = s; mn = s; first = false } else { if mx < s { mx = s }; if s < mn { mn = s } }
-                }
-                if !first { spread += mx - mn }
-                for s in d.scores where s.isFinite { score[k] = s; below[k] = s - m; k += 1 }
-                start[i + 1] = k
-                truthScore[i] = d.scores[d.truth]
-            }
-            belowCount = k
-        }
-            scoreCount = below.count
-        }
+        var spread = data.spread
         spread /= Double(n)
         guard spread > 0 else { return nil }
         var u = -log(spread)
@@ -366,12 +350,12 @@ extension NaiveBayesModel {
         terms.initialize(repeating: (0, 0))
         defer { terms.deallocate() }
         let slots = SendableBox(terms)
+        let score = UnsafeBufferPointer(start: data.score.base, count: data.score.count)
+        let below = UnsafeBufferPointer(start: data.below.base, count: data.below.count)
         func derivatives(_ u: Double) -> (Double, Double) {
             let t = exp(u)
-            score.withUnsafeBufferPointer { score in
-            below.withUnsafeBufferPointer { below in
-            start.withUnsafeBufferPointer { start in
-            truthScore.withUnsafeBufferPointer { truthScore in
+            data.start.withUnsafeBufferPointer { start in
+            data.truthScore.withUnsafeBufferPointer { truthScore in
                 let arrays = SendableBox((score, below, start, truthScore))
                 DispatchQueue.concurrentPerform(iterations: pieces) { w in
                     let terms = slots.value, (score, below, start, truthScore) = arrays.value
@@ -386,7 +370,7 @@ extension NaiveBayesModel {
                         terms[i] = (mean - truthScore[i], sq - mean * mean)
                     }
                 }
-            } } } }
+            } }
             var d1 = 0.0, d2 = 0.0
             for i in 0..<n { d1 += terms[i].0; d2 += terms[i].1 }
             // dL/du = T dL/dT; d2L/du2 = T dL/dT + T^2 d2L/dT2
