@@ -7,9 +7,9 @@ import CPainmapKernels
 /// Why not the scores themselves: the alpha search scores each fold's sample under thirty weight sets
 /// (three folds, five alphas, two parts) and only the chosen alphas' scores are read afterwards, yet all
 /// had to be kept until the choice; as one array of 77 doubles per document and set, they were ~30,000
-/// allocations and ~19 MB of fresh memory, about a sixth of training's page faults (perf record -e
-/// page-faults, banking77 defaults). Kept as 4-byte sums in one array per set, they take half of that
-/// and two allocations.
+/// allocations and ~19 MB of fresh memory. Kept as 4-byte sums in one array per set, they take half of
+/// that and three allocations: training's page faults on banking77 ~25,200 -> ~23,900 (perf stat, three
+/// runs each).
 struct HeldOutScores: Sendable {
     /// The weight set's prior, s(c) and k(c).
     let prior: [Double], scale: [Double], constant: [Double]

@@ -76,7 +76,9 @@ public enum ModelFile {
 
     /// The file's bytes, written in place into one buffer of the file's size, each section's CRC-32 taken
     /// where it lies: sections built apart, copied into the file's growing buffer and then into a `Data`
-    /// were three copies of every byte and their fresh memory (perf, saving the banking77 model).
+    /// were three copies of every byte and their fresh memory. Saving the banking77 model (2.4 MB):
+    /// callgrind 30.2M -> 14.6M instructions (8.3M of them the CRC), and 8-17 ms -> 6 ms from the last
+    /// message before saving to the rename (strace, three runs each; the write and fsync are ~4.5 ms of it).
     static func encode(_ m: NaiveBayesModel) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

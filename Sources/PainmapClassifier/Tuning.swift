@@ -57,8 +57,9 @@ extension NaiveBayesModel {
         let scored = ParallelResults<HeldOutScores>(K * A), scoredComplement = ParallelResults<HeldOutScores>(K * A)
         // What the chosen alphas' scores need of each fold's sample once the fold is done: its rows and their totals.
         let sampleTotals = ParallelResults<(rows: [Int], total: [Double])>(K)
-        // A fold's model, layout and plans are let go once its last alpha is scored, so that the rest of the
-        // search and training reuse their memory rather than fault in new pages (perf, banking77: ~7 MB a fold).
+        // A fold's model, layout and plans (~7 MB on banking77) are let go once its last alpha is scored, so
+        // that the rest of training reuses their memory rather than fault in new pages: page faults 22,779 ->
+        // 22,351, peak RSS ~94.5 -> ~92 MB (medians of 15 alternated runs).
         let unscored = Countdown(K, each: A)
         let extra = alongside == nil ? 0 : 1   // task K, when there is one
         let queue = TaskQueue(count: K + extra + K * A)
