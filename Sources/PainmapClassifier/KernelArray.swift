@@ -37,6 +37,12 @@ final class KernelArray<Element: BitwiseCopyable>: @unchecked Sendable {
         if n > capacity { grow(n) }
     }
 
+    /// Room reserved (`reserveCapacity`) or grown to.
+    var reserved: Int { capacity }
+
+    /// No elements; the memory is kept.
+    func removeAll() { count = 0 }
+
     func append(_ elements: UnsafePointer<Element>, count n: Int) {
         if count + n > capacity { grow(max(count + n, 2 * capacity)) }
         (base + count).initialize(from: elements, count: n)

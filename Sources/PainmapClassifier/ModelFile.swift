@@ -24,14 +24,28 @@ public enum ModelFile {
     public static func save(_ model: NaiveBayesModel, to path: String) throws {
         let bytes = try encode(model)
         // Write beside the target and rename, so a crash never leaves half a model under the real name.
+        // One open, write, fsync and rename here: `FileManager.createFile` copied the bytes into a `Data`,
+        // wrote them to a temporary file of its own, synced and renamed it to this temporary name, which
+        // was then renamed again (strace; the same file contents and mode, 0666 less the umask).
         let tmp = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: tmp, contents: Data(bytes)) else {
-            throw ModelFileError(path: path, "cannot write (\(String(cString: strerror(errno))))")
+        func failure(_ reason: String) -> ModelFileError { ModelFileError(path: path, "cannot write (\(reason))") }
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw failure(String(cString: strerror(errno))) }
+        var reason: String? = nil
+        bytes.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = write(fd, raw.baseAddress! + done, raw.count - done)
+                if n < 0 { if errno == EINTR { continue }; reason = String(cString: strerror(errno)); return }
+                done += n
+            }
         }
-        if rename(tmp, path) != 0 {
-            let reason = String(cString: strerror(errno))
+        if reason == nil, fsync(fd) != 0 { reason = String(cString: strerror(errno)) }
+        if close(fd) != 0, reason == nil { reason = String(cString: strerror(errno)) }
+        if reason == nil, rename(tmp, path) != 0 { reason = String(cString: strerror(errno)) }
+        if let reason {
             unlink(tmp)
-            throw ModelFileError(path: path, "cannot write (\(reason))")
+            throw failure(reason)
         }
     }
 
@@ -60,54 +74,49 @@ public enum ModelFile {
 
     // MARK: encoding
 
+    /// The file's bytes, written in place into one buffer of the file's size, each section's CRC-32 taken
+    /// where it lies: sections built apart, copied into the file's growing buffer and then into a `Data`
+    /// were three copies of every byte and their fresh memory. Saving the banking77 model (2.4 MB):
+    /// callgrind 30.2M -> 14.6M instructions (8.3M of them the CRC), and 8-17 ms -> 6 ms from the last
+    /// message before saving to the rename (strace, three runs each; the write and fsync are ~4.5 ms of it).
     static func encode(_ m: NaiveBayesModel) throws -> [UInt8] {
-        var out = ByteWriter()
-        out.bytes.append(contentsOf: magic)
-        out.u32(version)
-        out.u32(5)
-
-        let header = ModelHeader(model: m)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        section("META", Array(try encoder.encode(header)), into: &out)
-
-        var feat = ByteWriter()
+        let meta = Array(try encoder.encode(ModelHeader(model: m)))
         let F = m.features.count
-        feat.u32(UInt32(F))
-        var names: [UInt8] = []
-        var ends: [UInt32] = []
-        ends.reserveCapacity(F)
-        for i in 0..<F {
-            m.features.withBytes(UInt32(i)) { names.append(contentsOf: $0) }
-            ends.append(UInt32(names.count))
-        }
-        feat.u32s(ends)
-        feat.bytes.append(contentsOf: names)
-        section("FEAT", feat.bytes, into: &out)
-
-        var df = ByteWriter()
-        var dfs = m.documentFrequency
-        if dfs.count < F { dfs += Array(repeating: 0, count: F - dfs.count) }
-        df.u32s(dfs)
-        section("DFRQ", df.bytes, into: &out)
-
-        var cnts = ByteWriter()
         var table = m.table
         if table.featureCount < F { table = table.merged(featureCount: F, added: []) }
-        cnts.u32s(table.start.map { UInt32($0) })
-        cnts.u32s(table.classes.map { UInt32($0) })
-        cnts.f64s(table.values)
-        section("CNTS", cnts.bytes, into: &out)
-
-        section("END.", [], into: &out)
-        return out.bytes
-    }
-
-    private static func section(_ tag: String, _ payload: [UInt8], into out: inout ByteWriter) {
-        out.bytes.append(contentsOf: Array(tag.utf8))
-        out.u64(UInt64(payload.count))
-        out.bytes.append(contentsOf: payload)
-        out.u32(CRC32.checksum(payload))
+        var nameBytes = 0
+        for i in 0..<F { nameBytes += m.features.withBytes(UInt32(i)) { $0.count } }
+        let cells = table.cellCount
+        let dfs = m.documentFrequency   // as many as the features (padded with zeros), or more if it ever has more
+        let sizes = [meta.count, 4 + 4 * F + nameBytes, 4 * max(F, dfs.count), 4 * (F + 1) + 12 * cells, 0]
+        let total = magic.count + 8 + sizes.reduce(0) { $0 + 16 + $1 }
+        return [UInt8](unsafeUninitializedCapacity: total) { buffer, written in
+            var out = RawWriter(buffer.baseAddress!)
+            out.bytes(magic)
+            out.u32(version)
+            out.u32(UInt32(sizes.count))
+            out.section("META", sizes[0]) { $0.bytes(meta) }
+            out.section("FEAT", sizes[1]) { o in
+                o.u32(UInt32(F))
+                var end: UInt32 = 0
+                for i in 0..<F { end += UInt32(m.features.withBytes(UInt32(i)) { $0.count }); o.u32(end) }
+                for i in 0..<F { m.features.withBytes(UInt32(i)) { o.bytes($0) } }
+            }
+            out.section("DFRQ", sizes[2]) { o in
+                o.u32s(dfs[...])
+                for _ in dfs.count..<max(F, dfs.count) { o.u32(0) }
+            }
+            out.section("CNTS", sizes[3]) { o in
+                for v in table.start { o.u32(UInt32(v)) }
+                table.classes.withUnsafeBufferPointer { o.u32s(UnsafeRawBufferPointer($0)) }
+                table.values.withUnsafeBufferPointer { o.u64s(UnsafeRawBufferPointer($0)) }
+            }
+            out.section("END.", 0) { _ in }
+            precondition(out.offset == total, "model file size")
+            written = total
+        }
     }
 
     // MARK: decoding
@@ -267,12 +276,47 @@ struct ModelHeader: Codable {
     }
 }
 
-struct ByteWriter {
-    var bytes: [UInt8] = []
-    mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
-    mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
-    mutating func u32s(_ v: [UInt32]) { v.map { $0.littleEndian }.withUnsafeBytes { bytes.append(contentsOf: $0) } }
-    mutating func f64s(_ v: [Double]) { v.map { $0.bitPattern.littleEndian }.withUnsafeBytes { bytes.append(contentsOf: $0) } }
+/// Writes little-endian values into memory the caller has sized (see `ModelFile.encode`).
+struct RawWriter {
+    let base: UnsafeMutableRawPointer
+    private(set) var offset = 0
+    init(_ base: UnsafeMutablePointer<UInt8>) { self.base = UnsafeMutableRawPointer(base) }
+
+    mutating func u32(_ v: UInt32) { base.storeBytes(of: v.littleEndian, toByteOffset: offset, as: UInt32.self); offset += 4 }
+    mutating func u64(_ v: UInt64) { base.storeBytes(of: v.littleEndian, toByteOffset: offset, as: UInt64.self); offset += 8 }
+    mutating func bytes(_ b: UnsafeBufferPointer<UInt8>) { bytes(UnsafeRawBufferPointer(b)) }
+    mutating func bytes(_ b: [UInt8]) { b.withUnsafeBytes { bytes($0) } }
+    mutating func bytes(_ b: UnsafeRawBufferPointer) {
+        if let from = b.baseAddress { (base + offset).copyMemory(from: from, byteCount: b.count) }
+        offset += b.count
+    }
+    mutating func u32s(_ v: ArraySlice<UInt32>) { v.withUnsafeBytes { u32s($0) } }
+    /// Native 32-bit values, stored little-endian.
+    mutating func u32s(_ raw: UnsafeRawBufferPointer) {
+        #if _endian(big)
+        for v in raw.bindMemory(to: UInt32.self) { u32(v) }
+        #else
+        bytes(raw)
+        #endif
+    }
+    /// Native 64-bit values (the bits of doubles), stored little-endian.
+    mutating func u64s(_ raw: UnsafeRawBufferPointer) {
+        #if _endian(big)
+        for v in raw.bindMemory(to: UInt64.self) { u64(v) }
+        #else
+        bytes(raw)
+        #endif
+    }
+
+    /// A section: tag, payload length, the payload `body` writes (exactly `length` bytes), its CRC-32.
+    mutating func section(_ tag: String, _ length: Int, _ body: (inout RawWriter) -> Void) {
+        bytes(Array(tag.utf8))
+        u64(UInt64(length))
+        let start = offset
+        body(&self)
+        precondition(offset - start == length, "section \(tag) length")
+        u32(CRC32.checksum(UnsafeRawBufferPointer(start: base + start, count: length)))
+    }
 }
 
 struct ByteReader {
