@@ -55,7 +55,7 @@ public enum SentimentRules {
     /// `meetReach` words on), then one of `meetObjects`, then the end of the clause or one of `meetEndings`, is not
     /// an irrealis cue. "would love to see you add a dark mode" still is: a verb follows the person.
     public static let meetVerbs = ["see", "meet", "hug", "visit", "catch", "hear"]
-    public static let meetObjects = ["you", "u", "ya", "y'all", "yall", "everyone", "everybody"]
+    public static let meetObjects = ["you", "u", "ya", "y'all", "yall", "everyone", "everybody", "up"]   // "catch up soon"
     public static let meetEndings = ["again", "soon", "all", "guys", "there", "tonight", "tomorrow", "at", "in", "on",
                                      "next", "this", "later", "sometime", "someday", "x", "xx", "xxx", "up", "play",
                                      "perform", "live", "both", "two", "lot", "more", "from"]

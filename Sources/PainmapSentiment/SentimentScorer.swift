@@ -264,6 +264,9 @@ public final class SentimentScorer {
             }
             i += 1
         }
+        // Fix (session 11): a contrast after the cue ends the wish too: "it was supposed to rain but it turned out sunny",
+        // "I wish it had a dark mode, but otherwise it's great" assert what follows the turn.
+        if let cue = irrealisStart, let turn = connectives?.first(where: { $0 > cue }), turn < irrealisEnd { irrealisEnd = turn }
 
         i = range.lowerBound
         var stakes = 0.0   // positive contributions of stakes.txt words (SentimentRules.stakeInComplaintFactor)

@@ -663,6 +663,14 @@ final class EverydayTextTests: XCTestCase {
         p.assertLabels(["I wish you would fix this", "wish you guys had a dark mode", "I wish the app was faster"], "negative")
     }
 
+    /// A contrast after the wish ends it: what follows the turn is asserted, not wished for.
+    func testContrastEndsTheWish() {
+        p.assertLabels(["it was supposed to rain but it turned out sunny and warm",
+                        "I wish it had a dark mode but otherwise it is great", "would be great to catch up soon!"], "positive")
+        p.assertLabels(["it was supposed to arrive monday but it still has not come",
+                        "I wish the app was faster but it keeps crashing"], "negative")
+    }
+
     /// The one wished well may be someone's (`SentimentRules.wellWishPossessives`); a wish that someone's thing were
     /// otherwise stays irrealis.
     func testWellWishesToSomeonesPeople() {
