@@ -207,6 +207,14 @@ public enum SentimentRules {
                                               "dont you just love", "nothing like",
                                               "who doesn't love", "who doesnt love"]
     public static let sincereWhenPositiveOpeners = ["nothing like"]
+    /// A question that opens with a negated auxiliary and one of `agreementSubjects` asks the reader to agree, and
+    /// says what it asks: "isn't this the best day ever?", "aren't they adorable?", "don't you love this song?",
+    /// "wasn't that amazing?", and "isn't it awful?" on the other side. Its negation negates nothing. Not with
+    /// another subject ("isn't there a better way?" still complains) nor without a "?" ("isn't this great" stays
+    /// negated: the writer may be answering).
+    public static let agreementSubjects = ["this", "that", "it", "he", "she", "they", "these", "those", "you", "u", "we",
+                                           "ya"]
+
     /// Praise before something bad that has ended is relief, not sarcasm: "Awesome, I passed that horrible test", "Nice,
     /// finally done with this stupid exam", "Cool, the broken heater got fixed today". A sentence with one of these
     /// after its opener is not read as sarcasm. Not "gone", "stopped", "missed" or "beat", which as often tell the bad

@@ -402,7 +402,7 @@ public final class SentimentScorer {
             // and is read through the negation as before.
             let face = (t.kind == .emoji || t.kind == .emoticon) && banterRole(t.form) & BanterWords.laughter == 0
             if !face {
-                v = applyModifiersAndNegation(v, at: i, range: range, after: phraseEnd, tokens: tokens, mixedCase: mixedCase, explain: explain, rules: &rules)
+                v = applyModifiersAndNegation(v, at: i, range: range, after: phraseEnd, tokens: tokens, mixedCase: mixedCase, asks: questions > 0, explain: explain, rules: &rules)
             }
             if notLikeAt >= 0 { v = negatedAfterNotLike(v, at: i, like: notLikeAt, tokens, explain: explain, rules: &rules); notLikeAt = -1 }
             if ownsNegation { phraseEnd = i + length }   // after its own look-back: "not worth it" is still negated
@@ -502,7 +502,7 @@ public final class SentimentScorer {
     /// `floor`: the end of the last phrase scored before `i` in the sentence (or the sentence's start): the phrase owns
     /// the words before it, as an earlier sentiment word does ("Nothing beats a nap": "nothing" is the phrase's).
     private func applyModifiersAndNegation(_ value: Double, at i: Int, range: Range<Int>, after floor: Int, tokens: [Token],
-                                           mixedCase: Bool, explain: Bool, rules: inout [String]?) -> Double {
+                                           mixedCase: Bool, asks: Bool, explain: Bool, rules: inout [String]?) -> Double {
         var v = value
         let sign: Double = v >= 0 ? 1 : -1
         var negations = 0
@@ -563,6 +563,9 @@ public final class SentimentScorer {
                     // SentimentScorer+Comparative: "never been happier", "couldn't be prouder".
                     v *= SentimentRules.neverSoEmphasis
                     if explain { rules?.append("negated comparative: nothing tops it x\(SentimentRules.neverSoEmphasis)") }
+                } else if asks, j == range.lowerBound, asksForAgreement(negationAt: j, range, tokens) {
+                    // SentimentScorer+AgreementQuestion: "isn't this the best day ever?" says it is.
+                    if explain { rules?.append("a question that asks for agreement: not negated") }
                 } else if isNotSinceLongAgo(negationAt: j, word: i, range, tokens) {
                     // SentimentScorer+LongTime: "haven't laughed this hard in ages".
                     v *= SentimentRules.neverSoEmphasis

@@ -663,6 +663,12 @@ final class EverydayTextTests: XCTestCase {
         p.assertLabels(["I wish you would fix this", "wish you guys had a dark mode", "I wish the app was faster"], "negative")
     }
 
+    /// A negated question that asks for agreement says what it asks (`SentimentRules.agreementSubjects`).
+    func testQuestionsThatAskForAgreement() {
+        p.assertLabels(["isn't this the best day ever?", "aren't they adorable?", "don't you love this song?"], "positive")
+        p.assertLabels(["isn't it awful?", "isn't there a better way?", "isn't this great"], "negative")
+    }
+
     /// A contrast after the wish ends it: what follows the turn is asserted, not wished for.
     func testContrastEndsTheWish() {
         p.assertLabels(["it was supposed to rain but it turned out sunny and warm",
