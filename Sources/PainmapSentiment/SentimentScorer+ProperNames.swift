@@ -11,6 +11,9 @@ extension SentimentScorer {
     /// and are not ALL CAPS (a flag test before the call), so the look-ups by string cost nothing measurable.
     @inline(never)
     func isInsideName(at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
+        // The first word of a sentence starts no name by this rule, and most Title Case words are first words
+        // ("Great product"): out before any String is made.
+        guard i > range.lowerBound else { return false }
         let v = analyzer.vocabulary
         var start = i, end = i + 1, titleWords = 1
         while start > range.lowerBound {
@@ -39,6 +42,9 @@ extension SentimentScorer {
     /// The first token after one to `nameRunConnectorReach` connector words (`SentimentRules.nameRunConnectors`) that
     /// start at `k`, or nil.
     private func connectorRun(startingAt k: Int, in range: Range<Int>, _ tokens: [Token]) -> Int? {
+        // Only when a Title Case word follows within reach (flag tests), is a word's String made.
+        guard (k + 1..<min(range.upperBound, k + 1 + SentimentRules.nameRunConnectorReach)).contains(where: { isTitleCaseFlags(tokens[$0]) })
+        else { return nil }
         var j = k
         while j < range.upperBound, j - k < SentimentRules.nameRunConnectorReach, isConnector(tokens[j]) { j += 1 }
         return j > k ? j : nil
@@ -46,6 +52,8 @@ extension SentimentScorer {
 
     /// The first token of one to `nameRunConnectorReach` connector words that end at `k`, or nil.
     private func connectorRun(endingAt k: Int, in range: Range<Int>, _ tokens: [Token]) -> Int? {
+        guard (max(range.lowerBound, k - SentimentRules.nameRunConnectorReach)..<max(range.lowerBound, k)).contains(where: { isTitleCaseFlags(tokens[$0]) })
+        else { return nil }
         var j = k
         while j >= range.lowerBound, k - j < SentimentRules.nameRunConnectorReach, isConnector(tokens[j]) { j -= 1 }
         return j < k ? j + 1 : nil
@@ -56,10 +64,14 @@ extension SentimentScorer {
             && SentimentRules.nameRunConnectors.contains(analyzer.vocabulary.string(t.form))
     }
 
+    /// A word that starts with a capital and is not ALL CAPS, by its flags alone.
+    private func isTitleCaseFlags(_ t: Token) -> Bool {
+        t.kind == .word && t.flags.rawValue & (TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue) == TokenFlags.capitalized.rawValue
+    }
+
     /// A word that starts with a capital and is not ALL CAPS, other than the pronoun "I" ("I", "I'm", "I've").
     private func isTitleCaseWord(_ t: Token) -> Bool {
-        guard t.kind == .word, t.flags.rawValue & (TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue) == TokenFlags.capitalized.rawValue
-        else { return false }
+        guard isTitleCaseFlags(t) else { return false }
         return analyzer.vocabulary.withBytes(t.form) { b in !(b.first == 0x69 && (b.count == 1 || b[1] == 0x27)) }   // i, i'…
     }
 }
