@@ -39,6 +39,8 @@ public enum SentimentRules {
     /// article continues only before a positive word ("my sister a speedy recovery"): "wish my phone had a bigger
     /// battery" and "wish my phone lasted a whole day" still wish for what is missing.
     public static let wellWishCues = ["wish", "wishes", "wishing", "wished"]
+    /// Before the irrealis cue "so much for", these make it thanks: "thanks so much for the help", "thank you so much for".
+    public static let thanksWords = ["thanks", "thank", "thx", "ty", "you", "u", "love", "appreciate", "it"]
     public static let wellWishPossessives = ["my", "our", "your", "his", "her", "their", "all", "both"]
     public static let wellWishNounReach = 2
     public static let wellWishStops = ["had", "has", "have", "would", "could", "was", "were", "is", "are", "did", "does",
@@ -207,6 +209,18 @@ public enum SentimentRules {
                                               "dont you just love", "nothing like",
                                               "who doesn't love", "who doesnt love"]
     public static let sincereWhenPositiveOpeners = ["nothing like"]
+    /// Praise of a deed right before a bad deed is a sneer at it: "great job losing my package again", "thanks for
+    /// ruining my weekend", "nice work breaking the app". One of these, anywhere in a sentence, directly followed by a
+    /// word of negative valence reads the sentence's praise as sarcasm (`sarcasmFactor`). "great job fixing it" and
+    /// "thanks for the help" are sincere. Each entry is lower case, words apart, and its first word has a positive
+    /// valence in sentiment.tsv (the rule looks only at positive words: not "well done", "way to").
+    public static let sarcasticDeedOpeners = ["great job", "good job", "nice job", "nice work", "great work",
+                                              "thanks for", "thank you for", "nice going", "good going",
+                                              "congrats on", "congratulations on"]
+    /// A negative phrase of phrases.tsv that opens with one of these ("said no one", "says no one ever") marks the
+    /// praise of its sentence as sarcasm, as an eye roll does: "best customer service ever, said no one". So does one
+    /// that says the praise has ended ("until the update"): "it was great until the update".
+    public static let sarcasmPhraseOpeners = ["said", "says", "until"]
     /// A question that opens with a negated auxiliary and one of `agreementSubjects` asks the reader to agree, and
     /// says what it asks: "isn't this the best day ever?", "aren't they adorable?", "don't you love this song?",
     /// "wasn't that amazing?", and "isn't it awful?" on the other side. Its negation negates nothing. Not with

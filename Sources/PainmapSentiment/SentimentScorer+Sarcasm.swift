@@ -14,6 +14,8 @@ extension SentimentScorer {
     /// The openers as word lists, and the words they start with (most sentences are ruled out on their first word).
     private static let commaOpeners = Set(SentimentRules.sarcasticCommaOpeners.map { $0.split(separator: " ").map(String.init) })
     private static let loveOpeners = SentimentRules.sarcasticLoveOpeners.map { $0.split(separator: " ").map(String.init) }
+    private static let deedOpeners = SentimentRules.sarcasticDeedOpeners.map { $0.split(separator: " ").map(String.init) }
+    private static let deedFirstWords = Set(deedOpeners.map(\.[0]))
     private static let openerFirstWords = Set((commaOpeners.map(\.[0])) + loveOpeners.map(\.[0]))
     private static let longestOpener = (commaOpeners.map(\.count) + loveOpeners.map(\.count)).max() ?? 0
     private static let sincereOpeners = Set(SentimentRules.sincereWhenPositiveOpeners.map { $0.split(separator: " ").map(String.init) })
@@ -60,6 +62,40 @@ extension SentimentScorer {
         return false
     }
 
+    /// Whether the sentence praises a bad deed: one of `SentimentRules.sarcasticDeedOpeners` right before a word of
+    /// negative valence ("great job losing my package", "thanks for ruining my weekend"). Asked only for sentences with
+    /// both a positive and a negative contribution. Only positive words that are a deed opener's first word
+    /// (`openerState`) are looked at, and Strings are made only where a negative word follows at an opener's length:
+    /// the first version made Strings for every opener at every word of such sentences (callgrind, 20k bench lines:
+    /// +19M instructions; now about +1M).
+    @inline(never)
+    func praisesABadDeed(_ range: Range<Int>, _ tokens: [Token]) -> Bool {
+        let lengths = SentimentScorer.deedOpenerLengths
+        for k in range where tokenValence(at: k) > 0 && tokens[k].kind == .word && isDeedFirstWord(tokens[k].form) {
+            for n in lengths where k + n < range.upperBound && tokenValence(at: k + n) < 0 {
+                if isDeedOpener(at: k, count: n, tokens) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether the `count` tokens at `k` are one of the deed openers (Strings made here only).
+    private func isDeedOpener(at k: Int, count: Int, _ tokens: [Token]) -> Bool {
+        let v = analyzer.vocabulary
+        let words = (k..<k + count).map { tokens[$0].kind == .word ? v.string(tokens[$0].form) : "" }
+        return SentimentScorer.deedOpeners.contains(words)
+    }
+    private static let deedOpenerLengths = Set(deedOpeners.map(\.count)).min()!...Set(deedOpeners.map(\.count)).max()!
+
+    /// Whether the form opens a phrase that marks sarcasm (`SentimentRules.sarcasmPhraseOpeners`: "said no one").
+    /// Asked only where a negative phrase of two or more words matched; compared as bytes.
+    func isSarcasmPhraseOpener(_ form: UInt32) -> Bool {
+        analyzer.vocabulary.withBytes(form) { b in
+            SentimentScorer.sarcasmPhraseOpenerBytes.contains { $0.elementsEqual(b) }
+        }
+    }
+    private static let sarcasmPhraseOpenerBytes = SentimentRules.sarcasmPhraseOpeners.map { Array($0.utf8) }
+
     /// Whether the words after the opener (from `k`) tell of something bad that has ended: one of
     /// `SentimentRules.reliefCues` ("Awesome, I passed that horrible test", "Nice, finally done with this stupid exam").
     /// A complaint in a later clause is not relieved: "Great, finally got a reply and it is useless" (a word of negative
@@ -85,14 +121,20 @@ extension SentimentScorer {
     /// `openerState`: the cheap tests below pass for most sentences asked (a comma soon), and the String
     /// and Set look-up each then cost ~400 instructions (callgrind: `opensWithSarcasticPraise` was ~770
     /// instructions a call, ~0.7% of `painmap sentiment`).
-    private func isOpenerFirstWord(_ form: UInt32) -> Bool {
-        let known: UInt8 = 1, opener: UInt8 = 2
+    private func isOpenerFirstWord(_ form: UInt32) -> Bool { openerRoles(form) & SentimentScorer.openerBit != 0 }
+    /// The same for the first words of `SentimentRules.sarcasticDeedOpeners`.
+    private func isDeedFirstWord(_ form: UInt32) -> Bool { openerRoles(form) & SentimentScorer.deedBit != 0 }
+
+    private static let knownBit: UInt8 = 1, openerBit: UInt8 = 2, deedBit: UInt8 = 4
+    private func openerRoles(_ form: UInt32) -> UInt8 {
         let f = Int(form)
         if f >= openerState.count { openerState.append(contentsOf: repeatElement(0, count: max(f + 1 - openerState.count, 1024))) }
-        if openerState[f] & known == 0 {
-            openerState[f] = known | (SentimentScorer.openerFirstWords.contains(analyzer.vocabulary.string(form)) ? opener : 0)
+        if openerState[f] & SentimentScorer.knownBit == 0 {
+            let s = analyzer.vocabulary.string(form)
+            openerState[f] = SentimentScorer.knownBit | (SentimentScorer.openerFirstWords.contains(s) ? SentimentScorer.openerBit : 0)
+                | (SentimentScorer.deedFirstWords.contains(s) ? SentimentScorer.deedBit : 0)
         }
-        return openerState[f] & opener != 0
+        return openerState[f]
     }
 
     /// Turns the sentence's positive contributions (from `firstContribution` on when explaining) into

@@ -13,7 +13,16 @@ extension SentimentScorer {
                 && SentimentRules.wellWishContinuations.contains(v.string(tokens[i + 2].form)) { return true }
             if isPossessiveWellWish(at: i, in: range, tokens) { return true }
         }
-        return isWishToMeet(at: i, in: range, tokens) || isWelcomeOfAnOffer(at: i, in: range, tokens)
+        return isWishToMeet(at: i, in: range, tokens) || isWelcomeOfAnOffer(at: i, in: range, tokens) || isThanks(at: i, in: range, tokens)
+    }
+
+    /// "thanks so much for the help", "thank you so much for": the cue "so much for" after a thanks
+    /// (`SentimentRules.thanksWords`) is gratitude, not a promise that failed ("so much for fast delivery").
+    private func isThanks(at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
+        guard i > range.lowerBound else { return false }
+        let v = analyzer.vocabulary
+        guard v.string(tokens[i].form) == "so" else { return false }
+        return SentimentRules.thanksWords.contains(v.string(tokens[i - 1].form))
     }
 
     /// "wishing my mom a happy birthday", "wish all my friends a merry christmas": one or two of

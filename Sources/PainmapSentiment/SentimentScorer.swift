@@ -315,6 +315,8 @@ public final class SentimentScorer {
                     } else {
                         base = m.value; length = Int(m.count)
                         ownsNegation = m.value > 0
+                        // "best customer service ever, said no one": SentimentScorer+Sarcasm.
+                        if m.value < 0, length > 1, isSarcasmPhraseOpener(t.form) { sarcastic = true }
                         mild = mildWords.phraseFirstWords.contains(t.form) && isMildPhrase(at: i, count: length, tokens)
                     }
                 }
@@ -482,7 +484,8 @@ public final class SentimentScorer {
         } else {
             result.stakes = stakes
         }
-        if result.pos > 0, sarcastic || (wordNeg > 0 && opensWithSarcasticPraise(range, tokens, contrast: weight != nil)) {
+        if result.pos > 0, sarcastic || (wordNeg > 0 && (opensWithSarcasticPraise(range, tokens, contrast: weight != nil)
+                                                         || praisesABadDeed(range, tokens))) {
             readAsSarcasm(into: &result, contributions: &contributions, from: firstContribution, explain: explain)
         }
         // Punctuation emphasis pushes further the way the sentence already leans.
@@ -632,6 +635,8 @@ public final class SentimentScorer {
     /// The FormInfo of token `k` of the document being scored (`tokenInfo`, loaded by `loadFormInfos`).
     @inline(__always)
     private func info(at k: Int) -> FormInfo { tokenInfo[k] }
+    /// The valence of token `k`'s form as Float (NaN: none), for the rule files (`info(at:)` stays private to the loop).
+    func tokenValence(at k: Int) -> Float { tokenInfo[k].valenceF }
 
     /// Whether the word at `k` opens a clause: the sentence's first token, or after punctuation, "and" or a one-word
     /// connective ("but at least there's coffee"; not "smells great at least lol", where "at least" looks back).

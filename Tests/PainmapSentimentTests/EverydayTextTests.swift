@@ -663,6 +663,17 @@ final class EverydayTextTests: XCTestCase {
         p.assertLabels(["I wish you would fix this", "wish you guys had a dark mode", "I wish the app was faster"], "negative")
     }
 
+    /// Praise of a bad deed, praise nobody would give, praise that has ended, and a promise that failed are complaints
+    /// (`SentimentRules.sarcasticDeedOpeners`, `sarcasmPhraseOpeners`, phrases.tsv, irrealis.txt's "so much for").
+    func testPraiseThatSneersOrHasEnded() {
+        p.assertLabels(["great job losing my package again", "thanks for ruining my weekend",
+                        "best customer service ever, said no one", "it was great until the update",
+                        "this used to be my favorite restaurant", "the only good thing about this app is the logo",
+                        "so much for fast delivery", "a perfect example of how not to run a business"], "negative")
+        p.assertLabels(["great job fixing it", "thanks for the quick reply", "thanks so much for the help",
+                        "thank you so much for everything!"], "positive")
+    }
+
     /// A negated question that asks for agreement says what it asks (`SentimentRules.agreementSubjects`).
     func testQuestionsThatAskForAgreement() {
         p.assertLabels(["isn't this the best day ever?", "aren't they adorable?", "don't you love this song?"], "positive")
