@@ -219,8 +219,9 @@ public enum SentimentRules {
                                               "congrats on", "congratulations on"]
     /// A negative phrase of phrases.tsv that opens with one of these ("said no one", "says no one ever") marks the
     /// praise of its sentence as sarcasm, as an eye roll does: "best customer service ever, said no one". So does one
-    /// that says the praise has ended ("until the update"): "it was great until the update".
-    public static let sarcasmPhraseOpeners = ["said", "says", "until"]
+    /// that says the praise has ended ("until the update"): "it was great until the update", or that its condition never
+    /// holds ("which is never"): "the app is great when it works, which is never".
+    public static let sarcasmPhraseOpeners = ["said", "says", "until", "which"]
     /// A question that opens with a negated auxiliary and one of `agreementSubjects` asks the reader to agree, and
     /// says what it asks: "isn't this the best day ever?", "aren't they adorable?", "don't you love this song?",
     /// "wasn't that amazing?", and "isn't it awful?" on the other side. Its negation negates nothing. Not with
@@ -428,6 +429,12 @@ public enum SentimentRules {
     public static let howIntensityWords = ["ridiculous", "crazy", "insane", "disgusting", "obscene", "scary", "stupid",
                                            "sick", "nuts", "absurd", "silly", "mental", "unbelievable"]
     public static let howIntensityReach = 4
+    /// The mirror of it: wonder before "how" and a complaint is the complaint's emphasis (SentimentScorer+HowIntensity):
+    /// "amazing how a company this big can be this bad at customer service", "funny how the refund takes weeks". One of
+    /// these right before "how", whose clause's first sentiment word or phrase is negative, counts for nothing.
+    /// "amazing how fast it arrived" keeps its praise.
+    public static let wonderHowWords = ["amazing", "incredible", "impressive", "funny", "interesting", "great", "wonderful",
+                                        "fascinating", "remarkable", "astonishing", "astounding", "lovely", "nice", "cool"]
 
     /// Normalization of the summed valence into a compound score in (-1, 1): s / sqrt(s^2 + alpha).
     /// With 15, one clearly positive word (+2) scores about 0.46 and three such words about 0.84.

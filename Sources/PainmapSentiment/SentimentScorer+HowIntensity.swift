@@ -17,4 +17,15 @@ extension SentimentScorer {
         if explain { rules?.append("emphasis before 'how' and praise: 0") }
         return true
     }
+
+    /// Whether the positive word at `i`, one of `SentimentRules.wonderHowWords`, stands before "how" and a clause whose
+    /// first sentiment is negative: "amazing how a company this big can be this bad", "funny how the refund takes weeks
+    /// but the charge takes seconds". The wonder is the complaint's emphasis, not praise. Asked only for positive words
+    /// followed by "how" (a role bit of the next token).
+    @inline(never)
+    func isWonderBeforeComplaint(at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
+        guard SentimentRules.wonderHowWords.contains(analyzer.vocabulary.string(tokens[i].form)) else { return false }
+        let clauseEnd = (i + 2..<range.upperBound).first(where: { tokens[$0].kind == .punctuation }) ?? range.upperBound
+        return (firstSentiment(from: i + 2, range.lowerBound..<clauseEnd, tokens) ?? 0) < 0
+    }
 }

@@ -375,6 +375,12 @@ public final class SentimentScorer {
                     v = 0   // SentimentScorer+HowIntensity: "ridiculous how good"
                 }
             }
+            // "amazing how a company this big can be this bad": SentimentScorer+HowIntensity.
+            if v > 0, length == 1, i + 2 < range.upperBound, banterRole(tokens[i + 1].form) & BanterWords.howWord != 0,
+               isWonderBeforeComplaint(at: i, in: range, tokens) {
+                if explain { rules?.append("wonder before 'how' and a complaint: 0") }
+                v = 0
+            }
             let sign: Double = v >= 0 ? 1 : -1
             if mixedCase && t.flags.rawValue & TokenFlags.allCaps.rawValue != 0 {
                 v += sign * SentimentRules.capsEmphasis
@@ -650,12 +656,17 @@ public final class SentimentScorer {
     /// a hot shower after a cold run": "hot shower"). Asked only of sentences that open with "nothing like"
     /// (SentimentRules.sincereWhenPositiveOpeners).
     func firstSentimentIsPositive(from k: Int, _ range: Range<Int>, _ tokens: [Token]) -> Bool {
+        (firstSentiment(from: k, range, tokens) ?? 0) > 0
+    }
+
+    /// The valence of the first sentiment word or phrase from `k` on in `range`, or nil if there is none.
+    func firstSentiment(from k: Int, _ range: Range<Int>, _ tokens: [Token]) -> Double? {
         for j in k..<range.upperBound {
             let fi = info(at: j)
-            if mayMatch(.phrase, fi, at: j, range, tokens), let m = matchChecked(.phrase, fi, at: j, in: range, tokens), m.value != 0 { return m.value > 0 }
-            if let v = fi.valence { return v > 0 }
+            if mayMatch(.phrase, fi, at: j, range, tokens), let m = matchChecked(.phrase, fi, at: j, in: range, tokens), m.value != 0 { return m.value }
+            if let v = fi.valence { return v }
         }
-        return false
+        return nil
     }
 
     @inline(__always)

@@ -672,6 +672,10 @@ final class EverydayTextTests: XCTestCase {
                         "so much for fast delivery", "a perfect example of how not to run a business"], "negative")
         p.assertLabels(["great job fixing it", "thanks for the quick reply", "thanks so much for the help",
                         "thank you so much for everything!"], "positive")
+        // A condition that never holds, and wonder that emphasises a complaint (`SentimentRules.wonderHowWords`).
+        p.assertLabels(["the app is great when it works, which is never",
+                        "amazing how a company this big can be this bad at customer service"], "negative")
+        p.assertLabels(["amazing how fast it arrived", "great how easy it is to set up"], "positive")
     }
 
     /// A negated question that asks for agreement says what it asks (`SentimentRules.agreementSubjects`).
