@@ -64,8 +64,10 @@ extension SentimentScorer {
             && SentimentRules.nameRunConnectors.contains(analyzer.vocabulary.string(t.form))
     }
 
-    /// A word that starts with a capital and is not ALL CAPS, by its flags alone.
-    private func isTitleCaseFlags(_ t: Token) -> Bool {
+    /// A word that starts with a capital and is not ALL CAPS, by its flags alone (also the scoring loop's test before
+    /// `isInsideName`).
+    @inline(__always)
+    func isTitleCaseFlags(_ t: Token) -> Bool {
         t.kind == .word && t.flags.rawValue & (TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue) == TokenFlags.capitalized.rawValue
     }
 

@@ -352,9 +352,8 @@ public final class SentimentScorer {
                     }
                     result.neutralWords += 1; i += 1; continue
                 }
-                // "finally watching Breaking Bad": a word of a name (SentimentScorer+ProperNames). Flags as bits: see above.
-                if t.flags.rawValue & (TokenFlags.capitalized.rawValue | TokenFlags.allCaps.rawValue) == TokenFlags.capitalized.rawValue,
-                   isInsideName(at: i, in: range, tokens) {
+                // "finally watching Breaking Bad": a word of a name (SentimentScorer+ProperNames).
+                if isTitleCaseFlags(t), isInsideName(at: i, in: range, tokens) {
                     result.neutralWords += 1; i += 1; continue
                 }
                 base = v
