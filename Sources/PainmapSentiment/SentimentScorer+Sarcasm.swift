@@ -85,7 +85,7 @@ extension SentimentScorer {
         let words = (k..<k + count).map { tokens[$0].kind == .word ? v.string(tokens[$0].form) : "" }
         return SentimentScorer.deedOpeners.contains(words)
     }
-    private static let deedOpenerLengths = Set(deedOpeners.map(\.count)).min()!...Set(deedOpeners.map(\.count)).max()!
+    private static let deedOpenerLengths = deedOpeners.map(\.count).min()!...deedOpeners.map(\.count).max()!
 
     /// Whether the form opens a phrase that marks sarcasm (`SentimentRules.sarcasmPhraseOpeners`: "said no one").
     /// Asked only where a negative phrase of two or more words matched; compared as bytes.
@@ -102,14 +102,14 @@ extension SentimentScorer {
     /// valence after a comma, "and" or "but" that follows the cue).
     private func tellsRelief(after k: Int, _ range: Range<Int>, _ tokens: [Token]) -> Bool {
         let v = analyzer.vocabulary
-        guard let cue = (k..<range.upperBound).first(where: { j in
+        // Each token's String once (the cues compared them once per cue); "" for a token that is no word.
+        let words = (k..<range.upperBound).map { tokens[$0].kind == .word ? v.string(tokens[$0].form) : "" }
+        guard let cue = words.indices.first(where: { j in
             SentimentScorer.reliefCues.contains { cue in
-                j + cue.count <= range.upperBound && cue.indices.allSatisfy { n in
-                    tokens[j + n].kind == .word && v.string(tokens[j + n].form) == cue[n]
-                }
+                j + cue.count <= words.count && cue.indices.allSatisfy { n in words[j + n] == cue[n] }
             }
         }) else { return false }
-        guard let turn = (cue + 1..<range.upperBound).first(where: { j in
+        guard let turn = (k + cue + 1..<range.upperBound).first(where: { j in
             let s = v.string(tokens[j].form)
             return s == "," || s == "and" || s == "but" || s == ";"
         }) else { return true }

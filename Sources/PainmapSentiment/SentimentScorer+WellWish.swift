@@ -2,7 +2,8 @@ import PainmapText
 
 extension SentimentScorer {
     /// Whether the irrealis cue at `i` opens a greeting ("wishing you a happy birthday", "wish me luck"):
-    /// `SentimentRules.wellWishCues` + an object + a continuation. Asked only where an irrealis cue matched
+    /// `SentimentRules.wellWishCues` + an object + a continuation; or a wish to meet, a welcome of an offer, or thanks
+    /// ("thanks so much for"), which are no wish for what is missing either. Asked only where an irrealis cue matched
     /// (a few times per thousand tokens), so the look-ups by string cost nothing measurable.
     @inline(never)
     func isWellWish(at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
